@@ -1,0 +1,1 @@
+export { readDecisions, type DecisionColumns, type Decisions } from './read-decisions.js';

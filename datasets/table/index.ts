@@ -1,0 +1,10 @@
+export {
+  categorical,
+  cellValue,
+  encodeCategorical,
+  numeric,
+  type CategoricalColumn,
+  type Column,
+  type NumericColumn,
+  type Table,
+} from './table.js';

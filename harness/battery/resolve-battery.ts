@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { Battery, loadConfigFile, readText } from '../config/index.js';
+import { DisparateError } from '../errors/index.js';
+import { resolveMetricId } from '../metrics/index.js';
+import { INTERSECTION_SEPARATOR } from '../accumulate/index.js';
+
+/** A battery validated beyond its schema, with paths resolved against its folder. */
+export interface ResolvedBattery {
+  readonly file: string;
+  readonly hash: string;
+  readonly battery: Battery;
+  readonly populationSpec: string | null;
+  readonly modelFile: string | null;
+  readonly dataFile: string | null;
+  /** Whether ground-truth labels will exist (label metrics allowed in checks). */
+  readonly labelled: boolean;
+}
+
+/**
+ * Loads a battery file and checks what the schema cannot: population xor data, the model and
+ * decision a population needs, that checks name known attributes and metrics the data can
+ * support. Every problem names the file and the field.
+ */
+export function resolveBattery(file: string): ResolvedBattery {
+  const battery = loadConfigFile(file, Battery);
+  const hash = `sha256:${createHash('sha256').update(readText(file)).digest('hex')}`;
+  const bad = (field: string, what: string) => new DisparateError('config', `${file}: ${field}: ${what}`);
+  if (!battery.population === !battery.data) throw bad('population', 'give exactly one of population (synthetic run) or data (recorded decisions)');
+  if (battery.population && !battery.model) throw bad('model', 'required with population');
+  if (battery.population && !battery.decision) throw bad('decision', 'required with population');
+  const attributes = new Set(battery.protected);
+  if (attributes.size !== battery.protected.length) throw bad('protected', 'lists an attribute twice');
+  const intersection = battery.protected.join(INTERSECTION_SEPARATOR);
+  const known = (a: string) => attributes.has(a) || (battery.protected.length > 1 && a === intersection);
+  for (const key of Object.keys(battery.reference)) {
+    if (!known(key)) throw bad(`reference.${key}`, `not a protected attribute (${[...attributes].join(', ')})`);
+  }
+  const labelled = battery.population ? battery.label !== undefined : battery.data?.label !== undefined;
+  battery.checks.forEach((check, i) => {
+    const metric = resolveMetricId(check.metric)!;
+    if (check.attribute !== 'all' && !known(check.attribute)) {
+      throw bad(`checks.${i}.attribute`, `"${check.attribute}" is not a protected attribute or their intersection "${intersection}"`);
+    }
+    if (metric.base.needsLabels && !labelled) throw bad(`checks.${i}.metric`, `${check.metric} needs ground-truth labels but the battery declares no label column`);
+    if (metric.variant === 'rate' && !check.bounds) throw bad(`checks.${i}.bounds`, `a check on the rate ${check.metric} needs explicit bounds`);
+    if (check.bounds && check.bounds[0] > check.bounds[1]) throw bad(`checks.${i}.bounds`, 'low bound above high bound');
+  });
+  const ids = battery.checks.map((c) => c.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw bad('checks', `check id "${dup}" used twice`);
+  const dir = dirname(file);
+  return {
+    file,
+    hash,
+    battery,
+    populationSpec: battery.population ? resolve(dir, battery.population.spec) : null,
+    modelFile: battery.model ? resolve(dir, battery.model) : null,
+    dataFile: battery.data ? resolve(dir, battery.data.file) : null,
+    labelled,
+  };
+}
+
+/** Reference groups named in a battery, keyed by attribute, with where they were named. */
+export function batteryReferences(resolved: ResolvedBattery): Map<string, { group: string; origin: 'battery'; where: string }> {
+  return new Map(
+    Object.entries(resolved.battery.reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const, where: `${resolved.file}: reference.${attribute}` }]),
+  );
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
+import { auditCommand, type AuditArgs } from './audit.js';
+import { listCommand } from './list.js';
+import { runCommand, type RunArgs } from './run.js';
+import { schemaCommand } from './schema.js';
+
+/**
+ * Entry point. Commands map argv to options and call one library function; this file alone turns
+ * outcomes into exit codes (0 pass, 1 fail, 2 bad input, 3 internal error) and prints errors as one line.
+ */
+async function main(argv: string[]): Promise<number> {
+  let status: number = EXIT.pass;
+  await yargs(argv)
+    .scriptName('disparate')
+    .command(runCommand.command, runCommand.describe, runCommand.builder, async (a) => {
+      status = await runCommand.handler(a as unknown as RunArgs, argv);
+    })
+    .command(auditCommand.command, auditCommand.describe, auditCommand.builder, async (a) => {
+      status = await auditCommand.handler(a as unknown as AuditArgs, argv);
+    })
+    .command(schemaCommand.command, schemaCommand.describe, schemaCommand.builder, (a) => {
+      status = schemaCommand.handler(a as unknown as { kind: string; write: boolean });
+    })
+    .command(listCommand.command, listCommand.describe, {}, () => {
+      status = listCommand.handler();
+    })
+    .demandCommand(1, 'name a command: run, audit, schema or list')
+    .strict()
+    .help()
+    .version(false)
+    .fail((message, error) => {
+      throw error ?? new DisparateError('usage', message);
+    })
+    .parseAsync();
+  return status;
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    const code = exitCodeFor(error);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(code === EXIT.internal ? `disparate: internal error: ${message}\n` : `disparate: ${message.split('\n')[0]}\n`);
+    if (code === EXIT.internal && process.env.DISPARATE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = code;
+  },
+);

@@ -1,0 +1,52 @@
+import type { Argv } from 'yargs';
+import { auditDecisions, batteryReferences, resolveBattery, runBattery } from '../battery/index.js';
+import { exitStatus } from '../verdict/index.js';
+import { runContext } from './context.js';
+import { emitResults } from './emit-results.js';
+
+export interface RunArgs {
+  battery: string;
+  out?: string | undefined;
+  seed?: number | undefined;
+  size?: number | undefined;
+  json: boolean;
+}
+
+/** `disparate run <battery.yaml>`: score a synthetic population (or audit the battery's data) and test its checks. */
+export const runCommand = {
+  command: 'run <battery>',
+  describe: 'Run a fairness battery (YAML) and write its report',
+  builder: (y: Argv) =>
+    y
+      .positional('battery', { type: 'string', demandOption: true, describe: 'battery file (YAML)' })
+      .option('out', { type: 'string', describe: 'output folder (default out/<battery file name>)' })
+      .option('seed', { type: 'number', describe: 'override the battery seed' })
+      .option('size', { type: 'number', describe: 'override the population size' })
+      .option('workers', { type: 'number', describe: 'worker threads (results never depend on it)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' }),
+  async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
+    const resolved = resolveBattery(argv.battery);
+    const context = runContext(rawArgs);
+    const { battery } = resolved;
+    const results = resolved.dataFile
+      ? auditDecisions({
+          file: resolved.dataFile,
+          protected: battery.protected,
+          flag: battery.data!.flag,
+          label: battery.data!.label,
+          score: battery.data!.score,
+          references: batteryReferences(resolved),
+          alpha: battery.alpha,
+          correction: battery.correction,
+          minCell: battery.min_cell,
+          checks: battery.checks,
+          title: battery.title,
+          battery: { file: resolved.file, hash: resolved.hash },
+          context,
+        })
+      : runBattery(resolved, { seed: argv.seed, size: argv.size, context });
+    const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+    await emitResults(results, argv.out ?? `out/${name}`, argv.json);
+    return exitStatus(results.summary, battery.inconclusive);
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * The one error taxonomy. Every failure the user can fix is a {@link DisparateError} with a stable
+ * code; the CLI maps codes to exit codes in one place ({@link exitCodeFor}).
+ *
+ * @example
+ * throw new DisparateError('config', 'battery.yaml: checks.0.bounds: expected two numbers');
+ */
+export type ErrorCode =
+  | 'usage' // bad command line
+  | 'config' // battery, population spec or model file does not validate
+  | 'data' // decisions or population data unusable (missing file, unknown column, bad values)
+  | 'model' // model cannot be loaded or does not match the population
+  | 'internal';
+
+export class DisparateError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'DisparateError';
+    this.code = code;
+  }
+}
+
+/** Exit codes of DESIGN.md: 0 pass, 1 a check fails or is inconclusive, 2 bad input, 3 internal error. */
+export const EXIT = { pass: 0, fail: 1, badInput: 2, internal: 3 } as const;
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof DisparateError) return error.code === 'internal' ? EXIT.internal : EXIT.badInput;
+  return EXIT.internal;
+}
+
+/** Shorthand for the errors the user can fix: `fail('data', file, 'column "x" not found')`. */
+export function inputError(code: Exclude<ErrorCode, 'internal'>, where: string, what: string): DisparateError {
+  return new DisparateError(code, `${where}: ${what}`);
+}

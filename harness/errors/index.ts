@@ -1,0 +1,1 @@
+export { DisparateError, EXIT, exitCodeFor, inputError, type ErrorCode } from './disparate-error.js';

@@ -1,0 +1,99 @@
+import type { GroupCounts } from '../accumulate/index.js';
+import type { GroupResult, MetricValue, Warning } from '../results/index.js';
+import { katzLogInterval, newcombeInterval, wilsonInterval, type Interval } from '../stats/index.js';
+import { RATE_METRICS, type RateMetric } from './registry.js';
+
+export interface MetricOptions {
+  /** Two-sided critical value matching `level`. */
+  readonly z: number;
+  /** Confidence level, 1 − alpha. */
+  readonly level: number;
+  /** Whether any row carries a label: label metrics are computed only then. */
+  readonly labels: boolean;
+  readonly minCell: number;
+}
+
+function metricValue(
+  value: number | null,
+  interval: Interval | null,
+  method: string,
+  level: number,
+  reference: string | null,
+  counts?: { numerator: number; denominator: number },
+): MetricValue {
+  return {
+    value,
+    ci: interval ? [interval.lo, interval.hi] : null,
+    level,
+    method: interval?.method ?? method,
+    reference,
+    ...(counts ? { numerator: counts.numerator, denominator: counts.denominator } : {}),
+  };
+}
+
+function rate(metric: RateMetric, g: GroupCounts, opts: MetricOptions): MetricValue {
+  const x = metric.numerator(g);
+  const m = metric.denominator(g);
+  return metricValue(m > 0 ? x / m : null, wilsonInterval(x, m, opts.z), 'wilson', opts.level, null, { numerator: x, denominator: m });
+}
+
+function ratio(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
+  const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
+  const value = n1 > 0 && n0 > 0 && x0 > 0 ? x1 / n1 / (x0 / n0) : null;
+  return metricValue(value, katzLogInterval(x1, n1, x0, n0, opts.z), 'katz-log', opts.level, ref.group);
+}
+
+function difference(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
+  const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
+  const value = n1 > 0 && n0 > 0 ? x1 / n1 - x0 / n0 : null;
+  return metricValue(value, newcombeInterval(x1, n1, x0, n0, opts.z), 'newcombe-hybrid-score', opts.level, ref.group);
+}
+
+/**
+ * Every registered metric and its ratio/difference variants for the groups of one attribute,
+ * against `reference`. Undefined values become null with a warning; small cells are flagged.
+ *
+ * @example computeGroupMetrics(groupStats, 'french', { z: 1.96, level: 0.95, labels: true, minCell: 30 })
+ */
+export function computeGroupMetrics(
+  groups: readonly GroupCounts[],
+  reference: string,
+  opts: MetricOptions,
+): { results: GroupResult[]; warnings: Warning[] } {
+  const ref = groups.find((g) => g.group === reference);
+  if (!ref) throw new Error(`reference group ${reference} missing from computed groups`);
+  const metrics = RATE_METRICS.filter((m) => opts.labels || !m.needsLabels);
+  const warnings: Warning[] = [];
+  const results = groups.map((g): GroupResult => {
+    const values: Record<string, MetricValue> = {};
+    for (const metric of metrics) {
+      values[metric.id] = rate(metric, g, opts);
+      values[`${metric.id}_ratio`] = ratio(metric, g, ref, opts);
+      values[`${metric.id}_difference`] = difference(metric, g, ref, opts);
+    }
+    const undefinedIds = Object.entries(values).filter(([, v]) => v.value === null).map(([id]) => id);
+    if (g.n > 0 && undefinedIds.length > 0) {
+      warnings.push({
+        code: 'undefined-metric',
+        message: `${g.attribute}=${g.group}: ${undefinedIds.join(', ')} undefined (zero denominator or zero reference count); shown as null`,
+      });
+    }
+    const small = g.n < opts.minCell;
+    return {
+      attribute: g.attribute,
+      group: g.group,
+      is_reference: g === ref,
+      n: g.n,
+      flagged: g.flagged,
+      tp: opts.labels ? g.tp : null,
+      fp: opts.labels ? g.fp : null,
+      tn: opts.labels ? g.tn : null,
+      fn: opts.labels ? g.fn : null,
+      labelled: g.labelled,
+      small_cell: small,
+      mean_score: g.scoreCount > 0 ? g.scoreSum / g.scoreCount : null,
+      metrics: values,
+    };
+  });
+  return { results, warnings };
+}

@@ -1,0 +1,2 @@
+export * from './intervals/index.js';
+export * from './tests/index.js';

@@ -1,0 +1,2 @@
+export { adjustPValues, type Correction } from './adjust-p-values.js';
+export { differencePValue, ratioPValue } from './comparison-p-value.js';

@@ -1,0 +1,45 @@
+import type { CategoricalColumn, Column, NumericColumn, Table } from '../../datasets/table/index.js';
+import { DisparateError } from '../../harness/errors/index.js';
+import type { ModelInput, ModelMeta } from './model-adapter.js';
+
+/**
+ * Checks a table against a model's declared inputs and returns the columns in input order.
+ * Every missing or mistyped input and every undeclared level is named in one message.
+ */
+export function checkInputs(meta: ModelMeta, inputs: readonly ModelInput[], table: Table): Column[] {
+  const problems: string[] = [];
+  const columns: Column[] = [];
+  for (const input of inputs) {
+    const column = table.columns.get(input.name);
+    if (!column) {
+      problems.push(`input "${input.name}" (${input.type}) missing from the population`);
+      continue;
+    }
+    if (column.kind !== input.type) {
+      problems.push(`input "${input.name}" is ${input.type} in the model but ${column.kind} in the population`);
+      continue;
+    }
+    if (column.kind === 'categorical' && input.levels) {
+      const unknown = column.levels.filter((l) => !input.levels!.includes(l));
+      if (unknown.length > 0) problems.push(`input "${input.name}" has levels the model does not declare: ${unknown.join(', ')}`);
+    }
+    columns.push(column);
+  }
+  if (problems.length > 0) throw new DisparateError('model', `${meta.file}: ${problems.join('; ')}`);
+  return columns;
+}
+
+/** Lookup from a column's level codes to per-level values (levels absent from `values` get `fallback`). */
+export function levelLookup(column: CategoricalColumn, values: Readonly<Record<string, number>>, fallback = 0): Float64Array {
+  const out = new Float64Array(column.levels.length);
+  column.levels.forEach((level, code) => {
+    out[code] = Object.hasOwn(values, level) ? values[level]! : fallback;
+  });
+  return out;
+}
+
+export function missingValueError(meta: ModelMeta, input: string, row: number): DisparateError {
+  return new DisparateError('data', `${meta.file}: input "${input}" is missing or NaN at row ${row + 1}; the model declares no missing-value policy`);
+}
+
+export type { NumericColumn };

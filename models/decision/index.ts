@@ -1,0 +1,1 @@
+export { applyDecision, describeDecision } from './apply-decision.js';

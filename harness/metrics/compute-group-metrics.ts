@@ -78,6 +78,13 @@ export function computeGroupMetrics(
         message: `${g.attribute}=${g.group}: ${undefinedIds.join(', ')} undefined (zero denominator or zero reference count); shown as null`,
       });
     }
+    const noInterval = Object.entries(values).filter(([, v]) => v.value !== null && v.ci === null).map(([id]) => id);
+    if (noInterval.length > 0) {
+      warnings.push({
+        code: 'undefined-interval',
+        message: `${g.attribute}=${g.group}: no interval for ${noInterval.join(', ')} (a zero count makes the log ratio's variance infinite); checks on them are inconclusive`,
+      });
+    }
     const small = g.n < opts.minCell;
     return {
       attribute: g.attribute,

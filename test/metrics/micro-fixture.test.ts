@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { accumulateRows, computeGroupStats, createCellCounts } from '../../harness/accumulate/index.js';
+import { computeGroupMetrics } from '../../harness/metrics/index.js';
+import { katzLogInterval, newcombeInterval, wilsonInterval, zCritical } from '../../harness/stats/index.js';
+
+/**
+ * Hand-computed micro-fixture. Group a (10 rows): TP 3, FP 1, FN 1, TN 5 (4 flagged).
+ * Group b (20 rows, the reference): TP 2, FP 2, FN 2, TN 14 (4 flagged).
+ */
+function rows(group: number, tp: number, fp: number, fn: number, tn: number) {
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < tp; i++) out.push([group, 1, 1]);
+  for (let i = 0; i < fp; i++) out.push([group, 1, 0]);
+  for (let i = 0; i < fn; i++) out.push([group, 0, 1]);
+  for (let i = 0; i < tn; i++) out.push([group, 0, 0]);
+  return out;
+}
+const data = [...rows(0, 3, 1, 1, 5), ...rows(1, 2, 2, 2, 14)];
+const cells = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
+accumulateRows(cells, {
+  n: data.length,
+  codes: [Int32Array.from(data, (r) => r[0])],
+  flagged: Uint8Array.from(data, (r) => r[1]),
+  labels: Uint8Array.from(data, (r) => r[2]),
+  scores: null,
+});
+const z = zCritical(0.05);
+const { results } = computeGroupMetrics(computeGroupStats(cells, [0]), 'b', { z, level: 0.95, labels: true, minCell: 15 });
+const a = results[0]!;
+const b = results[1]!;
+
+// [metric, a's rate, b's rate, a's numerator/denominator, b's numerator/denominator]
+const EXPECTED: [string, number, number, [number, number], [number, number]][] = [
+  ['selection_rate', 4 / 10, 4 / 20, [4, 10], [4, 20]],
+  ['true_positive_rate', 3 / 4, 2 / 4, [3, 4], [2, 4]],
+  ['false_positive_rate', 1 / 6, 2 / 16, [1, 6], [2, 16]],
+  ['false_negative_rate', 1 / 4, 2 / 4, [1, 4], [2, 4]],
+  ['precision', 3 / 4, 2 / 4, [3, 4], [2, 4]],
+  ['false_discovery_rate', 1 / 4, 2 / 4, [1, 4], [2, 4]],
+  ['false_omission_rate', 1 / 6, 2 / 16, [1, 6], [2, 16]],
+];
+
+describe('metrics on a hand-computed micro-fixture', () => {
+  it('counts the confusion matrix', () => {
+    expect([a.n, a.flagged, a.tp, a.fp, a.fn, a.tn]).toEqual([10, 4, 3, 1, 1, 5]);
+    expect([b.n, b.flagged, b.tp, b.fp, b.fn, b.tn]).toEqual([20, 4, 2, 2, 2, 14]);
+    expect(a.is_reference).toBe(false);
+    expect(b.is_reference).toBe(true);
+    expect(a.small_cell).toBe(true);
+    expect(b.small_cell).toBe(false);
+  });
+
+  it.each(EXPECTED)('%s: rate, ratio and difference with their intervals', (id, pa, pb, [xa, na], [xb, nb]) => {
+    const rate = a.metrics[id]!;
+    expect(rate.value).toBeCloseTo(pa, 12);
+    expect(rate.method).toBe('wilson');
+    expect(rate.reference).toBeNull();
+    const w = wilsonInterval(xa, na, z)!;
+    expect(rate.ci).toEqual([w.lo, w.hi]);
+
+    const ratio = a.metrics[`${id}_ratio`]!;
+    expect(ratio.value).toBeCloseTo(pa / pb, 12);
+    expect(ratio.reference).toBe('b');
+    const k = katzLogInterval(xa, na, xb, nb, z)!;
+    expect(ratio.ci).toEqual([k.lo, k.hi]);
+    expect(ratio.method).toBe('katz-log');
+
+    const diff = a.metrics[`${id}_difference`]!;
+    expect(diff.value).toBeCloseTo(pa - pb, 12);
+    const d = newcombeInterval(xa, na, xb, nb, z)!;
+    expect(diff.ci).toEqual([d.lo, d.hi]);
+    expect(diff.method).toBe('newcombe-hybrid-score');
+
+    expect(b.metrics[`${id}_ratio`]!.value).toBe(1);
+    expect(b.metrics[`${id}_difference`]!.value).toBe(0);
+  });
+
+  it('hand-checked values: selection ratio 2, FPR ratio 4/3, FNR difference −0.25', () => {
+    expect(a.metrics.selection_rate_ratio!.value).toBeCloseTo(2, 12);
+    expect(a.metrics.false_positive_rate_ratio!.value).toBeCloseTo(4 / 3, 12);
+    expect(a.metrics.false_negative_rate_difference!.value).toBeCloseTo(-0.25, 12);
+  });
+
+  it('omits label metrics without labels and returns null with a warning for zero denominators', () => {
+    const plain = computeGroupMetrics(computeGroupStats(cells, [0]), 'b', { z, level: 0.95, labels: false, minCell: 0 });
+    expect(Object.keys(plain.results[0]!.metrics)).toEqual(['selection_rate', 'selection_rate_ratio', 'selection_rate_difference']);
+    const none = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
+    accumulateRows(none, { n: 3, codes: [Int32Array.of(0, 1, 1)], flagged: Uint8Array.of(0, 1, 0), labels: null, scores: null });
+    const out = computeGroupMetrics(computeGroupStats(none, [0]), 'b', { z, level: 0.95, labels: false, minCell: 0 });
+    expect(out.results[0]!.metrics.selection_rate_ratio!.value).toBe(0);
+    expect(out.results[0]!.metrics.selection_rate_ratio!.ci).toBeNull();
+    expect(out.warnings.map((w) => w.code)).toContain('undefined-interval');
+  });
+});

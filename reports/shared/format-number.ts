@@ -1,0 +1,59 @@
+/**
+ * Locale-independent number formatting for every report (HTML, Markdown, chart labels).
+ * `toFixed` never consults the locale, so reports are byte-identical whatever LANG says.
+ */
+
+const MINUS = '\u2212';
+
+/** Fixed decimals without a negative zero ("-0.0" becomes "0.0"). */
+export function fixed(value: number, decimals: number): string {
+  const s = value.toFixed(decimals);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s.replace('-', MINUS);
+}
+
+/** Decimals for a percentage: 1, or 2 when a value lies in [0.005 %, 1 %) and would read as 0.0 %. */
+function percentDecimals(values: number[]): number {
+  return values.some((v) => Math.abs(v * 100) >= 0.005 && Math.abs(v * 100) < 1) ? 2 : 1;
+}
+
+/** A rate as a percentage. @example formatRate(0.105) // "10.5 %" */
+export function formatRate(value: number | null): string {
+  return value === null ? 'n/a' : `${fixed(value * 100, percentDecimals([value]))} %`;
+}
+
+/** A ratio with 2 decimals. @example formatRatio(2.1) // "2.10" */
+export function formatRatio(value: number | null): string {
+  return value === null ? 'n/a' : fixed(value, 2);
+}
+
+/** A signed difference of rates in percentage points. @example formatDifference(0.055) // "+5.5 pp" */
+export function formatDifference(value: number | null): string {
+  if (value === null) return 'n/a';
+  const s = fixed(value * 100, percentDecimals([value]));
+  return `${value > 0 && /[1-9]/.test(s) ? '+' : ''}${s} pp`;
+}
+
+/** A count with comma thousands separators. @example formatCount(87000) // "87,000" */
+export function formatCount(value: number | null): string {
+  if (value === null) return 'n/a';
+  const s = String(Math.abs(Math.trunc(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return value < 0 ? MINUS + s : s;
+}
+
+/** A p-value. @example formatP(0.0004) // "< 0.001" */
+export function formatP(value: number | null): string {
+  if (value === null) return 'n/a';
+  return value < 0.001 ? '< 0.001' : fixed(value, 3);
+}
+
+/** A confidence level as a percentage. @example formatLevel(0.95) // "95 %" */
+export function formatLevel(level: number): string {
+  const pct = level * 100;
+  return `${Number.isInteger(Math.round(pct * 10) / 10) ? fixed(pct, 0) : fixed(pct, 1)} %`;
+}
+
+/** The percentage endpoints of an interval with shared decimals. @example "4.8–5.2 %" */
+export function formatRateInterval([lo, hi]: readonly [number, number]): string {
+  const d = percentDecimals([lo, hi]);
+  return `${fixed(lo * 100, d)}–${fixed(hi * 100, d)} %`;
+}

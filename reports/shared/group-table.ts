@@ -1,0 +1,59 @@
+import type { GroupResult, MetricValue, Results } from '../../harness/results/index.js';
+import { formatCount, formatLevel } from './format-number.js';
+import { formatMetric, formatMetricInterval } from './metric-kind.js';
+import type { Table } from './table.js';
+
+const LABELLED = [
+  ['false_positive_rate', 'FPR'],
+  ['false_negative_rate', 'FNR'],
+  ['precision', 'Precision'],
+] as const;
+
+function withCi(metric: string, m: MetricValue | undefined): string {
+  if (m === undefined) return '—';
+  return m.ci === null
+    ? `${formatMetric(metric, m.value)} (CI n/a)`
+    : `${formatMetric(metric, m.value)} (${formatMetricInterval(metric, m.ci)})`;
+}
+
+function note(g: GroupResult, minCell: number): string {
+  const notes = [g.is_reference ? 'reference' : '', g.small_cell ? `small cell (n < ${minCell})` : ''];
+  return notes.filter(Boolean).join('; ');
+}
+
+/**
+ * Group metrics of one attribute: n, flagged, selection rate, selection-rate ratio (each with CI),
+ * FPR, FNR and precision when any group has labels, and a note for the reference and small cells.
+ */
+export function buildGroupTable(results: Results, attribute: string): Table {
+  const groups = results.groups.filter((g) => g.attribute === attribute);
+  const labelled = groups.some((g) => g.labelled > 0 && g.tp !== null);
+  const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 1 - results.manifest.alpha);
+  const minCell = results.manifest.min_cell;
+  return {
+    caption: `Group metrics for ${attribute} (${level} CI in brackets)`,
+    header: [
+      'Group',
+      'n',
+      'Flagged',
+      'Selection rate',
+      'Ratio to reference',
+      ...(labelled ? LABELLED.map(([, label]) => label) : []),
+      'Notes',
+    ],
+    numeric: [1, 2, 3, 4, ...(labelled ? [5, 6, 7] : [])],
+    rows: groups.map((g) => ({
+      small: g.small_cell,
+      reference: g.is_reference,
+      cells: [
+        g.group,
+        formatCount(g.n),
+        formatCount(g.flagged),
+        withCi('selection_rate', g.metrics['selection_rate']),
+        g.is_reference ? '1 (reference)' : withCi('selection_rate_ratio', g.metrics['selection_rate_ratio']),
+        ...(labelled ? LABELLED.map(([id]) => withCi(id, g.metrics[id])) : []),
+        note(g, minCell),
+      ],
+    })),
+  };
+}

@@ -1,0 +1,13 @@
+export * from './format-number.js';
+export * from './metric-kind.js';
+export { describeGroup } from './describe-group.js';
+export { describeCheck, describeComparison, type Comparison } from './describe-check.js';
+export * from './intersection.js';
+export { OKABE_ITO, VERDICT_STYLE, type VerdictKey } from './palette.js';
+export { slug } from './slug.js';
+export type { Table, TableRow } from './table.js';
+export { buildVerdictTable, verdictText } from './verdict-table.js';
+export { buildGroupTable } from './group-table.js';
+export { summarySentences, type SummarySentence } from './summary-sentences.js';
+export { methodsText } from './methods-text.js';
+export { provenanceRows } from './provenance-rows.js';

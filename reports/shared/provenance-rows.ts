@@ -1,0 +1,34 @@
+import type { Manifest } from '../../harness/results/index.js';
+import { formatCount } from './format-number.js';
+
+const orNone = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/**
+ * The manifest as (field, value) pairs in reading order, for the provenance table of every report:
+ * enough to rerun the audit (command, seed, rng) and to verify its inputs (hashes).
+ */
+export function provenanceRows(m: Manifest): [string, string][] {
+  return [
+    ['Tool', `${m.tool} ${m.tool_version}`],
+    ['Command', m.command],
+    ['Mode', m.mode],
+    ['Battery file', orNone(m.battery_file)],
+    ['Battery hash', orNone(m.battery_hash)],
+    ['Model', m.model ? `${m.model.name} (${m.model.kind}) — ${m.model.file}` : '—'],
+    ['Model hash', orNone(m.model?.hash)],
+    ['Model source', orNone(m.model?.source)],
+    ['Population spec', m.population ? `${m.population.file} (${m.population.hash})` : '—'],
+    ['Data file', m.data ? `${m.data.file} (${m.data.hash})` : '—'],
+    ['Decision rule', m.decision],
+    ['Seed', orNone(m.seed)],
+    ['RNG', orNone(m.rng)],
+    ['Rows', formatCount(m.rows)],
+    ['Protected attributes', m.protected.join(', ')],
+    ['Reference groups', Object.entries(m.references).map(([a, r]) => `${a} = ${r.group} (${r.origin})`).join('; ')],
+    ['Alpha / correction / min cell', `${m.alpha} / ${m.correction} / ${m.min_cell}`],
+    ['Labels', m.labels],
+    ['Started', m.started],
+    ['Finished', m.finished],
+    ['Platform', m.platform],
+  ];
+}

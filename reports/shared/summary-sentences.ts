@@ -1,0 +1,59 @@
+import type { Results } from '../../harness/results/index.js';
+import { describeCheck, describeComparison } from './describe-check.js';
+import type { CheckResult } from '../../harness/results/index.js';
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** One summary sentence, with the verdict it reports (if it reports a check). */
+export interface SummarySentence {
+  text: string;
+  verdict?: CheckResult['verdict'];
+}
+
+/**
+ * The report's summary in plain sentences: the overall verdict, one sentence per failing or
+ * inconclusive check, then per protected attribute the largest selection-rate disparity when no
+ * such check already covers it. Each comparison names direction, reference group, interval and tolerance.
+ */
+export function summarySentences(results: Results): SummarySentence[] {
+  const { summary, manifest } = results;
+  const total = summary.pass + summary.fail + summary.inconclusive;
+  const out: SummarySentence[] = [
+    {
+      text:
+        total === 0
+          ? 'No checks were configured; the figures below are descriptive only.'
+          : `Overall verdict: ${summary.verdict}. Of ${total} checks, ${summary.fail} failed, ${summary.inconclusive} ${
+              summary.inconclusive === 1 ? 'was' : 'were'
+            } inconclusive and ${summary.pass} passed.`,
+      verdict: total === 0 ? undefined : summary.verdict,
+    },
+  ];
+  const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
+  const notPassing = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
+  for (const c of notPassing) out.push({ text: describeCheck(c, manifest.min_cell), verdict: c.verdict });
+
+  for (const attribute of manifest.protected) {
+    const candidates = results.groups.filter(
+      (g) => g.attribute === attribute && !g.is_reference && g.metrics['selection_rate_ratio']?.value,
+    );
+    const top = candidates.sort(
+      (a, b) =>
+        Math.abs(Math.log(b.metrics['selection_rate_ratio']!.value!)) - Math.abs(Math.log(a.metrics['selection_rate_ratio']!.value!)),
+    )[0];
+    if (!top) continue;
+    const covered = notPassing.some((c) => c.attribute === attribute && c.group === top.group && c.metric === 'selection_rate_ratio');
+    if (covered) continue;
+    const m = top.metrics['selection_rate_ratio']!;
+    const check = results.checks.find((c) => c.attribute === attribute && c.group === top.group && c.metric === 'selection_rate_ratio');
+    out.push({
+      text: `Largest selection-rate disparity by ${attribute}: ${lowerFirst(describeComparison({
+        metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference, value: m.value, ci: m.ci, level: m.level,
+        tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source } : null,
+        verdict: check?.verdict, smallCell: top.small_cell ? manifest.min_cell : null,
+      }))}`,
+      verdict: check?.verdict,
+    });
+  }
+  return out;
+}

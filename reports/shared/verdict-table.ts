@@ -1,0 +1,40 @@
+import type { Results } from '../../harness/results/index.js';
+import { formatLevel, formatP } from './format-number.js';
+import { formatMetric, formatMetricInterval, metricLabel } from './metric-kind.js';
+import { VERDICT_STYLE } from './palette.js';
+import type { Table } from './table.js';
+
+/** A verdict as symbol and word, never colour alone. @example verdictText('fail') // "✗ fail" */
+export function verdictText(verdict: keyof typeof VERDICT_STYLE): string {
+  return `${VERDICT_STYLE[verdict].symbol} ${verdict}`;
+}
+
+/**
+ * All checks as one table: id, group, comparison, value, interval, tolerance with its origin and
+ * source, adjusted p-value and verdict.
+ */
+export function buildVerdictTable(results: Results): Table {
+  const level = formatLevel(results.checks[0]?.level ?? 1 - results.manifest.alpha);
+  return {
+    caption: 'Verdict per check',
+    header: ['Check', 'Group', 'Reference', 'Metric', 'Value', `${level} CI`, 'Tolerance', 'Source', 'Adjusted p', 'Verdict'],
+    numeric: [4, 5, 6, 8],
+    verdictColumn: 9,
+    rows: results.checks.map((c) => ({
+      verdict: c.verdict,
+      small: c.small_cell,
+      cells: [
+        c.id,
+        `${c.attribute} = ${c.group}${c.small_cell ? ' (small cell)' : ''}`,
+        c.reference ?? '—',
+        metricLabel(c.metric),
+        formatMetric(c.metric, c.value),
+        formatMetricInterval(c.metric, c.ci),
+        `${formatMetricInterval(c.metric, c.bounds)} (${c.bounds_origin})`,
+        c.source ?? 'none cited',
+        `${formatP(c.adjusted_p_value)} (${c.correction})`,
+        verdictText(c.verdict),
+      ],
+    })),
+  };
+}

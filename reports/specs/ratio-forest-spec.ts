@@ -1,0 +1,111 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Results } from '../../harness/results/index.js';
+import { INTERSECTION_SEPARATOR, OKABE_ITO, VERDICT_STYLE, type VerdictKey, formatLevel, formatMetric, formatMetricInterval, metricLabel } from '../shared/index.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const VERDICTS = Object.keys(VERDICT_STYLE) as VerdictKey[];
+
+/**
+ * Forest plot of a ratio metric for every non-reference (attribute, group), on a log x-scale, with
+ * confidence intervals, a rule at 1 (parity), the tolerance band from the checks on that metric and
+ * colour plus shape by verdict. Rows whose ratio cannot be estimated (null, or 0 on a log scale)
+ * read "not estimable"; rows with a null interval show the point alone.
+ *
+ * @example ratioForestSpec(results) // selection_rate_ratio
+ */
+export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio'): TopLevelSpec {
+  const checks = results.checks.filter((c) => c.metric === metric);
+  const rows = results.groups
+    .filter((g) => !g.is_reference && g.metrics[metric] !== undefined)
+    .map((g) => {
+      const m = g.metrics[metric]!;
+      const check = checks.find((c) => c.attribute === g.attribute && c.group === g.group);
+      const estimable = m.value !== null && m.value > 0;
+      const ciOk = m.ci !== null && m.ci[0] > 0;
+      return {
+        // Intersection values ("non_eu×disabled") name their attributes already; keep labels short.
+        label: `${g.attribute.includes(INTERSECTION_SEPARATOR) ? '' : `${g.attribute}: `}${g.group}${g.small_cell ? ` (n < ${results.manifest.min_cell})` : ''}`,
+        value: estimable ? m.value : null,
+        lo: ciOk ? m.ci![0] : null,
+        hi: ciOk ? m.ci![1] : null,
+        verdict: (check?.verdict ?? 'no check') as VerdictKey,
+        band_lo: check?.bounds[0] ?? null,
+        band_hi: check?.bounds[1] ?? null,
+        value_text: formatMetric(metric, m.value),
+        ci_text: formatMetricInterval(metric, m.ci),
+        reference: m.reference ?? '',
+      };
+    });
+  const positives = [1, ...rows.flatMap((r) => [r.value, r.lo, r.hi, r.band_lo, r.band_hi])].filter(
+    (v): v is number => v !== null && v > 0,
+  );
+  const domain = [Math.min(...positives) / 1.15, Math.max(...positives) * 1.15];
+  const bounds = [...new Set(checks.map((c) => c.bounds.join('–')))];
+  const shared = bounds.length === 1 ? checks[0]?.bounds ?? null : null;
+  const level = formatLevel(results.groups.find((g) => g.metrics[metric])?.metrics[metric]?.level ?? 0.95);
+  const x = { type: 'quantitative', scale: { type: 'log', domain, nice: false }, title: `${metricLabel(metric)} (log scale; 1 = parity)` } as const;
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 400 } } as const;
+  const colour = {
+    field: 'verdict', type: 'nominal', title: 'Verdict',
+    scale: { domain: VERDICTS, range: VERDICTS.map((v) => VERDICT_STYLE[v].colour) },
+  } as const;
+  const outside = rows.filter((r) => r.verdict === 'fail').map((r) => r.label);
+
+  return {
+    $schema: SCHEMA,
+    title: { text: `${metricLabel(metric)} by group`, subtitle: `group ÷ reference, ${level} CI, log scale` },
+    description:
+      `Forest plot of the ${metricLabel(metric)} (group ÷ reference group) for ${rows.length} groups with ${level} confidence intervals on a log scale; ` +
+      `a vertical rule marks parity (1). ` +
+      (shared ? `Shaded band: tolerance ${formatMetricInterval(metric, shared)}. ` : checks.length ? 'Shaded bands: tolerance per check. ' : 'No checks on this metric. ') +
+      (outside.length ? `Failing: ${outside.join('; ')}.` : 'No failing group.'),
+    width: 420,
+    height: { step: 22 },
+    data: { values: rows },
+    layer: [
+      shared
+        ? {
+            data: { values: [{ band_lo: shared[0], band_hi: shared[1] }] },
+            mark: { type: 'rect', color: OKABE_ITO.grey, opacity: 0.2 },
+            encoding: { x: { ...x, field: 'band_lo' }, x2: { field: 'band_hi' } },
+          }
+        : {
+            transform: [{ filter: 'isValid(datum.band_lo)' }],
+            mark: { type: 'rect', color: OKABE_ITO.grey, opacity: 0.2 },
+            encoding: { x: { ...x, field: 'band_lo' }, x2: { field: 'band_hi' }, y },
+          },
+      {
+        data: { values: [{ one: 1 }] },
+        mark: { type: 'rule', color: OKABE_ITO.black },
+        encoding: { x: { ...x, field: 'one' } },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y, color: { ...colour, legend: null } },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.value)' }],
+        mark: { type: 'point', filled: true, size: 80, opacity: 1 },
+        encoding: {
+          x: { ...x, field: 'value' },
+          y,
+          color: colour,
+          shape: { field: 'verdict', type: 'nominal', title: 'Verdict', scale: { domain: VERDICTS, range: VERDICTS.map((v) => VERDICT_STYLE[v].shape) } },
+          tooltip: [
+            { field: 'label', title: 'group' },
+            { field: 'value_text', title: metricLabel(metric) },
+            { field: 'ci_text', title: `${level} CI` },
+            { field: 'reference', title: 'reference' },
+            { field: 'verdict', title: 'verdict' },
+          ],
+        },
+      },
+      {
+        transform: [{ filter: '!isValid(datum.value)' }, { calculate: '1', as: 'one' }],
+        mark: { type: 'text', align: 'left', dx: 4, color: OKABE_ITO.black },
+        encoding: { x: { ...x, field: 'one' }, y, text: { value: 'not estimable' } },
+      },
+    ],
+  };
+}

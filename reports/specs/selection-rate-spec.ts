@@ -1,0 +1,104 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Results } from '../../harness/results/index.js';
+import { OKABE_ITO, formatLevel, formatRate, formatRatio, formatCount, referenceOf } from '../shared/index.js';
+
+type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/**
+ * Dot plot of the selection rate (share flagged for investigation) per group of one attribute,
+ * with confidence-interval error bars and the reference group drawn in black as a square. When a
+ * `selection_rate_ratio` check exists for the attribute, the tolerance is drawn as a shaded band:
+ * the rates implied by the check's bounds × the reference group's rate.
+ *
+ * @example selectionRateSpec(results, 'nationality') // Vega-Lite spec with inline data
+ */
+export function selectionRateSpec(results: Results, attribute: string): TopLevelSpec {
+  const groups = results.groups.filter((g) => g.attribute === attribute);
+  const minCell = results.manifest.min_cell;
+  const reference = referenceOf(results, attribute);
+  const rows = groups.map((g) => {
+    const m = g.metrics['selection_rate'];
+    const suffix = g.is_reference ? ' (reference)' : g.small_cell ? ` (n < ${minCell})` : '';
+    return {
+      label: `${g.group}${suffix}`,
+      role: g.is_reference ? 'reference' : 'compared',
+      rate: m?.value ?? null,
+      lo: m?.ci?.[0] ?? null,
+      hi: m?.ci?.[1] ?? null,
+      rate_text: formatRate(m?.value ?? null),
+      n_text: formatCount(g.n),
+    };
+  });
+  const refRate = groups.find((g) => g.is_reference)?.metrics['selection_rate']?.value ?? null;
+  const check = results.checks.find((c) => c.attribute === attribute && c.metric === 'selection_rate_ratio');
+  const band =
+    check && refRate !== null
+      ? { lo: check.bounds[0] * refRate, hi: check.bounds[1] * refRate, bounds: check.bounds }
+      : null;
+  const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 0.95);
+  const x = { field: 'label', type: 'nominal', sort: null, title: attribute, axis: { labelAngle: 0 } } as const;
+  const yTitle = 'Selection rate (share flagged)';
+  const highest = rows.filter((r) => r.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0))[0];
+
+  const description =
+    `Dot plot of the selection rate (share of households flagged for investigation) for each ${attribute} group, ` +
+    `with ${level} confidence intervals. Reference group: ${reference ?? 'none'} (${formatRate(refRate)}). ` +
+    (band
+      ? `Shaded band: rates within the tolerance ${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])} × the reference rate. `
+      : 'No tolerance check on this attribute. ') +
+    (highest ? `Highest: ${highest.label} at ${highest.rate_text}.` : '');
+
+  const guides: Layer[] = [];
+  if (band) {
+    guides.push({
+      data: { values: [band] },
+      mark: { type: 'rect', color: OKABE_ITO.grey, opacity: 0.2 },
+      encoding: { y: { field: 'lo', type: 'quantitative', title: yTitle }, y2: { field: 'hi' } },
+    });
+  }
+  if (refRate !== null) {
+    guides.push({
+      data: { values: [{ rate: refRate }] },
+      mark: { type: 'rule', color: OKABE_ITO.black, strokeDash: [4, 4] },
+      encoding: { y: { field: 'rate', type: 'quantitative', title: yTitle } },
+    });
+  }
+
+  return {
+    $schema: SCHEMA,
+    title: { text: `Selection rate by ${attribute}`, subtitle: `${level} CI; adverse outcome = flagged` },
+    description,
+    width: Math.max(240, rows.length * 90),
+    height: 260,
+    data: { values: rows },
+    layer: [
+      ...guides,
+      {
+        transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: {
+          x,
+          y: { field: 'lo', type: 'quantitative', title: yTitle, axis: { format: '.1%' } },
+          y2: { field: 'hi' },
+          color: { field: 'role', type: 'nominal', legend: null, scale: { domain: ['reference', 'compared'], range: [OKABE_ITO.black, OKABE_ITO.blue] } },
+        },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.rate)' }],
+        mark: { type: 'point', filled: true, size: 90, opacity: 1 },
+        encoding: {
+          x,
+          y: { field: 'rate', type: 'quantitative', title: yTitle },
+          color: { field: 'role', type: 'nominal', title: 'Group', scale: { domain: ['reference', 'compared'], range: [OKABE_ITO.black, OKABE_ITO.blue] } },
+          shape: { field: 'role', type: 'nominal', title: 'Group', scale: { domain: ['reference', 'compared'], range: ['square', 'circle'] } },
+          tooltip: [
+            { field: 'label', title: attribute },
+            { field: 'rate_text', title: 'selection rate' },
+            { field: 'n_text', title: 'n' },
+          ],
+        },
+      },
+    ],
+  };
+}

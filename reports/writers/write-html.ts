@@ -1,0 +1,95 @@
+import type { Results } from '../../harness/results/index.js';
+import {
+  VERDICT_STYLE, attributesOf, buildGroupTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+} from '../shared/index.js';
+import { escapeHtml } from './escape-html.js';
+import { HTML_STYLE } from './html-style.js';
+import { htmlTable } from './html-table.js';
+
+/** A rendered chart for the HTML report. `svg` is trusted renderer output (vega escapes its text). */
+export interface ReportChart {
+  name: string;
+  title: string;
+  svg: string;
+  /** Accessible description; defaults to the title. */
+  description?: string;
+}
+
+/**
+ * Several inline SVGs share one id namespace, and vega numbers gradients and clip paths with a
+ * process-wide counter: renumber each chart's ids under its own prefix (unique and deterministic).
+ */
+function scopeIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `${prefix}-${ids.size}`);
+  const to = (id: string): string => ids.get(id) ?? id;
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${to(id)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${to(id)})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${to(id)}"`);
+}
+
+function section(n: number, id: string, title: string, body: string): string {
+  return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${n}. ${escapeHtml(title)}</h2>\n${body}\n</section>`;
+}
+
+function figure(chart: ReportChart, i: number): string {
+  const label = escapeHtml(chart.description ?? chart.title);
+  return `<figure id="chart-${escapeHtml(chart.name)}">\n<div class="chart" role="img" aria-label="${label}">${scopeIds(chart.svg, `c${i}`)}</div>\n<figcaption>Figure ${i + 1}. ${escapeHtml(chart.title)}. ${label}</figcaption>\n</figure>`;
+}
+
+/**
+ * The self-contained HTML report: inline CSS and SVG only (no scripts, fonts or links to fetch),
+ * one h1 and numbered h2 sections — Summary, Verdicts, Charts, Group metrics, Warnings, Methods,
+ * Provenance. Every string from results is escaped; verdicts carry symbol and word besides colour.
+ *
+ * @example writeHtml(results, [{ name: 'ratio-forest', title: 'Ratios', svg }])
+ */
+export function writeHtml(results: Results, charts: ReportChart[]): string {
+  const m = results.manifest;
+  const summary = summarySentences(results)
+    .map((s) => {
+      const badge = s.verdict ? `<span class="badge v-${s.verdict}">${escapeHtml(verdictText(s.verdict))}</span> ` : '';
+      return `<li>${badge}${escapeHtml(s.text)}</li>`;
+    })
+    .join('\n');
+  const verdicts = results.checks.length ? htmlTable(buildVerdictTable(results)) : '<p>No checks were configured.</p>';
+  const groups = attributesOf(results)
+    .map((a) => `<h3>${escapeHtml(a)}</h3>\n${htmlTable(buildGroupTable(results, a))}`)
+    .join('\n');
+  const warnings = results.warnings.length
+    ? `<dl class="warnings">\n${results.warnings.map((w) => `<dt>${escapeHtml(w.code)}</dt><dd>${escapeHtml(w.message)}</dd>`).join('\n')}\n</dl>`
+    : '<p>No warnings.</p>';
+  const methods = `<ul>\n${methodsText(results).map((t) => `<li>${escapeHtml(t)}</li>`).join('\n')}\n</ul>`;
+  const provenance = `<table>\n<caption>Manifest</caption>\n<tbody>\n${provenanceRows(m)
+    .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
+    .join('\n')}\n</tbody>\n</table>`;
+  const symbol = VERDICT_STYLE[results.summary.verdict].symbol;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${escapeHtml(`${m.tool} ${m.tool_version}`)}">
+<title>${escapeHtml(`${m.title} — ${results.summary.verdict}`)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(m.title)}</h1>
+<p class="lede">Disparate-impact report · verdict <span class="badge v-${results.summary.verdict}">${escapeHtml(`${symbol} ${results.summary.verdict}`)}</span> · ${escapeHtml(m.finished)}</p>
+</header>
+<main>
+${section(1, 'summary', 'Summary', `<ul class="summary">\n${summary}\n</ul>`)}
+${section(2, 'verdicts', 'Verdicts', verdicts)}
+${section(3, 'charts', 'Charts', charts.length ? charts.map(figure).join('\n') : '<p>No charts.</p>')}
+${section(4, 'groups', 'Group metrics', groups || '<p>No groups.</p>')}
+${section(5, 'warnings', 'Warnings', warnings)}
+${section(6, 'methods', 'Methods', methods)}
+${section(7, 'provenance', 'Provenance', provenance)}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,44 @@
+import type { Results } from '../../harness/results/index.js';
+import {
+  attributesOf, buildGroupTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+} from '../shared/index.js';
+import { escapeMarkdown } from './escape-markdown.js';
+import { markdownTable } from './markdown-table.js';
+
+/**
+ * report.md, fit for a pull-request comment: title, overall verdict line, summary sentences,
+ * verdict table, one group table per attribute, warnings, a methods line and the provenance table.
+ * Every string from results goes through `escapeMarkdown`.
+ *
+ * @example writeMarkdown(results).startsWith('# ') // true
+ */
+export function writeMarkdown(results: Results): string {
+  const m = results.manifest;
+  const s = results.summary;
+  // The first sentence restates the verdict line; the PR comment keeps only the findings.
+  const sentences = summarySentences(results).slice(1);
+  const out: string[] = [
+    `# ${escapeMarkdown(m.title)}`,
+    '',
+    `**Verdict: ${escapeMarkdown(verdictText(s.verdict))}** — ${s.fail} fail, ${s.inconclusive} inconclusive, ${s.pass} pass ` +
+      `(${escapeMarkdown(m.tool)} ${escapeMarkdown(m.tool_version)}, ${escapeMarkdown(m.finished)})`,
+    '',
+    ...sentences.map((t) => `- ${t.verdict ? `**${escapeMarkdown(verdictText(t.verdict))}** ` : ''}${escapeMarkdown(t.text)}`),
+    '',
+    '## Verdicts',
+    '',
+    results.checks.length ? markdownTable(buildVerdictTable(results)) : 'No checks were configured.',
+    '',
+  ];
+  for (const attribute of attributesOf(results)) {
+    out.push(`## Groups: ${escapeMarkdown(attribute)}`, '', markdownTable(buildGroupTable(results, attribute)), '');
+  }
+  out.push('## Warnings', '');
+  out.push(...(results.warnings.length ? results.warnings.map((w) => `- **${escapeMarkdown(w.code)}**: ${escapeMarkdown(w.message)}`) : ['None.']));
+  out.push('', '## Methods', '', escapeMarkdown(methodsText(results).join(' ')), '');
+  out.push('## Provenance', '', markdownTable({
+    caption: 'Manifest', header: ['Field', 'Value'], numeric: [],
+    rows: provenanceRows(m).map((cells) => ({ cells })),
+  }), '');
+  return out.join('\n');
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'disparate-bad-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const good = 'nat,flag,label,score\nfr,1,1,0.9\nfr,0,0,0.1\nnl,1,0,0.8\nnl,0,1,0.2\n';
+const audit = (path: string, ...extra: string[]) => ['audit', path, '--protected', 'nat', '--flag', 'flag', '--out', join(dir, 'out'), ...extra];
+
+/** Every bad input exits 2 with exactly one line on stderr naming the file and the field, and no stack trace. */
+function expectBadInput(r: ReturnType<typeof runCli>, ...patterns: RegExp[]) {
+  expect(r.status).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  for (const p of patterns) expect(lines[0]).toMatch(p);
+  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  expect(r.stdout).toBe('');
+}
+
+describe('bad input exits 2 with a one-line message', () => {
+  it('missing file', () => {
+    expectBadInput(runCli(audit(join(dir, 'absent.csv'))), /absent\.csv: file not found/);
+  });
+  it('unknown column', () => {
+    expectBadInput(runCli(['audit', file('a.csv', good), '--protected', 'nationality', '--flag', 'flag']), /a\.csv: protected column "nationality" not found \(columns: nat, flag, label, score\)/);
+  });
+  it('flag values other than 0/1', () => {
+    expectBadInput(runCli(audit(file('b.csv', good.replace('fr,1,1', 'fr,yes,1')))), /b\.csv: column "flag" must be 0 or 1, found "yes" at row 1/);
+  });
+  it('an empty group', () => {
+    expectBadInput(runCli(audit(file('c.csv', good.replace('nl,1,0', ',1,0')))), /c\.csv: protected column "nat" is empty at row 3/);
+  });
+  it('an empty group in JSONL', () => {
+    const jsonl = '{"nat":"fr","flag":1}\n{"nat":null,"flag":0}\n';
+    expectBadInput(runCli(audit(file('d.jsonl', jsonl))), /d\.jsonl: protected column "nat" is empty at row 2/);
+  });
+  it('NaN scores', () => {
+    expectBadInput(runCli(audit(file('e.csv', good.replace('0.8', 'NaN')), '--score', 'score')), /e\.csv: column "score" has a non-numeric or NaN score "NaN" at row 3/);
+  });
+  it('a reference group that does not exist', () => {
+    expectBadInput(runCli(audit(file('f.csv', good), '--reference', 'nat=de')), /--reference nat=de: reference group "de" of "nat" does not exist \(groups: fr, nl\)/);
+  });
+  it('a malformed battery', () => {
+    expectBadInput(runCli(['run', file('g.yaml', 'title: t\nprotected: nat\n')]), /g\.yaml: protected: /);
+  });
+  it('an unknown command or missing option is a usage error', () => {
+    expect(runCli(['frobnicate']).status).toBe(2);
+    expectBadInput(runCli(['audit', file('h.csv', good), '--flag', 'flag']), /protected/);
+  });
+});

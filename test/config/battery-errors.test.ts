@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveBattery } from '../../harness/battery/index.js';
+import { DisparateError } from '../../harness/errors/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'disparate-battery-'));
+let count = 0;
+function battery(text: string): string {
+  const file = join(dir, `b${count++}.yaml`);
+  writeFileSync(file, text);
+  return file;
+}
+
+const base = `title: t
+population: { spec: pop.yaml, size: 1000 }
+model: model.json
+decision: { rule: top_fraction, fraction: 0.05 }
+protected: [nationality, disability]
+`;
+
+function error(text: string): DisparateError {
+  try {
+    resolveBattery(battery(text));
+  } catch (e) {
+    expect(e).toBeInstanceOf(DisparateError);
+    return e as DisparateError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('battery errors name the file and the field', () => {
+  it.each([
+    ['malformed YAML', 'title: [unclosed\n', /b\d+\.yaml: malformed YAML/],
+    ['unknown field', `${base}colour: red\n`, /b\d+\.yaml: .*colour/],
+    ['wrong type', `${base}alpha: high\n`, /b\d+\.yaml: alpha: /],
+    ['bounds not two numbers', `${base}checks: [{ id: a, metric: selection_rate_ratio, bounds: [0.8] }]\n`, /b\d+\.yaml: checks\.0\.bounds/],
+    ['unknown metric', `${base}checks: [{ id: a, metric: disparate_impact }]\n`, /b\d+\.yaml: checks\.0\.metric/],
+    ['label metric without labels', `${base}checks: [{ id: a, metric: false_positive_rate_ratio }]\n`, /checks\.0\.metric: false_positive_rate_ratio needs ground-truth labels/],
+    ['unknown attribute', `${base}checks: [{ id: a, metric: selection_rate_ratio, attribute: religion }]\n`, /checks\.0\.attribute: "religion"/],
+    ['rate check without bounds', `${base}checks: [{ id: a, metric: selection_rate }]\n`, /checks\.0\.bounds: a check on the rate/],
+    ['reversed bounds', `${base}checks: [{ id: a, metric: selection_rate_ratio, bounds: [1.25, 0.8] }]\n`, /checks\.0\.bounds: low bound above high/],
+    ['reference for an unknown attribute', `${base}reference: { religion: none }\n`, /reference\.religion: not a protected attribute/],
+    ['population and data together', `${base}data: { file: d.csv, flag: f }\n`, /population: give exactly one/],
+    ['missing file', null, /nope\.yaml: file not found/],
+  ])('%s', (_, text, pattern) => {
+    const e = text === null ? (() => { try { resolveBattery(join(dir, 'nope.yaml')); } catch (err) { return err as DisparateError; } throw new Error('no error'); })() : error(text);
+    expect(e.code).toBe('config');
+    expect(e.message).toMatch(pattern);
+    expect(e.message).not.toMatch(/\n/);
+  });
+
+  it('accepts a valid battery and fills documented defaults', () => {
+    const r = resolveBattery(battery(`${base}checks: [{ id: a, metric: selection_rate_ratio }]\n`));
+    expect(r.battery.alpha).toBe(0.05);
+    expect(r.battery.correction).toBe('holm');
+    expect(r.battery.min_cell).toBe(30);
+    expect(r.battery.checks[0]!.attribute).toBe('all');
+    expect(r.populationSpec).toBe(join(dir, 'pop.yaml'));
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeCheck, describeGroup, formatCount, formatDifference, formatLevel, formatMetricInterval, formatP, formatRate, formatRatio, slug,
+} from '../../reports/shared/index.js';
+import { fixtureResults } from './fixture-results.js';
+
+describe('number formatting (locale-independent)', () => {
+  it('formats rates, ratios, differences, counts and p-values', () => {
+    expect(formatRate(0.105)).toBe('10.5 %');
+    expect(formatRate(0.0042)).toBe('0.42 %');
+    expect(formatRate(0)).toBe('0.0 %');
+    expect(formatRate(null)).toBe('n/a');
+    expect(formatRatio(2.1)).toBe('2.10');
+    expect(formatDifference(0.055)).toBe('+5.5 pp');
+    expect(formatDifference(-0.0000001)).toBe('0.0 pp');
+    expect(formatDifference(-0.02)).toBe('\u22122.0 pp');
+    expect(formatCount(87000)).toBe('87,000');
+    expect(formatP(0.0004)).toBe('< 0.001');
+    expect(formatLevel(0.95)).toBe('95 %');
+    expect(formatLevel(0.995)).toBe('99.5 %');
+    expect(formatMetricInterval('selection_rate', [0.048, 0.052])).toBe('4.8–5.2 %');
+    expect(formatMetricInterval('selection_rate_ratio', [1.72, 2.56])).toBe('1.72–2.56');
+    expect(formatMetricInterval('selection_rate_difference', [-0.01, 0.02])).toBe('\u22121.0 pp to +2.0 pp');
+  });
+  it('slugs attribute names into file-safe names', () => {
+    expect(slug('nationality×disability')).toBe('nationality-disability');
+    expect(slug('../../etc/passwd')).toBe('etc-passwd');
+    expect(slug('×')).toBe('x');
+  });
+});
+
+describe('sentences', () => {
+  it('splits intersections into attribute–value pairs', () => {
+    expect(describeGroup('nationality×disability', 'non_eu×disabled')).toBe('nationality non_eu and disability disabled');
+  });
+  it('names direction, reference group, interval, tolerance and its source', () => {
+    const r = fixtureResults();
+    expect(describeCheck(r.checks[0]!, 50)).toBe(
+      'Households with nationality non_eu are flagged more often than the reference group french: 2.10 times as often ' +
+        '(95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines, 29 CFR 1607.4(D) ' +
+        '(four-fifths rule, made symmetric)): fail.',
+    );
+    expect(describeCheck(r.checks[3]!, 50)).toBe(
+      'Households with disability disabled have a higher false positive rate than the reference group not_disabled: ' +
+        '1.07 times as high (95 % CI 0.97–1.18; tolerance 0.80–1.25 by default, no source cited): pass.',
+    );
+  });
+  it('says when an estimate is missing and when the cell is small', () => {
+    const c = { ...fixtureResults().checks[0]!, value: null, ci: null, small_cell: true, verdict: 'inconclusive' as const };
+    expect(describeCheck(c, 50)).toBe(
+      'Households with nationality non_eu: the selection rate ratio against the reference group french could not be estimated ' +
+        '(95 % CI not estimable; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines, 29 CFR 1607.4(D) ' +
+        '(four-fifths rule, made symmetric)): inconclusive. This is a small cell (n < 50): the estimate is unreliable.',
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { writeMarkdown } from '../../reports/writers/index.js';
+import { fixtureResults } from './fixture-results.js';
+import { hostileResults } from './helpers.js';
+
+/** Cells of a Markdown table row, splitting on unescaped pipes only. */
+const cells = (line: string): string[] => line.trim().slice(1, -1).split(/(?<!\\)\|/);
+
+function tables(md: string): string[][] {
+  const out: string[][] = [];
+  let current: string[] | null = null;
+  for (const line of md.split('\n')) {
+    if (line.startsWith('|')) (current ??= (out.push([]), out[out.length - 1]!)).push(line);
+    else current = null;
+  }
+  return out;
+}
+
+describe('writeMarkdown', () => {
+  it.each([
+    ['fixture', fixtureResults()],
+    ['hostile labels', hostileResults()],
+  ])('every table row has as many cells as its header (%s)', (_, results) => {
+    const md = writeMarkdown(results);
+    const found = tables(md);
+    expect(found.length).toBe(5); // verdicts, 3 group tables, provenance
+    for (const t of found) {
+      const width = cells(t[0]!).length;
+      for (const row of t) expect(cells(row)).toHaveLength(width);
+    }
+  });
+
+  it('has title, verdict line, warnings, methods and provenance', () => {
+    const md = writeMarkdown(fixtureResults());
+    expect(md.split('\n')[0]).toBe('# CAF-style risk score 2023: nationality and disability');
+    expect(md).toContain('**Verdict: ✗ fail** — 1 fail, 1 inconclusive, 2 pass');
+    expect(md).toContain('2.10 times as often (95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery');
+    for (const h of ['## Verdicts', '## Groups: nationality', '## Warnings', '## Methods', '## Provenance']) expect(md).toContain(h);
+    expect(md).toContain('small cell (n &lt; 50)');
+  });
+});

@@ -61,9 +61,23 @@ export function resolveBattery(file: string): ResolvedBattery {
   };
 }
 
-/** Reference groups named in a battery, keyed by attribute, with where they were named. */
+/**
+ * Reference groups named in a battery, keyed by attribute, with where they were named. When the
+ * battery names a reference for every protected attribute and none for their intersection, the
+ * intersection's reference is the combination of those groups (e.g. french×none×mid).
+ */
 export function batteryReferences(resolved: ResolvedBattery): Map<string, { group: string; origin: 'battery'; where: string }> {
-  return new Map(
-    Object.entries(resolved.battery.reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const, where: `${resolved.file}: reference.${attribute}` }]),
+  const { reference, protected: attributes } = resolved.battery;
+  const map = new Map(
+    Object.entries(reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const, where: `${resolved.file}: reference.${attribute}` }]),
   );
+  const intersection = attributes.join(INTERSECTION_SEPARATOR);
+  if (attributes.length > 1 && !map.has(intersection) && attributes.every((a) => map.has(a))) {
+    map.set(intersection, {
+      group: attributes.map((a) => reference[a]!).join(INTERSECTION_SEPARATOR),
+      origin: 'battery',
+      where: `${resolved.file}: reference (combined for ${intersection})`,
+    });
+  }
+  return map;
 }

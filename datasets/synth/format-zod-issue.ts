@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+type Issue = z.core.$ZodIssue;
+
+const join = (path: readonly PropertyKey[]): string => (path.length === 0 ? '(root)' : path.map(String).join('.'));
+
+/**
+ * One zod issue as `path.to.field: message`. Unions report the branch that got furthest (the one
+ * whose issue path is deepest), so `{ base: "x" }` for a parameter says `….base: expected number`.
+ *
+ * @example
+ * formatZodIssue(result.error.issues[0]); // 'variables.income.params.sdlog: Invalid input: expected number, received string'
+ */
+export function formatZodIssue(issue: Issue, prefix: readonly PropertyKey[] = []): string {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    let best: Issue | undefined;
+    for (const branch of issue.errors) {
+      for (const sub of branch) if (best === undefined || sub.path.length > best.path.length) best = sub;
+    }
+    if (best !== undefined) return formatZodIssue(best, path);
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return `${join([...path, issue.keys[0] ?? ''])}: unknown field${issue.keys.length > 1 ? ` (also: ${issue.keys.slice(1).join(', ')})` : ''}`;
+  }
+  return `${join(path)}: ${issue.message}`;
+}

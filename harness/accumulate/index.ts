@@ -9,3 +9,4 @@ export {
   type CellCounts,
 } from './cell-counts.js';
 export { computeGroupStats, INTERSECTION_SEPARATOR, type GroupCounts } from './group-stats.js';
+export { accumulateCombinations, combinationIndex, type CombinationBatch } from './accumulate-combinations.js';

@@ -1,64 +1,48 @@
 import { createHash } from 'node:crypto';
-import { accumulateRows, createCellCounts, UNLABELLED } from '../accumulate/index.js';
+import { accumulateCombinations, createCellCounts } from '../accumulate/index.js';
 import { readText } from '../config/index.js';
-import { DisparateError } from '../errors/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import type { Table } from '../../datasets/table/index.js';
-import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
 import { loadModel } from '../../models/adapters/index.js';
 import { applyDecision, describeDecision } from '../../models/decision/index.js';
 import { analyseCells } from './analyse-cells.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
+import { scorePopulation } from './score-population.js';
 
 export interface RunOptions {
   /** Overrides the battery's seed (--seed). */
   readonly seed?: number | undefined;
   /** Overrides the population size (--size). */
   readonly size?: number | undefined;
+  /** Worker threads (--workers); the results never depend on it. */
+  readonly workers?: number | undefined;
+  /** Rows per chunk; the results never depend on it. */
+  readonly chunkSize?: number | undefined;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
   readonly context: { command: string; toolVersion: string; started: string; platform: string; now: () => string };
-}
-
-/** Protected columns of the population as categorical code arrays, or a config error naming the field. */
-function protectedColumns(resolved: ResolvedBattery, table: Table) {
-  return resolved.battery.protected.map((name, i) => {
-    const column = table.columns.get(name);
-    if (!column) throw new DisparateError('config', `${resolved.file}: protected.${i}: column "${name}" not in the population (columns: ${[...table.columns.keys()].join(', ')})`);
-    if (column.kind !== 'categorical') throw new DisparateError('config', `${resolved.file}: protected.${i}: column "${name}" is numeric; protected attributes must be categorical (bin it in the population spec)`);
-    return column;
-  });
-}
-
-function labelColumn(resolved: ResolvedBattery, table: Table): Uint8Array | null {
-  const name = resolved.battery.label;
-  if (name === undefined) return null;
-  const column = table.columns.get(name);
-  if (!column || column.kind !== 'numeric') throw new DisparateError('config', `${resolved.file}: label: "${name}" is not a numeric 0/1 column of the population (the spec's outcome)`);
-  return Uint8Array.from(column.values, (v) => (v === 1 ? 1 : v === 0 ? 0 : UNLABELLED));
 }
 
 /**
  * The synthetic-run pipeline of a battery.
  *
- *   population spec ──► samplePopulation ──► model.score ──► applyDecision
- *        ──► accumulateRows ──► analyseCells ──► Results
+ *   population spec ──► scorePopulation (chunks × workers: sample ──► score) ──► applyDecision
+ *        ──► accumulateCombinations ──► analyseCells ──► Results
+ *
+ * Per row only the score, the attribute combination and the label are kept (9 bytes), because a
+ * top-fraction rule needs every score before it can flag any row.
  */
-export function runBattery(resolved: ResolvedBattery, opts: RunOptions): Results {
+export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const { battery } = resolved;
   const specFile = resolved.populationSpec!;
-  const spec = loadPopulationSpec(specFile);
   const model = loadModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
   const n = opts.size ?? battery.population!.size;
-  const table = samplePopulation(spec, { seed, n });
-  const columns = protectedColumns(resolved, table);
-  const scores = model.bind(table)(0, n);
-  const nan = scores.findIndex((s) => Number.isNaN(s));
-  if (nan >= 0) throw new DisparateError('model', `${resolved.modelFile}: score is NaN at row ${nan + 1}`);
-  const flagged = applyDecision(scores, battery.decision!);
-  const labels = labelColumn(resolved, table);
-  const cells = createCellCounts(battery.protected.map((name, i) => ({ name, levels: columns[i]!.levels })));
-  accumulateRows(cells, { n, codes: columns.map((c) => c.codes), flagged, labels, scores });
+  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, protected: battery.protected, label: battery.label ?? null };
+  const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
+  const flagged = applyDecision(scored.scores, battery.decision!);
+  const cells = createCellCounts(battery.protected.map((name, i) => ({ name, levels: scored.levels[i]! })));
+  accumulateCombinations(cells, { n, combinations: scored.combinations, flagged, labels: scored.labels, scores: scored.scores });
+  const labels = scored.labels;
   const analysis = analyseCells(cells, {
     alpha: battery.alpha,
     minCell: battery.min_cell,

@@ -1,14 +1,19 @@
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { auditDecisions, batteryReferences, resolveBattery, runBattery } from '../battery/index.js';
+import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { progressReporter } from './progress.js';
 
 export interface RunArgs {
   battery: string;
   out?: string | undefined;
   seed?: number | undefined;
   size?: number | undefined;
+  workers?: number | undefined;
+  'chunk-size'?: number | undefined;
   json: boolean;
 }
 
@@ -22,7 +27,8 @@ export const runCommand = {
       .option('out', { type: 'string', describe: 'output folder (default out/<battery file name>)' })
       .option('seed', { type: 'number', describe: 'override the battery seed' })
       .option('size', { type: 'number', describe: 'override the population size' })
-      .option('workers', { type: 'number', describe: 'worker threads (results never depend on it)' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; results never depend on it)' })
+      .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     const resolved = resolveBattery(argv.battery);
@@ -44,9 +50,28 @@ export const runCommand = {
           battery: { file: resolved.file, hash: resolved.hash },
           context,
         })
-      : runBattery(resolved, { seed: argv.seed, size: argv.size, context });
+      : await runSynthetic(resolved, argv, context);
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     await emitResults(results, argv.out ?? `out/${name}`, argv.json);
     return exitStatus(results.summary, battery.inconclusive);
   },
 };
+
+async function runSynthetic(resolved: ReturnType<typeof resolveBattery>, argv: RunArgs, context: ReturnType<typeof runContext>) {
+  for (const [flag, value] of [['--workers', argv.workers], ['--chunk-size', argv['chunk-size']], ['--size', argv.size]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new DisparateError('usage', `${flag} ${value}: must be a positive integer`);
+  }
+  const progress = progressReporter('scoring', !argv.json && process.stderr.isTTY === true);
+  try {
+    return await runBattery(resolved, {
+      seed: argv.seed,
+      size: argv.size,
+      workers: argv.workers ?? availableParallelism(),
+      chunkSize: argv['chunk-size'],
+      onProgress: progress.update,
+      context,
+    });
+  } finally {
+    progress.stop();
+  }
+}

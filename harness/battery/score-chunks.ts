@@ -1,0 +1,73 @@
+import { combinationIndex } from '../accumulate/index.js';
+import { DisparateError } from '../errors/index.js';
+import type { Table } from '../../datasets/table/index.js';
+import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
+import { loadModel } from '../../models/adapters/index.js';
+
+/** What every chunk of a synthetic run needs; plain data so it can cross into a worker thread. */
+export interface ChunkPlan {
+  readonly batteryFile: string;
+  readonly specFile: string;
+  readonly modelFile: string;
+  readonly seed: number;
+  readonly protected: readonly string[];
+  readonly label: string | null;
+}
+
+/** One scored chunk: rows [start, start + n). Typed arrays only, so it transfers without copying. */
+export interface ScoredChunk {
+  readonly start: number;
+  readonly n: number;
+  readonly scores: Float32Array;
+  /** Attribute-combination index per row (mixed radix over `levels`). */
+  readonly combinations: Int32Array;
+  /** 1, 0, or 255 (unknown); null without a label column. */
+  readonly labels: Uint8Array | null;
+  readonly levels: string[][];
+}
+
+function protectedCodes(plan: ChunkPlan, table: Table): { codes: Int32Array[]; levels: string[][] } {
+  const codes: Int32Array[] = [];
+  const levels: string[][] = [];
+  plan.protected.forEach((name, i) => {
+    const column = table.columns.get(name);
+    if (!column) throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" not in the population (columns: ${[...table.columns.keys()].join(', ')})`);
+    if (column.kind !== 'categorical') throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" is numeric; protected attributes must be categorical (bin it in the population spec)`);
+    codes.push(column.codes);
+    levels.push([...column.levels]);
+  });
+  return { codes, levels };
+}
+
+function labelValues(plan: ChunkPlan, table: Table): Uint8Array | null {
+  if (plan.label === null) return null;
+  const column = table.columns.get(plan.label);
+  if (!column || column.kind !== 'numeric') throw new DisparateError('config', `${plan.batteryFile}: label: "${plan.label}" is not a numeric 0/1 column of the population (the spec's outcome)`);
+  return Uint8Array.from(column.values, (v) => (v === 1 ? 1 : v === 0 ? 0 : 255));
+}
+
+/**
+ * Loads the population spec and the model once and returns a function that samples and scores any
+ * row range. A row's values depend only on (seed, variable, row), so chunks can run in any order,
+ * on any thread, and assemble into the same population.
+ */
+export function createChunkScorer(plan: ChunkPlan): (start: number, end: number) => Promise<ScoredChunk> {
+  const population = resolvePopulation(loadPopulationSpec(plan.specFile), plan.specFile);
+  const model = loadModel(plan.modelFile);
+  return async (start, end) => {
+    const n = end - start;
+    const table = samplePopulation(population, { seed: plan.seed, n, start });
+    const { codes, levels } = protectedCodes(plan, table);
+    const scores = await Promise.resolve(model.bind(table)(0, n));
+    const nan = scores.findIndex((s) => Number.isNaN(s));
+    if (nan >= 0) throw new DisparateError('model', `${plan.modelFile}: score is NaN at row ${start + nan + 1}`);
+    return {
+      start,
+      n,
+      scores,
+      combinations: combinationIndex(codes, levels.map((l) => l.length), n),
+      labels: labelValues(plan, table),
+      levels,
+    };
+  };
+}

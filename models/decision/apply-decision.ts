@@ -1,4 +1,5 @@
 import type { DecisionRule } from '../../harness/config/index.js';
+import { kthLargest } from './kth-largest.js';
 
 /**
  * Turns scores into the adverse decision (1 = flagged for investigation).
@@ -16,8 +17,7 @@ export function applyDecision(scores: Float32Array, rule: DecisionRule): Uint8Ar
   const n = scores.length;
   const k = Math.round(rule.fraction * n);
   if (k === 0) return flagged;
-  const sorted = Float32Array.from(scores).sort();
-  const cut = sorted[n - k]!;
+  const cut = kthLargest(scores, k);
   let taken = 0;
   for (let i = 0; i < n; i++) {
     if (scores[i]! > cut) {

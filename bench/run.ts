@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import type { PipelineFigures } from './pipeline.js';
+
+/**
+ * `npm run bench`: performance targets of the issues, measured on this machine and written to
+ * bench/RESULTS.md with the command and the machine. Never run by the tests.
+ */
+interface Row {
+  readonly what: string;
+  readonly figure: string;
+  readonly target: string;
+  readonly ok: boolean | null;
+}
+
+function child(rows: number, workers: number): PipelineFigures {
+  const out = execFileSync(process.execPath, ['dist/bench/child.js', String(rows), String(workers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as PipelineFigures;
+}
+
+function best(rows: number, workers: number, repeats: number): PipelineFigures {
+  const runs = Array.from({ length: repeats }, () => child(rows, workers));
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
+const rows: Row[] = [];
+const one = best(1_000_000, 2, 3);
+rows.push({
+  what: 'generate + score (logistic, 20 inputs) + accumulate, 1,000,000 rows × 15 columns, 2 workers (best of 3)',
+  figure: `${one.seconds.toFixed(2)} s`,
+  target: '≤ 1.5 s',
+  ok: one.seconds <= 1.5,
+});
+const single = best(1_000_000, 1, 3);
+rows.push({ what: 'same, 1 worker (best of 3)', figure: `${single.seconds.toFixed(2)} s`, target: '—', ok: null });
+const national = child(15_000_000, 2);
+rows.push({
+  what: 'national scale: 15,000,000 rows, 2 workers: wall time and peak RSS of the process',
+  figure: `${national.seconds.toFixed(1)} s, ${national.maxRssMB.toFixed(0)} MB`,
+  target: 'completes, peak RSS ≤ 1 GB',
+  ok: national.maxRssMB <= 1024,
+});
+
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
+const md = [
+  '# Benchmarks',
+  '',
+  `Command: \`npm run bench\` (builds, then runs \`node dist/bench/run.js\`). Written ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+  `Machine: ${machine}.`,
+  '',
+  '| What | Measured | Target | Met |',
+  '| --- | ---: | --- | :---: |',
+  ...rows.map((r) => `| ${r.what} | ${r.figure} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : '**no**'} |`),
+  '',
+].join('\n');
+writeFileSync('bench/RESULTS.md', md);
+process.stdout.write(md);

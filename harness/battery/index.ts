@@ -2,3 +2,5 @@ export { analyseCells, type Analysis, type AnalysisSettings } from './analyse-ce
 export { auditDecisions, type AuditOptions } from './audit-decisions.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
 export { runBattery, type RunOptions } from './run-battery.js';
+export { executeBattery } from './execute-battery.js';
+export { reproducePack } from './reproduce-pack.js';

@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
 import { auditCommand, type AuditArgs } from './audit.js';
 import { listCommand } from './list.js';
+import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
 import { schemaCommand } from './schema.js';
 
@@ -22,6 +23,9 @@ async function main(argv: string[]): Promise<number> {
     })
     .command(schemaCommand.command, schemaCommand.describe, schemaCommand.builder, (a) => {
       status = schemaCommand.handler(a as unknown as { kind: string; write: boolean });
+    })
+    .command(reproduceCommand.command, reproduceCommand.describe, reproduceCommand.builder, async (a) => {
+      status = await reproduceCommand.handler(a as unknown as ReproduceArgs, argv);
     })
     .command(listCommand.command, listCommand.describe, {}, () => {
       status = listCommand.handler();

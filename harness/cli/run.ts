@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { auditDecisions, batteryReferences, resolveBattery, runBattery } from '../battery/index.js';
+import { executeBattery, resolveBattery, runBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -33,27 +33,10 @@ export const runCommand = {
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     const resolved = resolveBattery(argv.battery);
     const context = runContext(rawArgs);
-    const { battery } = resolved;
-    const results = resolved.dataFile
-      ? auditDecisions({
-          file: resolved.dataFile,
-          protected: battery.protected,
-          flag: battery.data!.flag,
-          label: battery.data!.label,
-          score: battery.data!.score,
-          references: batteryReferences(resolved),
-          alpha: battery.alpha,
-          correction: battery.correction,
-          minCell: battery.min_cell,
-          checks: battery.checks,
-          title: battery.title,
-          battery: { file: resolved.file, hash: resolved.hash },
-          context,
-        })
-      : await runSynthetic(resolved, argv, context);
+    const results = resolved.dataFile ? await executeBattery(resolved, { context }) : await runSynthetic(resolved, argv, context);
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     await emitResults(results, argv.out ?? `out/${name}`, argv.json);
-    return exitStatus(results.summary, battery.inconclusive);
+    return exitStatus(results.summary, resolved.battery.inconclusive);
   },
 };
 

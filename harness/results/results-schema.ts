@@ -98,6 +98,33 @@ export type Manifest = z.infer<typeof Manifest>;
 
 export const CounterfactualResult = z.record(z.string(), z.unknown());
 
+/** One published figure of a reproduced audit against what the harness reproduced. */
+export const ReproducedFigure = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    published: z.number(),
+    reproduced: z.number().nullable(),
+    tolerance: z.number().describe('Absolute tolerance within which the reproduction counts as matching.'),
+    within: z.boolean(),
+    exact: z.boolean().describe('Whether the inputs are exact (published data and model), so the figure must match to rounding.'),
+    source: z.string().describe('Citation of the published figure.'),
+    note: z.string().nullable(),
+  })
+  .strict();
+export type ReproducedFigure = z.infer<typeof ReproducedFigure>;
+
+export const Reproduction = z
+  .object({
+    pack: z.string(),
+    title: z.string(),
+    figures: z.array(ReproducedFigure),
+    matched: z.number().int(),
+    total: z.number().int(),
+  })
+  .strict();
+export type Reproduction = z.infer<typeof Reproduction>;
+
 export const Results = z
   .object({
     schemaVersion: z.literal(1),
@@ -114,6 +141,7 @@ export const Results = z
       })
       .strict(),
     warnings: z.array(Warning),
+    reproduction: Reproduction.optional().describe('Published-vs-reproduced figures, for `disparate reproduce`.'),
   })
   .strict();
 export type Results = z.infer<typeof Results>;

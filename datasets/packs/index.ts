@@ -1,0 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cafPack } from './caf/pack.js';
+import type { Pack } from './pack.js';
+
+export type { Pack, PackFigure } from './pack.js';
+export * from './measures.js';
+
+/** Every bundled published-audit pack. */
+export const PACKS: readonly Pack[] = [cafPack];
+
+/** The folder of a pack's data files (datasets/packs/<id>/ at the package root, from sources or dist/). */
+export function packDir(id: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'disparate') return join(dir, 'datasets', 'packs', id);
+    dir = dirname(dir);
+  }
+  throw new Error('package root of disparate not found');
+}

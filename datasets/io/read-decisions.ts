@@ -9,9 +9,23 @@ import { encodeCategorical, numeric, type Table } from '../table/index.js';
 /** Roles of a decisions file's columns, as given on the command line or in a battery. */
 export interface DecisionColumns {
   readonly protected: readonly string[];
+  /** A 0/1 column, or COL=VALUE: flagged where column COL equals VALUE. */
   readonly flag: string;
+  /** A 0/1 column (empty = unknown); with `count`, the number of positives among the row's count. */
   readonly label?: string | undefined;
   readonly score?: string | undefined;
+  /** Aggregated counts: each row stands for this many identical rows (a non-negative integer). */
+  readonly count?: string | undefined;
+  /** Rows of a random-audit sample, COL=VALUE (selective labels). */
+  readonly labelSource?: string | undefined;
+  /** Known probability that a flagged row was investigated (inverse-probability weighting). */
+  readonly selectionProbability?: string | undefined;
+  /**
+   * Long format: one protected attribute per row, named in column `attribute`, its level in
+   * column `group` (marginal tables such as published per-attribute counts). `protected` then
+   * lists the attributes to keep (all when empty).
+   */
+  readonly long?: { readonly attribute: string; readonly group: string } | undefined;
 }
 
 /** A decisions file, typed and checked: protected columns categorical, the rest numeric. */
@@ -23,6 +37,39 @@ export interface Decisions {
   /** 1, 0, or 255 for a missing label; null without a label column. */
   readonly labels: Uint8Array | null;
   readonly scores: Float64Array | null;
+  /** Row weights (aggregated counts); null when every row counts once. */
+  readonly weights: Float64Array | null;
+  /** 1 where the row belongs to the random-audit sample (--label-source); null without one. */
+  readonly fromSource: Uint8Array | null;
+  /** Known investigation probability per row (--selection-probability); null without one. */
+  readonly selectionProbability: Float64Array | null;
+  /** Long format: the attribute each row belongs to (codes into `attributes`). */
+  readonly long: { readonly attributes: readonly string[]; readonly attributeOf: Int32Array; readonly groupColumn: string } | null;
+}
+
+/** Parses COL=VALUE; null when `spec` has no "=". */
+export function parseColumnEquals(spec: string): { column: string; value: string } | null {
+  const eq = spec.indexOf('=');
+  if (eq <= 0) return null;
+  return { column: spec.slice(0, eq), value: spec.slice(eq + 1) };
+}
+
+function equalsColumn(file: string, t: ColumnTable, spec: { column: string; value: string }, role: string): Uint8Array {
+  const values = requireColumn(file, t, spec.column, role);
+  const out = Uint8Array.from(values, (v) => (v !== null && v !== undefined && String(v) === spec.value ? 1 : 0));
+  if (!out.includes(1)) {
+    const seen = [...new Set(values.map((v) => String(v)))].slice(0, 10);
+    throw new DisparateError('data', `${file}: ${role} ${spec.column}=${spec.value} matches no row (values: ${seen.join(', ')})`);
+  }
+  return out;
+}
+
+function countValues(file: string, column: string, values: unknown[]): Float64Array {
+  const out = scoreValues(file, column, values);
+  out.forEach((x, i) => {
+    if (!(x >= 0) || !Number.isInteger(x)) throw new DisparateError('data', `${file}: count column "${column}" must hold non-negative integers, found ${JSON.stringify(values[i])} at row ${i + 1}`);
+  });
+  return out;
 }
 
 function parseTable(file: string, text: string): ColumnTable {
@@ -79,30 +126,98 @@ function scoreValues(file: string, column: string, values: unknown[]): Float64Ar
  * Reads a decisions file (CSV or JSONL) and checks every column it is asked to use: protected
  * columns must have no empty value, the flag and label must be 0/1, scores finite numbers.
  * Each failure is a DisparateError naming the file, the column and the first bad row.
+ *
+ * Aggregated counts (`count`): each row stands for `count` rows, and the label column may hold the
+ * number of positives among them; such a row becomes two weighted rows (positives, negatives).
  */
 export function readDecisions(file: string, columns: DecisionColumns): Decisions {
   const text = readText(file, 'data');
   const t = parseTable(file, text);
   if (t.numRows() === 0) throw new DisparateError('data', `${file}: no rows`);
+  const n0 = t.numRows();
+  const flagSpec = parseColumnEquals(columns.flag);
+  const flagged0 = flagSpec ? equalsColumn(file, t, flagSpec, 'flag') : binary(file, columns.flag, requireColumn(file, t, columns.flag, 'flag'), false);
+  const counts = columns.count ? countValues(file, columns.count, requireColumn(file, t, columns.count, 'count')) : null;
+  // Expanded rows: source row, label and weight of each.
+  const rowOf: number[] = [];
+  const labelOf: number[] = [];
+  const weightOf: number[] = [];
+  if (columns.label) {
+    const raw = requireColumn(file, t, columns.label, 'label');
+    if (counts) {
+      for (let i = 0; i < n0; i++) {
+        const c = counts[i]!;
+        const v = raw[i];
+        if (isBlank(v)) {
+          rowOf.push(i), labelOf.push(255), weightOf.push(c);
+          continue;
+        }
+        const k = typeof v === 'number' ? v : Number(String(v).trim());
+        if (!Number.isInteger(k) || k < 0 || k > c) {
+          throw new DisparateError('data', `${file}: label column "${columns.label}" must hold the number of positives (0 to ${columns.count}), found ${JSON.stringify(v)} at row ${i + 1}`);
+        }
+        if (k > 0) rowOf.push(i), labelOf.push(1), weightOf.push(k);
+        if (c - k > 0) rowOf.push(i), labelOf.push(0), weightOf.push(c - k);
+      }
+    } else {
+      const labels = binary(file, columns.label, raw, true);
+      for (let i = 0; i < n0; i++) rowOf.push(i), labelOf.push(labels[i]!), weightOf.push(1);
+    }
+  } else {
+    for (let i = 0; i < n0; i++) rowOf.push(i), labelOf.push(255), weightOf.push(counts ? counts[i]! : 1);
+  }
+  const n = rowOf.length;
+  if (n === 0) throw new DisparateError('data', `${file}: every row has count 0`);
+  const pick = <T>(values: ArrayLike<T>) => Array.from({ length: n }, (_, j) => values[rowOf[j]!]!);
   const map = new Map<string, ReturnType<typeof numeric> | ReturnType<typeof encodeCategorical>>();
-  for (const name of columns.protected) {
+  const groupColumns = columns.long ? [columns.long.group] : columns.protected;
+  for (const name of groupColumns) {
     const values = requireColumn(file, t, name, 'protected');
     const strings = values.map((v, i) => {
       if (isBlank(v)) throw new DisparateError('data', `${file}: protected column "${name}" is empty at row ${i + 1}: every row needs a group`);
       return String(v);
     });
-    map.set(name, encodeCategorical(strings));
+    map.set(name, encodeCategorical(pick(strings)));
   }
-  const flagged = binary(file, columns.flag, requireColumn(file, t, columns.flag, 'flag'), false);
-  const labels = columns.label ? binary(file, columns.label, requireColumn(file, t, columns.label, 'label'), true) : null;
-  const scores = columns.score ? scoreValues(file, columns.score, requireColumn(file, t, columns.score, 'score')) : null;
+  let long: Decisions['long'] = null;
+  if (columns.long) {
+    const values = requireColumn(file, t, columns.long.attribute, 'attribute').map((v) => String(v ?? ''));
+    const present = [...new Set(values)];
+    const wanted = columns.protected.length > 0 ? [...columns.protected] : present;
+    for (const a of wanted) {
+      if (!present.includes(a)) throw new DisparateError('data', `${file}: attribute "${a}" not found in column "${columns.long.attribute}" (attributes: ${present.join(', ')})`);
+    }
+    const attributeOf = Int32Array.from(pick(values), (v) => wanted.indexOf(v));
+    long = { attributes: wanted, attributeOf, groupColumn: columns.long.group };
+  }
+  const scores0 = columns.score ? scoreValues(file, columns.score, requireColumn(file, t, columns.score, 'score')) : null;
+  const scores = scores0 ? Float64Array.from(pick(scores0)) : null;
   if (scores && columns.score) map.set(columns.score, numeric(scores));
+  let fromSource: Uint8Array | null = null;
+  if (columns.labelSource) {
+    const spec = parseColumnEquals(columns.labelSource);
+    if (!spec) throw new DisparateError('usage', `--label-source ${columns.labelSource}: expected COL=VALUE`);
+    fromSource = Uint8Array.from(pick(equalsColumn(file, t, spec, 'label source')));
+  }
+  let selectionProbability: Float64Array | null = null;
+  if (columns.selectionProbability) {
+    const p = scoreValues(file, columns.selectionProbability, requireColumn(file, t, columns.selectionProbability, 'selection probability'));
+    p.forEach((x, i) => {
+      if (!(x > 0 && x <= 1)) throw new DisparateError('data', `${file}: selection probability "${columns.selectionProbability}" must be in (0, 1], found ${x} at row ${i + 1}`);
+    });
+    selectionProbability = Float64Array.from(pick(p));
+  }
+  const weighted = counts !== null;
   return {
     file,
     hash: `sha256:${createHash('sha256').update(text).digest('hex')}`,
-    table: { n: t.numRows(), columns: map },
-    flagged,
-    labels,
+    table: { n, columns: map },
+    flagged: Uint8Array.from(pick(flagged0)),
+    labels: columns.label ? Uint8Array.from(labelOf) : null,
     scores,
+    weights: weighted ? Float64Array.from(weightOf) : null,
+    fromSource,
+    selectionProbability,
+    long,
   };
 }

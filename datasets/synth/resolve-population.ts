@@ -1,7 +1,12 @@
-import type { PopulationSpec } from '../../harness/config/population-schema.js';
+import type { PopulationSpec, RakeMargin } from '../../harness/config/population-schema.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { streamId } from '../../harness/stats/rng/index.js';
-import type { NumericDist, PopulationIssue, ResolvedLinear, ResolvedNode, ResolvedPopulation } from './resolved-population.js';
+import { compileExpression } from './compile-expression.js';
+import { parentWeights } from './parent-weights.js';
+import { rakeTable, type CompiledMargin } from './rake-table.js';
+import { resolveConstraints } from './resolve-constraints.js';
+import { resolveJoint } from './resolve-joint.js';
+import type { CategoricalNode, NumericDist, PopulationIssue, ResolvedLinear, ResolvedNode, ResolvedPopulation } from './resolved-population.js';
 
 type LinearSpec = number | { base?: number | undefined; terms?: Record<string, number | Record<string, number>> | undefined };
 type VariableSpec = PopulationSpec['variables'][string];
@@ -11,10 +16,11 @@ const PARAM_NAMES: Record<NumericDist, readonly string[]> = {
   lognormal: ['meanlog', 'sdlog'],
   uniform: ['min', 'max'],
   poisson: ['lambda'],
+  beta: ['alpha', 'beta'],
 };
-const POSITIVE: Record<string, string> = { sd: '> 0', sdlog: '> 0', lambda: '>= 0' };
+const POSITIVE: Record<string, string> = { sd: '> 0', sdlog: '> 0', lambda: '>= 0', alpha: '> 0', beta: '> 0' };
 
-/** Problems a schema cannot see: sums, table rows, unknown parents, cycles. Empty when the spec is sound. */
+/** Problems a schema cannot see: sums, table rows, unknown parents, cycles, constraints, raking. Empty when the spec is sound. */
 export function checkPopulationSpec(spec: PopulationSpec): PopulationIssue[] {
   return analyse(spec).issues;
 }
@@ -36,13 +42,13 @@ export function resolvePopulation(spec: PopulationSpec, where = `population "${s
   return resolved;
 }
 
-function sum(xs: readonly number[]): number {
+function sum(xs: ArrayLike<number>): number {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
   return s;
 }
 
-function cumulative(probs: readonly number[], into: Float64Array, offset: number): void {
+function cumulative(probs: ArrayLike<number>, into: Float64Array, offset: number): void {
   let c = 0;
   for (let k = 0; k < probs.length; k++) {
     c += probs[k]!;
@@ -51,16 +57,44 @@ function cumulative(probs: readonly number[], into: Float64Array, offset: number
   into[offset + probs.length - 1] = 1; // guards the search against rounding in the sum
 }
 
+/** Parent levels, mixed-radix strides (last parent fastest), and the combination keys. */
+function combinations(parentLevels: readonly (readonly string[])[]): { strides: number[]; keys: string[] } {
+  const strides: number[] = new Array<number>(parentLevels.length);
+  let combos = 1;
+  for (let i = parentLevels.length - 1; i >= 0; i--) {
+    strides[i] = combos;
+    combos *= parentLevels[i]!.length;
+  }
+  const keys: string[] = [];
+  for (let c = 0; c < combos; c++) keys.push(parentLevels.map((lv, i) => lv[Math.floor(c / strides[i]!) % lv.length]!).join('|'));
+  return { strides, keys };
+}
+
 function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: ResolvedPopulation } {
   const issues: PopulationIssue[] = [];
   const issue = (path: string, message: string): void => void issues.push({ path, message });
   const vars = spec.variables;
   const names = Object.keys(vars);
   const varOf = (n: string): VariableSpec | undefined => (Object.hasOwn(vars, n) ? vars[n] : undefined);
-  const levelsOf = (v: VariableSpec): readonly string[] | undefined =>
-    v.type === 'categorical' ? v.levels : v.type === 'derived' ? v.bins.map((b) => b.level) : undefined;
 
-  if (spec.outcome && varOf(spec.outcome.name)) issue('outcome.name', `"${spec.outcome.name}" is already a variable`);
+  // Every output column: its owner variable and its levels (null = numeric).
+  const columnInfo = new Map<string, { owner: string; levels: readonly string[] | null }>();
+  const outputColumns: string[] = [];
+  for (const n of names) {
+    const v = vars[n]!;
+    const add = (column: string, levels: readonly string[] | null, path: string): void => {
+      if (columnInfo.has(column)) issue(path, `column "${column}" is already defined by variable "${columnInfo.get(column)!.owner}"`);
+      columnInfo.set(column, { owner: n, levels });
+      outputColumns.push(column);
+    };
+    if (v.type === 'joint') for (const [c, levels] of Object.entries(v.columns)) add(c, levels, `variables.${n}.columns.${c}`);
+    else if (v.type === 'categorical') add(n, v.levels, `variables.${n}`);
+    else if (v.type === 'derived') add(n, v.bins ? v.bins.map((b) => b.level) : (v.levels ?? null), `variables.${n}`);
+    else add(n, null, `variables.${n}`);
+  }
+  const levelsOfColumn = (c: string): readonly string[] | null | undefined => columnInfo.get(c)?.levels;
+
+  if (spec.outcome && columnInfo.has(spec.outcome.name)) issue('outcome.name', `"${spec.outcome.name}" is already a variable`);
   // Stream ids are 32-bit hashes of names: refuse the (rare) collision rather than share noise.
   const streams = new Map<number, string>();
   for (const n of new Set([...names, ...(spec.outcome ? [spec.outcome.name] : [])])) {
@@ -76,13 +110,12 @@ function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: 
     const numeric: { parent: string; coef: number }[] = [];
     for (const [parent, term] of Object.entries(value.terms ?? {})) {
       const p = `${path}.terms.${parent}`;
-      const pv = varOf(parent);
-      if (!pv) {
+      if (!columnInfo.has(parent)) {
         issue(p, `unknown variable "${parent}"${spec.outcome?.name === parent ? ' (the outcome cannot be a parent)' : ''}`);
         continue;
       }
       parents.add(parent);
-      const levels = levelsOf(pv);
+      const levels = levelsOfColumn(parent);
       if (levels) {
         if (typeof term === 'number') {
           issue(p, `"${parent}" is categorical: give an amount per level, e.g. { ${levels[levels.length - 1]}: ${term} }`);
@@ -104,7 +137,81 @@ function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: 
     return { base: value.base ?? 0, categorical, numeric };
   }
 
+  /** Categorical parents of a table: levels and strides, or undefined after reporting the problem. */
+  function tableParents(name: string, parents: readonly string[], path: string): { strides: number[]; keys: string[] } | undefined {
+    const parentLevels: (readonly string[])[] = [];
+    let ok = true;
+    parents.forEach((parent, i) => {
+      const lv = levelsOfColumn(parent);
+      if (!columnInfo.has(parent)) issue(`${path}.parents.${i}`, `unknown variable "${parent}"`);
+      else if (!lv) issue(`${path}.parents.${i}`, `"${parent}" is numeric; a table needs categorical parents (bin it with a derived variable)`);
+      else if (parents.indexOf(parent) !== i) issue(`${path}.parents.${i}`, `duplicate parent "${parent}"`);
+      else if (parent === name) issue(`${path}.parents.${i}`, 'a variable cannot be its own parent');
+      else {
+        parentLevels.push(lv);
+        return;
+      }
+      ok = false;
+    });
+    return ok ? combinations(parentLevels) : undefined;
+  }
+
+  /** A `probs` or `parents` + `table` pair compiled to cumulative rows; undefined after reporting. */
+  function probabilityTable(
+    name: string,
+    v: { probs?: number[] | undefined; parents?: string[] | undefined; table?: Record<string, number[]> | undefined },
+    K: number,
+    what: string,
+    path: string,
+  ): { parents: string[]; strides: number[]; cum: Float64Array; keys: string[] } | undefined {
+    const parents = v.parents ?? [];
+    if (v.probs !== undefined && v.table !== undefined) return void issue(path, 'give either probs (unconditional) or parents + table, not both');
+    if (v.probs !== undefined) {
+      if (parents.length > 0) issue(`${path}.parents`, 'probs are unconditional: remove parents, or give a table');
+      if (v.probs.length !== K) issue(`${path}.probs`, `expected ${K} probabilities (one per ${what}), got ${v.probs.length}`);
+      else if (Math.abs(sum(v.probs) - 1) > 1e-9) issue(`${path}.probs`, `probabilities sum to ${sum(v.probs)}, not 1`);
+      const cum = new Float64Array(K);
+      if (v.probs.length === K) cumulative(v.probs, cum, 0);
+      return { parents: [], strides: [], cum, keys: [''] };
+    }
+    if (v.table === undefined) return void issue(path, 'needs probs, or parents and table');
+    if (parents.length === 0) return void issue(`${path}.parents`, 'a table needs parents (the variables whose levels key its rows)');
+    const combos = tableParents(name, parents, path);
+    if (!combos) return undefined;
+    const cum = new Float64Array(combos.keys.length * K);
+    combos.keys.forEach((key, c) => {
+      const row = Object.hasOwn(v.table!, key) ? v.table![key] : undefined;
+      if (row === undefined) issue(`${path}.table`, `missing row "${key}" (one row per combination of ${parents.join(', ')} levels)`);
+      else if (row.length !== K) issue(`${path}.table.${key}`, `expected ${K} probabilities (one per ${what}), got ${row.length}`);
+      else if (Math.abs(sum(row) - 1) > 1e-9) issue(`${path}.table.${key}`, `probabilities sum to ${sum(row)}, not 1`);
+      else cumulative(row, cum, c * K);
+    });
+    const seen = new Set(combos.keys);
+    for (const key of Object.keys(v.table)) {
+      if (!seen.has(key)) issue(`${path}.table.${key}`, `not a combination of ${parents.join('|')} levels (e.g. "${combos.keys[0]}")`);
+    }
+    return { parents, strides: combos.strides, cum, keys: combos.keys };
+  }
+
+  function checkBins(levels: readonly string[], bins: readonly { max?: number | undefined }[], path: string): Float64Array {
+    levels.forEach((lv, i) => {
+      if (levels.indexOf(lv) !== i) issue(`${path}.bins.${i}.level`, `duplicate level "${lv}"`);
+    });
+    const bounds = new Float64Array(bins.length - 1);
+    bins.forEach((b, i) => {
+      const last = i === bins.length - 1;
+      if (last && b.max !== undefined) issue(`${path}.bins.${i}.max`, 'the last bin takes every remaining value: remove its max');
+      if (!last && b.max === undefined) issue(`${path}.bins.${i}.max`, 'every bin but the last needs a max');
+      if (!last && b.max !== undefined) {
+        if (i > 0 && !(b.max > bounds[i - 1]!)) issue(`${path}.bins.${i}.max`, `bounds must increase (previous is ${bounds[i - 1]})`);
+        bounds[i] = b.max;
+      }
+    });
+    return bounds;
+  }
+
   const nodes = new Map<string, ResolvedNode>();
+  const rakes = new Map<string, { margins: RakeMargin[]; keys: string[] }>();
   for (const name of names) {
     const v = vars[name]!;
     const path = `variables.${name}`;
@@ -113,70 +220,33 @@ function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: 
       v.levels.forEach((lv, i) => {
         if (v.levels.indexOf(lv) !== i) issue(`${path}.levels.${i}`, `duplicate level "${lv}"`);
       });
-      const parents = v.parents ?? [];
-      if (v.probs !== undefined && v.table !== undefined) {
-        issue(path, 'give either probs (unconditional) or parents + table, not both');
-        continue;
-      }
-      if (v.probs !== undefined) {
-        if (parents.length > 0) issue(`${path}.parents`, 'probs are unconditional: remove parents, or give a table');
-        if (v.probs.length !== K) issue(`${path}.probs`, `expected ${K} probabilities (one per level), got ${v.probs.length}`);
-        else if (Math.abs(sum(v.probs) - 1) > 1e-9) issue(`${path}.probs`, `probabilities sum to ${sum(v.probs)}, not 1`);
-        const cum = new Float64Array(K);
-        if (v.probs.length === K) cumulative(v.probs, cum, 0);
-        nodes.set(name, { kind: 'categorical', name, stream: streamId(name), levels: v.levels, parents: [], strides: [], cum });
-        continue;
-      }
-      if (v.table === undefined) {
-        issue(path, 'needs probs, or parents and table');
-        continue;
-      }
-      if (parents.length === 0) {
-        issue(`${path}.parents`, 'a table needs parents (the variables whose levels key its rows)');
-        continue;
-      }
-      // Parent levels, mixed-radix strides (last parent fastest), and every combination key.
-      const parentLevels: (readonly string[])[] = [];
-      let ok = true;
-      parents.forEach((parent, i) => {
-        const pv = varOf(parent);
-        const lv = pv && levelsOf(pv);
-        if (!pv) issue(`${path}.parents.${i}`, `unknown variable "${parent}"`);
-        else if (!lv) issue(`${path}.parents.${i}`, `"${parent}" is numeric; a table needs categorical parents (bin it with a derived variable)`);
-        else if (parents.indexOf(parent) !== i) issue(`${path}.parents.${i}`, `duplicate parent "${parent}"`);
-        else if (parent === name) issue(`${path}.parents.${i}`, 'a variable cannot be its own parent');
-        else {
-          parentLevels.push(lv);
-          return;
-        }
-        ok = false;
+      const t = probabilityTable(name, v, K, 'level', path);
+      if (!t) continue;
+      nodes.set(name, { kind: 'categorical', name, stream: streamId(name), levels: v.levels, parents: t.parents, strides: t.strides, cum: t.cum });
+      if (v.rake) rakes.set(name, { margins: v.rake, keys: t.keys });
+    } else if (v.type === 'numeric' && v.dist === 'empirical') {
+      const K = v.breaks.length - 1;
+      v.breaks.forEach((b, i) => {
+        if (i > 0 && !(b > v.breaks[i - 1]!)) issue(`${path}.breaks.${i}`, `breaks must increase (previous is ${v.breaks[i - 1]})`);
       });
-      if (!ok) continue;
-      const strides: number[] = new Array<number>(parents.length);
-      let combos = 1;
-      for (let i = parents.length - 1; i >= 0; i--) {
-        strides[i] = combos;
-        combos *= parentLevels[i]!.length;
-      }
-      const cum = new Float64Array(combos * K);
-      const seen = new Set<string>();
-      for (let c = 0; c < combos; c++) {
-        const key = parentLevels.map((lv, i) => lv[Math.floor(c / strides[i]!) % lv.length]!).join('|');
-        seen.add(key);
-        const row = Object.hasOwn(v.table, key) ? v.table[key] : undefined;
-        if (row === undefined) issue(`${path}.table`, `missing row "${key}" (one row per combination of ${parents.join(', ')} levels)`);
-        else if (row.length !== K) issue(`${path}.table.${key}`, `expected ${K} probabilities (one per level), got ${row.length}`);
-        else if (Math.abs(sum(row) - 1) > 1e-9) issue(`${path}.table.${key}`, `probabilities sum to ${sum(row)}, not 1`);
-        else cumulative(row, cum, c * K);
-      }
-      for (const key of Object.keys(v.table)) {
-        if (!seen.has(key)) issue(`${path}.table.${key}`, `not a combination of ${parents.join('|')} levels (e.g. "${[...seen][0]}")`);
-      }
-      nodes.set(name, { kind: 'categorical', name, stream: streamId(name), levels: v.levels, parents, strides, cum });
+      const t = probabilityTable(name, v, K, 'bin', path);
+      if (!t) continue;
+      if (v.min !== undefined && v.max !== undefined && v.min > v.max) issue(`${path}.max`, `must be at least min (${v.min})`);
+      nodes.set(name, {
+        kind: 'empirical',
+        name,
+        stream: streamId(name),
+        parents: t.parents,
+        strides: t.strides,
+        breaks: Float64Array.from(v.breaks),
+        cum: t.cum,
+        min: v.min ?? -Infinity,
+        max: v.max ?? Infinity,
+        round: v.round,
+      });
     } else if (v.type === 'numeric') {
       const parents = new Set<string>();
-      const paramNames = PARAM_NAMES[v.dist];
-      const params = paramNames.map((p) => {
+      const params = PARAM_NAMES[v.dist].map((p) => {
         const value = (v.params as Record<string, LinearSpec>)[p]!;
         if (typeof value === 'number' && POSITIVE[p] && !(POSITIVE[p] === '> 0' ? value > 0 : value >= 0)) {
           issue(`${path}.params.${p}`, `must be ${POSITIVE[p]}, got ${value}`);
@@ -199,25 +269,36 @@ function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: 
         max: v.max ?? Infinity,
         round: v.round,
       });
-    } else {
-      const from = varOf(v.from);
-      if (!from) issue(`${path}.from`, `unknown variable "${v.from}"`);
-      else if (from.type !== 'numeric') issue(`${path}.from`, `"${v.from}" is not numeric; derived variables bin a numeric variable`);
-      const levels = v.bins.map((b) => b.level);
-      levels.forEach((lv, i) => {
-        if (levels.indexOf(lv) !== i) issue(`${path}.bins.${i}.level`, `duplicate level "${lv}"`);
-      });
-      const bounds = new Float64Array(v.bins.length - 1);
-      v.bins.forEach((b, i) => {
-        const last = i === v.bins.length - 1;
-        if (last && b.max !== undefined) issue(`${path}.bins.${i}.max`, 'the last bin takes every remaining value: remove its max');
-        if (!last && b.max === undefined) issue(`${path}.bins.${i}.max`, 'every bin but the last needs a max');
-        if (!last && b.max !== undefined) {
-          if (i > 0 && !(b.max > bounds[i - 1]!)) issue(`${path}.bins.${i}.max`, `bounds must increase (previous is ${bounds[i - 1]})`);
-          bounds[i] = b.max;
+    } else if (v.type === 'derived') {
+      if ((v.from === undefined) === (v.expr === undefined)) {
+        issue(path, 'give from (a numeric variable to bin) or expr (an arquero expression), one of them');
+        continue;
+      }
+      if (v.bins && v.levels) issue(`${path}.levels`, 'give bins (to bin a number) or levels (an expression returning text), not both');
+      const levels = v.bins ? v.bins.map((b) => b.level) : (v.levels ?? null);
+      const bounds = v.bins ? checkBins(levels!, v.bins, path) : null;
+      if (v.from !== undefined) {
+        const from = varOf(v.from);
+        if (!v.bins) issue(`${path}.bins`, 'from needs bins (or use expr for arithmetic)');
+        if (!columnInfo.has(v.from)) issue(`${path}.from`, `unknown variable "${v.from}"`);
+        else if (!from || from.type !== 'numeric' || levelsOfColumn(v.from)) {
+          if (levelsOfColumn(v.from) !== null) issue(`${path}.from`, `"${v.from}" is not numeric; derived variables bin a numeric variable`);
         }
-      });
-      nodes.set(name, { kind: 'derived', name, from: v.from, parents: [v.from], levels, bounds });
+        nodes.set(name, { kind: 'derived', name, from: v.from, expr: null, source: null, parents: [v.from], levels, bounds });
+      } else {
+        const compiled = compileExpression(v.expr!, `${path}.expr`, issues);
+        if (!compiled) continue;
+        for (const c of compiled.columns) {
+          if (!columnInfo.has(c)) issue(`${path}.expr`, `unknown column "${c}"${spec.outcome?.name === c ? ' (the outcome cannot be a parent)' : ''}`);
+          if (c === name) issue(`${path}.expr`, 'a variable cannot depend on itself');
+        }
+        nodes.set(name, { kind: 'derived', name, from: null, expr: compiled.fn, source: v.expr!, parents: compiled.columns, levels, bounds });
+      }
+    } else {
+      const joint = resolveJoint(name, v, path, issues);
+      if (!joint) continue;
+      nodes.set(name, joint);
+      for (const c of joint.columns) nodes.set(c.name, joint);
     }
   }
 
@@ -233,7 +314,9 @@ function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: 
   const order: ResolvedNode[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
-  const visit = (n: string): boolean => {
+  const visit = (column: string): boolean => {
+    const node = nodes.get(column)!;
+    const n = node.name;
     const s = state.get(n);
     if (s === 'done') return true;
     if (s === 'visiting') {
@@ -243,7 +326,6 @@ function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: 
     }
     state.set(n, 'visiting');
     stack.push(n);
-    const node = nodes.get(n)!;
     for (const p of node.parents) if (!visit(p)) return false;
     stack.pop();
     state.set(n, 'done');
@@ -254,5 +336,77 @@ function analyse(spec: PopulationSpec): { issues: PopulationIssue[]; resolved?: 
   if (outcome) order.push(outcome);
   const all = new Map(nodes);
   if (outcome) all.set(outcome.name, outcome);
-  return { issues, resolved: { spec, order, columns: [...names, ...(outcome ? [outcome.name] : [])], nodes: all } };
+  const needsSize = order.some((x) => x.kind === 'joint' && x.allocation === 'exact');
+  let resolved: ResolvedPopulation = { spec, order, columns: [...outputColumns, ...(outcome ? [outcome.name] : [])], nodes: all, exclusions: [], needsSize };
+
+  // Calibration: rake tables in sampling order, so a raked parent's new distribution is used below it.
+  for (const node of order) {
+    const rake = rakes.get(node.name);
+    if (!rake || node.kind !== 'categorical') continue;
+    const raked = rakeNode(resolved, node, rake.margins, `variables.${node.name}.rake`, issues);
+    if (!raked) continue;
+    const i = resolved.order.indexOf(node);
+    const newOrder = [...resolved.order];
+    newOrder[i] = raked;
+    const newNodes = new Map(resolved.nodes);
+    newNodes.set(node.name, raked);
+    resolved = { ...resolved, order: newOrder, nodes: newNodes };
+  }
+  const exclusions = resolveConstraints(spec.constraints, resolved.nodes, resolved.order, issues);
+  if (issues.length > 0) return { issues };
+  return { issues, resolved: { ...resolved, exclusions } };
+}
+
+/** Rakes one categorical node's table to its published margins; undefined after reporting a problem. */
+function rakeNode(resolved: ResolvedPopulation, node: CategoricalNode, margins: readonly RakeMargin[], path: string, issues: PopulationIssue[]): CategoricalNode | undefined {
+  const issue = (p: string, message: string): void => void issues.push({ path: p, message });
+  const K = node.levels.length;
+  const C = node.cum.length / K;
+  const compiled: CompiledMargin[] = [];
+  let ok = true;
+  margins.forEach((m, i) => {
+    const mp = `${path}.${i}`;
+    const byIndex = m.by.map((b) => node.parents.indexOf(b));
+    const badBy = m.by.findIndex((b, j) => byIndex[j]! < 0);
+    if (badBy >= 0) return void ((ok = false), issue(`${mp}.by.${badBy}`, `"${m.by[badBy]}" is not a parent of "${node.name}" (parents: ${node.parents.join(', ') || 'none'})`));
+    const byLevels = m.by.map((b) => {
+      const owner = resolved.nodes.get(b)!;
+      return owner.kind === 'joint' ? owner.columns.find((c) => c.name === b)!.levels : owner.kind === 'categorical' ? owner.levels : owner.kind === 'derived' ? owner.levels! : [];
+    });
+    const { strides, keys } = combinations(byLevels);
+    const target = new Float64Array(keys.length * K);
+    const rows: Record<string, number[]> | undefined = m.by.length === 0 ? (m.probs ? { '': m.probs } : undefined) : m.table;
+    if (!rows) return void ((ok = false), issue(mp, m.by.length === 0 ? 'give probs (overall shares), or by + table' : 'with by, give table (shares within each group)'));
+    keys.forEach((key, g) => {
+      const row = Object.hasOwn(rows, key) ? rows[key] : undefined;
+      const rp = m.by.length === 0 ? `${mp}.probs` : `${mp}.table.${key}`;
+      if (row === undefined) return void ((ok = false), issue(`${mp}.table`, `missing row "${key}" (one row per combination of ${m.by.join(', ')} levels)`));
+      if (row.length !== K) return void ((ok = false), issue(rp, `expected ${K} shares (one per level), got ${row.length}`));
+      if (Math.abs(sum(row) - 1) > 1e-9) return void ((ok = false), issue(rp, `shares sum to ${sum(row)}, not 1`));
+      row.forEach((x, k) => (target[g * K + k] = x));
+    });
+    const group = new Int32Array(C);
+    for (let c = 0; c < C; c++) {
+      let g = 0;
+      byIndex.forEach((pj, j) => {
+        const parent = node.parents[pj]!;
+        const L = resolved.nodes.get(parent)!.kind === 'joint' ? byLevels[j]!.length : byLevels[j]!.length;
+        g += (Math.floor(c / node.strides[pj]!) % L) * strides[j]!;
+      });
+      group[c] = g;
+    }
+    compiled.push({ group, groups: keys.length, target });
+  });
+  if (!ok) return undefined;
+  const prior = new Float64Array(C * K);
+  for (let c = 0; c < C; c++) for (let k = 0; k < K; k++) prior[c * K + k] = node.cum[c * K + k]! - (k === 0 ? 0 : node.cum[c * K + k - 1]!);
+  const { weights } = parentWeights(resolved, node);
+  const result = rakeTable(prior, weights, K, compiled);
+  if (result.gap > 1e-6) {
+    issue(path, `raking did not converge (largest gap to a target share ${result.gap.toPrecision(3)}): the margins contradict each other or the table's zeros`);
+    return undefined;
+  }
+  const cum = new Float64Array(C * K);
+  for (let c = 0; c < C; c++) cumulative(result.probs.subarray(c * K, (c + 1) * K), cum, c * K);
+  return { ...node, cum };
 }

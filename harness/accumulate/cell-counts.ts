@@ -26,8 +26,9 @@ export interface CellCounts {
   readonly combinations: number;
   /** combinations × SLOT_COUNT counts, combination-major. */
   readonly counts: Float64Array;
-  /** Per combination: sum of scores and number of scored rows (for mean score). */
+  /** Per combination: sum of scores, sum of squared scores and number of scored rows (mean score and its interval). */
   readonly scoreSum: Float64Array;
+  readonly scoreSumSq: Float64Array;
   readonly scoreCount: Float64Array;
 }
 
@@ -38,6 +39,7 @@ export function createCellCounts(attributes: readonly CellAttribute[]): CellCoun
     combinations,
     counts: new Float64Array(combinations * SLOT_COUNT),
     scoreSum: new Float64Array(combinations),
+    scoreSumSq: new Float64Array(combinations),
     scoreCount: new Float64Array(combinations),
   };
 }
@@ -48,6 +50,7 @@ export function mergeCellCounts(a: CellCounts, b: CellCounts): CellCounts {
   for (let i = 0; i < a.counts.length; i++) a.counts[i]! += b.counts[i]!;
   for (let i = 0; i < a.combinations; i++) {
     a.scoreSum[i]! += b.scoreSum[i]!;
+    a.scoreSumSq[i]! += b.scoreSumSq[i]!;
     a.scoreCount[i]! += b.scoreCount[i]!;
   }
   return a;

@@ -16,6 +16,7 @@ export interface GroupCounts {
   /** Rows with a known label. */
   labelled: number;
   scoreSum: number;
+  scoreSumSq: number;
   scoreCount: number;
 }
 
@@ -44,7 +45,7 @@ export function computeGroupStats(cells: CellCounts, subset: readonly number[]):
     groups.push({
       attribute,
       group: names.join(INTERSECTION_SEPARATOR),
-      n: 0, flagged: 0, tp: 0, fp: 0, tn: 0, fn: 0, labelled: 0, scoreSum: 0, scoreCount: 0,
+      n: 0, flagged: 0, tp: 0, fp: 0, tn: 0, fn: 0, labelled: 0, scoreSum: 0, scoreSumSq: 0, scoreCount: 0,
     });
   }
   for (let c = 0; c < cells.combinations; c++) {
@@ -68,6 +69,7 @@ export function computeGroupStats(cells: CellCounts, subset: readonly number[]):
     target.tn += tn;
     target.labelled += tp + fp + fn + tn;
     target.scoreSum += cells.scoreSum[c]!;
+    target.scoreSumSq += cells.scoreSumSq[c]!;
     target.scoreCount += cells.scoreCount[c]!;
   }
   return groups;

@@ -1,10 +1,15 @@
-import { accumulateRows, createCellCounts } from '../accumulate/index.js';
+import { accumulateRows, createCellCounts, type CellCounts } from '../accumulate/index.js';
 import type { Check } from '../config/index.js';
-import { readDecisions, type DecisionColumns } from '../../datasets/io/index.js';
-import type { CategoricalColumn } from '../../datasets/table/index.js';
-import type { Manifest, Results } from '../results/index.js';
-import type { Correction } from '../stats/index.js';
-import { analyseCells } from './analyse-cells.js';
+import { readDecisions, type DecisionColumns, type Decisions } from '../../datasets/io/index.js';
+import { categorical, type CategoricalColumn } from '../../datasets/table/index.js';
+import { DisparateError } from '../errors/index.js';
+import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } from '../metrics/index.js';
+import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
+import { comparisonPValue, zCritical, type Correction } from '../stats/index.js';
+import { DEFAULT_BOUNDS, finishChecks, verdictFor } from '../verdict/index.js';
+import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from './analyse-cells.js';
+import type { IntersectionSetting } from './compute-findings.js';
+import { collectSelectiveCounts } from './collect-selective-counts.js';
 import { sortedLevels } from './sorted-levels.js';
 
 export interface AuditOptions extends DecisionColumns {
@@ -18,26 +23,173 @@ export interface AuditOptions extends DecisionColumns {
   readonly battery: { file: string; hash: string } | null;
   /** Provenance supplied by the caller (the CLI owns the clock and the platform). */
   readonly context: { command: string; toolVersion: string; started: string; platform: string; now: () => string };
+  /** Size of the applicant population the samples come from (selective labels). */
+  readonly populationSize?: number | undefined;
+  /** Multinomial bootstrap of the cell counts (bootstrap_ci beside each analytic interval). */
+  readonly bootstrap?: { readonly replicates: number; readonly seed: number } | undefined;
+  readonly intersections?: IntersectionSetting | undefined;
+}
+
+/** One table of cell counts per part: all protected attributes (wide) or one attribute (long format). */
+interface Part {
+  readonly cells: CellCounts;
+  /** Per attribute of the part: its name, sorted column, and the rows belonging to the part. */
+  readonly attributes: { name: string; column: CategoricalColumn }[];
+  readonly rows: Int32Array | null;
+}
+
+function buildParts(d: Decisions, opts: AuditOptions): Part[] {
+  const batch = (codes: Int32Array[], rows: Int32Array | null) => {
+    const bytes = (a: Uint8Array | null) => (a && rows ? Uint8Array.from(rows, (i) => a[i]!) : a);
+    const doubles = (a: Float64Array | null) => (a && rows ? Float64Array.from(rows, (i) => a[i]!) : a);
+    return {
+      n: rows ? rows.length : d.table.n,
+      codes: rows ? codes.map((c) => Int32Array.from(rows, (i) => c[i]!)) : codes,
+      flagged: bytes(d.flagged)!,
+      labels: bytes(d.labels),
+      scores: doubles(d.scores),
+      weights: doubles(d.weights),
+    };
+  };
+  if (!d.long) {
+    const attributes = opts.protected.map((name) => ({ name, column: sortedLevels(d.table.columns.get(name) as CategoricalColumn) }));
+    const cells = createCellCounts(attributes.map((a) => ({ name: a.name, levels: a.column.levels })));
+    accumulateRows(cells, batch(attributes.map((a) => a.column.codes), null));
+    return [{ cells, attributes, rows: null }];
+  }
+  const { attributes, attributeOf, groupColumn } = d.long;
+  const groupCol = d.table.columns.get(groupColumn) as CategoricalColumn;
+  return attributes.map((name, a) => {
+    const rows = Int32Array.from(attributeOf.keys()).filter((i) => attributeOf[i] === a);
+    // Levels of this attribute only: re-encode the group column over its rows.
+    const present = [...new Set(Array.from(rows, (i) => groupCol.levels[groupCol.codes[i]!]!))];
+    const local = Int32Array.from(groupCol.codes, (c) => present.indexOf(groupCol.levels[c]!));
+    const column = sortedLevels(categorical(present, local));
+    const cells = createCellCounts([{ name, levels: column.levels }]);
+    accumulateRows(cells, batch([column.codes], rows));
+    return { cells, attributes: [{ name, column }], rows };
+  });
+}
+
+/** Checks of the selective-labels figures: statistical parity and equal burden against the four-fifths bounds. */
+function selectiveChecks(groups: readonly SelectiveLabelsGroup[], correction: Correction, level: number, randomN: number, modelN: number, errorsN: number): CheckResult[] {
+  const { bounds, source } = DEFAULT_BOUNDS.ratio;
+  return groups.flatMap((g) =>
+    (
+      [
+        ['statistical-parity', 'statistical_parity', g.statistical_parity, g.model.n, g.random.n, randomN],
+        ['equal-burden', 'equal_burden', g.equal_burden, g.model.n, g.random.errors, errorsN],
+      ] as const
+    ).map(([id, metric, e, x1, x0, n0]): CheckResult => {
+      const test = comparisonPValue('ratio', x1, modelN, x0, n0);
+      return {
+        id,
+        metric,
+        attribute: g.attribute,
+        group: g.group,
+        reference: null,
+        value: e.value,
+        ci: e.ci,
+        level,
+        method: e.method,
+        bounds: [bounds[0], bounds[1]],
+        bounds_origin: 'default',
+        source,
+        verdict: verdictFor(e.ci, bounds),
+        p_value: test.p,
+        adjusted_p_value: null,
+        correction,
+        small_cell: false,
+        test: 'disparity',
+        p_method: test.method,
+      };
+    }),
+  );
+}
+
+function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysis, opts: AuditOptions): { section: SelectiveLabels; checks: CheckResult[]; warnings: Warning[] } {
+  if (!d.fromSource) throw new Error('selective labels without a label source');
+  if (!d.labels) throw new DisparateError('usage', '--label-source needs --label: the errors found in each sample');
+  if (!opts.populationSize || !(opts.populationSize > 0)) throw new DisparateError('usage', '--label-source needs --population-size N: the number of applicants the samples come from');
+  const settings: SelectiveSettings = {
+    populationSize: opts.populationSize,
+    level: 1 - opts.alpha,
+    z: zCritical(opts.alpha),
+    bootstrap: opts.bootstrap ?? { replicates: 2000, seed: 1 },
+    labelSource: opts.labelSource!,
+    weighting: d.selectionProbability ? `inverse-probability weights 1/π from column "${opts.selectionProbability}" on model-selected rows` : 'none',
+  };
+  const groups: SelectiveLabelsGroup[] = [];
+  const warnings: Warning[] = [];
+  let randomN = 0;
+  let modelN = 0;
+  for (const part of parts) {
+    for (const a of part.attributes) {
+      const collected = collectSelectiveCounts({
+        attribute: a.name,
+        levels: a.column.levels,
+        reference: analysis.references[a.name]!.group,
+        codes: a.column.codes,
+        rows: part.rows ?? Int32Array.from({ length: d.table.n }, (_, i) => i),
+        flagged: d.flagged,
+        labels: d.labels,
+        weights: d.weights,
+        fromSource: d.fromSource,
+        selectionProbability: d.selectionProbability,
+      });
+      const result = computeSelectiveLabels(collected.counts, settings);
+      groups.push(...result.groups);
+      warnings.push(...collected.warnings, ...result.warnings);
+      randomN = collected.randomN;
+      modelN = collected.modelN;
+    }
+  }
+  const errorsOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.random.errors, 0);
+  const modelOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.model.n, 0);
+  const randomOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.random.n, 0);
+  const checks = [...new Set(groups.map((g) => g.attribute))].flatMap((attr) =>
+    selectiveChecks(groups.filter((g) => g.attribute === attr), opts.correction, 1 - opts.alpha, randomOf(attr), modelOf(attr), errorsOf(attr)),
+  );
+  warnings.push({
+    code: 'selective-labels',
+    message: 'labels come from investigated cases only: the group metrics describe the investigated sample, not the population; population figures (inferred confusion matrices) are in selective_labels',
+  });
+  return { section: buildSelectiveLabels(groups, settings, randomN, modelN), checks, warnings };
 }
 
 /**
  * The audit pipeline: recorded decisions → cell counts → metrics and verdicts.
  *
  *   decisions file ──► readDecisions ──► accumulateRows ──► analyseCells ──► Results
+ *                                    └─► (label source) collectSelectiveCounts ──► computeSelectiveLabels
+ *
+ * A long-format file (one attribute per row, e.g. published marginal counts) gives one table of
+ * cells per attribute; no intersections can be formed from it.
  */
 export function auditDecisions(opts: AuditOptions): Results {
   const decisions = readDecisions(opts.file, opts);
-  const columns = opts.protected.map((name) => sortedLevels(decisions.table.columns.get(name) as CategoricalColumn));
-  const cells = createCellCounts(opts.protected.map((name, i) => ({ name, levels: columns[i]!.levels })));
-  accumulateRows(cells, {
-    n: decisions.table.n,
-    codes: columns.map((c) => c.codes),
-    flagged: decisions.flagged,
-    labels: decisions.labels,
-    scores: decisions.scores,
-  });
+  const parts = buildParts(decisions, opts);
   const labels = decisions.labels !== null && decisions.labels.some((l) => l !== 255);
-  const analysis = analyseCells(cells, { ...opts, labels, dataWhere: opts.file });
+  const analysis = analyseCells(
+    parts.map((p) => p.cells),
+    { ...opts, labels, dataWhere: opts.file, intersections: decisions.long ? 'none' : opts.intersections },
+  );
+  let checks = analysis.checks;
+  let summary = analysis.summary;
+  const warnings = [...analysis.warnings];
+  let section: SelectiveLabels | undefined;
+  if (decisions.fromSource) {
+    const s = selectiveLabels(decisions, parts, analysis, opts);
+    section = s.section;
+    warnings.push(...s.warnings);
+    ({ checks, summary } = finishChecks([...analysis.checks, ...s.checks], opts.correction, opts.alpha));
+    if (s.checks.length > 0) {
+      const i = warnings.findIndex((w) => w.code === 'no-checks');
+      if (i >= 0) warnings.splice(i, 1);
+    }
+  }
+  const protectedNames = decisions.long ? [...decisions.long.attributes] : [...opts.protected];
+  const weighted = decisions.weights ? `; rows weighted by the counts in column "${opts.count}"` : '';
   const manifest: Manifest = {
     tool: 'disparate',
     tool_version: opts.context.toolVersion,
@@ -49,21 +201,34 @@ export function auditDecisions(opts: AuditOptions): Results {
     model: null,
     population: null,
     data: { file: opts.file, hash: decisions.hash },
-    decision: `recorded decisions: column "${opts.flag}" = 1 means flagged`,
+    decision: `recorded decisions: ${opts.flag.includes('=') ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`} are flagged${weighted}`,
     seed: null,
     rng: null,
-    rows: decisions.table.n,
-    protected: [...opts.protected],
+    rows: decisions.weights ? Math.round(decisions.weights.reduce((a, b) => a + b, 0) / (decisions.long ? decisions.long.attributes.length : 1)) : decisions.table.n,
+    protected: protectedNames,
     references: Object.fromEntries(Object.entries(analysis.references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
     alpha: opts.alpha,
     correction: opts.correction,
     min_cell: opts.minCell,
     labels: opts.label
-      ? `recorded labels in column "${opts.label}" (${labels ? 'label-based metrics use only rows with a label' : 'no row has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
+      ? decisions.fromSource
+        ? `recorded labels in column "${opts.label}"; rows with ${opts.labelSource} are a random-audit sample, the other flagged rows were selected by the model (selective labels: see selective_labels)`
+        : `recorded labels in column "${opts.label}" (${labels ? 'label-based metrics use only rows with a label' : 'no row has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
       : 'none: only selection metrics',
     started: opts.context.started,
     finished: opts.context.now(),
     platform: opts.context.platform,
+    ...bootstrapManifest(opts.bootstrap),
   };
-  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual: [], checks: analysis.checks, summary: analysis.summary, warnings: analysis.warnings };
+  return {
+    schemaVersion: 1,
+    manifest,
+    groups: analysis.groups,
+    counterfactual: [],
+    checks,
+    summary,
+    warnings,
+    ...analysisSections(analysis),
+    ...(section ? { selective_labels: section } : {}),
+  };
 }

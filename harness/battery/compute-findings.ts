@@ -1,9 +1,13 @@
 import { computeGroupStats, INTERSECTION_SEPARATOR, type CellCounts } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
-import { computeGroupMetrics } from '../metrics/index.js';
-import type { GroupResult, Warning } from '../results/index.js';
+import { bootstrapGroupMetrics, bootstrapKey, computeGroupMetrics, type BootstrapTarget } from '../metrics/index.js';
+import type { GroupResult, SuppressedCell, Warning } from '../results/index.js';
 import { zCritical } from '../stats/index.js';
+import { computeWorstGroups } from './compute-worst-groups.js';
 import { resolveReference, type ResolvedReference } from './resolve-references.js';
+
+/** Which intersections of the protected attributes to report (battery `intersections`). */
+export type IntersectionSetting = 'full' | 'all' | 'none' | readonly (readonly string[])[];
 
 export interface FindingsOptions {
   readonly alpha: number;
@@ -13,28 +17,63 @@ export interface FindingsOptions {
   readonly references: ReadonlyMap<string, { group: string; origin: 'battery' | 'cli'; where: string }>;
   /** Where the data came from, for error messages about empty groups. */
   readonly dataWhere: string;
+  /** Intersections to report; default "full" (all protected attributes together). */
+  readonly intersections?: IntersectionSetting | undefined;
+  /** Multinomial bootstrap of the cell counts; absent = none. */
+  readonly bootstrap?: { readonly replicates: number; readonly seed: number } | undefined;
 }
 
-/** Per-group results for every attribute and for the intersection of all of them. */
+/** Per-group results for every attribute and for the requested intersections. */
 export interface Findings {
   readonly groups: GroupResult[];
   readonly references: Record<string, ResolvedReference>;
   readonly warnings: Warning[];
+  /** Intersection cells below min_cell (never dropped: listed with their n). */
+  readonly suppressed: SuppressedCell[];
+  readonly worstGroups: ReturnType<typeof computeWorstGroups>;
+}
+
+/** Attribute-index subsets to report: each attribute alone, then the requested intersections. */
+export function intersectionSubsets(attributes: readonly string[], setting: IntersectionSetting = 'full', where = 'intersections'): number[][] {
+  const singles = attributes.map((_, i) => [i]);
+  if (attributes.length < 2 || setting === 'none') return singles;
+  if (setting === 'full') return [...singles, attributes.map((_, i) => i)];
+  if (setting === 'all') {
+    const out: number[][] = [];
+    for (let mask = 1; mask < 1 << attributes.length; mask++) {
+      const subset = attributes.map((_, i) => i).filter((i) => mask & (1 << i));
+      if (subset.length >= 2) out.push(subset);
+    }
+    out.sort((a, b) => a.length - b.length);
+    return [...singles, ...out];
+  }
+  return [
+    ...singles,
+    ...setting.map((names, k) =>
+      names.map((name) => {
+        const i = attributes.indexOf(name);
+        if (i < 0) throw new DisparateError('config', `${where}.${k}: "${name}" is not a protected attribute (${attributes.join(', ')})`);
+        return i;
+      }),
+    ),
+  ];
 }
 
 /**
- * Groups → metrics with intervals, for each protected attribute alone and for their intersection.
- * An attribute level with no rows at all is an input error; empty intersection cells are kept
- * (n = 0) and reported as a warning.
+ * Groups → metrics with intervals, for each protected attribute alone and for the requested
+ * intersections. An attribute level with no rows at all is an input error. Intersection cells below
+ * min_cell are suppressed: listed with their n (empty ones too), kept in `groups` only when they have
+ * rows (flagged small_cell, for display) and left out of checks and of the worst-group summary.
  */
 export function computeFindings(cells: CellCounts, opts: FindingsOptions): Findings {
   const z = zCritical(opts.alpha);
   const level = 1 - opts.alpha;
-  const subsets: number[][] = cells.attributes.map((_, i) => [i]);
-  if (cells.attributes.length > 1) subsets.push(cells.attributes.map((_, i) => i));
+  const subsets = intersectionSubsets(cells.attributes.map((a) => a.name), opts.intersections);
   const groups: GroupResult[] = [];
   const warnings: Warning[] = [];
+  const suppressed: SuppressedCell[] = [];
   const references: Record<string, ResolvedReference> = {};
+  const targets: BootstrapTarget[] = [];
   for (const subset of subsets) {
     const stats = computeGroupStats(cells, subset);
     const attribute = stats[0]!.attribute;
@@ -44,14 +83,24 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions): Findi
     }
     const ref = resolveReference(attribute, stats, opts.references.get(attribute));
     references[attribute] = ref;
-    const present = subset.length === 1 ? stats : stats.filter((g) => g.n > 0);
-    if (present.length < stats.length) {
-      warnings.push({ code: 'empty-intersection', message: `${attribute}: ${stats.length - present.length} of ${stats.length} combinations have no rows and are omitted` });
+    targets.push({ subset, reference: ref.group });
+    if (subset.length > 1) {
+      for (const g of stats) {
+        if (g.n < opts.minCell && g.group !== ref.group) suppressed.push({ attribute, group: g.group, n: g.n, reason: g.n === 0 ? 'empty' : 'below-min-cell' });
+      }
+      const mine = suppressed.filter((s) => s.attribute === attribute);
+      if (mine.length > 0) {
+        warnings.push({
+          code: 'suppressed-cells',
+          message: `${attribute}: ${mine.length} of ${stats.length} cells below min_cell ${opts.minCell} are suppressed (left out of checks): ${mine.map((s) => `${s.group} n=${s.n}`).join(', ')}`,
+        });
+      }
     }
+    const present = subset.length === 1 ? stats : stats.filter((g) => g.n > 0);
     const { results, warnings: w } = computeGroupMetrics(present, ref.group, { z, level, labels: opts.labels, minCell: opts.minCell });
     groups.push(...results);
     warnings.push(...w);
-    const small = results.filter((g) => g.small_cell);
+    const small = results.filter((g) => g.small_cell && subset.length === 1);
     if (small.length > 0) {
       warnings.push({
         code: 'small-cell',
@@ -59,7 +108,20 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions): Findi
       });
     }
   }
-  return { groups, references, warnings };
+  if (opts.bootstrap) {
+    const intervals = bootstrapGroupMetrics(cells, targets, opts.bootstrap, level, opts.labels);
+    for (const g of groups) {
+      for (const [id, m] of Object.entries(g.metrics)) {
+        const key = bootstrapKey(g.attribute, g.group, id);
+        if (!intervals.has(key)) continue;
+        const ci = intervals.get(key) ?? null;
+        m.bootstrap_ci = ci && m.value !== null && !(g.is_reference && m.reference !== null) ? [ci.lo, ci.hi] : null;
+      }
+    }
+  }
+  const excluded = new Set(suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
+  const worstGroups = computeWorstGroups(groups.filter((g) => !excluded.has(`${g.attribute}\u0000${g.group}`)));
+  return { groups, references, warnings, suppressed, worstGroups };
 }
 
 export { INTERSECTION_SEPARATOR };

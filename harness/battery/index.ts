@@ -1,4 +1,4 @@
-export { analyseCells, type Analysis, type AnalysisSettings } from './analyse-cells.js';
+export { analyseCells, analysisSections, bootstrapManifest, type Analysis, type AnalysisSettings } from './analyse-cells.js';
 export { auditDecisions, type AuditOptions } from './audit-decisions.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
 export { runBattery, type RunOptions } from './run-battery.js';

@@ -5,7 +5,7 @@ import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import { loadModel } from '../../models/adapters/index.js';
 import { applyDecision, describeDecision } from '../../models/decision/index.js';
-import { analyseCells } from './analyse-cells.js';
+import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { scorePopulation } from './score-population.js';
 
@@ -51,6 +51,8 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     dataWhere: `${specFile} (seed ${seed}, ${n} rows)`,
     checks: battery.checks,
     correction: battery.correction,
+    intersections: battery.intersections,
+    bootstrap: battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed },
   });
   const manifest: Manifest = {
     tool: 'disparate',
@@ -76,6 +78,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     started: opts.context.started,
     finished: opts.context.now(),
     platform: opts.context.platform,
+    ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
-  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual: [], checks: analysis.checks, summary: analysis.summary, warnings: analysis.warnings };
+  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual: [], checks: analysis.checks, summary: analysis.summary, warnings: analysis.warnings, ...analysisSections(analysis) };
 }

@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
 import { auditDecisions } from '../battery/index.js';
+import type { IntersectionSetting } from '../battery/compute-findings.js';
 import { Check } from '../config/index.js';
+import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -9,7 +11,7 @@ import { emitResults } from './emit-results.js';
 
 export interface AuditArgs {
   file: string;
-  protected: string;
+  protected?: string | undefined;
   flag: string;
   label?: string | undefined;
   score?: string | undefined;
@@ -18,6 +20,25 @@ export interface AuditArgs {
   'min-cell': number;
   out?: string | undefined;
   json: boolean;
+  count?: string | undefined;
+  long?: string | undefined;
+  'label-source'?: string | undefined;
+  'population-size'?: number | undefined;
+  'selection-probability'?: string | undefined;
+  correction: Correction;
+  bootstrap?: number | undefined;
+  seed: number;
+  intersections: string;
+}
+
+/** --intersections: full, all, none, or subsets such as "nationality+disability,nationality+income". */
+function parseIntersections(value: string): IntersectionSetting {
+  if (value === 'full' || value === 'all' || value === 'none') return value;
+  return value.split(',').map((subset) => {
+    const names = subset.split('+').map((s) => s.trim()).filter(Boolean);
+    if (names.length < 2) throw new DisparateError('usage', `--intersections ${value}: each subset names two or more attributes joined by "+"`);
+    return names;
+  });
 }
 
 function parseReferences(values: readonly string[]): Map<string, { group: string; origin: 'cli'; where: string }> {
@@ -40,9 +61,18 @@ export const auditCommand = {
   builder: (y: Argv) =>
     y
       .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
-      .option('protected', { type: 'string', demandOption: true, describe: 'protected columns, comma-separated' })
-      .option('flag', { type: 'string', demandOption: true, describe: '0/1 column: 1 = flagged for investigation' })
-      .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found); empty = unknown' })
+      .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
+      .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
+      .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found); empty = unknown; with --count, the number of positives' })
+      .option('count', { type: 'string', describe: 'aggregated counts: column with the number of rows each row stands for' })
+      .option('long', { type: 'string', describe: 'long format ATTRIBUTE_COL,GROUP_COL: one protected attribute per row (marginal tables)' })
+      .option('label-source', { type: 'string', describe: 'COL=VALUE marking the random-audit sample (selective labels, the Sweden method)' })
+      .option('population-size', { type: 'number', describe: 'applicants the samples come from (with --label-source)' })
+      .option('selection-probability', { type: 'string', describe: 'column: known probability that a flagged row was investigated (inverse-probability weighting)' })
+      .option('correction', { type: 'string', choices: ['holm', 'bonferroni', 'benjamini-hochberg', 'none'], default: 'holm', describe: 'multiple-comparison correction across all checks' })
+      .option('bootstrap', { type: 'number', describe: 'multinomial bootstrap replicates of the cell counts (bootstrap_ci beside each interval)' })
+      .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap' })
+      .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a+c' })
       .option('score', { type: 'string', describe: 'numeric score column' })
       .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); default the largest group' })
       .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
@@ -50,10 +80,23 @@ export const auditCommand = {
       .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
-    const protectedColumns = argv.protected.split(',').map((s) => s.trim()).filter(Boolean);
-    if (protectedColumns.length === 0) throw new DisparateError('usage', '--protected: name at least one column');
+    const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (protectedColumns.length === 0 && !argv.long) throw new DisparateError('usage', '--protected: name at least one column');
     if (!(argv.alpha > 0 && argv.alpha < 0.5)) throw new DisparateError('usage', `--alpha ${argv.alpha}: must be in (0, 0.5)`);
-    const checks = [Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio' })];
+    let long: { attribute: string; group: string } | undefined;
+    if (argv.long) {
+      const [attribute, group, extra] = argv.long.split(',').map((s) => s.trim());
+      if (!attribute || !group || extra !== undefined) throw new DisparateError('usage', `--long ${argv.long}: expected ATTRIBUTE_COL,GROUP_COL`);
+      long = { attribute, group };
+    }
+    if (argv['label-source'] && !argv['label-source'].includes('=')) throw new DisparateError('usage', `--label-source ${argv['label-source']}: expected COL=VALUE`);
+    if (argv['population-size'] !== undefined && !(argv['population-size'] > 0)) throw new DisparateError('usage', `--population-size ${argv['population-size']}: must be positive`);
+    if (argv.bootstrap !== undefined && !(Number.isInteger(argv.bootstrap) && argv.bootstrap >= 100)) throw new DisparateError('usage', `--bootstrap ${argv.bootstrap}: must be an integer ≥ 100`);
+    if (!(Number.isSafeInteger(argv.seed) && argv.seed >= 0)) throw new DisparateError('usage', `--seed ${argv.seed}: must be a non-negative integer`);
+    // With a label source the selective-labels checks (parity and equal burden against the random sample) replace the
+    // sample-level four-fifths check, whose selection rates describe the investigated sample, not the population.
+    const checks = argv['label-source'] ? [] : [Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio' })];
+    const bootstrap = argv.bootstrap ? { replicates: argv.bootstrap, seed: argv.seed } : undefined;
     const results = auditDecisions({
       file: argv.file,
       protected: protectedColumns,
@@ -62,7 +105,14 @@ export const auditCommand = {
       score: argv.score,
       references: parseReferences(argv.reference ?? []),
       alpha: argv.alpha,
-      correction: 'holm',
+      correction: argv.correction,
+      count: argv.count,
+      long,
+      labelSource: argv['label-source'],
+      populationSize: argv['population-size'],
+      selectionProbability: argv['selection-probability'],
+      bootstrap: bootstrap ?? (argv['label-source'] ? { replicates: 2000, seed: argv.seed } : undefined),
+      intersections: parseIntersections(argv.intersections),
       minCell: argv['min-cell'],
       checks,
       title: `Audit of ${basename(argv.file)}`,

@@ -2,7 +2,9 @@
 import yargs from 'yargs';
 import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
 import { auditCommand, type AuditArgs } from './audit.js';
+import { generateCommand, type GenerateArgs } from './generate.js';
 import { listCommand } from './list.js';
+import { planCommand, type PlanArgs } from './plan.js';
 import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -26,6 +28,12 @@ async function main(argv: string[]): Promise<number> {
     })
     .command(reproduceCommand.command, reproduceCommand.describe, reproduceCommand.builder, async (a) => {
       status = await reproduceCommand.handler(a as unknown as ReproduceArgs, argv);
+    })
+    .command(planCommand.command, planCommand.describe, planCommand.builder, (a) => {
+      status = planCommand.handler(a as unknown as PlanArgs);
+    })
+    .command(generateCommand.command, generateCommand.describe, generateCommand.builder, (a) => {
+      status = generateCommand.handler(a as unknown as GenerateArgs);
     })
     .command(listCommand.command, listCommand.describe, {}, () => {
       status = listCommand.handler();

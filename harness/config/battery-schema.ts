@@ -37,9 +37,22 @@ export const Check = z
       .optional()
       .describe('Tolerance [low, high] the whole interval must lie in. Default for ratios: [0.8, 1.25] (four-fifths rule and its reciprocal); for differences: [-0.05, 0.05].'),
     source: z.string().optional().describe('Citation for the tolerance: law, guideline or published audit.'),
+    test: z
+      .enum(['disparity', 'equivalence'])
+      .default('disparity')
+      .describe('What the p-value tests. disparity: H0 "no disparity" (ratio 1, difference 0). equivalence: TOST of H0 "a disparity outside the bounds"; the check passes only when equivalence is shown at alpha after the correction. Default disparity.'),
   })
   .strict();
 export type Check = z.infer<typeof Check>;
+
+export const Bootstrap = z
+  .object({
+    replicates: z.number().int().min(100).max(1_000_000).default(2000).describe('Number of bootstrap replicates. Default 2000.'),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Seed of the resampling; default the battery seed.'),
+  })
+  .strict()
+  .describe('Multinomial bootstrap of the cell counts: percentile intervals reported beside the analytic ones (bootstrap_ci).');
+export type Bootstrap = z.infer<typeof Bootstrap>;
 
 export const Battery = z
   .object({
@@ -74,6 +87,29 @@ export const Battery = z
     min_cell: z.number().int().min(0).default(30).describe('Groups with fewer rows are flagged as small cells. Default 30.'),
     inconclusive: z.enum(['fail', 'pass']).default('fail').describe('Exit status given to inconclusive checks. Default fail (exit 1).'),
     checks: z.array(Check).default([]),
+    bootstrap: Bootstrap.optional(),
+    privacy: z
+      .object({
+        min_cell: z.number().int().min(1).describe('Counts below this are shown as "<k" in report.html, report.md, junit.xml and the charts, and the rates built on them withheld. Applies to real-data audits (data:); synthetic runs show everything.'),
+      })
+      .strict()
+      .optional()
+      .describe('Small-cell suppression for reports on real people. results.json keeps the full numbers (marked withheld) for merging and gating: do not publish it.'),
+    report: z
+      .object({
+        formats: z
+          .array(z.enum(['html', 'md', 'junit', 'vl', 'svg', 'png']))
+          .optional()
+          .describe('Report files to write besides results.json: html, md, junit, vl (Vega-Lite specs), svg, png. Default all.'),
+        interactive: z.boolean().default(false).describe('Inline vega, vega-lite and vega-embed into report.html for tooltips (about 0.8 MB; still no network). Default false.'),
+      })
+      .strict()
+      .optional()
+      .describe('What the report folder contains.'),
+    intersections: z
+      .union([z.enum(['all', 'full', 'none']), z.array(z.array(z.string().min(1)).min(2))])
+      .optional()
+      .describe('Intersections of protected attributes to report: "full" (all attributes together, the default), "all" (every subset of two or more), "none", or a list of subsets such as [[nationality, disability]]. Cells below min_cell are listed as suppressed with their n, never dropped.'),
   })
   .strict();
 export type Battery = z.infer<typeof Battery>;

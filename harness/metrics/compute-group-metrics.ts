@@ -1,7 +1,18 @@
 import type { GroupCounts } from '../accumulate/index.js';
 import type { GroupResult, MetricValue, Warning } from '../results/index.js';
-import { katzLogInterval, newcombeInterval, wilsonInterval, type Interval } from '../stats/index.js';
-import { RATE_METRICS, type RateMetric } from './registry.js';
+import {
+  differenceInterval,
+  meanDifferenceInterval,
+  meanInterval,
+  meanRatioInterval,
+  rateInterval,
+  rateMethod,
+  ratioInterval,
+  ratioMethod,
+  summariseMean,
+  type Interval,
+} from '../stats/index.js';
+import { MEAN_METRICS, RATE_METRICS, type MeanMetric, type RateMetric } from './registry.js';
 
 export interface MetricOptions {
   /** Two-sided critical value matching `level`. */
@@ -11,6 +22,8 @@ export interface MetricOptions {
   /** Whether any row carries a label: label metrics are computed only then. */
   readonly labels: boolean;
   readonly minCell: number;
+  /** Whether any row carries a score: score metrics are computed only then. Default: when some group has scored rows. */
+  readonly scores?: boolean;
 }
 
 function metricValue(
@@ -19,7 +32,7 @@ function metricValue(
   method: string,
   level: number,
   reference: string | null,
-  counts?: { numerator: number; denominator: number },
+  counts?: { numerator: number; denominator: number; sum_of_squares?: number },
 ): MetricValue {
   return {
     value,
@@ -28,30 +41,46 @@ function metricValue(
     method: interval?.method ?? method,
     reference,
     ...(counts ? { numerator: counts.numerator, denominator: counts.denominator } : {}),
+    ...(counts?.sum_of_squares !== undefined ? { sum_of_squares: counts.sum_of_squares } : {}),
   };
 }
 
 function rate(metric: RateMetric, g: GroupCounts, opts: MetricOptions): MetricValue {
   const x = metric.numerator(g);
   const m = metric.denominator(g);
-  return metricValue(m > 0 ? x / m : null, wilsonInterval(x, m, opts.z), 'wilson', opts.level, null, { numerator: x, denominator: m });
+  return metricValue(m > 0 ? x / m : null, rateInterval(x, m, opts.z), rateMethod(x, m), opts.level, null, { numerator: x, denominator: m });
 }
 
 function ratio(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
   const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
   const value = n1 > 0 && n0 > 0 && x0 > 0 ? x1 / n1 / (x0 / n0) : null;
-  return metricValue(value, katzLogInterval(x1, n1, x0, n0, opts.z), 'katz-log', opts.level, ref.group);
+  return metricValue(value, ratioInterval(x1, n1, x0, n0, opts.z), ratioMethod(x1, n1, x0, n0), opts.level, ref.group);
 }
 
 function difference(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
   const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
   const value = n1 > 0 && n0 > 0 ? x1 / n1 - x0 / n0 : null;
-  return metricValue(value, newcombeInterval(x1, n1, x0, n0, opts.z), 'newcombe-hybrid-score', opts.level, ref.group);
+  return metricValue(value, differenceInterval(x1, n1, x0, n0, opts.z), 'newcombe-hybrid-score', opts.level, ref.group);
+}
+
+function means(metric: MeanMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): Record<string, MetricValue> {
+  const a = metric.moments(g);
+  const b = metric.moments(ref);
+  const sa = summariseMean(a.n, a.sum, a.sumSq);
+  const sb = summariseMean(b.n, b.sum, b.sumSq);
+  const va = a.n > 0 ? a.sum / a.n : null;
+  const vb = b.n > 0 ? b.sum / b.n : null;
+  return {
+    [metric.id]: metricValue(va, meanInterval(a.n, a.sum, a.sumSq, opts.z), 'normal-mean', opts.level, null, { numerator: a.sum, denominator: a.n, sum_of_squares: a.sumSq }),
+    [`${metric.id}_ratio`]: metricValue(va !== null && vb ? va / vb : null, sa && sb ? meanRatioInterval(sa, sb, opts.z) : null, 'delta-log-mean-ratio', opts.level, ref.group),
+    [`${metric.id}_difference`]: metricValue(va !== null && vb !== null ? va - vb : null, sa && sb ? meanDifferenceInterval(sa, sb, opts.z) : null, 'welch-mean-difference', opts.level, ref.group),
+  };
 }
 
 /**
  * Every registered metric and its ratio/difference variants for the groups of one attribute,
  * against `reference`. Undefined values become null with a warning; small cells are flagged.
+ * Interval methods are chosen by cell size (see stats/small-sample.ts) and named in `method`.
  *
  * @example computeGroupMetrics(groupStats, 'french', { z: 1.96, level: 0.95, labels: true, minCell: 30 })
  */
@@ -62,15 +91,18 @@ export function computeGroupMetrics(
 ): { results: GroupResult[]; warnings: Warning[] } {
   const ref = groups.find((g) => g.group === reference);
   if (!ref) throw new Error(`reference group ${reference} missing from computed groups`);
-  const metrics = RATE_METRICS.filter((m) => opts.labels || !m.needsLabels);
+  const rates = RATE_METRICS.filter((m) => opts.labels || !m.needsLabels);
+  const scored = opts.scores ?? groups.some((g) => g.scoreCount > 0);
+  const meanMetrics = scored ? MEAN_METRICS.filter((m) => opts.labels || !m.needsLabels) : [];
   const warnings: Warning[] = [];
   const results = groups.map((g): GroupResult => {
     const values: Record<string, MetricValue> = {};
-    for (const metric of metrics) {
+    for (const metric of rates) {
       values[metric.id] = rate(metric, g, opts);
       values[`${metric.id}_ratio`] = ratio(metric, g, ref, opts);
       values[`${metric.id}_difference`] = difference(metric, g, ref, opts);
     }
+    for (const metric of meanMetrics) Object.assign(values, means(metric, g, ref, opts));
     const undefinedIds = Object.entries(values).filter(([, v]) => v.value === null).map(([id]) => id);
     if (g.n > 0 && undefinedIds.length > 0) {
       warnings.push({
@@ -82,7 +114,7 @@ export function computeGroupMetrics(
     if (noInterval.length > 0) {
       warnings.push({
         code: 'undefined-interval',
-        message: `${g.attribute}=${g.group}: no interval for ${noInterval.join(', ')} (a zero count makes the log ratio's variance infinite); checks on them are inconclusive`,
+        message: `${g.attribute}=${g.group}: no interval for ${noInterval.join(', ')} (too few rows, or a zero count leaves the ratio's upper limit unbounded); checks on them are inconclusive`,
       });
     }
     const small = g.n < opts.minCell;

@@ -1,2 +1,15 @@
 export { computeGroupMetrics, type MetricOptions } from './compute-group-metrics.js';
-export { METRIC_IDS, RATE_METRICS, resolveMetricId, type MetricVariant, type RateMetric, type ResolvedMetricId } from './registry.js';
+export {
+  MEAN_METRICS,
+  METRIC_IDS,
+  METRICS,
+  RATE_METRICS,
+  resolveMetricId,
+  type MeanMetric,
+  type Metric,
+  type MetricVariant,
+  type RateMetric,
+  type ResolvedMetricId,
+} from './registry.js';
+export { bootstrapGroupMetrics, bootstrapKey, type BootstrapTarget } from './bootstrap-group-metrics.js';
+export { AGENCY_TEST, buildSelectiveLabels, computeSelectiveLabels, type SelectiveCounts, type SelectiveSettings } from './selective-labels.js';

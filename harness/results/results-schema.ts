@@ -15,9 +15,30 @@ export const MetricValue = z
     reference: z.string().nullable().describe('Reference group of a ratio or difference (group ÷ reference, group − reference); null for a rate.'),
     numerator: z.number().nullable().optional().describe('Count in the numerator of a rate.'),
     denominator: z.number().nullable().optional().describe('Count in the denominator of a rate.'),
+    sum_of_squares: z.number().optional().describe('For a mean metric: the sum of squares beside numerator (sum) and denominator (count), for tests.'),
+    withheld: z
+      .boolean()
+      .optional()
+      .describe('True when report.html, report.md, junit.xml and the charts withhold this figure because a count behind it is below manifest.privacy.min_cell (real-data audits). results.json keeps the number for merging and gating.'),
+    bootstrap_ci: z
+      .tuple([z.number(), z.number()])
+      .nullable()
+      .optional()
+      .describe('Percentile interval from the multinomial bootstrap of the cell counts (method "bootstrap-percentile"; replicates and seed in manifest.bootstrap); null where undefined in too many replicates.'),
   })
   .strict();
 export type MetricValue = z.infer<typeof MetricValue>;
+
+/** Fixed-bin score histogram of one group: `counts[i]` scores fell in [edges[i], edges[i + 1]). */
+export const ScoreHistogram = z
+  .object({
+    edges: z.array(z.number()).describe('Bin edges, ascending; one more than counts.'),
+    counts: z.array(z.number()).describe('Rows per bin.'),
+    labelled: z.array(z.number()).optional().describe('Rows with a ground-truth label per bin (for calibration).'),
+    positives: z.array(z.number()).optional().describe('Labelled rows with the adverse ground truth (error or fraud found) per bin (for calibration).'),
+  })
+  .strict();
+export type ScoreHistogram = z.infer<typeof ScoreHistogram>;
 
 export const GroupResult = z
   .object({
@@ -34,6 +55,13 @@ export const GroupResult = z
     small_cell: z.boolean().describe('n below the battery\'s min_cell: estimates shown but unreliable.'),
     mean_score: z.number().nullable(),
     metrics: z.record(z.string(), MetricValue),
+    score_histogram: ScoreHistogram.nullable()
+      .optional()
+      .describe('Score histogram of the group (counts per bin), for score distributions, selection curves and calibration; null or absent without scores.'),
+    suppressed: z
+      .boolean()
+      .optional()
+      .describe('True when a count of this group is below manifest.privacy.min_cell: the human-readable reports show it as "<k" and withhold the rates built on it.'),
   })
   .strict();
 export type GroupResult = z.infer<typeof GroupResult>;
@@ -57,6 +85,12 @@ export const CheckResult = z
     adjusted_p_value: z.number().nullable(),
     correction: z.string(),
     small_cell: z.boolean(),
+    test: z.enum(['disparity', 'equivalence']).optional().describe('What p_value tests: H0 "no disparity", or (equivalence) H0 "a disparity outside the bounds" by TOST.'),
+    p_method: z.string().nullable().optional().describe('Test behind p_value, e.g. "wald-log-ratio", "pearson-score", "pooled-z", "fisher-exact", "tost-log-ratio".'),
+    withheld: z
+      .boolean()
+      .optional()
+      .describe('True when the reports withhold value, interval and p-values because a count behind them is below manifest.privacy.min_cell; the verdict is still shown.'),
   })
   .strict();
 export type CheckResult = z.infer<typeof CheckResult>;
@@ -92,11 +126,148 @@ export const Manifest = z
     started: z.string(),
     finished: z.string(),
     platform: z.string(),
+    privacy: z
+      .object({
+        min_cell: z.number().int().min(1).describe('Counts below this are shown as "<k" and the rates built on them withheld.'),
+        origin: z.enum(['battery', 'cli']),
+      })
+      .strict()
+      .optional()
+      .describe('Small-cell suppression of the human-readable reports, applied to real-data audits (mode "audit") only.'),
+    bootstrap: z
+      .object({ method: z.literal('multinomial-counts'), replicates: z.number().int(), seed: z.number().int(), rng: z.string() })
+      .strict()
+      .optional()
+      .describe('Settings of the bootstrap behind every bootstrap_ci.'),
   })
   .strict();
 export type Manifest = z.infer<typeof Manifest>;
 
-export const CounterfactualResult = z.record(z.string(), z.unknown());
+/** An intersection cell below min_cell: listed with its size, left out of checks and of the worst-group summary. */
+export const SuppressedCell = z
+  .object({
+    attribute: z.string(),
+    group: z.string(),
+    n: z.number(),
+    reason: z.enum(['empty', 'below-min-cell']),
+  })
+  .strict();
+export type SuppressedCell = z.infer<typeof SuppressedCell>;
+
+/** For one attribute and one ratio or difference metric, the group faring worst against the reference. */
+export const WorstGroup = z
+  .object({
+    attribute: z.string(),
+    metric: z.string(),
+    group: z.string(),
+    reference: z.string().nullable(),
+    value: z.number(),
+    ci: z.tuple([z.number(), z.number()]).nullable(),
+    method: z.string(),
+    worse: z.enum(['higher', 'lower']).describe('Which direction of the base rate is worse for the group.'),
+  })
+  .strict();
+export type WorstGroup = z.infer<typeof WorstGroup>;
+
+const Estimate = z
+  .object({
+    value: z.number().nullable(),
+    ci: z.tuple([z.number(), z.number()]).nullable(),
+    method: z.string(),
+  })
+  .strict();
+
+/** Selective labels (the Sweden method): one group's two samples and what they imply for the population. */
+export const SelectiveLabelsGroup = z
+  .object({
+    attribute: z.string(),
+    group: z.string(),
+    is_reference: z.boolean(),
+    random: z.object({ n: z.number(), errors: z.number() }).strict().describe('Random-audit sample: cases and errors found.'),
+    model: z.object({ n: z.number(), errors: z.number() }).strict().describe('Model-selected sample: cases and errors found.'),
+    random_share: z.number().describe('Share of the random sample in this group (estimates its population share).'),
+    model_share: z.number().describe('Share of model selections in this group.'),
+    statistical_parity: Estimate.describe('model_share ÷ random_share (1 = selected in proportion to its size).'),
+    base_rate: Estimate.describe('Error rate in the random sample.'),
+    precision: Estimate.describe('Error rate among model-selected cases.'),
+    population: z
+      .object({ size: z.number(), flagged: z.number(), tp: z.number(), fp: z.number(), fn: z.number(), tn: z.number() })
+      .strict()
+      .describe('Inferred population confusion matrix (weights, not integers).'),
+    selection_rate: Estimate,
+    selection_rate_ratio: Estimate,
+    false_positive_rate: Estimate,
+    false_positive_rate_ratio: Estimate,
+    false_negative_rate: Estimate,
+    false_negative_rate_ratio: Estimate,
+    error_share: z.number().describe('Share of the errors found in the random sample that are in this group.'),
+    equal_burden: Estimate.describe('model_share ÷ error_share: share of selections against share of errors (1 = burden in proportion to errors).'),
+    flagged_error_share: z.number().describe('Share of model-selected cases with an error found that are in this group (agency step 2).'),
+    agency_test: z
+      .object({
+        step1: z.enum(['pass', 'fail']),
+        step1_reason: z.string().nullable(),
+        step2: z.enum(['pass', 'fail']),
+        step2_reason: z.string().nullable(),
+      })
+      .strict()
+      .describe('Försäkringskassan\'s own two-step test on point estimates (no uncertainty).'),
+  })
+  .strict();
+export type SelectiveLabelsGroup = z.infer<typeof SelectiveLabelsGroup>;
+
+export const SelectiveLabels = z
+  .object({
+    method: z.string().describe('How the population figures were inferred.'),
+    label_source: z.string().describe('Rows of the random-audit sample, COL=VALUE.'),
+    population_size: z.number(),
+    random_n: z.number(),
+    model_n: z.number(),
+    weighting: z.string().describe('"none", or the inverse-probability weights used for the model-selected sample.'),
+    bootstrap: z.object({ replicates: z.number().int(), seed: z.number().int(), method: z.string() }).strict(),
+    level: z.number(),
+    groups: z.array(SelectiveLabelsGroup),
+  })
+  .strict();
+export type SelectiveLabels = z.infer<typeof SelectiveLabels>;
+
+const Quantiles = z
+  .object({ p05: z.number(), p25: z.number(), p50: z.number(), p75: z.number(), p95: z.number() })
+  .strict()
+  .describe('Quantiles of a paired shift, read from a fixed-bin histogram (see `quantile_method`).');
+
+/**
+ * One counterfactual comparison: rows whose attribute was `from`, against their twins under
+ * do(attribute = to). Produced by `harness/counterfactual` from mergeable paired statistics.
+ */
+export const CounterfactualResult = z
+  .object({
+    attribute: z.string(),
+    from: z.string().describe('Original level of the rows compared.'),
+    to: z.string().describe('Level set by the intervention do(attribute = to).'),
+    effect: z.enum(['direct', 'total']).describe('direct: only the attribute changed; total: its descendants were redrawn from the same noise.'),
+    n: z.number().int().describe('Pairs compared (rows with attribute = from whose twin is defined).'),
+    undefined_twins: z.number().int().describe('Twins left undefined by the intervention (no such combination in a joint table), not in n.'),
+    flagged_original: z.number().int(),
+    flagged_twin: z.number().int(),
+    flips_up: z.number().int().describe('Pairs not flagged as themselves but flagged as their twin.'),
+    flips_down: z.number().int().describe('Pairs flagged as themselves but not as their twin.'),
+    flip_rate: MetricValue.describe('(flips_up + flips_down) / n, Clopper–Pearson interval.'),
+    flip_up_rate: MetricValue.describe('flips_up / (n − flagged_original): share of the unflagged who would be flagged as their twin.'),
+    flip_down_rate: MetricValue.describe('flips_down / flagged_original: share of the flagged who would not be flagged as their twin.'),
+    selection_rate_difference: MetricValue.describe('(flagged_twin − flagged_original) / n = (flips_up − flips_down) / n, exact conditional interval from the discordant pairs.'),
+    mcnemar_p_value: z.number().nullable().describe('Exact McNemar test (binomial on the discordant pairs, p = 1/2) of "the intervention does not change the selection rate".'),
+    mean_score_shift: MetricValue.describe('Mean of twin score − original score, normal interval (paired).'),
+    score_shift_quantiles: Quantiles.nullable(),
+    zero_shift_share: z.number().nullable().describe('Share of pairs whose score did not move at all.'),
+    mean_rank_shift: MetricValue.describe('Mean change in percentile rank (0–100) of the score within the original population, normal interval.'),
+    rank_shift_quantiles: Quantiles.nullable(),
+    quantile_method: z.string().describe('How quantiles and ranks were read, e.g. "histogram: 2000 shift bins of width 0.001; 1000 score bins on [0, 1]".'),
+    rank_reference: z.string().describe('The score distribution ranks refer to.'),
+    small_cell: z.boolean().describe('n below the battery\'s min_cell: estimates shown but unreliable.'),
+  })
+  .strict();
+export type CounterfactualResult = z.infer<typeof CounterfactualResult>;
 
 /** One published figure of a reproduced audit against what the harness reproduced. */
 export const ReproducedFigure = z
@@ -125,6 +296,18 @@ export const Reproduction = z
   .strict();
 export type Reproduction = z.infer<typeof Reproduction>;
 
+/** How strongly one model input stands in for one protected attribute (e.g. Cramér's V, 0 = none, 1 = perfect). */
+export const ProxyStrength = z
+  .object({
+    attribute: z.string(),
+    input: z.string().describe('Model input (or population column).'),
+    statistic: z.string().describe('Association measure in [0, 1], e.g. "cramers_v", "correlation_ratio".'),
+    value: z.number().nullable(),
+    ci: z.tuple([z.number(), z.number()]).nullable().optional(),
+  })
+  .strict();
+export type ProxyStrength = z.infer<typeof ProxyStrength>;
+
 export const Results = z
   .object({
     schemaVersion: z.literal(1),
@@ -142,6 +325,10 @@ export const Results = z
       .strict(),
     warnings: z.array(Warning),
     reproduction: Reproduction.optional().describe('Published-vs-reproduced figures, for `disparate reproduce`.'),
+    suppressed: z.array(SuppressedCell).optional().describe('Intersection cells below min_cell, with their n: never dropped silently.'),
+    worst_groups: z.array(WorstGroup).optional().describe('Worst group per attribute and ratio/difference metric.'),
+    selective_labels: SelectiveLabels.optional().describe('Population estimates from a random-audit sample and a model-selected sample (audit --label-source).'),
+    proxies: z.array(ProxyStrength).optional().describe('How strongly each model input predicts each protected attribute.'),
   })
   .strict();
 export type Results = z.infer<typeof Results>;

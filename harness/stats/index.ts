@@ -1,2 +1,5 @@
 export * from './intervals/index.js';
 export * from './tests/index.js';
+export * from './small-sample.js';
+export * from './bootstrap/index.js';
+export * from './power/index.js';

@@ -1,7 +1,15 @@
 import type { Check } from '../config/index.js';
 import { resolveMetricId } from '../metrics/index.js';
 import type { CheckResult, GroupResult, Results } from '../results/index.js';
-import { adjustPValues, differencePValue, ratioPValue, type Correction } from '../stats/index.js';
+import {
+  adjustPValues,
+  comparisonPValue,
+  differenceEquivalencePValue,
+  ratioEquivalencePValue,
+  summariseMean,
+  type Correction,
+} from '../stats/index.js';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 
 type Verdict = CheckResult['verdict'];
 
@@ -20,15 +28,43 @@ export function verdictFor(ci: readonly [number, number] | null, bounds: readonl
   return 'inconclusive';
 }
 
-/** p-value of "no disparity" from the counts recorded on the base rate of the group and its reference. */
-function pValue(metricId: string, g: GroupResult, ref: GroupResult | undefined): number | null {
-  const { base, variant } = resolveMetricId(metricId)!;
-  if (variant === 'rate' || !ref) return null;
+interface PValue {
+  readonly p: number | null;
+  readonly method: string | null;
+}
+
+const NONE: PValue = { p: null, method: null };
+
+/**
+ * p-value of the check's test from the counts recorded on the base metric of the group and its
+ * reference: "no disparity" (the method chosen by cell size, stats/small-sample.ts) or, for an
+ * equivalence check, TOST against the bounds. Mean metrics use Welch's z-test of equal means.
+ */
+function pValue(check: Check, bounds: readonly [number, number], g: GroupResult, ref: GroupResult | undefined): PValue {
+  const { base, variant } = resolveMetricId(check.metric)!;
+  if (variant === 'rate' || !ref) return NONE;
   const mine = g.metrics[base.id];
   const theirs = ref.metrics[base.id];
   const [x1, n1, x0, n0] = [mine?.numerator, mine?.denominator, theirs?.numerator, theirs?.denominator];
-  if (x1 == null || n1 == null || x0 == null || n0 == null) return null;
-  return variant === 'ratio' ? ratioPValue(x1, n1, x0, n0) : differencePValue(x1, n1, x0, n0);
+  if (x1 == null || n1 == null || x0 == null || n0 == null) return NONE;
+  if (base.kind === 'mean') {
+    if (check.test === 'equivalence') return NONE;
+    const a = summariseMean(n1, x1, meanSumSq(mine));
+    const b = summariseMean(n0, x0, meanSumSq(theirs));
+    if (!a || !b || a.se2 + b.se2 === 0) return NONE;
+    const zStat = (a.mean - b.mean) / Math.sqrt(a.se2 + b.se2);
+    return { p: Math.min(1, 2 * normalCdf(-Math.abs(zStat), 0, 1)), method: 'welch-z' };
+  }
+  if (check.test === 'equivalence') {
+    const p = variant === 'ratio' ? ratioEquivalencePValue(x1, n1, x0, n0, bounds[0], bounds[1]) : differenceEquivalencePValue(x1, n1, x0, n0, bounds[0], bounds[1]);
+    return { p, method: variant === 'ratio' ? 'tost-log-ratio' : 'tost-wald-difference' };
+  }
+  return comparisonPValue(variant, x1, n1, x0, n0);
+}
+
+/** Mean metrics carry their sum of squares beside numerator (sum) and denominator (count). */
+function meanSumSq(m: GroupResult['metrics'][string] | undefined): number {
+  return m?.sum_of_squares ?? NaN;
 }
 
 /**
@@ -40,6 +76,8 @@ export function evaluateChecks(
   checks: readonly Check[],
   groups: readonly GroupResult[],
   correction: Correction,
+  alpha = 0.05,
+  exclude: ReadonlySet<string> = new Set(),
 ): { checks: CheckResult[]; summary: Results['summary'] } {
   const attributes = [...new Set(groups.map((g) => g.attribute))];
   const rows: CheckResult[] = [];
@@ -54,8 +92,10 @@ export function evaluateChecks(
       const ref = members.find((g) => g.is_reference);
       for (const g of members) {
         if (g.is_reference && resolved.variant !== 'rate') continue;
+        if (exclude.has(`${attribute}\u0000${g.group}`)) continue;
         const m = g.metrics[check.metric];
         if (!m) continue;
+        const test = pValue(check, bounds, g, ref);
         rows.push({
           id: check.id,
           metric: check.metric,
@@ -70,16 +110,30 @@ export function evaluateChecks(
           bounds_origin: check.bounds ? 'battery' : 'default',
           source: check.source ?? (check.bounds ? null : defaults?.source ?? null),
           verdict: verdictFor(m.ci, bounds),
-          p_value: pValue(check.metric, g, ref),
+          p_value: test.p,
           adjusted_p_value: null,
           correction,
           small_cell: g.small_cell,
+          test: check.test,
+          p_method: test.method,
         });
       }
     }
   }
+  return finishChecks(rows, correction, alpha);
+}
+
+/**
+ * Adjusts the p-values of all check rows together (one family: the whole battery) and settles the
+ * verdicts of equivalence checks, which pass only when equivalence is shown at `alpha` after the
+ * correction (and fail when the interval lies wholly outside the bounds, as any check).
+ */
+export function finishChecks(rows: CheckResult[], correction: Correction, alpha: number): { checks: CheckResult[]; summary: Results['summary'] } {
   const adjusted = adjustPValues(rows.map((r) => r.p_value), correction);
-  rows.forEach((r, i) => (r.adjusted_p_value = adjusted[i] ?? null));
+  rows.forEach((r, i) => {
+    r.adjusted_p_value = adjusted[i] ?? null;
+    if (r.test === 'equivalence' && r.verdict !== 'fail') r.verdict = r.adjusted_p_value !== null && r.adjusted_p_value < alpha ? 'pass' : 'inconclusive';
+  });
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
   const summary = { pass: count('pass'), fail: count('fail'), inconclusive: count('inconclusive') };
   const verdict: Verdict = summary.fail > 0 ? 'fail' : summary.inconclusive > 0 ? 'inconclusive' : 'pass';

@@ -1,2 +1,2 @@
-export { DEFAULT_BOUNDS, evaluateChecks, verdictFor } from './evaluate-checks.js';
+export { DEFAULT_BOUNDS, evaluateChecks, finishChecks, verdictFor } from './evaluate-checks.js';
 export { exitStatus } from './exit-status.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accumulateRows, computeGroupStats, createCellCounts } from '../../harness/accumulate/index.js';
 import { computeGroupMetrics } from '../../harness/metrics/index.js';
-import { katzLogInterval, newcombeInterval, wilsonInterval, zCritical } from '../../harness/stats/index.js';
+import { clopperPearsonInterval, koopmanInterval, newcombeInterval, zCritical } from '../../harness/stats/index.js';
 
 /**
  * Hand-computed micro-fixture. Group a (10 rows): TP 3, FP 1, FN 1, TN 5 (4 flagged).
@@ -38,6 +38,7 @@ const EXPECTED: [string, number, number, [number, number], [number, number]][] =
   ['precision', 3 / 4, 2 / 4, [3, 4], [2, 4]],
   ['false_discovery_rate', 1 / 4, 2 / 4, [1, 4], [2, 4]],
   ['false_omission_rate', 1 / 6, 2 / 16, [1, 6], [2, 16]],
+  ['false_positives_per_group_size', 1 / 10, 2 / 20, [1, 10], [2, 20]],
 ];
 
 describe('metrics on a hand-computed micro-fixture', () => {
@@ -53,17 +54,19 @@ describe('metrics on a hand-computed micro-fixture', () => {
   it.each(EXPECTED)('%s: rate, ratio and difference with their intervals', (id, pa, pb, [xa, na], [xb, nb]) => {
     const rate = a.metrics[id]!;
     expect(rate.value).toBeCloseTo(pa, 12);
-    expect(rate.method).toBe('wilson');
+    // every count here is below 5: the exact / score methods are chosen, and named
+    expect(rate.method).toBe('clopper-pearson');
     expect(rate.reference).toBeNull();
-    const w = wilsonInterval(xa, na, z)!;
-    expect(rate.ci).toEqual([w.lo, w.hi]);
+    const w = clopperPearsonInterval(xa, na, 0.05)!;
+    expect(rate.ci![0]).toBeCloseTo(w.lo, 12);
+    expect(rate.ci![1]).toBeCloseTo(w.hi, 12);
 
     const ratio = a.metrics[`${id}_ratio`]!;
     expect(ratio.value).toBeCloseTo(pa / pb, 12);
     expect(ratio.reference).toBe('b');
-    const k = katzLogInterval(xa, na, xb, nb, z)!;
+    const k = koopmanInterval(xa, na, xb, nb, z)!;
     expect(ratio.ci).toEqual([k.lo, k.hi]);
-    expect(ratio.method).toBe('katz-log');
+    expect(ratio.method).toBe('koopman-score');
 
     const diff = a.metrics[`${id}_difference`]!;
     expect(diff.value).toBeCloseTo(pa - pb, 12);
@@ -87,8 +90,16 @@ describe('metrics on a hand-computed micro-fixture', () => {
     const none = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
     accumulateRows(none, { n: 3, codes: [Int32Array.of(0, 1, 1)], flagged: Uint8Array.of(0, 1, 0), labels: null, scores: null });
     const out = computeGroupMetrics(computeGroupStats(none, [0]), 'b', { z, level: 0.95, labels: false, minCell: 0 });
+    // a: 0 of 1 flagged, b (reference): 1 of 2 — Koopman's interval is defined at a zero count
     expect(out.results[0]!.metrics.selection_rate_ratio!.value).toBe(0);
-    expect(out.results[0]!.metrics.selection_rate_ratio!.ci).toBeNull();
-    expect(out.warnings.map((w) => w.code)).toContain('undefined-interval');
+    expect(out.results[0]!.metrics.selection_rate_ratio!.ci![0]).toBe(0);
+    expect(out.results[0]!.metrics.selection_rate_ratio!.method).toBe('koopman-score');
+    // with a zero reference count the ratio and its upper limit are unbounded: null, with warnings
+    const zero = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
+    accumulateRows(zero, { n: 3, codes: [Int32Array.of(0, 1, 1)], flagged: Uint8Array.of(1, 0, 0), labels: null, scores: null });
+    const z0 = computeGroupMetrics(computeGroupStats(zero, [0]), 'b', { z, level: 0.95, labels: false, minCell: 0 });
+    expect(z0.results[0]!.metrics.selection_rate_ratio!.value).toBeNull();
+    expect(z0.results[0]!.metrics.selection_rate_ratio!.ci).toBeNull();
+    expect(z0.warnings.map((w) => w.code)).toContain('undefined-metric');
   });
 });

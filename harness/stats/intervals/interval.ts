@@ -5,4 +5,13 @@ export interface Interval {
   readonly method: IntervalMethod;
 }
 
-export type IntervalMethod = 'wilson' | 'katz-log' | 'newcombe-hybrid-score';
+export type IntervalMethod =
+  | 'wilson'
+  | 'clopper-pearson'
+  | 'katz-log'
+  | 'koopman-score'
+  | 'newcombe-hybrid-score'
+  | 'normal-mean'
+  | 'welch-mean-difference'
+  | 'delta-log-mean-ratio'
+  | 'bootstrap-percentile';

@@ -1,0 +1,202 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { extname } from 'node:path';
+import { columnFromArray, columnFromValues, dictionary, float64, int32, tableFromColumns, tableToIPC, utf8, type Column as ArrowColumn } from '@uwdata/flechette';
+import { DisparateError } from '../../harness/errors/index.js';
+import type { Column, Table } from '../table/index.js';
+
+/** Output formats `writePopulation` and `createPopulationWriter` know, chosen by file extension. */
+export type PopulationFormat = 'csv' | 'arrow';
+
+/** Format from a file name: .csv → csv; .arrow, .arrows, .ipc, .feather → arrow (IPC stream). Parquet needs a package (see below). */
+export function populationFormat(file: string): PopulationFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.arrow' || ext === '.arrows' || ext === '.ipc' || ext === '.feather') return 'arrow';
+  if (ext === '.parquet') throw new DisparateError('usage', `${file}: Parquet output needs the hyparquet-writer package, which is not installed yet; write .csv or .arrow`);
+  throw new DisparateError('usage', `${file}: unknown output format "${ext || '(none)'}" (use .csv or .arrow)`);
+}
+
+const needsQuotes = /[",\r\n]|^\s|\s$/;
+const quote = (s: string): string => (needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/**
+ * Rows of a table as CSV text (RFC 4180): the header line first when asked, numbers in JavaScript's
+ * shortest round-trip form, missing values as empty fields. Pure; chunks concatenate into one file.
+ *
+ * @example
+ * formatCsv(table, { header: true }); // 'nationality,income\nfrench,23000\n…'
+ */
+export function formatCsv(table: Table, options: { header: boolean }): string {
+  const cols = [...table.columns.values()];
+  const cells: ((i: number) => string)[] = cols.map((c: Column) => {
+    if (c.kind === 'numeric') return (i) => (Number.isNaN(c.values[i]!) ? '' : String(c.values[i]!));
+    const levels = c.levels.map(quote);
+    return (i) => (c.codes[i]! < 0 ? '' : levels[c.codes[i]!]!);
+  });
+  const lines: string[] = [];
+  if (options.header) lines.push([...table.columns.keys()].map(quote).join(','));
+  for (let i = 0; i < table.n; i++) {
+    let line = '';
+    for (let j = 0; j < cells.length; j++) line += (j > 0 ? ',' : '') + cells[j]!(i);
+    lines.push(line);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** One IPC message's bytes and header type (1 schema, 2 dictionary batch, 3 record batch). */
+interface Message {
+  readonly type: number;
+  readonly bytes: Uint8Array;
+}
+
+/** Splits an Arrow IPC stream into its messages (stops at the end-of-stream marker). */
+function splitMessages(stream: Uint8Array): Message[] {
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+  const out: Message[] = [];
+  let off = 0;
+  while (off + 8 <= stream.byteLength) {
+    if (view.getInt32(off, true) !== -1) throw new Error('unexpected Arrow IPC framing');
+    const metaLen = view.getInt32(off + 4, true);
+    if (metaLen === 0) break;
+    const meta = off + 8;
+    // Flatbuffer Message table: root offset, then vtable; fields 1 = header type (ubyte), 3 = bodyLength (int64).
+    const table = meta + view.getUint32(meta, true);
+    const vtable = table - view.getInt32(table, true);
+    const vtLen = view.getUint16(vtable, true);
+    const field = (id: number): number => (4 + 2 * id < vtLen ? view.getUint16(vtable + 4 + 2 * id, true) : 0);
+    const type = field(1) ? view.getUint8(table + field(1)) : 0;
+    const bodyLength = field(3) ? Number(view.getBigInt64(table + field(3), true)) : 0;
+    const end = meta + metaLen + bodyLength;
+    out.push({ type, bytes: stream.subarray(off, end) });
+    off = end;
+  }
+  return out;
+}
+
+/**
+ * Schema and dictionary messages for a table's columns: categoricals as dictionary<utf8, int32>
+ * whose dictionary is exactly the levels in order, numerics as float64. Built from a throw-away
+ * table whose categorical columns list their levels, so the dictionary is known before any row.
+ */
+export function arrowStreamHeader(table: Table): Uint8Array {
+  const longest = Math.max(1, ...[...table.columns.values()].map((c) => (c.kind === 'categorical' ? c.levels.length : 1)));
+  const columns = [...table.columns].map(([name, c]): [string, ArrowColumn<unknown>] => {
+    if (c.kind === 'numeric') return [name, columnFromArray(new Float64Array(longest), float64())];
+    const levels = c.levels.length > 0 ? c.levels : [''];
+    const values = Array.from({ length: longest }, (_, i) => levels[Math.min(i, levels.length - 1)]!);
+    return [name, columnFromValues(values, dictionary(utf8(), int32()))];
+  });
+  const bytes = tableToIPC(tableFromColumns(columns), { format: 'stream' })!;
+  return concat(splitMessages(bytes).filter((m) => m.type === 1 || m.type === 2).map((m) => m.bytes));
+}
+
+/**
+ * One record-batch message for a chunk of rows, to follow `arrowStreamHeader` of the same columns:
+ * categorical codes are written as the dictionary indices (int32, null where missing), numerics as
+ * float64 (NaN kept as NaN).
+ */
+export function arrowRecordBatch(table: Table): Uint8Array {
+  const columns = [...table.columns].map(([name, c]): [string, ArrowColumn<unknown>] => {
+    if (c.kind === 'numeric') return [name, columnFromArray(c.values, float64())];
+    let missing = false;
+    for (const code of c.codes) if (code < 0) missing = true;
+    const col = missing ? columnFromValues(Array.from(c.codes, (code) => (code < 0 ? null : code)), int32()) : columnFromArray(c.codes, int32());
+    return [name, col];
+  });
+  const bytes = tableToIPC(tableFromColumns(columns), { format: 'stream' })!;
+  const batch = splitMessages(bytes).find((m) => m.type === 3);
+  if (!batch) throw new Error('flechette produced no record batch');
+  return batch.bytes;
+}
+
+/** The Arrow IPC end-of-stream marker. */
+export const ARROW_EOS = Uint8Array.of(255, 255, 255, 255, 0, 0, 0, 0);
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.byteLength;
+  }
+  return out;
+}
+
+/** Writes chunks of one population to a file as they come; memory holds one chunk at a time. */
+export interface PopulationWriter {
+  readonly file: string;
+  readonly format: PopulationFormat;
+  /** Appends rows; every chunk must have the same columns (names, kinds, levels) as the first. */
+  write(chunk: Table): void;
+  /** Finishes the file (Arrow: end-of-stream marker) and closes it. */
+  close(): void;
+}
+
+function signature(table: Table): string {
+  return JSON.stringify([...table.columns].map(([name, c]) => [name, c.kind, c.kind === 'categorical' ? c.levels : null]));
+}
+
+/**
+ * A streaming population writer. CSV: a header then rows. Arrow: the IPC *stream* format (schema,
+ * one dictionary per categorical column holding its levels, one record batch per chunk, end marker)
+ * — read it with arquero's `loadArrow`, pyarrow's `ipc.open_stream`, polars' `read_ipc_stream` or DuckDB.
+ *
+ * @example
+ * const w = createPopulationWriter('out/pop.arrow');
+ * for (…) w.write(samplePopulation(spec, { seed, n: 65_536, start, size }));
+ * w.close();
+ */
+export function createPopulationWriter(file: string, format: PopulationFormat = populationFormat(file)): PopulationWriter {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw new DisparateError('usage', `${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let first: string | undefined;
+  let closed = false;
+  const put = (data: string | Uint8Array): void => {
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data, 0, data.byteLength);
+  };
+  return {
+    file,
+    format,
+    write(chunk) {
+      if (closed) throw new Error(`${file}: writer is closed`);
+      const sig = signature(chunk);
+      if (first === undefined) {
+        first = sig;
+        put(format === 'csv' ? formatCsv(chunk, { header: true }) : arrowStreamHeader(chunk));
+        if (format === 'csv') return;
+      } else if (sig !== first) throw new DisparateError('internal', `${file}: chunk columns differ from the first chunk's`);
+      if (chunk.n === 0) return;
+      put(format === 'csv' ? formatCsv(chunk, { header: false }) : arrowRecordBatch(chunk));
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        if (format === 'arrow') put(ARROW_EOS);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/**
+ * Writes a whole table to a file, format from the extension (.csv, or .arrow/.arrows/.ipc/.feather
+ * for the Arrow IPC stream format).
+ *
+ * @example
+ * writePopulation(table, 'population.csv');
+ */
+export function writePopulation(table: Table, file: string): void {
+  const writer = createPopulationWriter(file);
+  try {
+    writer.write(table);
+  } finally {
+    writer.close();
+  }
+}

@@ -19,6 +19,7 @@ export async function benchPipeline(rows: number, workers: number): Promise<Pipe
     specFile: 'datasets/populations/caf-households.yaml',
     modelFile: 'bench/fixtures/logistic-20.json',
     seed: 1,
+    size: rows,
     protected: ['nationality', 'disability', 'income_band'],
     label: 'fraud',
   };

@@ -7,7 +7,8 @@ import { loadModel } from '../../models/adapters/index.js';
 import { applyDecision, describeDecision } from '../../models/decision/index.js';
 import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { scorePopulation } from './score-population.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
+import { runTwins } from './run-twins.js';
 
 export interface RunOptions {
   /** Overrides the battery's seed (--seed). */
@@ -37,7 +38,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const model = loadModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
   const n = opts.size ?? battery.population!.size;
-  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, protected: battery.protected, label: battery.label ?? null };
+  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
   const flagged = applyDecision(scored.scores, battery.decision!);
   const cells = createCellCounts(battery.protected.map((name, i) => ({ name, levels: scored.levels[i]! })));
@@ -54,6 +55,14 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     intersections: battery.intersections,
     bootstrap: battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed },
   });
+  const counterfactual = battery.counterfactual.length
+    ? await runTwins(resolved, plan, scored, analysis.references, {
+        workers: opts.workers ?? 1,
+        chunkSize: opts.chunkSize ?? DEFAULT_CHUNK_SIZE,
+        alpha: battery.alpha,
+        minCell: battery.min_cell,
+      })
+    : [];
   const manifest: Manifest = {
     tool: 'disparate',
     tool_version: opts.context.toolVersion,
@@ -80,5 +89,5 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     platform: opts.context.platform,
     ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
-  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual: [], checks: analysis.checks, summary: analysis.summary, warnings: analysis.warnings, ...analysisSections(analysis) };
+  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings: analysis.warnings, ...analysisSections(analysis) };
 }

@@ -1,20 +1,30 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DisparateError } from '../errors/index.js';
-import { createChunkScorer, type ChunkPlan, type ScoredChunk } from './score-chunks.js';
+import { createChunkScorer, type ChunkPlan } from './score-chunks.js';
+import { createTwinScorer, type TwinPlan } from './score-twins.js';
 
 /**
- * Worker thread of a synthetic run: receives row ranges, answers with scored chunks (buffers
- * transferred, not copied) or with the error, which the main thread rethrows with the same code.
+ * Worker thread of a synthetic run. With `twins` in its data it scores counterfactual pairs,
+ * otherwise it samples and scores plain chunks. Answers each row range with the result (typed
+ * arrays transferred, not copied) or with the error, which the main thread rethrows with its code.
  */
 const port = parentPort!;
-let scorer: ((start: number, end: number) => Promise<ScoredChunk>) | undefined;
+const data = workerData as { plan: ChunkPlan; twins?: TwinPlan };
+let task: ((start: number, end: number) => Promise<unknown>) | undefined;
+
+function transferables(result: unknown): ArrayBuffer[] {
+  if (result && typeof result === 'object' && 'scores' in result) {
+    const chunk = result as { scores: Float32Array; combinations: Int32Array; labels: Uint8Array | null };
+    return [chunk.scores.buffer, chunk.combinations.buffer, ...(chunk.labels ? [chunk.labels.buffer] : [])] as ArrayBuffer[];
+  }
+  return [];
+}
 
 port.on('message', async (job: { start: number; end: number }) => {
   try {
-    scorer ??= createChunkScorer(workerData as ChunkPlan);
-    const chunk = await scorer(job.start, job.end);
-    const transfer = [chunk.scores.buffer, chunk.combinations.buffer, ...(chunk.labels ? [chunk.labels.buffer] : [])] as ArrayBuffer[];
-    port.postMessage({ chunk }, transfer);
+    task ??= data.twins ? createTwinScorer(data.plan, data.twins) : createChunkScorer(data.plan);
+    const result = await task(job.start, job.end);
+    port.postMessage({ result }, transferables(result));
   } catch (e) {
     const code = e instanceof DisparateError ? e.code : 'internal';
     port.postMessage({ error: { code, message: e instanceof Error ? e.message : String(e) } });

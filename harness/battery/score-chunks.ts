@@ -10,6 +10,8 @@ export interface ChunkPlan {
   readonly specFile: string;
   readonly modelFile: string;
   readonly seed: number;
+  /** Rows in the whole population (exact joint tables allocate cells over it). */
+  readonly size: number;
   readonly protected: readonly string[];
   readonly label: string | null;
 }
@@ -56,7 +58,7 @@ export function createChunkScorer(plan: ChunkPlan): (start: number, end: number)
   const model = loadModel(plan.modelFile);
   return async (start, end) => {
     const n = end - start;
-    const table = samplePopulation(population, { seed: plan.seed, n, start });
+    const table = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });
     const { codes, levels } = protectedCodes(plan, table);
     const scores = await Promise.resolve(model.bind(table)(0, n));
     const nan = scores.findIndex((s) => Number.isNaN(s));

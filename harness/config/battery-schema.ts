@@ -87,6 +87,18 @@ export const Battery = z
     min_cell: z.number().int().min(0).default(30).describe('Groups with fewer rows are flagged as small cells. Default 30.'),
     inconclusive: z.enum(['fail', 'pass']).default('fail').describe('Exit status given to inconclusive checks. Default fail (exit 1).'),
     checks: z.array(Check).default([]),
+    counterfactual: z
+      .array(
+        z
+          .object({
+            attribute: z.string().describe('A categorical attribute of the population to intervene on.'),
+            to: z.string().optional().describe('The value every twin gets, do(attribute = to). Default: the reference group of the attribute.'),
+            effect: z.enum(['direct', 'total', 'both']).default('both').describe('direct: only the attribute changes; total: its descendants are regenerated from the same noise. Default both.'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Counterfactual twins (synthetic runs only): each row is compared with itself under do(attribute = to).'),
     bootstrap: Bootstrap.optional(),
     privacy: z
       .object({

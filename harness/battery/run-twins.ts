@@ -1,0 +1,75 @@
+import { accumulateScoreHistogram, computeCounterfactualResults, createCounterfactualAccumulator, mergeCounterfactual, type CounterfactualAccumulator } from '../counterfactual/index.js';
+import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
+import { DEFAULT_BINNING, type PairedBinning } from '../counterfactual/paired-stats.js';
+import { DisparateError } from '../errors/index.js';
+import type { CounterfactualResult } from '../results/index.js';
+import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
+import { kthLargest } from '../../models/decision/kth-largest.js';
+import { chunkRanges, runChunkTasks } from './chunk-pool.js';
+import type { ResolvedBattery } from './resolve-battery.js';
+import type { ResolvedReference } from './resolve-references.js';
+import type { ChunkPlan } from './score-chunks.js';
+import type { ScoredPopulation } from './score-population.js';
+import { createTwinScorer, type TwinPlan } from './score-twins.js';
+
+/** The score every row, original or twin, must reach to be flagged. */
+function decisionCut(resolved: ResolvedBattery, scores: Float32Array): number {
+  const rule = resolved.battery.decision!;
+  if (rule.rule === 'threshold') return rule.value;
+  if (rule.rule === 'top_fraction') {
+    const k = Math.round(rule.fraction * scores.length);
+    return k === 0 ? Infinity : kthLargest(scores, k);
+  }
+  throw new DisparateError('config', `${resolved.file}: counterfactual: twins need a threshold or top_fraction decision, not ${(rule as { rule: string }).rule}`);
+}
+
+/** One design per (attribute, effect), with the attribute's levels read off the population itself. */
+function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {
+  const probe = samplePopulation(loadPopulationSpec(plan.specFile), { seed: plan.seed, n: 1, size: plan.size });
+  return resolved.battery.counterfactual.flatMap((entry, i) => {
+    const column = probe.columns.get(entry.attribute);
+    if (!column || column.kind !== 'categorical') {
+      throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.attribute: "${entry.attribute}" is not a categorical column of the population`);
+    }
+    const to = entry.to ?? references[entry.attribute]?.group;
+    if (to === undefined) throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: required for "${entry.attribute}", which is not a protected attribute`);
+    if (!column.levels.includes(to)) throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: "${to}" is not a level of "${entry.attribute}" (${column.levels.join(', ')})`);
+    const effects = entry.effect === 'both' ? (['direct', 'total'] as const) : [entry.effect];
+    return effects.map((effect) => ({ attribute: entry.attribute, levels: [...column.levels], to, effect }));
+  });
+}
+
+/**
+ * Counterfactual twins of a synthetic run: every row against itself under do(attribute = to), both
+ * decided by the original population's cut-off, accumulated per chunk (on workers when asked) and
+ * merged. Results do not depend on chunking or worker count.
+ *
+ *   row ranges ──► [originals + twins ──► score ──► pair accumulators] ──► merge ──► CounterfactualResult[]
+ */
+export async function runTwins(
+  resolved: ResolvedBattery,
+  plan: ChunkPlan,
+  scored: ScoredPopulation,
+  references: Record<string, ResolvedReference>,
+  opts: { workers: number; chunkSize: number; alpha: number; minCell: number },
+): Promise<CounterfactualResult[]> {
+  const designs = designsOf(resolved, plan, references);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of scored.scores) {
+    if (s < lo) lo = s;
+    if (s > hi) hi = s;
+  }
+  const binning: PairedBinning = { ...DEFAULT_BINNING, scoreRange: hi > lo ? [lo, hi] : [lo, lo + 1] };
+  const twins: TwinPlan = { designs, cut: decisionCut(resolved, scored.scores), binning };
+  const total: CounterfactualAccumulator[] = designs.map((d) => createCounterfactualAccumulator(d, binning));
+  await runChunkTasks<CounterfactualAccumulator[]>({
+    ranges: chunkRanges(plan.size, opts.chunkSize),
+    workers: opts.workers,
+    workerData: { plan, twins },
+    inline: () => createTwinScorer(plan, twins),
+    onResult: (parts) => parts.forEach((p, i) => mergeCounterfactual(total[i]!, p)),
+  });
+  const rankReference = accumulateScoreHistogram(new Float64Array(binning.scoreBins), binning, scored.scores);
+  return computeCounterfactualResults(total, { alpha: opts.alpha, minCell: opts.minCell, rankReference });
+}

@@ -1,0 +1,40 @@
+import { accumulateCounterfactual, createCounterfactualAccumulator, fromCodes, type CounterfactualAccumulator } from '../counterfactual/index.js';
+import type { PairedBinning } from '../counterfactual/paired-stats.js';
+import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
+import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
+import { loadModel } from '../../models/adapters/index.js';
+import type { ChunkPlan } from './score-chunks.js';
+
+/** The twins a run computes, and the cut-off both originals and twins are decided by. */
+export interface TwinPlan {
+  readonly designs: readonly TwinDesign[];
+  /** Flagged when score ≥ cut: the threshold, or the original population's top-fraction cut-off. */
+  readonly cut: number;
+  readonly binning: PairedBinning;
+}
+
+/**
+ * Returns a function that, for a row range, samples the originals, every twin design's twins from
+ * the same exogenous noise, scores both through the model and accumulates the pairs. One
+ * accumulator per design, in design order; they merge by addition across chunks and workers.
+ */
+export function createTwinScorer(plan: ChunkPlan, twins: TwinPlan): (start: number, end: number) => Promise<CounterfactualAccumulator[]> {
+  const population = resolvePopulation(loadPopulationSpec(plan.specFile), plan.specFile);
+  const model = loadModel(plan.modelFile);
+  const flag = (scores: Float32Array) => Uint8Array.from(scores, (s) => (s >= twins.cut ? 1 : 0));
+  return async (start, end) => {
+    const n = end - start;
+    const original = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });
+    const originalScores = await Promise.resolve(model.bind(original)(0, n));
+    const originalFlagged = flag(originalScores);
+    const out: CounterfactualAccumulator[] = [];
+    for (const design of twins.designs) {
+      const twin = sampleTwins(population, { seed: plan.seed, n, start, size: plan.size, attribute: design.attribute, value: design.to, effect: design.effect, original });
+      const twinScores = await Promise.resolve(model.bind(twin)(0, n));
+      const acc = createCounterfactualAccumulator(design, twins.binning);
+      accumulateCounterfactual(acc, { n, from: fromCodes(original, design.attribute), originalScores, twinScores, originalFlagged, twinFlagged: flag(twinScores) });
+      out.push(acc);
+    }
+    return out;
+  };
+}

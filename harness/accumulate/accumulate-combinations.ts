@@ -1,6 +1,6 @@
 import type { CellCounts } from './cell-counts.js';
-import { SLOT_COUNT } from './cell-counts.js';
-import { UNLABELLED } from './accumulate-rows.js';
+import { SLOT_COUNT, UNLABELLED } from './cell-counts.js';
+
 
 /** Rows already reduced to their attribute-combination index (see {@link combinationIndex}). */
 export interface CombinationBatch {
@@ -8,7 +8,7 @@ export interface CombinationBatch {
   readonly combinations: Int32Array;
   readonly flagged: Uint8Array;
   readonly labels: Uint8Array | null;
-  readonly scores: Float32Array | null;
+  readonly scores: Float32Array | Float64Array | null;
   /** Row weights, as in RowBatch; absent = 1 each. */
   readonly weights?: Float64Array | null;
 }

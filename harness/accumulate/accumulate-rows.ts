@@ -1,5 +1,7 @@
+import { accumulateCombinations, combinationIndex } from './accumulate-combinations.js';
 import type { CellCounts } from './cell-counts.js';
-import { SLOT_COUNT } from './cell-counts.js';
+
+export { UNLABELLED } from './cell-counts.js';
 
 /** One chunk of rows to accumulate: level codes per protected attribute, the decision, label and score. */
 export interface RowBatch {
@@ -16,28 +18,11 @@ export interface RowBatch {
   readonly weights?: Float64Array | null;
 }
 
-export const UNLABELLED = 255;
-
-/** Adds a batch of rows into `cells` (mutates and returns it). The hot loop: typed arrays only. */
+/**
+ * Adds a batch of rows into `cells` (mutates and returns it): the per-attribute codes are reduced to
+ * one combination index per row, then counted like any other combination batch.
+ */
 export function accumulateRows(cells: CellCounts, batch: RowBatch): CellCounts {
-  const { codes, flagged, labels, scores, n } = batch;
-  const weights = batch.weights ?? null;
   const radices = cells.attributes.map((a) => a.levels.length);
-  const k = codes.length;
-  const counts = cells.counts;
-  for (let i = 0; i < n; i++) {
-    let combination = 0;
-    for (let a = 0; a < k; a++) combination = combination * radices[a]! + codes[a]![i]!;
-    const label = labels === null ? UNLABELLED : labels[i]!;
-    const slot = (flagged[i] === 1 ? 0 : 3) + (label === 1 ? 0 : label === 0 ? 1 : 2);
-    const w = weights === null ? 1 : weights[i]!;
-    counts[combination * SLOT_COUNT + slot]! += w;
-    if (scores !== null) {
-      const score = scores[i]!;
-      cells.scoreSum[combination]! += w * score;
-      cells.scoreSumSq[combination]! += w * score * score;
-      cells.scoreCount[combination]! += w;
-    }
-  }
-  return cells;
+  return accumulateCombinations(cells, { ...batch, combinations: combinationIndex(batch.codes, radices, batch.n) });
 }

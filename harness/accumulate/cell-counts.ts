@@ -20,6 +20,9 @@ export const SLOTS = {
 } as const;
 export const SLOT_COUNT = 6;
 
+/** Label code of a row whose ground truth is unknown. */
+export const UNLABELLED = 255;
+
 export interface CellCounts {
   readonly attributes: readonly CellAttribute[];
   /** Number of attribute combinations (product of level counts). */

@@ -1,9 +1,16 @@
 /**
- * reports: results.json → charts (Vega-Lite specs, SVG, PNG), report.html, report.md.
- * Pure: every function returns strings or bytes; the CLI writes them.
+ * reports: results.json → charts (Vega-Lite specs, SVG, PNG), report.html, report.md, junit.xml.
+ * Pure: every function returns strings or bytes; the CLI writes them. `loadVegaBundles` is the one
+ * reader (for --interactive), kept apart from buildReport.
  */
-export { buildReport, type Report } from './build-report.js';
-export { buildChartSpecs, intersectionHeatmapSpec, ratioForestSpec, selectionRateSpec, type ChartSpec } from './specs/index.js';
+export { buildReport, REPORT_FORMATS, type BuildReportOptions, type Report, type ReportFormat } from './build-report.js';
+export { loadVegaBundles } from './load-vega-bundles.js';
 export {
-  escapeHtml, escapeMarkdown, renderPng, renderSvg, writeHtml, writeMarkdown, type RenderSvgOptions, type ReportChart,
+  buildChartSpecs, calibrationSpec, counterfactualShiftSpec, errorRateSpec, intersectionHeatmapSpec, proxyStrengthSpec, ratioForestSpec,
+  reproductionSpec, scoreDistributionSpec, selectionCurveSpec, selectionRateSpec, type ChartSpec, type ReproductionPoint,
+} from './specs/index.js';
+export {
+  escapeHtml, escapeMarkdown, escapeXml, renderPng, renderSvg, writeHtml, writeJunit, writeMarkdown,
+  type InconclusiveAs, type RenderSvgOptions, type ReportChart, type WriteHtmlOptions,
 } from './writers/index.js';
+export { markWithheld, redactResults, privacyThreshold } from './shared/index.js';

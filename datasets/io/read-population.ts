@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { tableFromIPC, Type } from '@uwdata/flechette';
 import { fromCSV } from 'arquero';
+import { parquetMetadata, parquetSchema } from 'hyparquet';
+import { readColumn } from 'hyparquet/src/column.js';
+import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { getTreePath } from 'hyparquet/src/schema.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { columnLevels, type ResolvedPopulation } from '../synth/index.js';
 import { encodeCategorical, numeric, type Column, type Table } from '../table/index.js';
@@ -17,7 +21,10 @@ export interface ReadPopulationOptions {
   readonly columns?: Readonly<Record<string, ColumnExpectation>> | undefined;
 }
 
-type Raw = { readonly name: string; readonly values: readonly unknown[] } | { readonly name: string; readonly column: Column };
+type Raw =
+  | { readonly name: string; readonly values: readonly unknown[] }
+  | { readonly name: string; readonly column: Column }
+  | { readonly name: string; readonly problem: string };
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
 const show = (v: unknown): string => (typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : JSON.stringify(v) ?? String(v));
@@ -77,12 +84,66 @@ function parse(file: string, bytes: Buffer): Raw[] {
       return { name: field.name, values: [{ unsupported: `Arrow type ${field.type.typeId}` }] };
     });
   }
-  if (ext === '.parquet') throw new DisparateError('data', `${file}: Parquet input needs the hyparquet package, which is not installed yet; convert to .csv, .jsonl or .arrow`);
-  throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv, .jsonl or .arrow)`);
+  if (ext === '.parquet') return parseParquet(file, bytes);
+  throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv, .jsonl, .parquet or .arrow)`);
+}
+
+/**
+ * Parquet, read synchronously: hyparquet's public reader is asynchronous, so the file's column
+ * chunks are decoded with its synchronous page decoder (`readColumn`), one row group at a time.
+ * Flat columns only. Numbers (ints, floats, decimals; int64 as the nearest double) and booleans
+ * become numeric columns; strings are typed like JSON values; anything else is reported by name.
+ */
+function parseParquet(file: string, bytes: Buffer): Raw[] {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let metadata: ReturnType<typeof parquetMetadata>;
+  try {
+    metadata = parquetMetadata(buffer);
+  } catch (e) {
+    throw new DisparateError('data', `${file}: not a Parquet file (${(e as Error).message})`);
+  }
+  const tree = parquetSchema(metadata);
+  return tree.children.map((child): Raw => {
+    const name = child.element.name;
+    if (child.children.length > 0) return { name, problem: 'nested Parquet column (lists, maps and structs are not supported)' };
+    const values: unknown[] = [];
+    try {
+      let groupStart = 0;
+      for (const rowGroup of metadata.row_groups) {
+        const rows = Number(rowGroup.num_rows);
+        const meta = rowGroup.columns.find((c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === name)?.meta_data;
+        if (!meta) throw new Error('column chunk missing from a row group');
+        const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+        const schemaPath = getTreePath(tree, meta.path_in_schema);
+        const decoder: Parameters<typeof readColumn>[2] = { pathInSchema: meta.path_in_schema, type: meta.type, element: child.element, schemaPath, codec: meta.codec, parsers: DEFAULT_PARSERS };
+        const reader = { view: new DataView(buffer, start, Number(meta.total_compressed_size)), offset: 0 };
+        const { data } = readColumn(reader, { groupStart, selectStart: 0, selectEnd: rows, groupRows: rows }, decoder);
+        let n = 0;
+        for (const chunk of data) for (let i = 0; i < chunk.length && n < rows; i++, n++) values.push(chunk[i]);
+        if (n !== rows) throw new Error(`row group has ${rows} rows, decoded ${n}`);
+        groupStart += rows;
+      }
+    } catch (e) {
+      return { name, problem: `cannot decode (${(e as Error).message})` };
+    }
+    const kind = (v: unknown) => (v === null || v === undefined ? 'blank' : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? 'number' : typeof v === 'string' ? 'string' : 'other');
+    const kinds = values.map(kind);
+    const other = kinds.indexOf('other');
+    if (other >= 0) {
+      const v = values[other];
+      const type = v instanceof Date ? 'a date/time' : v instanceof Uint8Array ? 'binary' : typeof v;
+      return { name, problem: `unsupported Parquet type ${child.element.type}${child.element.converted_type ? ` (${child.element.converted_type})` : ''}: ${type} at row ${other + 1}` };
+    }
+    if (kinds.includes('number') && !kinds.includes('string')) {
+      return { name, column: numeric(Float64Array.from(values, (v) => (v === null || v === undefined ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : Number(v)))) };
+    }
+    return { name, values };
+  });
 }
 
 /** A raw column as a typed column, or the reason it cannot be one. */
 function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText: boolean): Column | string {
+  if ('problem' in raw) return raw.problem;
   if ('column' in raw) {
     if (expected?.kind === 'categorical') return 'expected categorical (text), found numbers';
     return raw.column;
@@ -115,8 +176,8 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
 }
 
 /**
- * Reads real data as a population Table: CSV, JSONL (.jsonl/.ndjson) or Arrow IPC (.arrow, .arrows,
- * .ipc, .feather; stream or file format). Every column is type-checked: against `columns` when
+ * Reads real data as a population Table: CSV, JSONL (.jsonl/.ndjson), Parquet (.parquet; flat
+ * columns, uncompressed or Snappy) or Arrow IPC (.arrow, .arrows, .ipc, .feather; stream or file format). Every column is type-checked: against `columns` when
  * given (numeric, or categorical within its levels), else inferred (numeric when every value is a
  * number, else categorical with levels sorted). One `DisparateError('data')` names the file and every
  * bad or missing column, e.g. `pop.csv: column "income": expected numeric, found "n/a" (row 17)`.

@@ -1,19 +1,20 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { columnFromArray, columnFromValues, dictionary, float64, int32, tableFromColumns, tableToIPC, utf8, type Column as ArrowColumn } from '@uwdata/flechette';
+import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { DisparateError } from '../../harness/errors/index.js';
 import type { Column, Table } from '../table/index.js';
 
 /** Output formats `writePopulation` and `createPopulationWriter` know, chosen by file extension. */
-export type PopulationFormat = 'csv' | 'arrow';
+export type PopulationFormat = 'csv' | 'arrow' | 'parquet';
 
-/** Format from a file name: .csv → csv; .arrow, .arrows, .ipc, .feather → arrow (IPC stream). Parquet needs a package (see below). */
+/** Format from a file name: .csv → csv; .arrow, .arrows, .ipc, .feather → arrow (IPC stream); .parquet → parquet. */
 export function populationFormat(file: string): PopulationFormat {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.arrow' || ext === '.arrows' || ext === '.ipc' || ext === '.feather') return 'arrow';
-  if (ext === '.parquet') throw new DisparateError('usage', `${file}: Parquet output needs the hyparquet-writer package, which is not installed yet; write .csv or .arrow`);
-  throw new DisparateError('usage', `${file}: unknown output format "${ext || '(none)'}" (use .csv or .arrow)`);
+  if (ext === '.parquet') return 'parquet';
+  throw new DisparateError('usage', `${file}: unknown output format "${ext || '(none)'}" (use .csv, .parquet or .arrow)`);
 }
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;
@@ -122,6 +123,32 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+type ParquetSchema = ConstructorParameters<typeof ParquetWriter>[0]['schema'];
+type ParquetColumns = Parameters<ParquetWriter['write']>[0]['columnData'];
+
+/** Parquet schema of a table: numerics as optional DOUBLE, categoricals as optional UTF8 strings. */
+function parquetSchemaOf(table: Table): ParquetSchema {
+  return [
+    { name: 'root', num_children: table.columns.size },
+    ...[...table.columns].map(([name, c]) =>
+      c.kind === 'numeric'
+        ? { name, type: 'DOUBLE' as const, repetition_type: 'OPTIONAL' as const }
+        : { name, type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const, repetition_type: 'OPTIONAL' as const },
+    ),
+  ];
+}
+
+/** A chunk's columns for hyparquet-writer: NaN and missing codes become nulls (Parquet's missing value). */
+function parquetColumns(table: Table): ParquetColumns {
+  return [...table.columns].map(([name, c]) => {
+    if (c.kind === 'numeric') {
+      const hasNaN = c.values.some((v) => Number.isNaN(v));
+      return { name, data: hasNaN ? Array.from(c.values, (v) => (Number.isNaN(v) ? null : v)) : c.values };
+    }
+    return { name, data: Array.from(c.codes, (code) => (code < 0 ? null : c.levels[code]!)) };
+  });
+}
+
 /** Writes chunks of one population to a file as they come; memory holds one chunk at a time. */
 export interface PopulationWriter {
   readonly file: string;
@@ -140,6 +167,9 @@ function signature(table: Table): string {
  * A streaming population writer. CSV: a header then rows. Arrow: the IPC *stream* format (schema,
  * one dictionary per categorical column holding its levels, one record batch per chunk, end marker)
  * — read it with arquero's `loadArrow`, pyarrow's `ipc.open_stream`, polars' `read_ipc_stream` or DuckDB.
+ * Parquet: one row group per chunk, numerics as DOUBLE and categoricals as UTF8 strings (both
+ * optional; missing values as nulls), Snappy-compressed. A Parquet writer that never received a
+ * chunk leaves an empty file (no schema is known).
  *
  * @example
  * const w = createPopulationWriter('out/pop.arrow');
@@ -159,6 +189,15 @@ export function createPopulationWriter(file: string, format: PopulationFormat = 
     if (typeof data === 'string') writeSync(fd, data);
     else writeSync(fd, data, 0, data.byteLength);
   };
+  // Parquet: hyparquet-writer encodes into a byte buffer that is drained to the file after every
+  // row group (one per chunk); `offset` keeps counting, so the footer's offsets stay absolute.
+  let bytes: ByteWriter | undefined;
+  let parquet: ParquetWriter | undefined;
+  const drain = (): void => {
+    if (!bytes || bytes.index === 0) return;
+    put(new Uint8Array(bytes.buffer, 0, bytes.index));
+    bytes.index = 0;
+  };
   return {
     file,
     format,
@@ -167,17 +206,31 @@ export function createPopulationWriter(file: string, format: PopulationFormat = 
       const sig = signature(chunk);
       if (first === undefined) {
         first = sig;
-        put(format === 'csv' ? formatCsv(chunk, { header: true }) : arrowStreamHeader(chunk));
-        if (format === 'csv') return;
+        if (format === 'csv') {
+          put(formatCsv(chunk, { header: true }));
+          return;
+        }
+        if (format === 'arrow') put(arrowStreamHeader(chunk));
+        else {
+          bytes = new ByteWriter();
+          parquet = new ParquetWriter({ writer: bytes, schema: parquetSchemaOf(chunk), createdBy: 'disparate' });
+        }
       } else if (sig !== first) throw new DisparateError('internal', `${file}: chunk columns differ from the first chunk's`);
       if (chunk.n === 0) return;
-      put(format === 'csv' ? formatCsv(chunk, { header: false }) : arrowRecordBatch(chunk));
+      if (format === 'parquet') {
+        void parquet!.write({ columnData: parquetColumns(chunk), rowGroupSize: chunk.n });
+        drain();
+      } else put(format === 'csv' ? formatCsv(chunk, { header: false }) : arrowRecordBatch(chunk));
     },
     close() {
       if (closed) return;
       closed = true;
       try {
         if (format === 'arrow') put(ARROW_EOS);
+        if (parquet) {
+          void parquet.finish();
+          drain();
+        }
       } finally {
         closeSync(fd);
       }
@@ -186,8 +239,8 @@ export function createPopulationWriter(file: string, format: PopulationFormat = 
 }
 
 /**
- * Writes a whole table to a file, format from the extension (.csv, or .arrow/.arrows/.ipc/.feather
- * for the Arrow IPC stream format).
+ * Writes a whole table to a file, format from the extension (.csv; .parquet; or
+ * .arrow/.arrows/.ipc/.feather for the Arrow IPC stream format).
  *
  * @example
  * writePopulation(table, 'population.csv');

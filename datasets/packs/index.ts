@@ -5,13 +5,14 @@ import { cafPack } from './caf/pack.js';
 import { dkModelAbroadPack } from './dk-model-abroad/pack.js';
 import { nlChildcarePack } from './nl-childcare/pack.js';
 import { rsSocialCardPack } from './rs-social-card/pack.js';
+import { swedenFkPack } from './sweden-fk/pack.js';
 import type { Pack } from './pack.js';
 
 export type { Pack, PackFigure } from './pack.js';
 export * from './measures.js';
 
 /** Every bundled published-audit pack. */
-export const PACKS: readonly Pack[] = [cafPack, nlChildcarePack, dkModelAbroadPack, rsSocialCardPack];
+export const PACKS: readonly Pack[] = [cafPack, nlChildcarePack, dkModelAbroadPack, rsSocialCardPack, swedenFkPack];
 
 /** The folder of a pack's data files (datasets/packs/<id>/ at the package root, from sources or dist/). */
 export function packDir(id: string): string {

@@ -204,7 +204,7 @@ export function auditDecisions(opts: AuditOptions): Results {
     decision: `recorded decisions: ${opts.flag.includes('=') ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`} are flagged${weighted}`,
     seed: null,
     rng: null,
-    rows: decisions.weights ? Math.round(decisions.weights.reduce((a, b) => a + b, 0) / (decisions.long ? decisions.long.attributes.length : 1)) : decisions.table.n,
+    rows: countRows(decisions),
     protected: protectedNames,
     references: Object.fromEntries(Object.entries(analysis.references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
     alpha: opts.alpha,
@@ -231,4 +231,19 @@ export function auditDecisions(opts: AuditOptions): Results {
     ...analysisSections(analysis),
     ...(section ? { selective_labels: section } : {}),
   };
+}
+
+/**
+ * Rows the audit stands for: the file's rows, or the sum of their weights (aggregated counts). A
+ * long-format file lists every case once per attribute, so only rows of the audited attributes
+ * count, divided by how many attributes that is.
+ */
+function countRows(d: Decisions): number {
+  if (!d.weights) return d.table.n;
+  if (!d.long) return Math.round(d.weights.reduce((a, b) => a + b, 0));
+  let total = 0;
+  d.long.attributeOf.forEach((a, i) => {
+    if (a >= 0) total += d.weights![i]!;
+  });
+  return Math.round(total / d.long.attributes.length);
 }

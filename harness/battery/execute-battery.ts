@@ -1,18 +1,44 @@
+import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import { auditDecisions } from './audit-decisions.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { runBattery, type RunOptions } from './run-battery.js';
 
-/** Runs a resolved battery: a synthetic run when it names a population, an audit when it names data. */
+/**
+ * Runs a resolved battery: a synthetic run when it names a population, an audit when it names data.
+ * A `data:` block takes everything `disparate audit` does (aggregated counts, long format, selective
+ * labels); the battery's bootstrap, intersections and references apply to the audit as well.
+ *
+ *   ResolvedBattery ──► runBattery      (population:)
+ *                   └─► auditDecisions  (data:)
+ */
 export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const { battery } = resolved;
-  if (!resolved.dataFile) return runBattery(resolved, opts);
+  const data = battery.data;
+  if (!resolved.dataFile || !data) return runBattery(resolved, opts);
+  const bad = (field: string, what: string) => new DisparateError('config', `${resolved.file}: data.${field}: ${what}`);
+  if (data.label_source && !data.label) throw bad('label', 'required with data.label_source: the errors found in each sample');
+  if (data.label_source && data.population_size === undefined) throw bad('population_size', 'required with data.label_source: the number of applicants the samples come from');
+  if (!data.label_source && data.population_size !== undefined) throw bad('population_size', 'only used with data.label_source');
+  if (!data.label_source && data.selection_probability) throw bad('selection_probability', 'only used with data.label_source');
+  const seed = opts.seed ?? battery.seed;
+  // As the audit command: selective labels always get their bootstrap (2000 replicates unless the battery says otherwise).
+  const bootstrap = battery.bootstrap
+    ? { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }
+    : data.label_source
+      ? { replicates: 2000, seed }
+      : undefined;
   return auditDecisions({
     file: resolved.dataFile,
     protected: battery.protected,
-    flag: battery.data!.flag,
-    label: battery.data!.label,
-    score: battery.data!.score,
+    flag: data.flag,
+    label: data.label,
+    score: data.score,
+    count: data.count,
+    long: data.long,
+    labelSource: data.label_source,
+    populationSize: data.population_size,
+    selectionProbability: data.selection_probability,
     references: batteryReferences(resolved),
     alpha: battery.alpha,
     correction: battery.correction,
@@ -21,5 +47,7 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     title: battery.title,
     battery: { file: resolved.file, hash: resolved.hash },
     context: opts.context,
+    bootstrap,
+    intersections: battery.intersections,
   });
 }

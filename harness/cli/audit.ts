@@ -29,6 +29,8 @@ export interface AuditArgs {
   bootstrap?: number | undefined;
   seed: number;
   intersections: string;
+  interactive: boolean;
+  'privacy-min-cell'?: number | undefined;
 }
 
 /** --intersections: full, all, none, or subsets such as "nationality+disability,nationality+income". */
@@ -78,7 +80,9 @@ export const auditCommand = {
       .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
       .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
       .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' }),
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
+      .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
     const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (protectedColumns.length === 0 && !argv.long) throw new DisparateError('usage', '--protected: name at least one column');
@@ -119,7 +123,12 @@ export const auditCommand = {
       battery: null,
       context: runContext(rawArgs),
     });
-    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json);
+    const k = argv['privacy-min-cell'];
+    if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
+    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, {
+      interactive: argv.interactive,
+      privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
+    });
     return exitStatus(results.summary, 'fail');
   },
 };

@@ -15,6 +15,7 @@ export interface RunArgs {
   workers?: number | undefined;
   'chunk-size'?: number | undefined;
   json: boolean;
+  interactive?: boolean | undefined;
 }
 
 /** `disparate run <battery.yaml>`: score a synthetic population (or audit the battery's data) and test its checks. */
@@ -29,13 +30,20 @@ export const runCommand = {
       .option('size', { type: 'number', describe: 'override the population size' })
       .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; results never depend on it)' })
       .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' }),
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     const resolved = resolveBattery(argv.battery);
     const context = runContext(rawArgs);
     const results = resolved.dataFile ? await executeBattery(resolved, { context }) : await runSynthetic(resolved, argv, context);
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
-    await emitResults(results, argv.out ?? `out/${name}`, argv.json);
+    const { report, privacy, inconclusive } = resolved.battery;
+    await emitResults(results, argv.out ?? `out/${name}`, argv.json, {
+      interactive: argv.interactive ?? report?.interactive ?? false,
+      formats: report?.formats,
+      privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,
+      inconclusive,
+    });
     return exitStatus(results.summary, resolved.battery.inconclusive);
   },
 };

@@ -70,13 +70,29 @@ export const Battery = z
     data: z
       .object({
         file: z.string().describe('Decisions file (CSV or JSONL), relative to the battery file.'),
-        flag: z.string().describe('0/1 column: 1 = flagged for investigation.'),
-        label: z.string().optional().describe('Optional 0/1 ground-truth column (fraud or error found).'),
-        score: z.string().optional().describe('Optional numeric score column.'),
+        flag: z.string().min(1).describe('0/1 column (1 = flagged for investigation), or COL=VALUE: flagged where column COL equals VALUE, e.g. "sample=model_selected". As `disparate audit --flag`.'),
+        label: z.string().optional().describe('Optional 0/1 ground-truth column (fraud or error found; empty = unknown). With `count`, the number of positives among the row\'s count. As `--label`.'),
+        score: z.string().optional().describe('Optional numeric score column. As `--score`.'),
+        count: z.string().min(1).optional().describe('Aggregated counts: column with the number of rows each row stands for (a non-negative integer), e.g. published tables. As `--count`. Default: every row counts once.'),
+        long: z
+          .object({
+            attribute: z.string().min(1).describe('Column naming the protected attribute of the row, e.g. "attribute".'),
+            group: z.string().min(1).describe('Column with the row\'s group within that attribute, e.g. "group".'),
+          })
+          .strict()
+          .optional()
+          .describe('Long format: one protected attribute per row (marginal tables such as published per-attribute counts); `protected` lists the attributes to keep. No intersections can be formed. As `--long ATTRIBUTE_COL,GROUP_COL`.'),
+        label_source: z
+          .string()
+          .regex(/^[^=]+=/, 'expected COL=VALUE')
+          .optional()
+          .describe('Selective labels (the Sweden method): COL=VALUE marking the random-audit sample; the other flagged rows were selected by the model. Needs `label` and `population_size`. As `--label-source`.'),
+        population_size: z.number().int().positive().optional().describe('Number of applicants the samples come from (with `label_source`), e.g. 977730. As `--population-size`.'),
+        selection_probability: z.string().min(1).optional().describe('Column: known probability in (0, 1] that a flagged row was investigated; model-selected rows get inverse-probability weights 1/π (with `label_source`). As `--selection-probability`.'),
       })
       .strict()
       .optional()
-      .describe('Recorded decisions to audit instead of a model run.'),
+      .describe('Recorded decisions to audit instead of a model run: everything `disparate audit` takes. The bootstrap, intersections, reference groups and privacy settings are the battery\'s own fields.'),
     model: z.string().optional().describe('Model file (JSON), relative to the battery file. Required with population.'),
     decision: DecisionRule.optional().describe('Required with population.'),
     label: z.string().optional().describe('Population column with the ground truth (the spec\'s outcome), enabling error-rate metrics.'),

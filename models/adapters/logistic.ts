@@ -1,7 +1,7 @@
 import type { LogisticModel } from '../../harness/config/index.js';
-import type { Table } from '../../datasets/table/index.js';
+import { cellValue, type Table } from '../../datasets/table/index.js';
 import { checkInputs, levelLookup, missingValueError } from './check-inputs.js';
-import type { ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
+import type { Explanation, ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
 
 const TRANSFORMS = {
   identity: (x: number) => x,
@@ -10,42 +10,82 @@ const TRANSFORMS = {
 } as const;
 
 /**
- * Logistic model: score = σ(intercept + Σ contributions). Numeric inputs contribute
- * coefficient × (transform(x) − center) / scale; categorical inputs their level's coefficient.
+ * Logistic model: score = σ(intercept + Σ contributions); a `linear` model (same shape) leaves out
+ * σ. Numeric inputs contribute coefficient × (transform(x) − center) / scale; categorical inputs
+ * their level's coefficient. `explain` returns exactly those contributions, which with the
+ * intercept sum to the logit (or the linear score).
  *
  * @example logisticAdapter(model, meta).bind(table)(0, table.n) // Float32Array of scores
  */
 export function logisticAdapter(model: LogisticModel, meta: ModelMeta): ModelAdapter {
   const inputs = model.inputs.map((i) => (i.type === 'categorical' ? { name: i.name, type: i.type, levels: i.levels } : { name: i.name, type: i.type }));
+  const link = model.kind === 'linear' ? (x: number) => x : (x: number) => 1 / (1 + Math.exp(-x));
   return {
     meta,
     inputs,
     bind(table: Table): Scorer {
       const columns = checkInputs(meta, inputs, table);
+      const lookups = model.inputs.map((input, k) => {
+        const column = columns[k]!;
+        return column.kind === 'categorical' && input.type === 'categorical' ? levelLookup(column, input.coefficients) : null;
+      });
       return (start, end) => {
         const logit = new Float64Array(end - start).fill(model.intercept);
         model.inputs.forEach((input, k) => {
           const column = columns[k]!;
           if (column.kind === 'categorical' && input.type === 'categorical') {
-            const lookup = levelLookup(column, input.coefficients);
+            const lookup = lookups[k]!;
+            const codes = column.codes;
             for (let i = start; i < end; i++) {
-              const code = column.codes[i]!;
+              const code = codes[i]!;
               if (code < 0) throw missingValueError(meta, input.name, i);
               logit[i - start]! += lookup[code]!;
             }
           } else if (column.kind === 'numeric' && input.type === 'numeric') {
-            const f = TRANSFORMS[input.transform];
             const a = input.coefficient / input.scale;
-            for (let i = start; i < end; i++) {
-              const x = f(column.values[i]!);
-              if (!Number.isFinite(x)) throw missingValueError(meta, input.name, i);
-              logit[i - start]! += a * (x - input.center);
+            const c = input.center;
+            const values = column.values;
+            if (input.transform === 'identity') {
+              for (let i = start; i < end; i++) {
+                const x = values[i]!;
+                if (x !== x) throw missingValueError(meta, input.name, i);
+                logit[i - start]! += a * (x - c);
+              }
+            } else {
+              const f = TRANSFORMS[input.transform];
+              for (let i = start; i < end; i++) {
+                const x = f(values[i]!);
+                if (!Number.isFinite(x)) throw missingValueError(meta, input.name, i);
+                logit[i - start]! += a * (x - c);
+              }
             }
           }
         });
         const out = new Float32Array(end - start);
-        for (let i = 0; i < out.length; i++) out[i] = 1 / (1 + Math.exp(-logit[i]!));
+        for (let i = 0; i < out.length; i++) out[i] = link(logit[i]!);
         return out;
+      };
+    },
+    explain(table: Table, row: number): Explanation {
+      const columns = checkInputs(meta, inputs, table);
+      let total = model.intercept;
+      const contributions = model.inputs.map((input, k) => {
+        const column = columns[k]!;
+        const raw = cellValue(column, row);
+        if (raw === null) throw missingValueError(meta, input.name, row);
+        let value: number;
+        if (input.type === 'categorical') value = Object.hasOwn(input.coefficients, String(raw)) ? input.coefficients[String(raw)]! : 0;
+        else value = (input.coefficient * (TRANSFORMS[input.transform](Number(raw)) - input.center)) / input.scale;
+        total += value;
+        return { input: input.name, value, detail: String(raw) };
+      });
+      return {
+        space: model.kind === 'linear' ? 'score' : 'logit',
+        base: model.intercept,
+        total,
+        additive: true,
+        method: model.kind === 'linear' ? 'exact: intercept + Σ coefficient terms = score' : 'exact: intercept + Σ coefficient terms = logit; score = σ(logit)',
+        contributions,
       };
     },
   };

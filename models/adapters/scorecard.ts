@@ -2,63 +2,100 @@ import type { ScorecardModel } from '../../harness/config/index.js';
 import type { CategoricalColumn, Table } from '../../datasets/table/index.js';
 import { evaluateArithmetic, type Expr } from './arithmetic.js';
 import { checkInputs, missingValueError } from './check-inputs.js';
-import type { ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
+import type { Explanation, ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
 
-/** Points of one table for every combination of its inputs' column codes (row-major). */
-function pointsGrid(table: ScorecardModel['tables'][string], columns: CategoricalColumn[]): Float64Array {
-  const [first, second] = columns;
-  const rows = first!.levels.length;
-  const cols = second ? second.levels.length : 1;
-  const grid = new Float64Array(rows * cols).fill(table.default);
-  first!.levels.forEach((a, i) => {
-    const entry = table.points[a];
-    if (entry === undefined) return;
-    if (!second) {
-      if (typeof entry === 'number') grid[i] = entry;
-      return;
-    }
-    if (typeof entry === 'number') return;
-    second.levels.forEach((b, j) => {
-      const v = entry[b];
-      if (v !== undefined) grid[i * cols + j] = v;
-    });
-  });
-  return grid;
+type PointsTable = ScorecardModel['tables'][string];
+
+/** The points of one level path through a table's nested `points`, or undefined when not listed. */
+export function tablePoints(table: PointsTable, levels: readonly string[]): number | undefined {
+  let cur: unknown = table.points;
+  for (const level of levels) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, level)) return undefined;
+    cur = (cur as Record<string, unknown>)[level];
+  }
+  return typeof cur === 'number' ? cur : undefined;
+}
+
+/** Points of one table for every combination of its inputs' column codes (row-major, first input slowest). */
+function pointsGrid(table: PointsTable, columns: CategoricalColumn[]): { grid: Float64Array; strides: number[] } {
+  const sizes = columns.map((c) => c.levels.length);
+  const strides = sizes.map((_, k) => sizes.slice(k + 1).reduce((a, b) => a * b, 1));
+  const grid = new Float64Array(sizes.reduce((a, b) => a * b, 1)).fill(table.default);
+  for (let index = 0; index < grid.length; index++) {
+    const levels = columns.map((c, k) => c.levels[Math.floor(index / strides[k]!) % sizes[k]!]!);
+    const v = tablePoints(table, levels);
+    if (v !== undefined) grid[index] = v;
+  }
+  return { grid, strides };
+}
+
+/** The risk category of a score (categories highest first), or null. */
+export function scoreCategory(model: ScorecardModel, score: number): string | null {
+  for (const c of model.categories ?? []) if (score >= c.min) return c.name;
+  return null;
 }
 
 /**
- * Scorecard: named points tables over categorical inputs, combined by an arithmetic expression
- * (DUO's R1 × (R2 + R3)). The expression is parsed when the model is loaded.
+ * Scorecard: named points tables over one to four categorical inputs, combined by an arithmetic
+ * expression (DUO's R1 × (R2 + R3)). The expression is parsed when the model is loaded; each table
+ * becomes a flat grid indexed by the inputs' codes, so scoring is one lookup per table and row.
  */
 export function scorecardAdapter(model: ScorecardModel, meta: ModelMeta, combine: Expr): ModelAdapter {
   const inputNames = [...new Set(Object.values(model.tables).flatMap((t) => t.inputs))];
   const inputs = inputNames.map((name) => ({ name, type: 'categorical' as const, levels: model.levels[name] ?? [] }));
+  const bindTables = (table: Table) => {
+    const columns = checkInputs(meta, inputs, table) as CategoricalColumn[];
+    const byName = new Map(inputNames.map((n, i) => [n, columns[i]!]));
+    return Object.entries(model.tables).map(([name, t]) => {
+      const cols = t.inputs.map((i) => byName.get(i)!);
+      return { name, t, cols, ...pointsGrid(t, cols) };
+    });
+  };
   return {
     meta,
     inputs,
     bind(table: Table): Scorer {
-      const columns = checkInputs(meta, inputs, table) as CategoricalColumn[];
-      const byName = new Map(inputNames.map((n, i) => [n, columns[i]!]));
-      const tables = Object.entries(model.tables).map(([name, t]) => {
-        const cols = t.inputs.map((i) => byName.get(i)!);
-        return { name, t, cols, grid: pointsGrid(t, cols) };
-      });
+      const tables = bindTables(table);
       return (start, end) => {
         const env = new Map<string, Float64Array>();
-        for (const { name, t, cols, grid } of tables) {
+        for (const { name, t, cols, grid, strides } of tables) {
           const out = new Float64Array(end - start);
-          const [a, b] = cols;
-          const width = b ? b.levels.length : 1;
           for (let i = start; i < end; i++) {
-            const ca = a!.codes[i]!;
-            const cb = b ? b.codes[i]! : 0;
-            if (ca < 0) throw missingValueError(meta, t.inputs[0]!, i);
-            if (cb < 0) throw missingValueError(meta, t.inputs[1]!, i);
-            out[i - start] = grid[ca * width + cb]!;
+            let index = 0;
+            for (let k = 0; k < cols.length; k++) {
+              const code = cols[k]!.codes[i]!;
+              if (code < 0) throw missingValueError(meta, t.inputs[k]!, i);
+              index += code * strides[k]!;
+            }
+            out[i - start] = grid[index]!;
           }
           env.set(name, out);
         }
         return Float32Array.from(evaluateArithmetic(combine, env, end - start));
+      };
+    },
+    explain(table: Table, row: number): Explanation {
+      const tables = bindTables(table);
+      const env = new Map<string, Float64Array>();
+      const contributions = tables.map(({ name, t, cols }) => {
+        const levels = cols.map((c, k) => {
+          const code = c.codes[row]!;
+          if (code < 0) throw missingValueError(meta, t.inputs[k]!, row);
+          return c.levels[code]!;
+        });
+        const points = tablePoints(t, levels) ?? t.default;
+        env.set(name, Float64Array.of(points));
+        return { input: name, value: points, detail: t.inputs.map((input, k) => `${input}=${levels[k]}`).join(', ') };
+      });
+      const total = evaluateArithmetic(combine, env, 1)[0]!;
+      const category = scoreCategory(model, total);
+      return {
+        space: 'points',
+        base: 0,
+        total,
+        additive: false,
+        method: `exact: points of each table, combined by ${model.combine}${category ? `; category ${category}` : ''}`,
+        contributions,
       };
     },
   };

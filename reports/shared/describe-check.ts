@@ -16,6 +16,8 @@ export interface Comparison {
   verdict?: CheckResult['verdict'];
   /** min_cell when the group is a small cell, else null. */
   smallCell?: number | null;
+  /** privacy.min_cell when the figure is withheld for privacy, else null. */
+  withheld?: number | null;
 }
 
 function mainClause(c: Comparison, who: string): string {
@@ -23,7 +25,10 @@ function mainClause(c: Comparison, who: string): string {
   const base = baseMetric(c.metric);
   const flagged = base === 'selection_rate';
   const ref = `the reference group ${c.reference ?? '(unknown)'}`;
-  if (c.value === null) return `${who}: the ${metricLabel(c.metric)} against ${ref} could not be estimated`;
+  if (c.withheld !== undefined && c.withheld !== null) {
+    return `${who}: the ${metricLabel(c.metric)} against ${ref} is withheld because a count behind it is below ${formatCount(c.withheld)} (privacy)`;
+  }
+  if (c.value === null) return `${who}: the ${metricLabel(c.metric)} against ${ref} could not be estimated (a zero count), so its direction is unknown`;
   if (kind === 'ratio' || kind === 'difference') {
     const up = kind === 'ratio' ? c.value > 1 : c.value > 0;
     const same = kind === 'ratio' ? c.value === 1 : c.value === 0;
@@ -49,7 +54,7 @@ function mainClause(c: Comparison, who: string): string {
  */
 export function describeComparison(c: Comparison): string {
   const who = `Households with ${describeGroup(c.attribute, c.group)}`;
-  const ci = `${formatLevel(c.level)} CI ${formatMetricInterval(c.metric, c.ci)}`;
+  const ci = c.withheld ? `${formatLevel(c.level)} CI withheld` : `${formatLevel(c.level)} CI ${formatMetricInterval(c.metric, c.ci)}`;
   const tol =
     c.tolerance === null
       ? 'no tolerance set for this comparison'
@@ -64,11 +69,12 @@ export function describeComparison(c: Comparison): string {
   return `${mainClause(c, who)} (${ci}; ${tol})${verdict}${small}`;
 }
 
-/** {@link describeComparison} for a check result. */
-export function describeCheck(check: CheckResult, minCell: number): string {
+/** {@link describeComparison} for a check result; `privacyK` is privacy.min_cell when suppression applies. */
+export function describeCheck(check: CheckResult, minCell: number, privacyK: number | null = null): string {
   return describeComparison({
     ...check,
     tolerance: { bounds: check.bounds, origin: check.bounds_origin, source: check.source },
     smallCell: check.small_cell ? minCell : null,
+    withheld: check.withheld ? privacyK : null,
   });
 }

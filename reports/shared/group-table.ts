@@ -1,5 +1,6 @@
 import type { GroupResult, MetricValue, Results } from '../../harness/results/index.js';
-import { formatCount, formatLevel } from './format-number.js';
+import { formatLevel } from './format-number.js';
+import { countText, flaggedText } from './privacy.js';
 import { formatMetric, formatMetricInterval } from './metric-kind.js';
 import type { Table } from './table.js';
 
@@ -11,13 +12,18 @@ const LABELLED = [
 
 function withCi(metric: string, m: MetricValue | undefined): string {
   if (m === undefined) return '—';
+  if (m.withheld) return 'withheld';
   return m.ci === null
     ? `${formatMetric(metric, m.value)} (CI n/a)`
     : `${formatMetric(metric, m.value)} (${formatMetricInterval(metric, m.ci)})`;
 }
 
 function note(g: GroupResult, minCell: number): string {
-  const notes = [g.is_reference ? 'reference' : '', g.small_cell ? `small cell (n < ${minCell})` : ''];
+  const notes = [
+    g.is_reference ? 'reference' : '',
+    g.small_cell ? `small cell (n < ${minCell})` : '',
+    g.suppressed ? 'counts below the privacy threshold withheld' : '',
+  ];
   return notes.filter(Boolean).join('; ');
 }
 
@@ -47,8 +53,8 @@ export function buildGroupTable(results: Results, attribute: string): Table {
       reference: g.is_reference,
       cells: [
         g.group,
-        formatCount(g.n),
-        formatCount(g.flagged),
+        countText(results, g.n),
+        flaggedText(results, g),
         withCi('selection_rate', g.metrics['selection_rate']),
         g.is_reference ? '1 (reference)' : withCi('selection_rate_ratio', g.metrics['selection_rate_ratio']),
         ...(labelled ? LABELLED.map(([id]) => withCi(id, g.metrics[id])) : []),

@@ -11,3 +11,4 @@ export { buildGroupTable } from './group-table.js';
 export { summarySentences, type SummarySentence } from './summary-sentences.js';
 export { methodsText } from './methods-text.js';
 export { provenanceRows } from './provenance-rows.js';
+export { countText, flaggedText, markWithheld, metricWithheld, privacyThreshold, redactCounts, redactResults } from './privacy.js';

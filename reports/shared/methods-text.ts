@@ -1,6 +1,17 @@
 import type { Results } from '../../harness/results/index.js';
 import { formatCount, formatLevel } from './format-number.js';
 import { metricKind } from './metric-kind.js';
+import { privacyThreshold } from './privacy.js';
+
+function privacyText(results: Results): string[] {
+  const k = privacyThreshold(results);
+  if (k === null) return [];
+  return [
+    `Privacy: counts below ${formatCount(k)} are shown as "<${formatCount(k)}", and every rate, ratio, difference, interval and p-value built on such a count ` +
+      '(or on a complement below it) is withheld; verdicts are still shown. There is no secondary suppression across tables, so a withheld ' +
+      'intersection cell may be recoverable from a marginal. The results.json beside this report keeps the full numbers for merging and gating: do not publish it.',
+  ];
+}
 
 const METHOD_NAMES: Record<string, string> = {
   wilson: 'Wilson score interval',
@@ -33,5 +44,6 @@ export function methodsText(results: Results): string[] {
       'fails when it lies wholly outside, and is inconclusive when the interval straddles a bound.',
     `Small cells: groups with fewer than ${formatCount(m.min_cell)} households are reported but marked as unreliable.`,
     `Ground-truth labels (for error rates and precision): ${m.labels}.`,
+    ...privacyText(results),
   ];
 }

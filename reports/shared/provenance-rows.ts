@@ -26,6 +26,7 @@ export function provenanceRows(m: Manifest): [string, string][] {
     ['Protected attributes', m.protected.join(', ')],
     ['Reference groups', Object.entries(m.references).map(([a, r]) => `${a} = ${r.group} (${r.origin})`).join('; ')],
     ['Alpha / correction / min cell', `${m.alpha} / ${m.correction} / ${m.min_cell}`],
+    ['Privacy', m.privacy ? `counts below ${m.privacy.min_cell} suppressed (${m.privacy.origin})${m.mode === 'audit' ? '' : '; not applied: synthetic run'}` : 'none (all counts shown)'],
     ['Labels', m.labels],
     ['Started', m.started],
     ['Finished', m.finished],

@@ -1,11 +1,14 @@
 import type { Results } from '../../harness/results/index.js';
 import { describeCheck, describeComparison } from './describe-check.js';
 import type { CheckResult } from '../../harness/results/index.js';
+import { privacyThreshold } from './privacy.js';
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** One summary sentence, with the verdict it reports (if it reports a check). */
 export interface SummarySentence {
+  /** overall: the verdict count line; finding: a comparison naming reference group, direction and interval. */
+  kind: 'overall' | 'finding';
   text: string;
   verdict?: CheckResult['verdict'];
 }
@@ -20,6 +23,7 @@ export function summarySentences(results: Results): SummarySentence[] {
   const total = summary.pass + summary.fail + summary.inconclusive;
   const out: SummarySentence[] = [
     {
+      kind: 'overall',
       text:
         total === 0
           ? 'No checks were configured; the figures below are descriptive only.'
@@ -31,7 +35,8 @@ export function summarySentences(results: Results): SummarySentence[] {
   ];
   const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
   const notPassing = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
-  for (const c of notPassing) out.push({ text: describeCheck(c, manifest.min_cell), verdict: c.verdict });
+  const k = privacyThreshold(results);
+  for (const c of notPassing) out.push({ kind: 'finding', text: describeCheck(c, manifest.min_cell, k), verdict: c.verdict });
 
   for (const attribute of manifest.protected) {
     const candidates = results.groups.filter(
@@ -47,6 +52,7 @@ export function summarySentences(results: Results): SummarySentence[] {
     const m = top.metrics['selection_rate_ratio']!;
     const check = results.checks.find((c) => c.attribute === attribute && c.group === top.group && c.metric === 'selection_rate_ratio');
     out.push({
+      kind: 'finding',
       text: `Largest selection-rate disparity by ${attribute}: ${lowerFirst(describeComparison({
         metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference, value: m.value, ci: m.ci, level: m.level,
         tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source } : null,

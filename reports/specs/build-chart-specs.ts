@@ -1,8 +1,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
 import { findIntersection, slug } from '../shared/index.js';
+import { calibrationGroups, calibrationSpec } from './calibration-spec.js';
+import { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
+import { errorRateSpec, labelledGroups } from './error-rate-spec.js';
 import { intersectionHeatmapSpec } from './intersection-heatmap-spec.js';
+import { proxyStrengthSpec } from './proxy-strength-spec.js';
 import { ratioForestSpec } from './ratio-forest-spec.js';
+import { reproductionSpec } from './reproduction-spec.js';
+import { histogramGroups, scoreDistributionSpec } from './score-distribution-spec.js';
+import { selectionCurveSpec } from './selection-curve-spec.js';
 import { selectionRateSpec } from './selection-rate-spec.js';
 
 /** One chart of a report: `name` is file-name safe and unique within the report. */
@@ -13,39 +20,61 @@ export interface ChartSpec {
 }
 
 /**
- * The charts a report contains, in display order: one selection-rate chart per protected attribute,
- * one forest plot of selection-rate ratios, and one intersection heatmap when there are at least two
- * protected attributes.
+ * The charts a report contains, in display order. Each kind appears only when results hold its data:
+ *
+ * | chart                                   | needs                                          |
+ * |-----------------------------------------|------------------------------------------------|
+ * | selection-rate-<attribute>              | groups of the attribute                        |
+ * | ratio-forest                            | a selection_rate_ratio                         |
+ * | intersection-heatmap                    | two or more protected attributes               |
+ * | error-rates-<attribute>                 | labels (tp/fp/tn/fn) and FPR/FNR               |
+ * | score-distribution-<attribute>          | groups' score_histogram                        |
+ * | selection-curve-<attribute>             | groups' score_histogram                        |
+ * | calibration-<attribute>                 | score_histogram with labelled/positives        |
+ * | counterfactual-shift                    | results.counterfactual                         |
+ * | proxy-strength                          | results.proxies                                |
+ * | published-vs-reproduced                 | results.reproduction                           |
  *
  * @example buildChartSpecs(results).map((c) => c.name) // ["selection-rate-nationality", ..., "ratio-forest", "intersection-heatmap"]
  */
 export function buildChartSpecs(results: Results): ChartSpec[] {
   const charts: ChartSpec[] = [];
   const used = new Set<string>();
-  const unique = (name: string): string => {
+  const add = (name: string, title: string, spec: TopLevelSpec): void => {
     let candidate = name;
     for (let i = 2; used.has(candidate); i++) candidate = `${name}-${i}`;
     used.add(candidate);
-    return candidate;
+    charts.push({ name: candidate, title, spec });
   };
-  for (const attribute of results.manifest.protected) {
-    if (!results.groups.some((g) => g.attribute === attribute)) continue;
-    charts.push({
-      name: unique(`selection-rate-${slug(attribute)}`),
-      title: `Selection rate by ${attribute}`,
-      spec: selectionRateSpec(results, attribute),
-    });
-  }
+  const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
+  for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}`, selectionRateSpec(results, a));
   if (results.groups.some((g) => !g.is_reference && g.metrics['selection_rate_ratio'])) {
-    charts.push({ name: unique('ratio-forest'), title: 'Selection-rate ratio by group', spec: ratioForestSpec(results) });
+    add('ratio-forest', 'Selection-rate ratio by group', ratioForestSpec(results));
   }
   const inter = findIntersection(results);
   if (results.manifest.protected.length >= 2 && inter !== null) {
-    charts.push({
-      name: unique('intersection-heatmap'),
-      title: `Selection rate by ${inter.parts.join(' × ')}`,
-      spec: intersectionHeatmapSpec(results),
-    });
+    add('intersection-heatmap', `Selection rate by ${inter.parts.join(' × ')}`, intersectionHeatmapSpec(results));
+  }
+  for (const a of attributes) {
+    if (labelledGroups(results, a).length > 0) add(`error-rates-${slug(a)}`, `Error rates by ${a}`, errorRateSpec(results, a));
+  }
+  for (const a of attributes) {
+    if (histogramGroups(results, a).length > 0) add(`score-distribution-${slug(a)}`, `Score distribution by ${a}`, scoreDistributionSpec(results, a));
+  }
+  for (const a of attributes) {
+    if (histogramGroups(results, a).length > 0) add(`selection-curve-${slug(a)}`, `Selection curve by ${a}`, selectionCurveSpec(results, a));
+  }
+  for (const a of attributes) {
+    if (calibrationGroups(results, a).length > 0) add(`calibration-${slug(a)}`, `Calibration by ${a}`, calibrationSpec(results, a));
+  }
+  if (results.counterfactual.length > 0) add('counterfactual-shift', 'Counterfactual score shift', counterfactualShiftSpec(results.counterfactual));
+  if (results.proxies && results.proxies.length > 0) add('proxy-strength', 'Proxy strength', proxyStrengthSpec(results.proxies));
+  if (results.reproduction && results.reproduction.figures.length > 0) {
+    add(
+      'published-vs-reproduced',
+      'Published vs reproduced',
+      reproductionSpec(results.reproduction.figures.map((f) => ({ figure: f.label, published: f.published, reproduced: f.reproduced, tolerance: f.tolerance }))),
+    );
   }
   return charts;
 }

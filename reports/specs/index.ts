@@ -1,4 +1,11 @@
 export { selectionRateSpec } from './selection-rate-spec.js';
 export { ratioForestSpec } from './ratio-forest-spec.js';
 export { intersectionHeatmapSpec } from './intersection-heatmap-spec.js';
+export { errorRateSpec, labelledGroups } from './error-rate-spec.js';
+export { scoreDistributionSpec, histogramGroups } from './score-distribution-spec.js';
+export { selectionCurveSpec } from './selection-curve-spec.js';
+export { calibrationSpec, calibrationGroups } from './calibration-spec.js';
+export { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
+export { proxyStrengthSpec } from './proxy-strength-spec.js';
+export { reproductionSpec, type ReproductionPoint } from './reproduction-spec.js';
 export { buildChartSpecs, type ChartSpec } from './build-chart-specs.js';

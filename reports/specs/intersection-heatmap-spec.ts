@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
-import { INTERSECTION_SEPARATOR, OKABE_ITO, findIntersection, formatRate } from '../shared/index.js';
+import { INTERSECTION_SEPARATOR, OKABE_ITO, countText, findIntersection, formatRate } from '../shared/index.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -28,10 +28,10 @@ export function intersectionHeatmapSpec(results: Results): TopLevelSpec {
         row: ok ? values[0]! : g.group,
         col: ok ? values.slice(1).join(INTERSECTION_SEPARATOR) : '',
         rate,
-        rate_text: formatRate(rate),
+        rate_text: g.metrics['selection_rate']?.withheld ? 'withheld' : formatRate(rate),
         small_text: g.small_cell ? `n < ${minCell}` : '',
         small: g.small_cell,
-        n: g.n,
+        n_text: countText(results, g.n),
       };
     });
   const rates = rows.map((r) => r.rate).filter((v): v is number => v !== null);
@@ -65,6 +65,12 @@ export function intersectionHeatmapSpec(results: Results): TopLevelSpec {
         mark: { type: 'rect' },
         encoding: {
           color: { field: 'rate', type: 'quantitative', title: 'Selection rate', scale: { scheme: 'viridis', zero: false }, legend: { format: '.1%' } },
+          tooltip: [
+            { field: 'row', title: rowTitle },
+            { field: 'col', title: colTitle },
+            { field: 'rate_text', title: 'selection rate' },
+            { field: 'n_text', title: 'n' },
+          ],
         },
       },
       {

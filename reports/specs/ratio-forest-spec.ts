@@ -82,7 +82,7 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
       {
         transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y, color: { ...colour, legend: null } },
+        encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y, color: colour },
       },
       {
         transform: [{ filter: 'isValid(datum.value)' }],

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
-import { OKABE_ITO, formatLevel, formatRate, formatRatio, formatCount, referenceOf } from '../shared/index.js';
+import { OKABE_ITO, countText, formatLevel, formatRate, formatRatio, referenceOf } from '../shared/index.js';
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -19,15 +19,15 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
   const reference = referenceOf(results, attribute);
   const rows = groups.map((g) => {
     const m = g.metrics['selection_rate'];
-    const suffix = g.is_reference ? ' (reference)' : g.small_cell ? ` (n < ${minCell})` : '';
+    const suffix = g.is_reference ? ' (reference)' : m?.withheld ? ' (withheld)' : g.small_cell ? ` (n < ${minCell})` : '';
     return {
       label: `${g.group}${suffix}`,
       role: g.is_reference ? 'reference' : 'compared',
       rate: m?.value ?? null,
       lo: m?.ci?.[0] ?? null,
       hi: m?.ci?.[1] ?? null,
-      rate_text: formatRate(m?.value ?? null),
-      n_text: formatCount(g.n),
+      rate_text: m?.withheld ? 'withheld' : formatRate(m?.value ?? null),
+      n_text: countText(results, g.n),
     };
   });
   const refRate = groups.find((g) => g.is_reference)?.metrics['selection_rate']?.value ?? null;

@@ -14,8 +14,8 @@ h3 { font-size: 1.05rem; }
 .lede { color: var(--muted); margin-top: 0; }
 table { border-collapse: collapse; margin: .5rem 0 1.25rem; font-size: .9rem; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
-th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } td.num:has(.nw) { white-space: normal; } .nw { white-space: nowrap; }
 tr.reference td { background: #f7f7f7; } tr.small td { font-style: italic; }
 .badge { display: inline-block; padding: 0 .4rem; border: 2px solid; border-radius: .3rem; font-weight: 600; white-space: nowrap; }
 .v-pass { border-color: ${VERDICT_STYLE.pass.colour}; } .v-fail { border-color: ${VERDICT_STYLE.fail.colour}; }
@@ -23,10 +23,12 @@ tr.reference td { background: #f7f7f7; } tr.small td { font-style: italic; }
 ul.summary li { margin: .35rem 0; } .small-flag { font-weight: 600; color: ${OKABE_ITO.vermillion}; }
 figure { margin: 1rem 0 2rem; } figure .chart { overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .9rem; }
+.chart-live { display: none; } figure.live .chart { display: none; } figure.live .chart-live { display: block; overflow-x: auto; }
+p.overall { font-weight: 600; }
 dl.warnings dt { font-weight: 600; font-family: ui-monospace, monospace; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2 { break-after: avoid; } figure, table, tr { break-inside: avoid; }
-  figure .chart { overflow: visible; } th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  figure .chart { overflow: visible; } figure.live .chart { display: block; } figure.live .chart-live { display: none; } th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

@@ -13,7 +13,38 @@ export interface ReportChart {
   svg: string;
   /** Accessible description; defaults to the title. */
   description?: string;
+  /** The Vega-Lite spec, embedded for the interactive report. */
+  spec?: unknown;
 }
+
+/** Options for {@link writeHtml}. */
+export interface WriteHtmlOptions {
+  /**
+   * Script texts to inline (vega, vega-lite, vega-embed, in that order; see `loadVegaBundles`) to
+   * redraw each chart live with tooltips. The static SVG stays in the page as the fallback and for print.
+   */
+  interactive?: readonly string[];
+}
+
+/** Makes script text safe inside an HTML <script> element (no early end tag, no comment state). */
+function scriptText(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+/** JSON safe inside <script type="application/json">: "<" never appears raw. */
+function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const EMBED = `
+document.querySelectorAll('figure[data-spec]').forEach(function (fig) {
+  var data = document.getElementById(fig.getAttribute('data-spec'));
+  var live = fig.querySelector('.chart-live');
+  if (!data || !live || typeof vegaEmbed !== 'function') return;
+  vegaEmbed(live, JSON.parse(data.textContent), { actions: false, renderer: 'svg', tooltip: true })
+    .then(function () { fig.classList.add('live'); })
+    .catch(function (e) { live.textContent = ''; console.warn('interactive chart unavailable: ' + e); });
+});`;
 
 /**
  * Several inline SVGs share one id namespace, and vega numbers gradients and clip paths with a
@@ -33,9 +64,11 @@ function section(n: number, id: string, title: string, body: string): string {
   return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${n}. ${escapeHtml(title)}</h2>\n${body}\n</section>`;
 }
 
-function figure(chart: ReportChart, i: number): string {
+function figure(chart: ReportChart, i: number, interactive: boolean): string {
   const label = escapeHtml(chart.description ?? chart.title);
-  return `<figure id="chart-${escapeHtml(chart.name)}">\n<div class="chart" role="img" aria-label="${label}">${scopeIds(chart.svg, `c${i}`)}</div>\n<figcaption>Figure ${i + 1}. ${escapeHtml(chart.title)}. ${label}</figcaption>\n</figure>`;
+  const live = interactive && chart.spec !== undefined;
+  const data = live ? `\n<script type="application/json" id="spec-c${i}">${jsonText(chart.spec)}</script>\n<div class="chart-live" role="img" aria-label="${label}"></div>` : '';
+  return `<figure id="chart-${escapeHtml(chart.name)}"${live ? ` data-spec="spec-c${i}"` : ''}>\n<div class="chart" role="img" aria-label="${label}">${scopeIds(chart.svg, `c${i}`)}</div>${data}\n<figcaption>Figure ${i + 1}. ${escapeHtml(chart.title)}. ${label}</figcaption>\n</figure>`;
 }
 
 /**
@@ -45,9 +78,16 @@ function figure(chart: ReportChart, i: number): string {
  *
  * @example writeHtml(results, [{ name: 'ratio-forest', title: 'Ratios', svg }])
  */
-export function writeHtml(results: Results, charts: ReportChart[]): string {
+export function writeHtml(results: Results, charts: ReportChart[], options: WriteHtmlOptions = {}): string {
   const m = results.manifest;
-  const summary = summarySentences(results)
+  const interactive = options.interactive !== undefined && options.interactive.length > 0;
+  const sentences = summarySentences(results);
+  const overall = sentences
+    .filter((s) => s.kind === 'overall')
+    .map((s) => `<p class="overall">${s.verdict ? `<span class="badge v-${s.verdict}">${escapeHtml(verdictText(s.verdict))}</span> ` : ''}${escapeHtml(s.text)}</p>`)
+    .join('\n');
+  const summary = sentences
+    .filter((s) => s.kind === 'finding')
     .map((s) => {
       const badge = s.verdict ? `<span class="badge v-${s.verdict}">${escapeHtml(verdictText(s.verdict))}</span> ` : '';
       return `<li>${badge}${escapeHtml(s.text)}</li>`;
@@ -81,14 +121,14 @@ export function writeHtml(results: Results, charts: ReportChart[]): string {
 <p class="lede">Disparate-impact report · verdict <span class="badge v-${results.summary.verdict}">${escapeHtml(`${symbol} ${results.summary.verdict}`)}</span> · ${escapeHtml(m.finished)}</p>
 </header>
 <main>
-${section(1, 'summary', 'Summary', `<ul class="summary">\n${summary}\n</ul>`)}
+${section(1, 'summary', 'Summary', `${overall}\n${summary ? `<ul class="summary">\n${summary}\n</ul>` : '<p>No findings to report.</p>'}`)}
 ${section(2, 'verdicts', 'Verdicts', verdicts)}
-${section(3, 'charts', 'Charts', charts.length ? charts.map(figure).join('\n') : '<p>No charts.</p>')}
+${section(3, 'charts', 'Charts', charts.length ? charts.map((c, i) => figure(c, i, interactive)).join('\n') : '<p>No charts.</p>')}
 ${section(4, 'groups', 'Group metrics', groups || '<p>No groups.</p>')}
 ${section(5, 'warnings', 'Warnings', warnings)}
 ${section(6, 'methods', 'Methods', methods)}
 ${section(7, 'provenance', 'Provenance', provenance)}
-</main>
+</main>${interactive ? `\n${(options.interactive ?? []).map((js) => `<script>${scriptText(js)}</script>`).join('\n')}\n<script>${EMBED}</script>` : ''}
 </body>
 </html>
 `;

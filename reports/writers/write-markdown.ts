@@ -15,8 +15,8 @@ import { markdownTable } from './markdown-table.js';
 export function writeMarkdown(results: Results): string {
   const m = results.manifest;
   const s = results.summary;
-  // The first sentence restates the verdict line; the PR comment keeps only the findings.
-  const sentences = summarySentences(results).slice(1);
+  // The overall sentence restates the verdict line; the PR comment keeps only the findings.
+  const sentences = summarySentences(results).filter((t) => t.kind === 'finding');
   const out: string[] = [
     `# ${escapeMarkdown(m.title)}`,
     '',

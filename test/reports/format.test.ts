@@ -48,7 +48,7 @@ describe('sentences', () => {
   it('says when an estimate is missing and when the cell is small', () => {
     const c = { ...fixtureResults().checks[0]!, value: null, ci: null, small_cell: true, verdict: 'inconclusive' as const };
     expect(describeCheck(c, 50)).toBe(
-      'Households with nationality non_eu: the selection rate ratio against the reference group french could not be estimated ' +
+      'Households with nationality non_eu: the selection rate ratio against the reference group french could not be estimated (a zero count), so its direction is unknown ' +
         '(95 % CI not estimable; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines, 29 CFR 1607.4(D) ' +
         '(four-fifths rule, made symmetric)): inconclusive. This is a small cell (n < 50): the estimate is unreliable.',
     );

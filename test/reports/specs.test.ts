@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import {
-  buildChartSpecs, intersectionHeatmapSpec, ratioForestSpec, selectionRateSpec,
+  buildChartSpecs, calibrationSpec, counterfactualShiftSpec, errorRateSpec, intersectionHeatmapSpec, proxyStrengthSpec, ratioForestSpec,
+  reproductionSpec, scoreDistributionSpec, selectionCurveSpec, selectionRateSpec,
 } from '../../reports/specs/index.js';
+import { redactResults } from '../../reports/shared/index.js';
 import { renderSvg } from '../../reports/writers/index.js';
 import { fixtureResults } from './fixture-results.js';
-import { hostileResults, threeAttributeResults } from './helpers.js';
+import { HOSTILE, auditResults, hostileResults, richResults, threeAttributeResults } from './helpers.js';
 
 /** Compiles with a logger that records warnings; vega-lite reports errors by throwing. */
 function compileStrict(spec: TopLevelSpec): { vgSpec: vega.Spec; warnings: string[] } {
@@ -29,7 +31,29 @@ const cases: [string, TopLevelSpec][] = [
   ['selection rate, attribute without checks', selectionRateSpec(r, 'nationality×disability')],
   ['three-attribute heatmap', intersectionHeatmapSpec(threeAttributeResults())],
   ...buildChartSpecs(hostileResults()).map((c) => [`hostile ${c.name}`, c.spec] as [string, TopLevelSpec]),
+  ...buildChartSpecs(richResults()).map((c) => [`rich ${c.name}`, c.spec] as [string, TopLevelSpec]),
+  ...buildChartSpecs(redactResults(auditResults(30))).map((c) => [`privacy ${c.name}`, c.spec] as [string, TopLevelSpec]),
+  ['score distribution, non-uniform bins', scoreDistributionSpec(nonUniform(), 'nationality')],
+  ['error rates, intersection', errorRateSpec(r, 'nationality×disability')],
+  ['counterfactual without quantiles', counterfactualShiftSpec(richResults().counterfactual.map((c) => ({ ...c, score_shift_quantiles: null })))],
+  ['proxies with hostile names, mixed statistics', proxyStrengthSpec([
+    { attribute: HOSTILE, input: HOSTILE, statistic: 'cramers_v', value: 0.5 },
+    { attribute: 'b', input: 'c', statistic: 'correlation_ratio', value: 0.2, ci: [0.1, 0.3] },
+  ])],
+  ['reproduction from the generic input', reproductionSpec([
+    { figure: 'ratio', published: 2.1, reproduced: 2.05, tolerance: 0.1 },
+    { figure: 'far below', published: 1, reproduced: -100, tolerance: 0.1 },
+    { figure: 'exact and equal', published: 3, reproduced: 3, tolerance: 0 },
+    { figure: HOSTILE, published: 0.1, reproduced: null, tolerance: 0.01 },
+  ])],
 ];
+
+/** richResults with uneven bin widths (density instead of share). */
+function nonUniform() {
+  const x = richResults();
+  for (const g of x.groups) g.score_histogram = { edges: [0, 0.1, 0.5, 1], counts: [g.n / 2, g.n / 4, g.n / 4] };
+  return x;
+}
 
 describe('chart spec conformance', () => {
   it.each(cases)('%s compiles without warnings, parses in vega and renders SVG', async (_, spec) => {
@@ -53,16 +77,32 @@ describe('chart spec conformance', () => {
 });
 
 describe('buildChartSpecs', () => {
-  it('lists one selection-rate chart per protected attribute, a forest plot and a heatmap', () => {
+  it('lists one selection-rate chart per protected attribute, a forest plot, a heatmap and error rates when labelled', () => {
     expect(buildChartSpecs(r).map((c) => c.name)).toEqual([
       'selection-rate-nationality', 'selection-rate-disability', 'ratio-forest', 'intersection-heatmap',
+      'error-rates-nationality', 'error-rates-disability',
     ]);
+  });
+  it('adds every optional chart whose data exists', () => {
+    expect(buildChartSpecs(richResults()).map((c) => c.name)).toEqual([
+      'selection-rate-nationality', 'selection-rate-disability', 'ratio-forest', 'intersection-heatmap',
+      'error-rates-nationality', 'error-rates-disability',
+      'score-distribution-nationality', 'score-distribution-disability',
+      'selection-curve-nationality', 'selection-curve-disability',
+      'calibration-nationality', 'calibration-disability',
+      'counterfactual-shift', 'proxy-strength', 'published-vs-reproduced',
+    ]);
+  });
+  it('skips error-rate charts without labels', () => {
+    const x = fixtureResults();
+    for (const g of x.groups) Object.assign(g, { tp: null, fp: null, tn: null, fn: null, labelled: 0 });
+    expect(buildChartSpecs(x).map((c) => c.name)).not.toContain('error-rates-nationality');
   });
   it('omits the heatmap with a single protected attribute', () => {
     const one = fixtureResults();
     one.manifest.protected = ['nationality'];
     one.groups = one.groups.filter((g) => g.attribute === 'nationality');
-    expect(buildChartSpecs(one).map((c) => c.name)).toEqual(['selection-rate-nationality', 'ratio-forest']);
+    expect(buildChartSpecs(one).map((c) => c.name)).toEqual(['selection-rate-nationality', 'ratio-forest', 'error-rates-nationality']);
   });
 });
 
@@ -103,5 +143,62 @@ describe('intersectionHeatmapSpec', () => {
     const one = fixtureResults();
     one.groups = one.groups.filter((g) => g.attribute === 'nationality');
     expect(() => intersectionHeatmapSpec(one)).toThrow(/no intersection/);
+  });
+});
+
+describe('new chart builders', () => {
+  const data = (spec: TopLevelSpec) => (spec as { data: { values: Record<string, unknown>[] } }).data.values;
+  const rich = richResults();
+
+  it('error rates: one FPR and one FNR row per group with intervals', () => {
+    const rows = data(errorRateSpec(r, 'nationality'));
+    expect(rows).toHaveLength(6);
+    const fpr = rows.find((row) => row['label'] === 'french (reference)' && row['metric'] === 'False positive rate')!;
+    const m = r.groups.find((g) => g.group === 'french')!.metrics['false_positive_rate']!;
+    expect(fpr).toMatchObject({ rate: m.value, lo: m.ci![0], hi: m.ci![1] });
+  });
+
+  it('score distribution: shares per bin sum to 1 per group and the last step is closed', () => {
+    const rows = data(scoreDistributionSpec(rich, 'disability'));
+    const byGroup = new Map<string, number>();
+    for (const row of rows.filter((row) => row['score'] !== 1)) byGroup.set(String(row['group']), (byGroup.get(String(row['group'])) ?? 0) + Number(row['value']));
+    for (const total of byGroup.values()) expect(total).toBeCloseTo(1, 9);
+    expect(rows.filter((row) => row['score'] === 1)).toHaveLength(2);
+  });
+
+  it('selection curve starts at 100 % and falls', () => {
+    const rows = data(selectionCurveSpec(rich, 'nationality')).filter((row) => row['group'] === 'non_eu');
+    expect(rows[0]).toMatchObject({ threshold: 0, rate: 1 });
+    for (let i = 1; i < rows.length; i++) expect(Number(rows[i]!['rate'])).toBeLessThanOrEqual(Number(rows[i - 1]!['rate']));
+  });
+
+  it('calibration: observed rate per bin from positives ÷ labelled', () => {
+    const spec = calibrationSpec(rich, 'nationality') as { layer: { data: { values: Record<string, unknown>[] } }[] };
+    const rows = spec.layer[1]!.data.values;
+    const g = rich.groups.find((x) => x.group === 'french')!;
+    const h = g.score_histogram!;
+    const i = h.labelled!.findIndex((l) => l >= 20);
+    expect(rows.find((row) => row['group'] === 'french (reference)')).toMatchObject({ observed: h.positives![i]! / h.labelled![i]! });
+  });
+
+  it('reproduction: deviation in tolerances, clipped at ±4, null when not reproduced', () => {
+    const rows = data(reproductionSpec([
+      { figure: 'a', published: 2.1, reproduced: 2.05, tolerance: 0.1 },
+      { figure: 'b', published: 1, reproduced: 9, tolerance: 0.1 },
+      { figure: 'c', published: 1, reproduced: null, tolerance: 0.1 },
+      { figure: 'd', published: 1, reproduced: 1, tolerance: 0 },
+    ]));
+    expect(rows[0]!['deviation']).toBeCloseTo(-0.5, 9);
+    expect(rows[0]).toMatchObject({ status: 'matches', clipped: 'within ±4' });
+    expect(rows[1]).toMatchObject({ deviation: 4, clipped: 'above +4', status: 'outside tolerance' });
+    expect(rows[2]).toMatchObject({ deviation: null, status: 'not reproduced' });
+    expect(rows[3]).toMatchObject({ deviation: 0, status: 'matches' });
+  });
+
+  it('builders throw on missing data instead of drawing an empty chart', () => {
+    expect(() => scoreDistributionSpec(r, 'nationality')).toThrow(/no score histogram/);
+    expect(() => counterfactualShiftSpec([])).toThrow();
+    expect(() => proxyStrengthSpec([])).toThrow();
+    expect(() => reproductionSpec([])).toThrow();
   });
 });

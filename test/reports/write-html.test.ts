@@ -25,8 +25,8 @@ describe('writeHtml', () => {
 
   it('contains every chart as an inline SVG in an accessible figure', () => {
     const figures = [...html.matchAll(/<figure[^>]*>\s*<div class="chart" role="img" aria-label="[^"]+"><svg[\s\S]*?<\/svg><\/div>\s*<figcaption>/g)];
-    expect(figures).toHaveLength(4);
-    for (const name of ['selection-rate-nationality', 'selection-rate-disability', 'ratio-forest', 'intersection-heatmap']) {
+    expect(figures).toHaveLength(6);
+    for (const name of ['selection-rate-nationality', 'selection-rate-disability', 'ratio-forest', 'intersection-heatmap', 'error-rates-nationality', 'error-rates-disability']) {
       expect(html).toContain(`id="chart-${name}"`);
     }
     // ids are scoped per chart so inline SVGs cannot clash

@@ -1,0 +1,81 @@
+import type { EncodedInput } from '../../harness/config/index.js';
+import type { CategoricalColumn, Column, NumericColumn, Table } from '../../datasets/table/index.js';
+import { checkInputs, missingValueError } from './check-inputs.js';
+import type { ModelInput, ModelMeta } from './model-adapter.js';
+
+/**
+ * Feature names of encoded inputs, in order: a numeric input is one feature named after it; a
+ * one-hot categorical one feature per level, "input=level" (minus `drop`); an ordinal one feature.
+ *
+ * @example featureNames([{ name: 'nat', type: 'categorical', levels: ['a', 'b'], encoding: 'one_hot', drop: 'a', missing: 'error' }]) // ['nat=b']
+ */
+export function featureNames(inputs: readonly EncodedInput[]): string[] {
+  return inputs.flatMap((input) =>
+    input.type === 'numeric' || input.encoding === 'ordinal' ? [input.name] : input.levels.filter((l) => l !== input.drop).map((l) => `${input.name}=${l}`),
+  );
+}
+
+/** The declared inputs of encoded models, as the harness checks them against a population. */
+export function encodedModelInputs(inputs: readonly EncodedInput[]): ModelInput[] {
+  return inputs.map((i) => (i.type === 'categorical' ? { name: i.name, type: i.type, levels: i.levels } : { name: i.name, type: i.type }));
+}
+
+/** Rows [start, end) → row-major float32 feature matrix (rows × features). */
+export type FeatureEncoder = (start: number, end: number) => Float32Array;
+
+/**
+ * Binds encoded inputs to a table (checking every column) and returns an encoder of row ranges.
+ * Missing values follow each input's policy: `error` throws naming the row, `pass` writes NaN.
+ */
+export function bindFeatures(meta: ModelMeta, inputs: readonly EncodedInput[], table: Table): { width: number; encode: FeatureEncoder } {
+  const columns = checkInputs(meta, encodedModelInputs(inputs), table);
+  const width = featureNames(inputs).length;
+  const plans = inputs.map((input, k) => {
+    const column: Column = columns[k]!;
+    if (input.type === 'numeric') return { input, column: column as NumericColumn, slots: null as Int32Array | null };
+    const cat = column as CategoricalColumn;
+    // Column code → feature offset within the input's block (-1: no feature, e.g. the dropped level).
+    const slots = new Int32Array(cat.levels.length).fill(-1);
+    const kept = input.levels.filter((l) => l !== input.drop);
+    cat.levels.forEach((level, code) => {
+      slots[code] = input.encoding === 'ordinal' ? input.levels.indexOf(level) : kept.indexOf(level);
+    });
+    return { input, column: cat, slots };
+  });
+  const encode: FeatureEncoder = (start, end) => {
+    const n = end - start;
+    const x = new Float32Array(n * width);
+    let offset = 0;
+    for (const { input, column, slots } of plans) {
+      if (input.type === 'numeric') {
+        const values = (column as NumericColumn).values;
+        const { center, scale } = input;
+        for (let i = 0; i < n; i++) {
+          const v = values[start + i]!;
+          if (Number.isNaN(v) && input.missing === 'error') throw missingValueError(meta, input.name, start + i);
+          x[i * width + offset] = center === 0 && scale === 1 ? v : (v - center) / scale;
+        }
+        offset += 1;
+        continue;
+      }
+      const codes = (column as CategoricalColumn).codes;
+      const ordinal = input.encoding === 'ordinal';
+      const size = ordinal ? 1 : input.levels.filter((l) => l !== input.drop).length;
+      for (let i = 0; i < n; i++) {
+        const code = codes[start + i]!;
+        const base = i * width + offset;
+        if (code < 0) {
+          if (input.missing === 'error') throw missingValueError(meta, input.name, start + i);
+          for (let j = 0; j < size; j++) x[base + j] = NaN;
+          continue;
+        }
+        const slot = slots![code]!;
+        if (ordinal) x[base] = slot;
+        else if (slot >= 0) x[base + slot] = 1;
+      }
+      offset += size;
+    }
+    return x;
+  };
+  return { width, encode };
+}

@@ -1,0 +1,55 @@
+import type { TreesModel } from '../../harness/config/index.js';
+import type { Table } from '../../datasets/table/index.js';
+import { DisparateError } from '../../harness/errors/index.js';
+import { bindFeatures, encodedModelInputs, featureNames } from './encode-features.js';
+import type { Explanation, ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
+import { isLogistic, pathContributions, predictMargins, type Forest } from './xgboost-forest.js';
+
+/**
+ * Gradient-boosted trees (XGBoost JSON). Inputs are encoded into XGBoost's feature vector (float32,
+ * NaN = missing), the trees are walked over flat typed arrays, and the objective's transform is
+ * applied unless `output` is margin. `explain` gives Saabas path contributions in margin space,
+ * summed over each input's features (a one-hot input's indicators add up to the input).
+ */
+export function treesAdapter(model: TreesModel, meta: ModelMeta, forest: Forest): ModelAdapter {
+  const names = featureNames(model.inputs);
+  if (names.length !== forest.features) {
+    throw new DisparateError('model', `${meta.file}: inputs encode ${names.length} features (${names.join(', ')}) but ${model.file} has ${forest.features}`);
+  }
+  if (forest.featureNames) {
+    const bad = names.map((n, i) => (n === forest.featureNames![i] ? null : `#${i + 1} "${n}" vs "${forest.featureNames![i]}"`)).filter((x) => x !== null);
+    if (bad.length > 0) throw new DisparateError('model', `${meta.file}: encoded feature names differ from ${model.file}'s feature_names: ${bad.join('; ')}`);
+  }
+  const probability = model.output === 'probability' || (model.output === 'auto' && isLogistic(forest));
+  if (model.output === 'probability' && !isLogistic(forest)) throw new DisparateError('model', `${meta.file}: output: probability needs a logistic objective; ${model.file} has ${forest.objective}`);
+  // Which input each feature belongs to, for explanations.
+  const owner = model.inputs.flatMap((input, k) => Array.from({ length: featureNames([input]).length }, () => k));
+  return {
+    meta,
+    inputs: encodedModelInputs(model.inputs),
+    bind(table: Table): Scorer {
+      const { width, encode } = bindFeatures(meta, model.inputs, table);
+      return (start, end) => {
+        const margins = predictMargins(forest, encode(start, end), end - start, width);
+        if (probability) for (let i = 0; i < margins.length; i++) margins[i] = 1 / (1 + Math.exp(-margins[i]!));
+        return margins;
+      };
+    },
+    explain(table: Table, row: number): Explanation {
+      const { width, encode } = bindFeatures(meta, model.inputs, table);
+      const x = encode(row, row + 1);
+      const { bias, contributions } = pathContributions(forest, x, width);
+      const perInput = new Float64Array(model.inputs.length);
+      contributions.forEach((c, f) => (perInput[owner[f]!]! += c));
+      const total = bias + perInput.reduce((a, b) => a + b, 0);
+      return {
+        space: 'margin',
+        base: bias,
+        total,
+        additive: true,
+        method: `path contributions (Saabas) in margin space: base margin + root means + Σ contributions = margin${probability ? '; score = σ(margin)' : ''}`,
+        contributions: model.inputs.map((input, k) => ({ input: input.name, value: perInput[k]! })),
+      };
+    },
+  };
+}

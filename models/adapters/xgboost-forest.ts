@@ -1,0 +1,178 @@
+import { DisparateError } from '../../harness/errors/index.js';
+
+/**
+ * An XGBoost gbtree ensemble flattened into typed arrays: all trees' nodes end to end, children as
+ * absolute node indices, a leaf marked by `feature = -1`. Thresholds and leaf values are float32, as
+ * in XGBoost, and a feature goes left when `value < threshold`, right when `value ≥ threshold`, and
+ * the node's default direction when missing (NaN).
+ */
+export interface Forest {
+  readonly features: number;
+  readonly featureNames: readonly string[] | null;
+  readonly objective: string;
+  /** Base margin: the objective's ProbToMargin(base_score), float32. */
+  readonly baseMargin: number;
+  readonly roots: Int32Array;
+  readonly feature: Int32Array;
+  readonly threshold: Float32Array;
+  /** left child at 2i, right child at 2i + 1. */
+  readonly children: Int32Array;
+  readonly defaultLeft: Uint8Array;
+  /** Leaf value (leaves); cover-weighted mean of the leaves below (internal nodes), for path contributions. */
+  readonly value: Float64Array;
+}
+
+const LOGISTIC = new Set(['binary:logistic', 'reg:logistic', 'binary:logitraw']);
+const IDENTITY = new Set(['reg:squarederror', 'reg:linear', 'reg:pseudohubererror', 'reg:absoluteerror']);
+
+interface RawTree {
+  left_children: number[];
+  right_children: number[];
+  split_indices: number[];
+  split_conditions: number[];
+  default_left: (number | boolean)[];
+  sum_hessian: number[];
+  split_type?: number[];
+}
+
+function get(obj: unknown, path: string[], file: string): unknown {
+  let cur = obj;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) {
+      throw new DisparateError('model', `${file}: not an XGBoost JSON model: missing ${path.join('.')}`);
+    }
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * Reads XGBoost's JSON model (Booster.save_model("m.json"), XGBoost ≥ 1.0) into a {@link Forest}.
+ * Refuses what it cannot score faithfully: other boosters (dart, gblinear), multi-class models,
+ * categorical splits, and objectives other than logistic and squared-error regression.
+ */
+export function parseXgboostForest(raw: unknown, file: string): Forest {
+  const learner = get(raw, ['learner'], file);
+  const booster = get(learner, ['gradient_booster'], file) as { name?: string };
+  if (booster.name !== 'gbtree') throw new DisparateError('model', `${file}: booster "${booster.name}" is not supported (gbtree only)`);
+  const param = get(learner, ['learner_model_param'], file) as Record<string, string>;
+  const objective = String((get(learner, ['objective', 'name'], file) as string) ?? '');
+  if (!LOGISTIC.has(objective) && !IDENTITY.has(objective)) throw new DisparateError('model', `${file}: objective "${objective}" is not supported (binary:logistic, reg:logistic, binary:logitraw, reg:squarederror)`);
+  if (Number(param.num_class ?? 0) > 1 || Number(param.num_target ?? 1) > 1) throw new DisparateError('model', `${file}: multi-class and multi-target models are not supported`);
+  const features = Number(param.num_feature);
+  const baseScore = Math.fround(Number(param.base_score ?? 0.5));
+  // ProbToMargin of the objective, in float32 as XGBoost computes it.
+  const baseMargin = LOGISTIC.has(objective) ? Math.fround(-Math.log(Math.fround(Math.fround(1 / baseScore) - 1))) : baseScore;
+  const model = get(booster, ['model'], file) as { trees: RawTree[]; tree_info?: number[] };
+  const trees = model.trees;
+  if (!Array.isArray(trees)) throw new DisparateError('model', `${file}: learner.gradient_booster.model.trees is not an array`);
+  const total = trees.reduce((s, t) => s + t.left_children.length, 0);
+  const forest = {
+    features,
+    featureNames: (learner as { feature_names?: string[] }).feature_names?.length ? (learner as { feature_names: string[] }).feature_names : null,
+    objective,
+    baseMargin,
+    roots: new Int32Array(trees.length),
+    feature: new Int32Array(total),
+    threshold: new Float32Array(total),
+    children: new Int32Array(2 * total),
+    defaultLeft: new Uint8Array(total),
+    value: new Float64Array(total),
+  };
+  let offset = 0;
+  trees.forEach((tree, t) => {
+    const m = tree.left_children.length;
+    if (tree.split_type?.some((s) => s !== 0)) throw new DisparateError('model', `${file}: tree ${t} has categorical splits, which are not supported (one-hot encode the input instead)`);
+    forest.roots[t] = offset;
+    for (let i = 0; i < m; i++) {
+      const g = offset + i;
+      const left = tree.left_children[i]!;
+      forest.threshold[g] = tree.split_conditions[i]!;
+      if (left === -1) {
+        forest.feature[g] = -1;
+        forest.value[g] = Math.fround(tree.split_conditions[i]!);
+        continue;
+      }
+      const f = tree.split_indices[i]!;
+      if (f < 0 || f >= features) throw new DisparateError('model', `${file}: tree ${t} node ${i} splits on feature ${f}, outside 0..${features - 1}`);
+      forest.feature[g] = f;
+      forest.children[2 * g] = offset + left;
+      forest.children[2 * g + 1] = offset + tree.right_children[i]!;
+      forest.defaultLeft[g] = tree.default_left[i] ? 1 : 0;
+    }
+    fillMeans(forest, tree, offset, 0);
+    offset += m;
+  });
+  return forest;
+}
+
+/** Cover-weighted mean leaf value below each node (XGBoost's FillNodeMeanValues). */
+function fillMeans(forest: { feature: Int32Array; value: Float64Array }, tree: RawTree, offset: number, i: number): number {
+  if (tree.left_children[i] === -1) return forest.value[offset + i]!;
+  const l = tree.left_children[i]!;
+  const r = tree.right_children[i]!;
+  const mean = (fillMeans(forest, tree, offset, l) * tree.sum_hessian[l]! + fillMeans(forest, tree, offset, r) * tree.sum_hessian[r]!) / tree.sum_hessian[i]!;
+  forest.value[offset + i] = mean;
+  return mean;
+}
+
+/** Whether the objective's prediction is σ(margin). */
+export function isLogistic(forest: Forest): boolean {
+  return forest.objective !== 'binary:logitraw' && LOGISTIC.has(forest.objective);
+}
+
+const BLOCK = 256;
+
+/**
+ * Margins of `n` rows of a row-major float32 feature matrix. Rows go in blocks, trees outer, so one
+ * tree's nodes stay in cache over a block; each row's sum starts at the base margin and adds the
+ * trees in order in float32, as XGBoost's CPU predictor does, so results match it bit for bit.
+ */
+export function predictMargins(forest: Forest, x: Float32Array, n: number, width: number): Float32Array {
+  const out = new Float32Array(n).fill(forest.baseMargin);
+  const { roots, feature, threshold, children, defaultLeft, value } = forest;
+  const trees = roots.length;
+  for (let b = 0; b < n; b += BLOCK) {
+    const e = Math.min(n, b + BLOCK);
+    for (let t = 0; t < trees; t++) {
+      const root = roots[t]!;
+      for (let r = b; r < e; r++) {
+        const row = r * width;
+        let i = root;
+        let f = feature[i]!;
+        while (f >= 0) {
+          const v = x[row + f]!;
+          const c = threshold[i]!;
+          i = v < c ? children[2 * i]! : v >= c ? children[2 * i + 1]! : children[2 * i + 1 - defaultLeft[i]!]!;
+          f = feature[i]!;
+        }
+        out[r]! += value[i]!;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Path contributions (Saabas; XGBoost's `pred_contribs` with `approx_contribs=True`) of one row in
+ * margin space: per feature, the sum over trees of the change in the node's mean value along the
+ * row's path. `bias` (base margin + the trees' root means) plus all contributions equals the margin.
+ */
+export function pathContributions(forest: Forest, x: Float32Array, width: number, row = 0): { bias: number; contributions: Float64Array } {
+  const contributions = new Float64Array(width);
+  let bias = forest.baseMargin;
+  const { roots, feature, threshold, children, defaultLeft, value } = forest;
+  for (let t = 0; t < roots.length; t++) {
+    let i = roots[t]!;
+    bias += value[i]!;
+    while (feature[i]! >= 0) {
+      const f = feature[i]!;
+      const v = x[row * width + f]!;
+      const c = threshold[i]!;
+      const next = v < c ? children[2 * i]! : v >= c ? children[2 * i + 1]! : children[2 * i + 1 - defaultLeft[i]!]!;
+      contributions[f]! += value[next]! - value[i]!;
+      i = next;
+    }
+  }
+  return { bias, contributions };
+}

@@ -1,0 +1,55 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Results } from '../../harness/results/index.js';
+import { formatRate } from '../shared/index.js';
+import { groupLabel, groupStyles } from './group-colours.js';
+import { histogramGroups } from './score-distribution-spec.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/**
+ * Selection curves (threshold sweep) per group of one attribute, from the score histograms: at each
+ * bin edge t, the share of the group with a score ≥ t, i.e. the selection rate a threshold rule at t
+ * would give. Points whose count (or its complement) is withheld for privacy are left out.
+ *
+ * @example selectionCurveSpec(results, 'nationality')
+ */
+export function selectionCurveSpec(results: Results, attribute: string): TopLevelSpec {
+  const groups = histogramGroups(results, attribute);
+  if (groups.length === 0) throw new Error(`selectionCurveSpec: no score histogram for ${attribute}`);
+  const rows = groups.flatMap((g) => {
+    const { edges, counts } = g.score_histogram!;
+    const hidden = counts.some((c) => !Number.isFinite(c));
+    const total = counts.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0) || 1;
+    let above = total;
+    return edges.slice(0, -1).map((t, i) => {
+      // With withheld bins only the exact ends are known; drop interior points.
+      const rate = hidden && i > 0 ? null : above / total;
+      above -= Number.isFinite(counts[i]!) ? counts[i]! : 0;
+      return { group: groupLabel(g), threshold: t, rate, rate_text: formatRate(rate) };
+    });
+  });
+  const style = groupStyles(groups);
+  return {
+    $schema: SCHEMA,
+    title: { text: `Selection curve by ${attribute}`, subtitle: 'share flagged if every score ≥ threshold were flagged' },
+    description:
+      `For each ${attribute} group (${groups.length} groups, reference in solid black), the selection rate a score threshold would give, ` +
+      'as the threshold sweeps the score range: where curves separate, any threshold flags the groups at different rates.',
+    width: 460,
+    height: 240,
+    data: { values: rows },
+    transform: [{ filter: 'isValid(datum.rate)' }],
+    mark: { type: 'line', strokeWidth: 2 },
+    encoding: {
+      x: { field: 'threshold', type: 'quantitative', title: 'Score threshold', scale: { nice: false } },
+      y: { field: 'rate', type: 'quantitative', title: 'Selection rate at threshold', axis: { format: '.0%' } },
+      color: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.colours } },
+      strokeDash: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.dashes } },
+      tooltip: [
+        { field: 'group', title: attribute },
+        { field: 'threshold', title: 'threshold', format: '.3f' },
+        { field: 'rate_text', title: 'selection rate' },
+      ],
+    },
+  };
+}

@@ -6,7 +6,7 @@ export * from './intersection.js';
 export { OKABE_ITO, VERDICT_STYLE, type VerdictKey } from './palette.js';
 export { slug } from './slug.js';
 export type { Table, TableRow } from './table.js';
-export { buildVerdictTable, verdictText } from './verdict-table.js';
+export { buildToleranceTable, buildVerdictTable, verdictText } from './verdict-table.js';
 export { buildGroupTable } from './group-table.js';
 export { summarySentences, type SummarySentence } from './summary-sentences.js';
 export { methodsText } from './methods-text.js';

@@ -36,7 +36,11 @@ export function summarySentences(results: Results): SummarySentence[] {
   const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
   const notPassing = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
   const k = privacyThreshold(results);
-  for (const c of notPassing) out.push({ kind: 'finding', text: describeCheck(c, manifest.min_cell, k), verdict: c.verdict });
+  const single = new Set(manifest.protected);
+  for (const c of notPassing) {
+    if (single.has(c.attribute)) out.push({ kind: 'finding', text: describeCheck(c, manifest.min_cell, k), verdict: c.verdict });
+  }
+  out.push(...intersectionSentences(results, notPassing, single, k));
 
   for (const attribute of manifest.protected) {
     const candidates = results.groups.filter(
@@ -59,6 +63,41 @@ export function summarySentences(results: Results): SummarySentence[] {
         verdict: check?.verdict, smallCell: top.small_cell ? manifest.min_cell : null,
       }))}`,
       verdict: check?.verdict,
+    });
+  }
+  return out;
+}
+
+/** Strength of a disparity for ranking: |log ratio|, or |difference|; undefined values rank last. */
+function strength(c: CheckResult): number {
+  if (c.value === null || c.ci === null) return -1;
+  if (c.metric.endsWith('_ratio')) return c.value > 0 ? Math.abs(Math.log(c.value)) : Infinity;
+  return Math.abs(c.value);
+}
+
+/**
+ * Intersections can have dozens of cells: one sentence per check and intersection, counting the
+ * cells that fail or are inconclusive and stating the strongest one in full (the verdict table
+ * lists every cell).
+ */
+function intersectionSentences(results: Results, notPassing: readonly CheckResult[], single: ReadonlySet<string>, k: number | null): SummarySentence[] {
+  const out: SummarySentence[] = [];
+  const keys = [...new Set(notPassing.filter((c) => !single.has(c.attribute)).map((c) => `${c.id}\u0000${c.attribute}`))];
+  for (const key of keys) {
+    const [id, attribute] = key.split('\u0000') as [string, string];
+    const cells = results.checks.filter((c) => c.id === id && c.attribute === attribute);
+    const failing = cells.filter((c) => c.verdict === 'fail');
+    const unsure = cells.filter((c) => c.verdict === 'inconclusive');
+    const worst = [...(failing.length ? failing : unsure)].sort((a, b) => strength(b) - strength(a))[0]!;
+    if (cells.length === 1) {
+      out.push({ kind: 'finding', text: describeCheck(worst, results.manifest.min_cell, k), verdict: worst.verdict });
+      continue;
+    }
+    const counts = `${failing.length} of ${cells.length} cells of ${attribute} fail check ${id} and ${unsure.length} ${unsure.length === 1 ? 'is' : 'are'} inconclusive (every cell is in the verdict table)`;
+    out.push({
+      kind: 'finding',
+      text: `${counts}. Strongest: ${lowerFirst(describeCheck(worst, results.manifest.min_cell, k))}`,
+      verdict: failing.length ? 'fail' : 'inconclusive',
     });
   }
   return out;

@@ -10,16 +10,16 @@ export function verdictText(verdict: keyof typeof VERDICT_STYLE): string {
 }
 
 /**
- * All checks as one table: id, group, comparison, value, interval, tolerance with its origin and
- * source, adjusted p-value and verdict.
+ * All checks as one table: id, group, comparison, value, interval, tolerance with its origin,
+ * adjusted p-value and verdict. Sources are cited once per check in {@link buildToleranceTable}.
  */
 export function buildVerdictTable(results: Results): Table {
   const level = formatLevel(results.checks[0]?.level ?? 1 - results.manifest.alpha);
   return {
     caption: 'Verdict per check',
-    header: ['Check', 'Group', 'Reference', 'Metric', 'Value', `${level} CI`, 'Tolerance', 'Source', 'Adjusted p', 'Verdict'],
-    numeric: [4, 5, 6, 8],
-    verdictColumn: 9,
+    header: ['Check', 'Group', 'Reference', 'Metric', 'Value', `${level} CI`, 'Tolerance', 'Adjusted p', 'Verdict'],
+    numeric: [4, 5, 6, 7],
+    verdictColumn: 8,
     rows: results.checks.map((c) => ({
       verdict: c.verdict,
       small: c.small_cell,
@@ -31,10 +31,23 @@ export function buildVerdictTable(results: Results): Table {
         c.withheld ? 'withheld' : formatMetric(c.metric, c.value),
         c.withheld ? 'withheld' : formatMetricInterval(c.metric, c.ci),
         `${formatMetricInterval(c.metric, c.bounds)} (${c.bounds_origin})`,
-        c.source ?? 'none cited',
         c.withheld ? 'withheld' : `${formatP(c.adjusted_p_value)} (${c.correction})`,
         verdictText(c.verdict),
       ],
+    })),
+  };
+}
+
+/** One row per check id: its metric, tolerance, where the tolerance came from, and its cited source. */
+export function buildToleranceTable(results: Results): Table {
+  const seen = new Map<string, Results['checks'][number]>();
+  for (const c of results.checks) if (!seen.has(c.id)) seen.set(c.id, c);
+  return {
+    caption: 'Tolerances and their sources',
+    header: ['Check', 'Metric', 'Tolerance', 'Set by', 'Source'],
+    numeric: [2],
+    rows: [...seen.values()].map((c) => ({
+      cells: [c.id, metricLabel(c.metric), formatMetricInterval(c.metric, c.bounds), c.bounds_origin === 'battery' ? 'the battery' : 'default', c.source ?? 'none cited'],
     })),
   };
 }

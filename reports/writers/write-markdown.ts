@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  attributesOf, buildGroupTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  attributesOf, buildGroupTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { markdownTable } from './markdown-table.js';
@@ -27,7 +27,7 @@ export function writeMarkdown(results: Results): string {
     '',
     '## Verdicts',
     '',
-    results.checks.length ? markdownTable(buildVerdictTable(results)) : 'No checks were configured.',
+    results.checks.length ? `${markdownTable(buildVerdictTable(results))}\n\n${markdownTable(buildToleranceTable(results))}` : 'No checks were configured.',
     '',
   ];
   for (const attribute of attributesOf(results)) {

@@ -1,5 +1,6 @@
 import type { CellCounts } from './cell-counts.js';
-import { SLOT_COUNT, UNLABELLED } from './cell-counts.js';
+import { HISTOGRAM_SLOT_COUNT, SLOT_COUNT, UNLABELLED } from './cell-counts.js';
+import { binsPerUnit } from './score-binning.js';
 
 
 /** Rows already reduced to their attribute-combination index (see {@link combinationIndex}). */
@@ -32,6 +33,10 @@ export function accumulateCombinations(cells: CellCounts, batch: CombinationBatc
   const { combinations, flagged, labels, scores, n } = batch;
   const weights = batch.weights ?? null;
   const counts = cells.counts;
+  const histogram = scores === null ? null : cells.histogram;
+  const bins = cells.binning?.bins ?? 0;
+  const lo = cells.binning?.lo ?? 0;
+  const perUnit = cells.binning ? binsPerUnit(cells.binning) : 0;
   for (let i = 0; i < n; i++) {
     const combination = combinations[i]!;
     const label = labels === null ? UNLABELLED : labels[i]!;
@@ -43,6 +48,11 @@ export function accumulateCombinations(cells: CellCounts, batch: CombinationBatc
       cells.scoreSum[combination]! += w * score;
       cells.scoreSumSq[combination]! += w * score * score;
       cells.scoreCount[combination]! += w;
+      if (histogram !== null) {
+        let b = Math.floor((score - lo) * perUnit);
+        b = b < 0 ? 0 : b >= bins ? bins - 1 : b;
+        histogram[(combination * bins + b) * HISTOGRAM_SLOT_COUNT + (label === 1 ? 0 : label === 0 ? 1 : 2)]! += w;
+      }
     }
   }
   return cells;

@@ -1,5 +1,5 @@
 import type { CellCounts } from './cell-counts.js';
-import { combinationCodes, SLOTS, SLOT_COUNT } from './cell-counts.js';
+import { combinationCodes, HISTOGRAM_SLOT_COUNT, SLOTS, SLOT_COUNT } from './cell-counts.js';
 
 /** Confusion counts of one group (a level of one attribute, or a combination of several). */
 export interface GroupCounts {
@@ -18,6 +18,8 @@ export interface GroupCounts {
   scoreSum: number;
   scoreSumSq: number;
   scoreCount: number;
+  /** The group's score histogram: bins × HISTOGRAM_SLOT_COUNT (label 1, label 0, unknown); null without one. */
+  histogram: Float64Array | null;
 }
 
 export const INTERSECTION_SEPARATOR = '×';
@@ -46,6 +48,7 @@ export function computeGroupStats(cells: CellCounts, subset: readonly number[]):
       attribute,
       group: names.join(INTERSECTION_SEPARATOR),
       n: 0, flagged: 0, tp: 0, fp: 0, tn: 0, fn: 0, labelled: 0, scoreSum: 0, scoreSumSq: 0, scoreCount: 0,
+      histogram: cells.histogram ? new Float64Array(cells.binning!.bins * HISTOGRAM_SLOT_COUNT) : null,
     });
   }
   for (let c = 0; c < cells.combinations; c++) {
@@ -71,6 +74,28 @@ export function computeGroupStats(cells: CellCounts, subset: readonly number[]):
     target.scoreSum += cells.scoreSum[c]!;
     target.scoreSumSq += cells.scoreSumSq[c]!;
     target.scoreCount += cells.scoreCount[c]!;
+    if (target.histogram && cells.histogram) {
+      const width = target.histogram.length;
+      const from = c * width;
+      for (let j = 0; j < width; j++) target.histogram[j]! += cells.histogram[from + j]!;
+    }
   }
   return groups;
+}
+
+/**
+ * For each attribute combination, the index of its group among those of `subset` (as ordered by
+ * {@link computeGroupStats}).
+ *
+ * @example groupIndexOf(cells, [1]) // Int32Array: combination → level of the second attribute
+ */
+export function groupIndexOf(cells: CellCounts, subset: readonly number[]): Int32Array {
+  const out = new Int32Array(cells.combinations);
+  for (let c = 0; c < cells.combinations; c++) {
+    const codes = combinationCodes(cells, c);
+    let g = 0;
+    for (const a of subset) g = g * cells.attributes[a]!.levels.length + codes[a]!;
+    out[c] = g;
+  }
+  return out;
 }

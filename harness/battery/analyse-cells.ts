@@ -1,10 +1,10 @@
 import type { CellCounts } from '../accumulate/index.js';
 import type { Check } from '../config/index.js';
-import type { CheckResult, GroupResult, Manifest, Results, SuppressedCell, Warning, WorstGroup } from '../results/index.js';
+import type { CheckResult, GroupResult, Manifest, Results, SelectionCurves, SuppressedCell, Warning, WorstGroup } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import type { Correction } from '../stats/index.js';
 import { evaluateChecks } from '../verdict/index.js';
-import { computeFindings, type FindingsOptions } from './compute-findings.js';
+import { computeFindings, type CellExtras, type FindingsOptions } from './compute-findings.js';
 import type { ResolvedReference } from './resolve-references.js';
 
 export interface AnalysisSettings extends FindingsOptions {
@@ -20,6 +20,8 @@ export interface Analysis {
   readonly warnings: Warning[];
   readonly suppressed: SuppressedCell[];
   readonly worstGroups: WorstGroup[];
+  /** The threshold sweep, when asked for and the rows carry scores. */
+  readonly selectionCurves: SelectionCurves | null;
 }
 
 /**
@@ -27,9 +29,16 @@ export interface Analysis {
  * Several CellCounts (the marginal tables of a long-format file, one per attribute) are analysed
  * one by one and judged together, in one family of checks.
  */
-export function analyseCells(cellsOrParts: CellCounts | readonly CellCounts[], settings: AnalysisSettings): Analysis {
+export function analyseCells(
+  cellsOrParts: CellCounts | readonly CellCounts[],
+  settings: AnalysisSettings,
+  extras?: CellExtras | readonly CellExtras[],
+): Analysis {
   const parts = Array.isArray(cellsOrParts) ? (cellsOrParts as readonly CellCounts[]) : [cellsOrParts as CellCounts];
-  const each = parts.map((cells) => computeFindings(cells, settings));
+  const partExtras = extras === undefined ? [] : Array.isArray(extras) ? (extras as readonly CellExtras[]) : [extras as CellExtras];
+  const each = parts.map((cells, i) => computeFindings(cells, settings, partExtras[i]));
+  const curves = each.flatMap((f) => f.curves);
+  const fractions = partExtras.find((e) => e.sweep && e.curves)?.sweep?.fractions ?? [];
   const findings = {
     groups: each.flatMap((f) => f.groups),
     references: Object.assign({}, ...each.map((f) => f.references)) as Analysis['references'],
@@ -41,12 +50,26 @@ export function analyseCells(cellsOrParts: CellCounts | readonly CellCounts[], s
   const { checks, summary } = evaluateChecks(settings.checks, findings.groups, settings.correction, settings.alpha, exclude);
   const warnings = [...findings.warnings];
   if (settings.checks.length === 0) warnings.push({ code: 'no-checks', message: 'no checks declared: metrics are reported but nothing is tested' });
-  return { ...findings, checks, summary, warnings };
+  const selectionCurves: SelectionCurves | null =
+    curves.length > 0
+      ? {
+          method:
+            'at each fraction f, k = round(f × rows) rows selected, highest scores first, ties by row order (the top_fraction rule); counts exact (score histogram + the rows of the bin holding the cut). Intervals as for the metrics (Wilson / Clopper–Pearson, Katz / Koopman by cell size), the cut held fixed',
+          fractions: [...fractions],
+          level: 1 - settings.alpha,
+          curves,
+        }
+      : null;
+  return { ...findings, checks, summary, warnings, selectionCurves };
 }
 
 /** The optional results.json sections an analysis adds beside groups and checks. */
-export function analysisSections(analysis: Analysis): Pick<Results, 'suppressed' | 'worst_groups'> {
-  return { suppressed: analysis.suppressed, worst_groups: analysis.worstGroups };
+export function analysisSections(analysis: Analysis): Pick<Results, 'suppressed' | 'worst_groups' | 'selection_curves'> {
+  return {
+    suppressed: analysis.suppressed,
+    worst_groups: analysis.worstGroups,
+    ...(analysis.selectionCurves ? { selection_curves: analysis.selectionCurves } : {}),
+  };
 }
 
 /** The manifest's record of the bootstrap behind every bootstrap_ci, or nothing. */

@@ -1,4 +1,4 @@
-import { accumulateRows, createCellCounts, type CellCounts } from '../accumulate/index.js';
+import { combinationIndex, type CellCounts } from '../accumulate/index.js';
 import type { Check } from '../config/index.js';
 import { readDecisions, type DecisionColumns, type Decisions } from '../../datasets/io/index.js';
 import { categorical, type CategoricalColumn } from '../../datasets/table/index.js';
@@ -8,7 +8,8 @@ import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGr
 import { comparisonPValue, zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, finishChecks, verdictFor } from '../verdict/index.js';
 import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from './analyse-cells.js';
-import type { IntersectionSetting } from './compute-findings.js';
+import { buildCells, sweepFractions } from './build-cells.js';
+import type { CellExtras, IntersectionSetting } from './compute-findings.js';
 import { collectSelectiveCounts } from './collect-selective-counts.js';
 import { sortedLevels } from './sorted-levels.js';
 
@@ -28,34 +29,41 @@ export interface AuditOptions extends DecisionColumns {
   /** Multinomial bootstrap of the cell counts (bootstrap_ci beside each analytic interval). */
   readonly bootstrap?: { readonly replicates: number; readonly seed: number } | undefined;
   readonly intersections?: IntersectionSetting | undefined;
+  /** Threshold sweep over the recorded scores (battery `sweep`); default true. */
+  readonly sweep?: boolean | readonly number[] | undefined;
 }
 
 /** One table of cell counts per part: all protected attributes (wide) or one attribute (long format). */
 interface Part {
   readonly cells: CellCounts;
+  readonly extras: CellExtras;
   /** Per attribute of the part: its name, sorted column, and the rows belonging to the part. */
   readonly attributes: { name: string; column: CategoricalColumn }[];
   readonly rows: Int32Array | null;
 }
 
 function buildParts(d: Decisions, opts: AuditOptions): Part[] {
-  const batch = (codes: Int32Array[], rows: Int32Array | null) => {
+  const batch = (codes: Int32Array[], rows: Int32Array | null, radices: readonly number[]) => {
     const bytes = (a: Uint8Array | null) => (a && rows ? Uint8Array.from(rows, (i) => a[i]!) : a);
     const doubles = (a: Float64Array | null) => (a && rows ? Float64Array.from(rows, (i) => a[i]!) : a);
+    const n = rows ? rows.length : d.table.n;
+    const local = rows ? codes.map((c) => Int32Array.from(rows, (i) => c[i]!)) : codes;
     return {
-      n: rows ? rows.length : d.table.n,
-      codes: rows ? codes.map((c) => Int32Array.from(rows, (i) => c[i]!)) : codes,
+      n,
+      combinations: combinationIndex(local, radices, n),
       flagged: bytes(d.flagged)!,
       labels: bytes(d.labels),
       scores: doubles(d.scores),
       weights: doubles(d.weights),
     };
   };
+  const fractions = sweepFractions(opts.sweep);
+  const extras = (sweep: CellExtras['sweep']): CellExtras => ({ sweep, curves: fractions.length > 0 });
   if (!d.long) {
     const attributes = opts.protected.map((name) => ({ name, column: sortedLevels(d.table.columns.get(name) as CategoricalColumn) }));
-    const cells = createCellCounts(attributes.map((a) => ({ name: a.name, levels: a.column.levels })));
-    accumulateRows(cells, batch(attributes.map((a) => a.column.codes), null));
-    return [{ cells, attributes, rows: null }];
+    const radices = attributes.map((a) => a.column.levels.length);
+    const built = buildCells(attributes.map((a) => ({ name: a.name, levels: a.column.levels })), batch(attributes.map((a) => a.column.codes), null, radices), fractions);
+    return [{ cells: built.cells, extras: extras(built.sweep), attributes, rows: null }];
   }
   const { attributes, attributeOf, groupColumn } = d.long;
   const groupCol = d.table.columns.get(groupColumn) as CategoricalColumn;
@@ -65,9 +73,8 @@ function buildParts(d: Decisions, opts: AuditOptions): Part[] {
     const present = [...new Set(Array.from(rows, (i) => groupCol.levels[groupCol.codes[i]!]!))];
     const local = Int32Array.from(groupCol.codes, (c) => present.indexOf(groupCol.levels[c]!));
     const column = sortedLevels(categorical(present, local));
-    const cells = createCellCounts([{ name, levels: column.levels }]);
-    accumulateRows(cells, batch([column.codes], rows));
-    return { cells, attributes: [{ name, column }], rows };
+    const built = buildCells([{ name, levels: column.levels }], batch([column.codes], rows, [column.levels.length]), fractions);
+    return { cells: built.cells, extras: extras(built.sweep), attributes: [{ name, column }], rows };
   });
 }
 
@@ -173,6 +180,7 @@ export function auditDecisions(opts: AuditOptions): Results {
   const analysis = analyseCells(
     parts.map((p) => p.cells),
     { ...opts, labels, dataWhere: opts.file, intersections: decisions.long ? 'none' : opts.intersections },
+    parts.map((p) => p.extras),
   );
   let checks = analysis.checks;
   let summary = analysis.summary;

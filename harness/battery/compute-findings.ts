@@ -1,7 +1,8 @@
-import { computeGroupStats, INTERSECTION_SEPARATOR, type CellCounts } from '../accumulate/index.js';
+import { computeGroupStats, groupIndexOf, HISTOGRAM_SLOT_COUNT, INTERSECTION_SEPARATOR, sweepGroupCounts, type CellCounts, type SelectionSweep } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
-import { bootstrapGroupMetrics, bootstrapKey, computeGroupMetrics, type BootstrapTarget } from '../metrics/index.js';
-import type { GroupResult, SuppressedCell, Warning } from '../results/index.js';
+import { bootstrapGroupMetrics, bootstrapKey, computeGroupMetrics, computeSelectionCurves, type BootstrapTarget } from '../metrics/index.js';
+import type { GroupResult, SelectionCurve, SuppressedCell, Warning } from '../results/index.js';
+import { TOP_DECILE } from './build-cells.js';
 import { zCritical } from '../stats/index.js';
 import { computeWorstGroups } from './compute-worst-groups.js';
 import { resolveReference, type ResolvedReference } from './resolve-references.js';
@@ -23,6 +24,13 @@ export interface FindingsOptions {
   readonly bootstrap?: { readonly replicates: number; readonly seed: number } | undefined;
 }
 
+/** What a set of cell counts comes with: the exact selection sweep of its rows (see buildCells). */
+export interface CellExtras {
+  readonly sweep: SelectionSweep | null;
+  /** Report selection curves for each attribute (the battery's `sweep`); the top decile is used regardless. */
+  readonly curves: boolean;
+}
+
 /** Per-group results for every attribute and for the requested intersections. */
 export interface Findings {
   readonly groups: GroupResult[];
@@ -31,6 +39,8 @@ export interface Findings {
   /** Intersection cells below min_cell (never dropped: listed with their n). */
   readonly suppressed: SuppressedCell[];
   readonly worstGroups: ReturnType<typeof computeWorstGroups>;
+  /** Selection curves per group of each attribute alone; empty without a sweep or when not asked for. */
+  readonly curves: SelectionCurve[];
 }
 
 /** Attribute-index subsets to report: each attribute alone, then the requested intersections. */
@@ -65,7 +75,10 @@ export function intersectionSubsets(attributes: readonly string[], setting: Inte
  * min_cell are suppressed: listed with their n (empty ones too), kept in `groups` only when they have
  * rows (flagged small_cell, for display) and left out of checks and of the worst-group summary.
  */
-export function computeFindings(cells: CellCounts, opts: FindingsOptions): Findings {
+export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras: CellExtras = { sweep: null, curves: false }): Findings {
+  const { sweep } = extras;
+  const topIndex = sweep ? sweep.fractions.indexOf(TOP_DECILE) : -1;
+  const curves: SelectionCurve[] = [];
   const z = zCritical(opts.alpha);
   const level = 1 - opts.alpha;
   const subsets = intersectionSubsets(cells.attributes.map((a) => a.name), opts.intersections);
@@ -97,7 +110,18 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions): Findi
       }
     }
     const present = subset.length === 1 ? stats : stats.filter((g) => g.n > 0);
-    const { results, warnings: w } = computeGroupMetrics(present, ref.group, { z, level, labels: opts.labels, minCell: opts.minCell });
+    const perGroup = sweep ? sweepGroupCounts(sweep, groupIndexOf(cells, subset), stats.length) : null;
+    let top: { byGroup: Map<string, number>; selected: number; total: number } | null = null;
+    if (perGroup && topIndex >= 0) {
+      const S = HISTOGRAM_SLOT_COUNT;
+      const at = (k: number) => (topIndex * stats.length + k) * S;
+      const byGroup = new Map(stats.map((g, k) => [g.group, perGroup[at(k)]! + perGroup[at(k) + 1]! + perGroup[at(k) + 2]!] as const));
+      top = { byGroup, selected: [...byGroup.values()].reduce((a, b) => a + b, 0), total: stats.reduce((a, g) => a + g.n, 0) };
+    }
+    if (perGroup && sweep && extras.curves && subset.length === 1) {
+      curves.push(...computeSelectionCurves(stats, ref.group, sweep.fractions, sweep.cuts, perGroup, z, opts.labels));
+    }
+    const { results, warnings: w } = computeGroupMetrics(present, ref.group, { z, level, labels: opts.labels, minCell: opts.minCell, binning: cells.binning, top });
     groups.push(...results);
     warnings.push(...w);
     const small = results.filter((g) => g.small_cell && subset.length === 1);
@@ -121,7 +145,7 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions): Findi
   }
   const excluded = new Set(suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
   const worstGroups = computeWorstGroups(groups.filter((g) => !excluded.has(`${g.attribute}\u0000${g.group}`)));
-  return { groups, references, warnings, suppressed, worstGroups };
+  return { groups, references, warnings, suppressed, worstGroups, curves };
 }
 
 export { INTERSECTION_SEPARATOR };

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { accumulateCombinations, createCellCounts } from '../accumulate/index.js';
 import { readText } from '../config/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import { loadModel } from '../../models/adapters/index.js';
-import { applyDecision, describeDecision } from '../../models/decision/index.js';
+import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
+import type { Column } from '../../datasets/table/index.js';
+import { loadAnyModel } from '../../models/adapters/index.js';
+import { applyDecision, decisionColumns, describeDecision } from '../../models/decision/index.js';
 import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
+import { buildCells, sweepFractions } from './build-cells.js';
+import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
 import { runTwins } from './run-twins.js';
@@ -26,8 +29,9 @@ export interface RunOptions {
 /**
  * The synthetic-run pipeline of a battery.
  *
- *   population spec ──► scorePopulation (chunks × workers: sample ──► score) ──► applyDecision
- *        ──► accumulateCombinations ──► analyseCells ──► Results
+ *   population spec ──► scorePopulation (chunks × workers: sample ──► score, proxy tables) ──► applyDecision
+ *        ──► buildCells (cell counts, score histograms, selection sweep) ──► analyseCells ──► Results
+ *   model inputs ──► prepareProxies (bins from fixed rows) ──► … ──► finishProxies (proxy strength)
  *
  * Per row only the score, the attribute combination and the label are kept (9 bytes), because a
  * top-fraction rule needs every score before it can flag any row.
@@ -35,14 +39,18 @@ export interface RunOptions {
 export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const { battery } = resolved;
   const specFile = resolved.populationSpec!;
-  const model = loadModel(resolved.modelFile!);
+  const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
   const n = opts.size ?? battery.population!.size;
-  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null };
+  const proxyRun = battery.proxies === false ? null : prepareProxies(specFile, seed, n, model.inputs.map((i) => i.name), battery.protected);
+  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, proxies: proxyRun?.plan ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
-  const flagged = applyDecision(scored.scores, battery.decision!);
-  const cells = createCellCounts(battery.protected.map((name, i) => ({ name, levels: scored.levels[i]! })));
-  accumulateCombinations(cells, { n, combinations: scored.combinations, flagged, labels: scored.labels, scores: scored.scores });
+  const flagged = applyDecision(scored.scores, battery.decision!, decisionTable(specFile, seed, n, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const { cells, sweep } = buildCells(
+    battery.protected.map((name, i) => ({ name, levels: scored.levels[i]! })),
+    { n, combinations: scored.combinations, flagged, labels: scored.labels, scores: scored.scores },
+    sweepFractions(battery.sweep),
+  );
   const labels = scored.labels;
   const analysis = analyseCells(cells, {
     alpha: battery.alpha,
@@ -54,7 +62,8 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     correction: battery.correction,
     intersections: battery.intersections,
     bootstrap: battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed },
-  });
+  }, { sweep, curves: battery.sweep !== false });
+  const proxies = proxyRun && scored.proxyTables ? finishProxies(proxyRun, scored.proxyTables, cells, analysis.references, { alpha: battery.alpha, seed: battery.bootstrap?.seed ?? seed }) : null;
   const counterfactual = battery.counterfactual.length
     ? await runTwins(resolved, plan, scored, analysis.references, {
         workers: opts.workers ?? 1,
@@ -89,5 +98,43 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     platform: opts.context.platform,
     ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
-  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings: analysis.warnings, ...analysisSections(analysis) };
+  const warnings = [...analysis.warnings, ...(proxies?.warnings ?? [])];
+  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
+}
+
+/**
+ * The population columns a decision rule needs (a stratum, uplift columns), sampled again chunk by
+ * chunk: a row depends only on (seed, variable, row index), so these are the very rows just scored.
+ * Empty (no second pass) for threshold, top_fraction and top_k rules without a second stage.
+ */
+function decisionTable(specFile: string, seed: number, n: number, names: string[], chunkSize: number): Map<string, Column> {
+  const out = new Map<string, Column>();
+  if (names.length === 0) return out;
+  const population = resolvePopulation(loadPopulationSpec(specFile), specFile);
+  const parts = new Map<string, Column[]>(names.map((name) => [name, []]));
+  for (let start = 0; start < n; start += chunkSize) {
+    const table = samplePopulation(population, { seed, n: Math.min(chunkSize, n - start), start, size: n });
+    for (const name of names) {
+      const column = table.columns.get(name);
+      if (column) parts.get(name)!.push(column);
+    }
+  }
+  for (const [name, columns] of parts) {
+    const first = columns[0];
+    if (!first || columns.length * chunkSize < n) continue; // absent: applyDecision names it
+    out.set(name, first.kind === 'numeric'
+      ? { kind: 'numeric', values: concat(columns.map((c) => (c as typeof first).values), Float64Array) }
+      : { kind: 'categorical', levels: first.levels, codes: concat(columns.map((c) => (c as typeof first).codes), Int32Array) });
+  }
+  return out;
+}
+
+function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n: number): T }): T {
+  const out = new Type(arrays.reduce((s, a) => s + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
 }

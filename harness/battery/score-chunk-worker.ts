@@ -14,8 +14,8 @@ let task: ((start: number, end: number) => Promise<unknown>) | undefined;
 
 function transferables(result: unknown): ArrayBuffer[] {
   if (result && typeof result === 'object' && 'scores' in result) {
-    const chunk = result as { scores: Float32Array; combinations: Int32Array; labels: Uint8Array | null };
-    return [chunk.scores.buffer, chunk.combinations.buffer, ...(chunk.labels ? [chunk.labels.buffer] : [])] as ArrayBuffer[];
+    const chunk = result as { scores: Float32Array; combinations: Int32Array; labels: Uint8Array | null; proxyTables?: Float64Array | null };
+    return [chunk.scores.buffer, chunk.combinations.buffer, ...(chunk.labels ? [chunk.labels.buffer] : []), ...(chunk.proxyTables ? [chunk.proxyTables.buffer] : [])] as ArrayBuffer[];
   }
   return [];
 }

@@ -2,7 +2,8 @@ import { combinationIndex } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Table } from '../../datasets/table/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
-import { loadModel } from '../../models/adapters/index.js';
+import { loadAnyModel } from '../../models/adapters/index.js';
+import { accumulateProxyTables, type ProxyPlan } from '../proxies/index.js';
 
 /** What every chunk of a synthetic run needs; plain data so it can cross into a worker thread. */
 export interface ChunkPlan {
@@ -14,6 +15,8 @@ export interface ChunkPlan {
   readonly size: number;
   readonly protected: readonly string[];
   readonly label: string | null;
+  /** Binning of the model's inputs for proxy tables; absent or null = no proxy tables. */
+  readonly proxies?: ProxyPlan | null;
 }
 
 /** One scored chunk: rows [start, start + n). Typed arrays only, so it transfers without copying. */
@@ -26,6 +29,8 @@ export interface ScoredChunk {
   /** 1, 0, or 255 (unknown); null without a label column. */
   readonly labels: Uint8Array | null;
   readonly levels: string[][];
+  /** Input bin × attribute combination counts of the chunk (see accumulateProxyTables); null without a proxy plan. */
+  readonly proxyTables: Float64Array | null;
 }
 
 function protectedCodes(plan: ChunkPlan, table: Table): { codes: Int32Array[]; levels: string[][] } {
@@ -55,7 +60,7 @@ function labelValues(plan: ChunkPlan, table: Table): Uint8Array | null {
  */
 export function createChunkScorer(plan: ChunkPlan): (start: number, end: number) => Promise<ScoredChunk> {
   const population = resolvePopulation(loadPopulationSpec(plan.specFile), plan.specFile);
-  const model = loadModel(plan.modelFile);
+  const model = loadAnyModel(plan.modelFile);
   return async (start, end) => {
     const n = end - start;
     const table = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });
@@ -63,13 +68,15 @@ export function createChunkScorer(plan: ChunkPlan): (start: number, end: number)
     const scores = await Promise.resolve(model.bind(table)(0, n));
     const nan = scores.findIndex((s) => Number.isNaN(s));
     if (nan >= 0) throw new DisparateError('model', `${plan.modelFile}: score is NaN at row ${start + nan + 1}`);
+    const combinations = combinationIndex(codes, levels.map((l) => l.length), n);
     return {
       start,
       n,
       scores,
-      combinations: combinationIndex(codes, levels.map((l) => l.length), n),
+      combinations,
       labels: labelValues(plan, table),
       levels,
+      proxyTables: plan.proxies ? accumulateProxyTables(plan.proxies, table, combinations, start) : null,
     };
   };
 }

@@ -18,19 +18,28 @@ export interface ScoredPopulation {
   readonly combinations: Int32Array;
   readonly labels: Uint8Array | null;
   readonly levels: string[][];
+  /** Proxy tables summed over every chunk (integer counts: the same for any chunking); null without a proxy plan. */
+  readonly proxyTables: Float64Array | null;
 }
 
 export const DEFAULT_CHUNK_SIZE = 65_536;
 
 function assemble(plan: ChunkPlan, n: number) {
-  let out: { scores: Float32Array; combinations: Int32Array; labels: Uint8Array | null; levels: string[][] } | undefined;
+  let out: { scores: Float32Array; combinations: Int32Array; labels: Uint8Array | null; levels: string[][]; proxyTables: Float64Array | null } | undefined;
   return {
     add(chunk: ScoredChunk) {
-      out ??= { scores: new Float32Array(n), combinations: new Int32Array(n), labels: chunk.labels ? new Uint8Array(n) : null, levels: chunk.levels };
+      out ??= {
+        scores: new Float32Array(n),
+        combinations: new Int32Array(n),
+        labels: chunk.labels ? new Uint8Array(n) : null,
+        levels: chunk.levels,
+        proxyTables: chunk.proxyTables ? new Float64Array(chunk.proxyTables.length) : null,
+      };
       if (JSON.stringify(chunk.levels) !== JSON.stringify(out.levels)) throw new DisparateError('internal', `levels of ${plan.protected.join(', ')} differ between chunks`);
       out.scores.set(chunk.scores, chunk.start);
       out.combinations.set(chunk.combinations, chunk.start);
       if (chunk.labels && out.labels) out.labels.set(chunk.labels, chunk.start);
+      if (chunk.proxyTables && out.proxyTables) for (let i = 0; i < out.proxyTables.length; i++) out.proxyTables[i]! += chunk.proxyTables[i]!;
     },
     result(): ScoredPopulation {
       if (!out) throw new DisparateError('usage', 'population size must be at least 1');

@@ -2,7 +2,7 @@ import { accumulateCounterfactual, createCounterfactualAccumulator, fromCodes, t
 import type { PairedBinning } from '../counterfactual/paired-stats.js';
 import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
-import { loadModel } from '../../models/adapters/index.js';
+import { loadAnyModel } from '../../models/adapters/index.js';
 import type { ChunkPlan } from './score-chunks.js';
 
 /** The twins a run computes, and the cut-off both originals and twins are decided by. */
@@ -20,7 +20,7 @@ export interface TwinPlan {
  */
 export function createTwinScorer(plan: ChunkPlan, twins: TwinPlan): (start: number, end: number) => Promise<CounterfactualAccumulator[]> {
   const population = resolvePopulation(loadPopulationSpec(plan.specFile), plan.specFile);
-  const model = loadModel(plan.modelFile);
+  const model = loadAnyModel(plan.modelFile);
   const flag = (scores: Float32Array) => Uint8Array.from(scores, (s) => (s >= twins.cut ? 1 : 0));
   return async (start, end) => {
     const n = end - start;

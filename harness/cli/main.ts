@@ -3,11 +3,13 @@ import yargs from 'yargs';
 import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
 import { auditCommand, type AuditArgs } from './audit.js';
 import { generateCommand, type GenerateArgs } from './generate.js';
+import { explainCommand, type ExplainArgs } from './explain.js';
 import { listCommand } from './list.js';
 import { planCommand, type PlanArgs } from './plan.js';
 import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
 import { schemaCommand } from './schema.js';
+import { scoreCommand, type ScoreArgs } from './score.js';
 
 /**
  * Entry point. Commands map argv to options and call one library function; this file alone turns
@@ -34,6 +36,12 @@ async function main(argv: string[]): Promise<number> {
     })
     .command(generateCommand.command, generateCommand.describe, generateCommand.builder, (a) => {
       status = generateCommand.handler(a as unknown as GenerateArgs);
+    })
+    .command(scoreCommand.command, scoreCommand.describe, scoreCommand.builder, async (a) => {
+      status = await scoreCommand.handler(a as unknown as ScoreArgs);
+    })
+    .command(explainCommand.command, explainCommand.describe, explainCommand.builder, async (a) => {
+      status = await explainCommand.handler(a as unknown as ExplainArgs);
     })
     .command(listCommand.command, listCommand.describe, {}, () => {
       status = listCommand.handler();

@@ -9,6 +9,25 @@ import { METRIC_IDS } from '../metrics/registry.js';
 
 const MetricId = z.enum(METRIC_IDS as [string, ...string[]]).describe('A metric id from the registry, e.g. selection_rate_ratio.');
 
+const SecondStage = z
+  .object({
+    pool: z.number().min(1).default(2).describe('Candidates handed to the second stage: the top ⌈pool × capacity⌉ scores (per stratum with stratum_capacity). Default 2.'),
+    uplift: z
+      .array(
+        z
+          .object({
+            column: z.string().min(1).describe('Categorical population column, e.g. distance.'),
+            factors: z.record(z.string(), z.number().positive()).describe('Priority multiplier per level (unlisted levels 1), e.g. {"0km": 1.5, "1m-1km": 1.3}.'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .describe('Declared uplift factors: a candidate\'s priority is score × Π factors.'),
+    source: z.string().optional().describe('Citation or assumption behind the factors.'),
+  })
+  .strict()
+  .describe('Second-stage (manual) selection, e.g. DUO\'s employees favouring short distances: from the candidates the first stage ranks, the capacity is filled by priority = score × uplift factors; ties by row order.');
+
 export const DecisionRule = z
   .discriminatedUnion('rule', [
     z
@@ -21,6 +40,23 @@ export const DecisionRule = z
       .object({
         rule: z.literal('top_fraction'),
         fraction: z.number().gt(0).lt(1).describe('Share of rows flagged, highest scores first; ties broken by row order. k = round(fraction × n).'),
+        second_stage: SecondStage.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        rule: z.literal('top_k'),
+        k: z.number().int().min(0).describe('Number of rows flagged, highest scores first; ties broken by row order. All rows when k ≥ n.'),
+        second_stage: SecondStage.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        rule: z.literal('stratum_capacity'),
+        stratum: z.string().min(1).describe('Categorical population column splitting the rows, e.g. region.'),
+        capacities: z.record(z.string(), z.number().int().min(0)).describe('Rows flagged per stratum level (top-k within the stratum), e.g. DUO\'s contracted capacity per region.'),
+        default_capacity: z.number().int().min(0).default(0).describe('Capacity of levels not listed in capacities. Default 0.'),
+        second_stage: SecondStage.optional(),
       })
       .strict(),
   ])
@@ -134,6 +170,14 @@ export const Battery = z
       .strict()
       .optional()
       .describe('What the report folder contains.'),
+    sweep: z
+      .union([z.boolean(), z.array(z.number().gt(0).lt(1)).min(1)])
+      .optional()
+      .describe('Threshold sweep (rows with scores): selection rate, its ratio and error rates per group when the top fraction f of scores is selected, for f on a grid; written to results.json as selection_curves. true: 1, 2, 3, 5, 7.5, 10, 15, 20, 25, 30, 40 and 50 %; a list: those fractions; false: none. Default true.'),
+    proxies: z
+      .boolean()
+      .optional()
+      .describe('Proxy detection (synthetic runs): how strongly each model input predicts each protected attribute (bias-corrected Cramér\'s V and a one-feature AUC over the whole population; a logistic model on all inputs, trained and tested on fixed samples), written to results.json as proxies. Default true.'),
     intersections: z
       .union([z.enum(['all', 'full', 'none']), z.array(z.array(z.string().min(1)).min(2))])
       .optional()

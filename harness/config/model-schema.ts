@@ -31,23 +31,30 @@ export const CategoricalInput = z
   })
   .strict();
 
+const LinearFields = {
+  ...Meta,
+  intercept: z.number(),
+  inputs: z.array(z.discriminatedUnion('type', [NumericInput, CategoricalInput])).min(1),
+};
+
 export const LogisticModel = z
-  .object({
-    kind: z.literal('logistic'),
-    ...Meta,
-    intercept: z.number(),
-    inputs: z.array(z.discriminatedUnion('type', [NumericInput, CategoricalInput])).min(1),
-  })
+  .object({ kind: z.literal('logistic'), ...LinearFields })
   .strict()
   .describe('score = 1 / (1 + exp(−(intercept + Σ contribution))).');
-export type LogisticModel = z.infer<typeof LogisticModel>;
+
+export const LinearModel = z
+  .object({ kind: z.literal('linear'), ...LinearFields })
+  .strict()
+  .describe('score = intercept + Σ contribution (a linear probability model or a linear surrogate), same inputs as logistic.');
+/** Logistic and linear models share one shape; `kind` says whether σ is applied. */
+export type LogisticModel = z.infer<typeof LogisticModel> | z.infer<typeof LinearModel>;
 
 export const PointsTable = z
   .object({
-    inputs: z.array(z.string()).min(1).max(2).describe('One or two categorical inputs.'),
+    inputs: z.array(z.string()).min(1).max(4).describe('One to four categorical inputs.'),
     points: z
-      .record(z.string(), z.union([z.number(), z.record(z.string(), z.number())]))
-      .describe('Points per level (one input) or per level of the first input then of the second (two inputs).'),
+      .record(z.string(), z.union([z.number(), z.record(z.string(), z.unknown())]))
+      .describe('Points per level of the first input, nested per level of each further input, e.g. {"0km": {"15-18": 120}} for [distance, age]. Leaves are numbers.'),
     default: z.number().default(0).describe('Points for combinations the table does not list. Default 0.'),
   })
   .strict();
@@ -59,9 +66,140 @@ export const ScorecardModel = z
     levels: z.record(z.string(), z.array(z.string()).min(1)).describe('Allowed levels of every input.'),
     tables: z.record(z.string(), PointsTable).describe('Named points tables.'),
     combine: z.string().describe('Arithmetic over table names: + − × ÷ and parentheses, e.g. "R1 * (R2 + R3)".'),
+    categories: z
+      .array(z.object({ name: z.string(), min: z.number().describe('Lowest score of the category (inclusive).') }).strict())
+      .optional()
+      .describe('Risk categories by score cut-off, highest first, e.g. DUO\'s [{"name": "1 very high", "min": 80}, …]. A score below every min has no category. Reported by score and explain.'),
   })
   .strict();
 export type ScorecardModel = z.infer<typeof ScorecardModel>;
 
-export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, ScorecardModel]);
+const Missing = z
+  .enum(['error', 'pass'])
+  .default('error')
+  .describe('error: a missing value (NaN, empty) stops the run naming the row; pass: handed to the model as missing (NaN for trees, which follow their default direction; null for command/http). Default error.');
+
+export const EncodedNumericInput = z
+  .object({
+    name: z.string(),
+    type: z.literal('numeric'),
+    center: z.number().default(0).describe('Standardisation: the model sees (x − center) / scale. Default 0.'),
+    scale: z.number().positive().default(1).describe('Default 1.'),
+    missing: Missing,
+    reference: z.number().optional().describe('Value explain sets this input to when measuring its contribution to a black box. Default center.'),
+  })
+  .strict();
+
+export const EncodedCategoricalInput = z
+  .object({
+    name: z.string(),
+    type: z.literal('categorical'),
+    levels: z.array(z.string()).min(1).describe('Every level the model accepts; others are refused.'),
+    encoding: z
+      .enum(['one_hot', 'ordinal'])
+      .default('one_hot')
+      .describe('one_hot: one 0/1 feature per level named "input=level" (except `drop`); ordinal: one feature, the level\'s index in `levels`. Default one_hot.'),
+    drop: z.string().optional().describe('A level with no one-hot feature (the reference level of a dummy coding).'),
+    missing: Missing,
+    reference: z.string().optional().describe('Level explain sets this input to when measuring its contribution. Default `drop`, else the first level.'),
+  })
+  .strict();
+
+/** An input of a trees or tfjs model: how a population column becomes features. */
+export const EncodedInput = z.discriminatedUnion('type', [EncodedNumericInput, EncodedCategoricalInput]);
+export type EncodedInput = z.infer<typeof EncodedInput>;
+
+const Encoded = {
+  inputs: z
+    .array(EncodedInput)
+    .min(1)
+    .describe('Inputs in order; their encoded features, concatenated, are the model\'s feature vector (numeric: one feature named after the input; categorical: see encoding).'),
+};
+
+export const TreesModel = z
+  .object({
+    kind: z.literal('trees'),
+    ...Meta,
+    format: z.literal('xgboost-json').default('xgboost-json').describe('XGBoost\'s JSON model format (Booster.save_model("x.json")), gbtree booster. Default xgboost-json.'),
+    file: z.string().describe('The XGBoost JSON file, relative to this model file.'),
+    output: z
+      .enum(['auto', 'probability', 'margin'])
+      .default('auto')
+      .describe('auto: what XGBoost\'s predict returns for the objective (probability for binary:logistic and reg:logistic, the margin otherwise); margin: the raw sum of leaves and base margin (output_margin=True). Default auto.'),
+    ...Encoded,
+  })
+  .strict()
+  .describe('Gradient-boosted trees. Feature names in the XGBoost file, when present, must equal the encoded feature names in order.');
+export type TreesModel = z.infer<typeof TreesModel>;
+
+export const TfjsModel = z
+  .object({
+    kind: z.literal('tfjs'),
+    ...Meta,
+    path: z.string().describe('Folder holding model.json and its weight files (or the model.json itself), relative to this model file. Read from disk, never from the network.'),
+    engine: z
+      .enum(['auto', 'tfjs', 'dense'])
+      .default('auto')
+      .describe('tfjs: model.predict in batches; dense: a hand-written float32 kernel over the exported weights (Sequential Dense layers only); auto: dense when the model allows, else tfjs. Default auto.'),
+    batch_size: z.number().int().positive().default(65536).describe('Rows per predict call. Default 65,536.'),
+    ...Encoded,
+  })
+  .strict()
+  .describe('A TensorFlow.js LayersModel or GraphModel with one input (the feature vector) and one output (the score).');
+export type TfjsModel = z.infer<typeof TfjsModel>;
+
+/** An input handed as-is to a black box (command or http): a number or a level, null when missing. */
+export const RawInput = z
+  .object({
+    name: z.string(),
+    type: z.enum(['numeric', 'categorical']),
+    levels: z.array(z.string()).min(1).optional().describe('Levels a categorical input accepts.'),
+    missing: Missing,
+    reference: z.union([z.number(), z.string()]).optional().describe('Value explain sets this input to when measuring its contribution. Default 0 or the first level.'),
+  })
+  .strict();
+export type RawInput = z.infer<typeof RawInput>;
+
+export const CommandModel = z
+  .object({
+    kind: z.literal('command'),
+    ...Meta,
+    command: z.array(z.string()).min(1).describe('Program and arguments, e.g. ["python3", "score.py"]; a relative program path is resolved against this model file\'s folder, which is also the working directory.'),
+    batch_size: z.number().int().positive().default(1000).describe('Applicants per request line. Default 1,000.'),
+    timeout_ms: z.number().int().positive().default(60000).describe('Whole-call timeout per scored chunk. Default 60,000.'),
+    inputs: z.array(RawInput).min(1),
+  })
+  .strict()
+  .describe('An external process. Each stdin line is a JSON array of applicant objects; it must answer each with one stdout line, a JSON array of as many numbers, then exit 0 when stdin closes.');
+export type CommandModel = z.infer<typeof CommandModel>;
+
+export const HttpModel = z
+  .object({
+    kind: z.literal('http'),
+    ...Meta,
+    url: z.string().url().describe('Endpoint receiving POST {"rows": [applicant, …]} and answering {"scores": [number, …]}.'),
+    headers: z.record(z.string(), z.string()).default({}).describe('Extra request headers.'),
+    batch_size: z.number().int().positive().default(10000).describe('Applicants per request. Default 10,000.'),
+    concurrency: z.number().int().positive().default(4).describe('Requests in flight at once (per worker thread). Default 4.'),
+    timeout_ms: z.number().int().positive().default(30000).describe('Per-request timeout. Default 30,000.'),
+    retries: z.number().int().min(0).default(3).describe('Retries of a request after a timeout, a network error, 429 or 5xx; then the run stops. Default 3.'),
+    backoff_ms: z.number().int().min(0).default(250).describe('First retry delay, doubled each retry (Retry-After wins when given). Default 250.'),
+    inputs: z.array(RawInput).min(1),
+  })
+  .strict();
+export type HttpModel = z.infer<typeof HttpModel>;
+
+export const ScoresModel = z
+  .object({
+    kind: z.literal('scores'),
+    ...Meta,
+    file: z.string().describe('CSV or JSONL file of precomputed scores (or 0/1 decisions), relative to this model file.'),
+    id: z.string().describe('Id column, present in both the scores file and the population.'),
+    score: z.string().default('score').describe('Score column of the file. Default "score".'),
+  })
+  .strict()
+  .describe('Precomputed scores joined to the population by id; every population id must have exactly one score.');
+export type ScoresModel = z.infer<typeof ScoresModel>;
+
+export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, LinearModel, ScorecardModel, TreesModel, TfjsModel, CommandModel, HttpModel, ScoresModel]);
 export type ModelFile = z.infer<typeof ModelFile>;

@@ -1,4 +1,4 @@
-import type { GroupCounts } from '../accumulate/index.js';
+import type { GroupCounts, ScoreBinning } from '../accumulate/index.js';
 import type { GroupResult, MetricValue, Warning } from '../results/index.js';
 import {
   differenceInterval,
@@ -11,8 +11,11 @@ import {
   ratioMethod,
   summariseMean,
   type Interval,
+  type IntervalMethod,
 } from '../stats/index.js';
-import { MEAN_METRICS, RATE_METRICS, type MeanMetric, type RateMetric } from './registry.js';
+import { MEAN_METRICS, RATE_METRICS, STATISTIC_METRICS, type MeanMetric, type RateMetric, type StatisticMetric } from './registry.js';
+import { buildScoreHistogram } from './build-score-histogram.js';
+import type { StatisticContext } from './score-statistics.js';
 
 export interface MetricOptions {
   /** Two-sided critical value matching `level`. */
@@ -24,6 +27,51 @@ export interface MetricOptions {
   readonly minCell: number;
   /** Whether any row carries a score: score metrics are computed only then. Default: when some group has scored rows. */
   readonly scores?: boolean;
+  /** Bins of the groups' score histograms (GroupCounts.histogram); null or absent without histograms. */
+  readonly binning?: ScoreBinning | null;
+  /** Top-decile selection per group name, with the weight selected and the total; absent without a sweep. */
+  readonly top?: { readonly byGroup: ReadonlyMap<string, number>; readonly selected: number; readonly total: number } | null;
+}
+
+/** The statistic metrics that apply, given what the data hold. */
+function applicableStatistics(opts: MetricOptions, scored: boolean): StatisticMetric[] {
+  const b = opts.binning ?? null;
+  return STATISTIC_METRICS.filter(
+    (m) =>
+      (opts.labels || !m.needsLabels) &&
+      (!m.needsScores || (scored && b !== null)) &&
+      (!m.needsProbabilities || (b !== null && b.lo >= 0 && b.hi <= 1)) &&
+      (m.against !== 'population' || (opts.top ?? null) !== null),
+  );
+}
+
+function statistics(metrics: readonly StatisticMetric[], g: GroupCounts, ref: GroupCounts, opts: MetricOptions): Record<string, MetricValue> {
+  const alpha = 1 - opts.level;
+  const ctx = (x: GroupCounts): StatisticContext => ({
+    g: x,
+    ref,
+    binning: opts.binning ?? null,
+    alpha,
+    z: opts.z,
+    top: opts.top ? { group: opts.top.byGroup.get(x.group) ?? 0, selected: opts.top.selected, total: opts.top.total } : null,
+  });
+  const out: Record<string, MetricValue> = {};
+  for (const m of metrics) {
+    if (m.against === 'reference' && g === ref) continue;
+    const v = m.compute(ctx(g));
+    out[m.id] = metricValue(v.value, v.ci ? { lo: v.ci[0], hi: v.ci[1], method: v.method ?? m.method } : null, v.method ?? m.method, opts.level, m.against === 'reference' ? ref.group : m.against === 'population' ? 'all' : null);
+    for (const variant of m.variants) {
+      // Against itself the reference has nothing to compare: no `_difference` entry.
+      if (g === ref) continue;
+      const r = m.compute(ctx(ref));
+      const value = v.value !== null && r.value !== null ? v.value - r.value : null;
+      const se = g !== ref && v.se && r.se ? Math.sqrt(v.se ** 2 + r.se ** 2) : null;
+      // A generated name such as "delong-logit-wald-difference" (listed in IntervalMethod).
+      const method = `${m.method}-wald-${variant}` as IntervalMethod;
+      out[`${m.id}_${variant}`] = metricValue(value, value !== null && se ? { lo: value - opts.z * se, hi: value + opts.z * se, method } : null, method, opts.level, ref.group);
+    }
+  }
+  return out;
 }
 
 function metricValue(
@@ -94,6 +142,7 @@ export function computeGroupMetrics(
   const rates = RATE_METRICS.filter((m) => opts.labels || !m.needsLabels);
   const scored = opts.scores ?? groups.some((g) => g.scoreCount > 0);
   const meanMetrics = scored ? MEAN_METRICS.filter((m) => opts.labels || !m.needsLabels) : [];
+  const statisticMetrics = applicableStatistics(opts, scored);
   const warnings: Warning[] = [];
   const results = groups.map((g): GroupResult => {
     const values: Record<string, MetricValue> = {};
@@ -103,6 +152,7 @@ export function computeGroupMetrics(
       values[`${metric.id}_difference`] = difference(metric, g, ref, opts);
     }
     for (const metric of meanMetrics) Object.assign(values, means(metric, g, ref, opts));
+    Object.assign(values, statistics(statisticMetrics, g, ref, opts));
     const undefinedIds = Object.entries(values).filter(([, v]) => v.value === null).map(([id]) => id);
     if (g.n > 0 && undefinedIds.length > 0) {
       warnings.push({
@@ -132,6 +182,7 @@ export function computeGroupMetrics(
       small_cell: small,
       mean_score: g.scoreCount > 0 ? g.scoreSum / g.scoreCount : null,
       metrics: values,
+      ...(opts.binning && g.histogram && g.scoreCount > 0 ? { score_histogram: buildScoreHistogram(g.histogram, opts.binning, opts.labels) } : {}),
     };
   });
   return { results, warnings };

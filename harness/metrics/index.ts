@@ -13,3 +13,7 @@ export {
 } from './registry.js';
 export { bootstrapGroupMetrics, bootstrapKey, type BootstrapTarget } from './bootstrap-group-metrics.js';
 export { AGENCY_TEST, buildSelectiveLabels, computeSelectiveLabels, type SelectiveCounts, type SelectiveSettings } from './selective-labels.js';
+export { computeSelectionCurves } from './compute-selection-curves.js';
+export { buildScoreHistogram } from './build-score-histogram.js';
+export { STATISTIC_METRICS, type StatisticMetric } from './registry.js';
+export { benefitIndex, type StatisticContext, type StatisticValue } from './score-statistics.js';

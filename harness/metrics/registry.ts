@@ -1,4 +1,16 @@
 import type { GroupCounts } from '../accumulate/index.js';
+import type { IntervalMethod } from '../stats/index.js';
+import {
+  generalizedEntropy,
+  groupAuc,
+  ksDistance,
+  observedExpected,
+  theilIndex,
+  topDecileOverrepresentation,
+  wassersteinDistance,
+  type StatisticContext,
+  type StatisticValue,
+} from './score-statistics.js';
 
 /**
  * The metric registry as data. A base metric is either a proportion x/m of a group's confusion
@@ -29,7 +41,27 @@ export interface MeanMetric extends MetricBase {
   readonly moments: (g: GroupCounts) => { n: number; sum: number; sumSq: number };
 }
 
-export type Metric = RateMetric | MeanMetric;
+/**
+ * A statistic computed from the group's counts or score histogram (distances between score
+ * distributions, AUC, calibration, top-decile share, inequality indices), with an interval from one
+ * named procedure. Only the variants listed are generated.
+ */
+export interface StatisticMetric extends MetricBase {
+  readonly kind: 'statistic';
+  /** Needs scores (a score histogram). */
+  readonly needsScores: boolean;
+  /** Needs scores that are probabilities (all in [0, 1]). */
+  readonly needsProbabilities: boolean;
+  /** What the value compares the group with: the reference group (absent on the reference itself), all rows, or nothing. */
+  readonly against: 'reference' | 'population' | null;
+  /** Interval method, named in each MetricValue (a statistic may name another per value, e.g. by cell size). */
+  readonly method: IntervalMethod;
+  /** Generated variants: `_difference` = group − reference, Wald interval from the two standard errors (independent groups). */
+  readonly variants: readonly 'difference'[];
+  readonly compute: (ctx: StatisticContext) => StatisticValue;
+}
+
+export type Metric = RateMetric | MeanMetric | StatisticMetric;
 
 const rate = (m: Omit<RateMetric, 'kind'>): RateMetric => ({ kind: 'rate', ...m });
 
@@ -50,7 +82,24 @@ export const MEAN_METRICS: readonly MeanMetric[] = [
   { kind: 'mean', id: 'mean_score', label: 'Mean score', meaning: 'average risk score', needsLabels: false, needsScores: true, worse: 'higher', moments: (g) => ({ n: g.scoreCount, sum: g.scoreSum, sumSq: g.scoreSumSq }) },
 ];
 
-export const METRICS: readonly Metric[] = [...RATE_METRICS, ...MEAN_METRICS];
+const statistic = (m: Omit<StatisticMetric, 'kind' | 'variants' | 'needsProbabilities'> & Partial<Pick<StatisticMetric, 'variants' | 'needsProbabilities'>>): StatisticMetric => ({
+  kind: 'statistic',
+  variants: [],
+  needsProbabilities: false,
+  ...m,
+});
+
+export const STATISTIC_METRICS: readonly StatisticMetric[] = [
+  statistic({ id: 'ks_distance', label: 'KS distance', meaning: 'largest gap between the score distributions of the group and the reference (Kolmogorov–Smirnov)', needsLabels: false, needsScores: true, against: 'reference', worse: 'higher', method: 'dkw-band', compute: ksDistance }),
+  statistic({ id: 'wasserstein_distance', label: 'Wasserstein distance', meaning: 'average score shift needed to turn the reference\'s score distribution into the group\'s (earth mover\'s, in score units)', needsLabels: false, needsScores: true, against: 'reference', worse: 'higher', method: 'dkw-band', compute: wassersteinDistance }),
+  statistic({ id: 'auc', label: 'AUC', meaning: 'chance that a fraud/error case in the group scores above an innocent one', needsLabels: true, needsScores: true, against: null, worse: 'lower', method: 'delong-logit', variants: ['difference'], compute: groupAuc }),
+  statistic({ id: 'observed_expected_ratio', label: 'Observed ÷ expected', meaning: 'fraud/error found ÷ what the scores predict (calibration in the large; below 1 the score overstates the group\'s risk)', needsLabels: true, needsScores: true, needsProbabilities: true, against: null, worse: 'lower', method: 'byar-poisson', compute: observedExpected }),
+  statistic({ id: 'top_decile_overrepresentation', label: 'Top-decile over-representation', meaning: 'share of the group among the 10 % highest scores ÷ its share of all rows (Lighthouse Reports)', needsLabels: false, needsScores: true, against: 'population', worse: 'higher', method: 'wilson', compute: topDecileOverrepresentation }),
+  statistic({ id: 'generalized_entropy_index', label: 'Generalised entropy GE(2)', meaning: 'inequality of benefits within the group (Speicher et al. 2018: flagged innocent 0, correct 1, fraud missed 2)', needsLabels: true, needsScores: false, against: null, worse: 'higher', method: 'delta-multinomial', compute: generalizedEntropy }),
+  statistic({ id: 'theil_index', label: 'Theil index', meaning: 'inequality of benefits within the group, GE(1) (Speicher et al. 2018)', needsLabels: true, needsScores: false, against: null, worse: 'higher', method: 'delta-multinomial', compute: theilIndex }),
+];
+
+export const METRICS: readonly Metric[] = [...RATE_METRICS, ...MEAN_METRICS, ...STATISTIC_METRICS];
 
 export type MetricVariant = 'rate' | 'ratio' | 'difference';
 
@@ -63,6 +112,10 @@ export interface ResolvedMetricId {
 const BY_ID = new Map<string, ResolvedMetricId>();
 for (const base of METRICS) {
   BY_ID.set(base.id, { id: base.id, base, variant: 'rate' });
+  if (base.kind === 'statistic') {
+    for (const v of base.variants) BY_ID.set(`${base.id}_${v}`, { id: `${base.id}_${v}`, base, variant: v });
+    continue;
+  }
   BY_ID.set(`${base.id}_ratio`, { id: `${base.id}_ratio`, base, variant: 'ratio' });
   BY_ID.set(`${base.id}_difference`, { id: `${base.id}_difference`, base, variant: 'difference' });
 }

@@ -36,6 +36,10 @@ export const ScoreHistogram = z
     counts: z.array(z.number()).describe('Rows per bin.'),
     labelled: z.array(z.number()).optional().describe('Rows with a ground-truth label per bin (for calibration).'),
     positives: z.array(z.number()).optional().describe('Labelled rows with the adverse ground truth (error or fraud found) per bin (for calibration).'),
+    expected: z
+      .array(z.number())
+      .optional()
+      .describe('For probability scores: sum of the labelled rows\' scores per bin (positives expected if the score were calibrated; each of the 20 fine bins behind a bin read at its middle).'),
   })
   .strict();
 export type ScoreHistogram = z.infer<typeof ScoreHistogram>;
@@ -296,14 +300,54 @@ export const Reproduction = z
   .strict();
 export type Reproduction = z.infer<typeof Reproduction>;
 
+/** One point of a group's selection curve: what selecting the top `fraction` of all rows would do to the group. */
+export const SelectionCurvePoint = z
+  .object({
+    fraction: z.number().describe('Share of all rows selected, highest scores first (ties by row order, as the top_fraction rule).'),
+    threshold: z.number().nullable().describe('Score of the last row selected (the k-th largest); null when nothing is selected.'),
+    selected: z.number().describe('Rows of the group selected.'),
+    selection_rate: Estimate.describe('selected ÷ group size.'),
+    selection_rate_ratio: Estimate.describe('Selection rate ÷ the reference group\'s at the same fraction.'),
+    true_positive_rate: Estimate.optional().describe('With labels: share of the group\'s fraud/error cases selected.'),
+    false_positive_rate: Estimate.optional().describe('With labels: share of the group\'s innocent rows selected.'),
+    precision: Estimate.optional().describe('With labels: share of the selected with fraud/error found.'),
+  })
+  .strict();
+export type SelectionCurvePoint = z.infer<typeof SelectionCurvePoint>;
+
+export const SelectionCurve = z
+  .object({
+    attribute: z.string(),
+    group: z.string(),
+    is_reference: z.boolean(),
+    n: z.number(),
+    points: z.array(SelectionCurvePoint),
+  })
+  .strict();
+export type SelectionCurve = z.infer<typeof SelectionCurve>;
+
+/** The threshold sweep: metrics per group over a grid of selection fractions. */
+export const SelectionCurves = z
+  .object({
+    method: z.string().describe('How rows are selected at each fraction and how intervals are computed.'),
+    fractions: z.array(z.number()),
+    level: z.number(),
+    curves: z.array(SelectionCurve).describe('One curve per group of each protected attribute (intersections left out).'),
+  })
+  .strict();
+export type SelectionCurves = z.infer<typeof SelectionCurves>;
+
 /** How strongly one model input stands in for one protected attribute (e.g. Cramér's V, 0 = none, 1 = perfect). */
 export const ProxyStrength = z
   .object({
     attribute: z.string(),
-    input: z.string().describe('Model input (or population column).'),
-    statistic: z.string().describe('Association measure in [0, 1], e.g. "cramers_v", "correlation_ratio".'),
+    input: z.string().describe('Model input (or population column); "all inputs" for a model fitted on every input.'),
+    statistic: z.string().describe('Association measure in [0, 1], e.g. "cramers_v" (0 = none), "correlation_ratio", or "auc" (0.5 = none, 1 = the attribute read off perfectly).'),
     value: z.number().nullable(),
     ci: z.tuple([z.number(), z.number()]).nullable().optional(),
+    group: z.string().nullable().optional().describe('For a one-vs-rest statistic (auc): the level of the attribute predicted.'),
+    method: z.string().optional().describe('How the value and its interval were computed.'),
+    n: z.number().optional().describe('Rows behind the value (the whole population, or the test sample of a fitted model).'),
   })
   .strict();
 export type ProxyStrength = z.infer<typeof ProxyStrength>;
@@ -329,6 +373,7 @@ export const Results = z
     worst_groups: z.array(WorstGroup).optional().describe('Worst group per attribute and ratio/difference metric.'),
     selective_labels: SelectiveLabels.optional().describe('Population estimates from a random-audit sample and a model-selected sample (audit --label-source).'),
     proxies: z.array(ProxyStrength).optional().describe('How strongly each model input predicts each protected attribute.'),
+    selection_curves: SelectionCurves.optional().describe('Threshold sweep: selection rate, its ratio to the reference and (with labels) error rates per group at each selection fraction 1 %…50 %.'),
   })
   .strict();
 export type Results = z.infer<typeof Results>;

@@ -3,3 +3,4 @@ export * from './tests/index.js';
 export * from './small-sample.js';
 export * from './bootstrap/index.js';
 export * from './power/index.js';
+export * from './distribution/index.js';

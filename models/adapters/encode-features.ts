@@ -17,7 +17,11 @@ export function featureNames(inputs: readonly EncodedInput[]): string[] {
 
 /** The declared inputs of encoded models, as the harness checks them against a population. */
 export function encodedModelInputs(inputs: readonly EncodedInput[]): ModelInput[] {
-  return inputs.map((i) => (i.type === 'categorical' ? { name: i.name, type: i.type, levels: i.levels } : { name: i.name, type: i.type }));
+  return inputs.map((i) =>
+    i.type === 'categorical'
+      ? { name: i.name, type: i.type, levels: i.levels, reference: i.reference ?? i.drop ?? i.levels[0]! }
+      : { name: i.name, type: i.type, reference: i.reference ?? i.center },
+  );
 }
 
 /** Rows [start, end) → row-major float32 feature matrix (rows × features). */

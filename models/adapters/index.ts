@@ -1,3 +1,7 @@
 export { evaluateArithmetic, expressionNames, parseArithmetic, type Expr } from './arithmetic.js';
-export { loadModel } from './load-model.js';
-export type { ModelAdapter, ModelInput, ModelMeta, Scorer } from './model-adapter.js';
+export { bindFeatures, featureNames } from './encode-features.js';
+export { loadAnyModel, loadModel } from './load-model.js';
+export { bindAsync, type AnyModelAdapter, type AsyncModelAdapter, type AsyncScorer, type Contribution, type Explanation, type ModelAdapter, type ModelInput, type ModelMeta, type Scorer } from './model-adapter.js';
+export { scoreCategory } from './scorecard.js';
+export { loadTf } from './tfjs.js';
+export { parseXgboostForest, predictMargins, type Forest } from './xgboost-forest.js';

@@ -1,16 +1,38 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ModelFile, describeIssue, readText } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { expressionNames, parseArithmetic } from './arithmetic.js';
+import { commandAdapter } from './command.js';
+import { httpAdapter } from './http.js';
 import { logisticAdapter } from './logistic.js';
-import type { ModelAdapter, ModelMeta } from './model-adapter.js';
+import type { AnyModelAdapter, ModelAdapter, ModelMeta } from './model-adapter.js';
 import { scorecardAdapter } from './scorecard.js';
+import { scoresAdapter } from './scores.js';
+import { tfjsAdapter } from './tfjs.js';
+import { treesAdapter } from './trees.js';
+import { parseXgboostForest } from './xgboost-forest.js';
+
+/** Reads a file a model file refers to (path relative to the model file), as a model error when it cannot. */
+export function readModelAsset(file: string, relative: string, field: string): { path: string; bytes: Buffer } {
+  const path = resolve(dirname(file), relative);
+  try {
+    return { path, bytes: readFileSync(path) };
+  } catch (e) {
+    throw new DisparateError('model', `${file}: ${field}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
 
 /**
- * Loads a model file (JSON) and returns its adapter. Any problem is a DisparateError naming the
- * file and the field.
+ * Loads a model file (JSON) of any kind and returns its adapter: synchronous scoring for logistic,
+ * linear, scorecard, trees and scores; asynchronous for tfjs, command and http (see
+ * {@link bindAsync}). Any problem is a DisparateError('model') naming the file and the field.
+ * Nothing is spawned or fetched here: black boxes are contacted when they first score.
+ *
+ * @example const model = loadAnyModel('models/zoo/duo/model.json'); await bindAsync(model, table)(0, table.n)
  */
-export function loadModel(file: string): ModelAdapter {
+export function loadAnyModel(file: string): AnyModelAdapter {
   const text = readText(file, 'model');
   let raw: unknown;
   try {
@@ -21,26 +43,65 @@ export function loadModel(file: string): ModelAdapter {
   const parsed = ModelFile.safeParse(raw);
   if (!parsed.success) throw new DisparateError('model', `${file}: ${describeIssue(parsed.error)}`);
   const model = parsed.data;
-  const meta: ModelMeta = {
+  const hash = createHash('sha256').update(text);
+  const meta = (): ModelMeta => ({
     kind: model.kind,
     name: model.name,
     source: model.source ?? null,
     file,
-    hash: `sha256:${createHash('sha256').update(text).digest('hex')}`,
-  };
-  if (model.kind === 'logistic') return logisticAdapter(model, meta);
-  let combine;
-  try {
-    combine = parseArithmetic(model.combine);
-  } catch (e) {
-    throw new DisparateError('model', `${file}: combine: ${(e as Error).message}`);
-  }
-  const unknown = expressionNames(combine).filter((n) => !Object.hasOwn(model.tables, n));
-  if (unknown.length > 0) throw new DisparateError('model', `${file}: combine: unknown table ${unknown.join(', ')}`);
-  for (const [name, table] of Object.entries(model.tables)) {
-    for (const input of table.inputs) {
-      if (!Object.hasOwn(model.levels, input)) throw new DisparateError('model', `${file}: tables.${name}.inputs: "${input}" has no entry in levels`);
+    hash: `sha256:${hash.digest('hex')}`,
+  });
+  switch (model.kind) {
+    case 'logistic':
+    case 'linear':
+      return logisticAdapter(model, meta());
+    case 'scorecard': {
+      let combine;
+      try {
+        combine = parseArithmetic(model.combine);
+      } catch (e) {
+        throw new DisparateError('model', `${file}: combine: ${(e as Error).message}`);
+      }
+      const unknown = expressionNames(combine).filter((n) => !Object.hasOwn(model.tables, n));
+      if (unknown.length > 0) throw new DisparateError('model', `${file}: combine: unknown table ${unknown.join(', ')}`);
+      for (const [name, table] of Object.entries(model.tables)) {
+        for (const input of table.inputs) {
+          if (!Object.hasOwn(model.levels, input)) throw new DisparateError('model', `${file}: tables.${name}.inputs: "${input}" has no entry in levels`);
+        }
+      }
+      return scorecardAdapter(model, meta(), combine);
     }
+    case 'trees': {
+      const asset = readModelAsset(file, model.file, 'file');
+      hash.update(asset.bytes);
+      let xgb: unknown;
+      try {
+        xgb = JSON.parse(asset.bytes.toString('utf8'));
+      } catch (e) {
+        throw new DisparateError('model', `${asset.path}: malformed JSON: ${(e as Error).message}`);
+      }
+      return treesAdapter(model, meta(), parseXgboostForest(xgb, asset.path));
+    }
+    case 'scores': {
+      const asset = readModelAsset(file, model.file, 'file');
+      hash.update(asset.bytes);
+      return scoresAdapter(model, meta(), asset.path);
+    }
+    case 'tfjs':
+      return tfjsAdapter(model, file, meta, resolve(dirname(file), model.path), hash);
+    case 'command':
+      return commandAdapter(model, meta(), dirname(resolve(file)));
+    case 'http':
+      return httpAdapter(model, meta());
   }
-  return scorecardAdapter(model, meta, combine);
+}
+
+/**
+ * Loads a model that scores synchronously (logistic, linear, scorecard, trees, scores). A tfjs,
+ * command or http model is refused with a message pointing at {@link loadAnyModel}.
+ */
+export function loadModel(file: string): ModelAdapter {
+  const model = loadAnyModel(file);
+  if (model.async) throw new DisparateError('model', `${file}: kind "${model.meta.kind}" scores asynchronously; this caller needs loadAnyModel and bindAsync`);
+  return model;
 }

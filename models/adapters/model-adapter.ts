@@ -6,6 +6,8 @@ export interface ModelInput {
   readonly type: 'numeric' | 'categorical';
   /** Allowed levels of a categorical input. */
   readonly levels?: readonly string[];
+  /** Value explain sets the input to when measuring a black box's dependence on it. */
+  readonly reference?: number | string;
 }
 
 /** Provenance of a loaded model, recorded in the manifest. */
@@ -57,6 +59,8 @@ export interface ModelAdapter {
   readonly async?: false;
   bind(table: Table): Scorer;
   explain?(table: Table, row: number): Explanation;
+  /** The model's own category of a score (a scorecard's risk categories), or null. */
+  category?(score: number): string | null;
 }
 
 /** A model that scores asynchronously (tfjs, command, http). Same contract, awaited. */
@@ -66,6 +70,7 @@ export interface AsyncModelAdapter {
   readonly async: true;
   bind(table: Table): AsyncScorer;
   explain?(table: Table, row: number): Explanation;
+  category?(score: number): string | null;
 }
 
 export type AnyModelAdapter = ModelAdapter | AsyncModelAdapter;

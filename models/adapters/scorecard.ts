@@ -54,12 +54,28 @@ export function scorecardAdapter(model: ScorecardModel, meta: ModelMeta, combine
   return {
     meta,
     inputs,
+    category: (score) => scoreCategory(model, score),
     bind(table: Table): Scorer {
       const tables = bindTables(table);
       return (start, end) => {
         const env = new Map<string, Float64Array>();
         for (const { name, t, cols, grid, strides } of tables) {
           const out = new Float64Array(end - start);
+          if (cols.length <= 2) {
+            // The common shapes (one or two inputs), without the inner loop over inputs.
+            const a = cols[0]!.codes;
+            const b = cols[1]?.codes;
+            const sa = strides[0]!;
+            for (let i = start; i < end; i++) {
+              const ca = a[i]!;
+              const cb = b ? b[i]! : 0;
+              if (ca < 0) throw missingValueError(meta, t.inputs[0]!, i);
+              if (cb < 0) throw missingValueError(meta, t.inputs[1]!, i);
+              out[i - start] = grid[ca * sa + cb]!;
+            }
+            env.set(name, out);
+            continue;
+          }
           for (let i = start; i < end; i++) {
             let index = 0;
             for (let k = 0; k < cols.length; k++) {

@@ -20,7 +20,26 @@ export interface Forest {
   readonly defaultLeft: Uint8Array;
   /** Leaf value (leaves); cover-weighted mean of the leaves below (internal nodes), for path contributions. */
   readonly value: Float64Array;
+  /** The same trees padded to complete binary trees of `depth` levels, when depth ≤ {@link MAX_COMPLETE_DEPTH}. */
+  readonly complete: CompleteForest | null;
 }
+
+/**
+ * Trees padded to complete binary trees (a shallow leaf is pushed down as a node that always goes
+ * left, with its value copied to every leaf below), so a row's walk is exactly `depth` steps of
+ * i = 2i + 1 + (x < threshold ? 0 : 1) with no leaf test and no child pointers.
+ */
+export interface CompleteForest {
+  readonly depth: number;
+  /** Per tree, 2^depth − 1 internal nodes. */
+  readonly feature: Int32Array;
+  readonly threshold: Float32Array;
+  readonly defaultLeft: Uint8Array;
+  /** Per tree, 2^depth leaf values. */
+  readonly leaf: Float32Array;
+}
+
+export const MAX_COMPLETE_DEPTH = 10;
 
 const LOGISTIC = new Set(['binary:logistic', 'reg:logistic', 'binary:logitraw']);
 const IDENTITY = new Set(['reg:squarederror', 'reg:linear', 'reg:pseudohubererror', 'reg:absoluteerror']);
@@ -103,7 +122,50 @@ export function parseXgboostForest(raw: unknown, file: string): Forest {
     fillMeans(forest, tree, offset, 0);
     offset += m;
   });
-  return forest;
+  return { ...forest, complete: completeForest(forest) };
+}
+
+function nodeDepth(f: { feature: Int32Array; children: Int32Array }, i: number): number {
+  return f.feature[i]! < 0 ? 0 : 1 + Math.max(nodeDepth(f, f.children[2 * i]!), nodeDepth(f, f.children[2 * i + 1]!));
+}
+
+/** Pads every tree to the ensemble's maximum depth (see {@link CompleteForest}); null when too deep. */
+function completeForest(f: Omit<Forest, 'complete'>): CompleteForest | null {
+  let depth = 0;
+  for (const root of f.roots) depth = Math.max(depth, nodeDepth(f, root));
+  if (depth > MAX_COMPLETE_DEPTH || depth === 0) return null;
+  const internal = 2 ** depth - 1;
+  const leaves = 2 ** depth;
+  const trees = f.roots.length;
+  const out = {
+    depth,
+    feature: new Int32Array(trees * internal),
+    threshold: new Float32Array(trees * internal).fill(Infinity),
+    defaultLeft: new Uint8Array(trees * internal).fill(1),
+    leaf: new Float32Array(trees * leaves),
+  };
+  f.roots.forEach((root, t) => {
+    const place = (node: number, slot: number, level: number) => {
+      if (level === depth) {
+        out.leaf[t * leaves + slot - internal] = f.value[node]!;
+        return;
+      }
+      const at = t * internal + slot;
+      if (f.feature[node]! < 0) {
+        // A leaf above the last level: always left (x < +∞, and NaN takes the default, left), same value below.
+        place(node, 2 * slot + 1, level + 1);
+        place(node, 2 * slot + 2, level + 1);
+        return;
+      }
+      out.feature[at] = f.feature[node]!;
+      out.threshold[at] = f.threshold[node]!;
+      out.defaultLeft[at] = f.defaultLeft[node]!;
+      place(f.children[2 * node]!, 2 * slot + 1, level + 1);
+      place(f.children[2 * node + 1]!, 2 * slot + 2, level + 1);
+    };
+    place(root, 0, 0);
+  });
+  return out;
 }
 
 /** Cover-weighted mean leaf value below each node (XGBoost's FillNodeMeanValues). */
@@ -121,36 +183,97 @@ export function isLogistic(forest: Forest): boolean {
   return forest.objective !== 'binary:logitraw' && LOGISTIC.has(forest.objective);
 }
 
-const BLOCK = 256;
+const BLOCK = 128;
 
 /**
  * Margins of `n` rows of a row-major float32 feature matrix. Rows go in blocks, trees outer, so one
  * tree's nodes stay in cache over a block; each row's sum starts at the base margin and adds the
  * trees in order in float32, as XGBoost's CPU predictor does, so results match it bit for bit.
+ * Rows without a missing value take the complete-tree walk (no NaN test); others the general one.
  */
 export function predictMargins(forest: Forest, x: Float32Array, n: number, width: number): Float32Array {
   const out = new Float32Array(n).fill(forest.baseMargin);
-  const { roots, feature, threshold, children, defaultLeft, value } = forest;
-  const trees = roots.length;
-  for (let b = 0; b < n; b += BLOCK) {
-    const e = Math.min(n, b + BLOCK);
+  const c = forest.complete;
+  // Rows with a missing value take the general walk (NaN follows default directions).
+  const complete = new Int32Array(n);
+  const general = new Int32Array(n);
+  let nc = 0;
+  let ng = 0;
+  for (let r = 0; r < n; r++) {
+    let missing = c === null;
+    const row = r * width;
+    for (let j = 0; j < width && !missing; j++) missing = x[row + j] !== x[row + j];
+    if (missing) general[ng++] = r;
+    else complete[nc++] = r;
+  }
+  if (c) walkComplete(c, forest.roots.length, x, width, complete, nc, out);
+  walkGeneral(forest, x, width, general, ng, out);
+  return out;
+}
+
+/**
+ * The complete-tree walk, four rows at a time: their paths are independent, so the comparisons
+ * overlap instead of waiting on each other (about 4× faster than one row at a time here).
+ */
+function walkComplete(c: CompleteForest, trees: number, x: Float32Array, width: number, rows: Int32Array, count: number, out: Float32Array): void {
+  const { depth, feature: cf, threshold: ct, leaf } = c;
+  const internal = 2 ** depth - 1;
+  const leaves = internal + 1;
+  // Every row complete (the usual case): row k is row k, no indirection.
+  const dense = count === out.length;
+  for (let b = 0; b < count; b += BLOCK) {
+    const e = Math.min(count, b + BLOCK);
     for (let t = 0; t < trees; t++) {
+      const ib = t * internal;
+      const lb = t * leaves - internal;
+      let k = b;
+      for (; k + 3 < e; k += 4) {
+        const r0 = dense ? k : rows[k]!, r1 = dense ? k + 1 : rows[k + 1]!, r2 = dense ? k + 2 : rows[k + 2]!, r3 = dense ? k + 3 : rows[k + 3]!;
+        const x0 = r0 * width, x1 = r1 * width, x2 = r2 * width, x3 = r3 * width;
+        let i0 = 0, i1 = 0, i2 = 0, i3 = 0;
+        for (let d = 0; d < depth; d++) {
+          i0 = 2 * i0 + 2 - +(x[x0 + cf[ib + i0]!]! < ct[ib + i0]!);
+          i1 = 2 * i1 + 2 - +(x[x1 + cf[ib + i1]!]! < ct[ib + i1]!);
+          i2 = 2 * i2 + 2 - +(x[x2 + cf[ib + i2]!]! < ct[ib + i2]!);
+          i3 = 2 * i3 + 2 - +(x[x3 + cf[ib + i3]!]! < ct[ib + i3]!);
+        }
+        out[r0]! += leaf[lb + i0]!;
+        out[r1]! += leaf[lb + i1]!;
+        out[r2]! += leaf[lb + i2]!;
+        out[r3]! += leaf[lb + i3]!;
+      }
+      for (; k < e; k++) {
+        const r = rows[k]!;
+        let i = 0;
+        for (let d = 0; d < depth; d++) i = 2 * i + 2 - +(x[r * width + cf[ib + i]!]! < ct[ib + i]!);
+        out[r]! += leaf[lb + i]!;
+      }
+    }
+  }
+}
+
+/** The general walk over child pointers, with default directions for missing values. */
+function walkGeneral(forest: Forest, x: Float32Array, width: number, rows: Int32Array, count: number, out: Float32Array): void {
+  const { roots, feature, threshold, children, defaultLeft, value } = forest;
+  for (let b = 0; b < count; b += BLOCK) {
+    const e = Math.min(count, b + BLOCK);
+    for (let t = 0; t < roots.length; t++) {
       const root = roots[t]!;
-      for (let r = b; r < e; r++) {
+      for (let k = b; k < e; k++) {
+        const r = rows[k]!;
         const row = r * width;
         let i = root;
         let f = feature[i]!;
         while (f >= 0) {
           const v = x[row + f]!;
-          const c = threshold[i]!;
-          i = v < c ? children[2 * i]! : v >= c ? children[2 * i + 1]! : children[2 * i + 1 - defaultLeft[i]!]!;
+          const th = threshold[i]!;
+          i = v < th ? children[2 * i]! : v >= th ? children[2 * i + 1]! : children[2 * i + 1 - defaultLeft[i]!]!;
           f = feature[i]!;
         }
         out[r]! += value[i]!;
       }
     }
   }
-  return out;
 }
 
 /**

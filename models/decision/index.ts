@@ -1,1 +1,2 @@
-export { applyDecision, describeDecision } from './apply-decision.js';
+export { applyDecision, decisionColumns, describeDecision, topRows } from './apply-decision.js';
+export { kthLargest } from './kth-largest.js';

@@ -3,7 +3,7 @@ import type { ProxyStrength } from '../../harness/results/index.js';
 import { OKABE_ITO, fixed } from '../shared/index.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const NAMES: Record<string, string> = { cramers_v: 'Cramér\'s V', correlation_ratio: 'correlation ratio η', theil_u: 'Theil\'s U' };
+const NAMES: Record<string, string> = { cramers_v: 'Cramér\'s V', correlation_ratio: 'correlation ratio η', theil_u: 'Theil\'s U', auc: 'AUC, 0.5 = none' };
 const statName = (s: string): string => NAMES[s] ?? s.replace(/_/g, ' ');
 
 /**
@@ -18,7 +18,8 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
   const statistics = [...new Set(proxies.map((p) => p.statistic))];
   const rows = proxies
     .map((p) => ({
-      label: `${p.input} → ${p.attribute}${statistics.length > 1 ? ` (${statName(p.statistic)})` : ''}`,
+      // One-vs-rest statistics name the level predicted: several rows per input and attribute.
+      label: `${p.input} → ${p.attribute}${p.group ? ` = ${p.group}` : ''}${statistics.length > 1 ? ` (${statName(p.statistic)})` : ''}`,
       value: p.value,
       lo: p.ci?.[0] ?? null,
       hi: p.ci?.[1] ?? null,

@@ -14,4 +14,11 @@ export type IntervalMethod =
   | 'normal-mean'
   | 'welch-mean-difference'
   | 'delta-log-mean-ratio'
-  | 'bootstrap-percentile';
+  | 'bootstrap-percentile'
+  | 'dkw-band'
+  | 'delong-logit'
+  | 'delong-logit-wald-difference'
+  | 'byar-poisson'
+  | 'delta-log-multinomial'
+  | 'delta-multinomial'
+  | 'delong';

@@ -1,0 +1,182 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { encodeCategorical, numeric, type Column, type Table } from '../datasets/table/index.js';
+import { bindAsync, loadAnyModel, loadTf } from '../models/adapters/index.js';
+
+/**
+ * Model adapter throughput (rows/s on one core) for bench/RESULTS.md: logistic and scorecard over 20
+ * inputs, XGBoost trees (500 trees of depth 6), the tfjs MLP 40-32-1 (hand-written dense kernel and
+ * tfjs predict on the pure-JS backend) and the http adapter's overhead per 10,000-row batch against
+ * a local server that answers zeros. Synthetic models and data; fixed seeds.
+ */
+export interface ModelFigure {
+  readonly what: string;
+  readonly rowsPerSecond: number | null;
+  readonly msPerBatch?: number;
+  readonly target: string;
+  readonly ok: boolean | null;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32) so every run benches the same models. */
+function rand(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function table(n: number, numerics: number, categoricals: number, seed = 1): Table {
+  const r = rand(seed);
+  const columns = new Map<string, Column>();
+  for (let j = 0; j < numerics; j++) columns.set(`x${j}`, numeric(Float64Array.from({ length: n }, () => r() * 10)));
+  for (let j = 0; j < categoricals; j++) {
+    const codes = Int32Array.from({ length: n }, () => Math.floor(r() * 4));
+    columns.set(`c${j}`, { ...encodeCategorical([], ['a', 'b', 'c', 'd']), codes });
+  }
+  return { n, columns };
+}
+
+const dir = () => mkdtempSync(join(tmpdir(), 'disparate-bench-'));
+function write(folder: string, name: string, value: unknown): string {
+  const file = join(folder, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+/** Best rows/s over `repeats` timed scorings of `n` rows. */
+async function rate(score: () => Promise<unknown> | unknown, n: number, repeats = 3): Promise<number> {
+  await score();
+  let best = Infinity;
+  for (let i = 0; i < repeats; i++) {
+    const t = process.hrtime.bigint();
+    await score();
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  return n / best;
+}
+
+/** A random XGBoost JSON model: `trees` full trees of `depth`, `features` features. */
+export function randomXgboostModel(trees: number, depth: number, features: number, seed = 2): unknown {
+  const r = rand(seed);
+  const nodes = 2 ** (depth + 1) - 1;
+  const internal = 2 ** depth - 1;
+  const tree = () => ({
+    left_children: Array.from({ length: nodes }, (_, i) => (i < internal ? 2 * i + 1 : -1)),
+    right_children: Array.from({ length: nodes }, (_, i) => (i < internal ? 2 * i + 2 : -1)),
+    split_indices: Array.from({ length: nodes }, (_, i) => (i < internal ? Math.floor(r() * features) : 0)),
+    split_conditions: Array.from({ length: nodes }, (_, i) => (i < internal ? r() * 10 : (r() - 0.5) * 0.1)),
+    default_left: Array.from({ length: nodes }, () => (r() < 0.5 ? 1 : 0)),
+    sum_hessian: Array.from({ length: nodes }, (_, i) => 2 ** (depth - Math.floor(Math.log2(i + 1)))),
+    split_type: new Array(nodes).fill(0),
+  });
+  return {
+    learner: {
+      feature_names: Array.from({ length: features }, (_, j) => `x${j}`),
+      learner_model_param: { base_score: '5E-1', num_class: '0', num_feature: String(features), num_target: '1' },
+      objective: { name: 'binary:logistic' },
+      gradient_booster: { name: 'gbtree', model: { trees: Array.from({ length: trees }, tree), tree_info: new Array(trees).fill(0) } },
+    },
+    version: [1, 7, 4],
+  };
+}
+
+async function mlpFolder(folder: string): Promise<string> {
+  const tf = await loadTf();
+  tf.setBackend('cpu');
+  const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [40], units: 32, activation: 'relu' }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      const data = Buffer.from(a.weightData as ArrayBuffer);
+      write(folder, 'weights.bin', '');
+      writeFileSync(join(folder, 'weights.bin'), data);
+      write(folder, 'model.json', { format: 'layers-model', modelTopology: a.modelTopology, weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs }] });
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return folder;
+}
+
+export async function benchModels(opts: { rows?: number } = {}): Promise<ModelFigure[]> {
+  const n = opts.rows ?? 1_000_000;
+  const figures: ModelFigure[] = [];
+  const folder = dir();
+
+  const t20 = table(n, 10, 10);
+  const logistic = write(folder, 'logistic.json', {
+    kind: 'logistic', name: 'bench', intercept: -1,
+    inputs: [
+      ...Array.from({ length: 10 }, (_, j) => ({ name: `x${j}`, type: 'numeric', coefficient: 0.01 * (j + 1), center: 5 })),
+      ...Array.from({ length: 10 }, (_, j) => ({ name: `c${j}`, type: 'categorical', levels: ['a', 'b', 'c', 'd'], coefficients: { b: 0.1, c: 0.2, d: -0.1 * j } })),
+    ],
+  });
+  const ls = loadAnyModel(logistic);
+  const lr = await rate(() => bindAsync(ls, t20)(0, n), n);
+  figures.push({ what: 'logistic, 20 inputs (10 numeric, 10 categorical)', rowsPerSecond: lr, target: '≥ 10 M rows/s', ok: lr >= 10e6 });
+
+  const c20 = table(n, 0, 20);
+  const tables = Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`T${k}`, { inputs: [`c${2 * k}`, `c${2 * k + 1}`], points: { a: { a: 1, b: 2 }, b: { c: 3 }, d: { d: 5 } } }]));
+  const scorecard = write(folder, 'scorecard.json', {
+    kind: 'scorecard', name: 'bench',
+    levels: Object.fromEntries(Array.from({ length: 20 }, (_, j) => [`c${j}`, ['a', 'b', 'c', 'd']])),
+    tables,
+    combine: 'T0 * (T1 + T2) + T3 + T4 + T5 + T6 + T7 + T8 + T9',
+  });
+  const sc = loadAnyModel(scorecard);
+  const sr = await rate(() => bindAsync(sc, c20)(0, n), n);
+  figures.push({ what: 'scorecard, 20 categorical inputs in 10 two-way tables, R1×(R2+R3)+… expression', rowsPerSecond: sr, target: '≥ 10 M rows/s', ok: sr >= 10e6 });
+
+  const nt = Math.min(n, 200_000);
+  const t40 = table(nt, 40, 0);
+  write(folder, 'forest.xgb.json', randomXgboostModel(500, 6, 40));
+  const trees = write(folder, 'trees.json', { kind: 'trees', name: 'bench', file: 'forest.xgb.json', inputs: Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', missing: 'pass' })) });
+  const tm = loadAnyModel(trees);
+  const tr = await rate(() => bindAsync(tm, t40)(0, nt), nt);
+  figures.push({ what: 'trees (XGBoost JSON), 500 trees of depth 6, 40 features', rowsPerSecond: tr, target: '≥ 100 k rows/s', ok: tr >= 100e3 });
+
+  const mlp = await mlpFolder(join(folder));
+  const inputs = Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', center: 5, scale: 3 }));
+  const dense = loadAnyModel(write(folder, 'mlp-dense.json', { kind: 'tfjs', name: 'bench', path: '.', engine: 'dense', inputs }));
+  const nm = Math.min(n, 500_000);
+  const t40m = table(nm, 40, 0, 3);
+  const dr = await rate(() => bindAsync(dense, t40m)(0, nm), nm);
+  figures.push({ what: 'tfjs MLP 40-32-1, engine dense (hand-written kernel over the exported weights)', rowsPerSecond: dr, target: '≥ 0.5 M rows/s', ok: dr >= 0.5e6 });
+  for (const batch of [1024, 65536]) {
+    const tfm = loadAnyModel(write(folder, `mlp-tfjs-${batch}.json`, { kind: 'tfjs', name: 'bench', path: mlp === folder ? '.' : mlp, engine: 'tfjs', batch_size: batch, inputs }));
+    const pr = await rate(() => bindAsync(tfm, t40m)(0, nm), nm, 2);
+    figures.push({ what: `tfjs MLP 40-32-1, engine tfjs (model.predict, pure-JS CPU backend, batches of ${batch})`, rowsPerSecond: pr, target: '≥ 0.5 M rows/s (dense engine)', ok: null });
+  }
+
+  const server = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (d: Buffer) => parts.push(d));
+    req.on('end', () => {
+      const rows = (JSON.parse(Buffer.concat(parts).toString('utf8')) as { rows: unknown[] }).rows;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ scores: new Array(rows.length).fill(0) }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/score`;
+    const nh = 100_000;
+    const th = table(nh, 10, 10, 4);
+    const http = loadAnyModel(write(folder, 'http.json', { kind: 'http', name: 'bench', url, batch_size: 10_000, concurrency: 1, inputs: [...Array.from({ length: 10 }, (_, j) => ({ name: `x${j}`, type: 'numeric' })), ...Array.from({ length: 10 }, (_, j) => ({ name: `c${j}`, type: 'categorical' }))] }));
+    const hr = await rate(() => bindAsync(http, th)(0, nh), nh, 2);
+    figures.push({ what: 'http adapter, 20 inputs, local server answering zeros, batches of 10,000, concurrency 1', rowsPerSecond: hr, msPerBatch: (10_000 / hr) * 1000, target: 'report the overhead per 10,000-row batch', ok: null });
+  } finally {
+    server.close();
+  }
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchModels({ rows: Number(process.argv[2] ?? 1_000_000) }).then((f) => process.stdout.write(`${JSON.stringify(f, null, 2)}\n`));
+}

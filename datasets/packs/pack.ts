@@ -15,6 +15,11 @@ export interface PackFigure {
   readonly exact: boolean;
   readonly source: string;
   readonly note?: string;
+  /**
+   * A comparison the pack cannot be expected to match (e.g. a surrogate against the real model):
+   * shown with its gap in the published-vs-reproduced table but not counted towards the exit code.
+   */
+  readonly informative?: boolean;
   /** Reads the reproduced value from the results of the pack's runs, keyed by run id. */
   readonly reproduce: (runs: ReadonlyMap<string, Results>) => number | null;
 }

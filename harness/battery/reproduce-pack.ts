@@ -27,11 +27,18 @@ export async function reproducePack(pack: Pack, dir: string, opts: RunOptions): 
       exact: f.exact,
       source: f.source,
       note: f.note ?? null,
+      ...(f.informative ? { informative: true } : {}),
     };
   });
   const main = runs.get(Object.keys(pack.runs)[0]!)!;
   return {
     ...main,
-    reproduction: { pack: pack.id, title: pack.title, figures, matched: figures.filter((f) => f.within).length, total: figures.length },
+    reproduction: {
+      pack: pack.id,
+      title: pack.title,
+      figures,
+      matched: figures.filter((f) => f.within && !f.informative).length,
+      total: figures.filter((f) => !f.informative).length,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  VERDICT_STYLE, attributesOf, buildGroupTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  VERDICT_STYLE, attributesOf, buildGroupTable, buildReproductionTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeHtml } from './escape-html.js';
 import { HTML_STYLE } from './html-style.js';
@@ -93,7 +93,10 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
       return `<li>${badge}${escapeHtml(s.text)}</li>`;
     })
     .join('\n');
-  const verdicts = results.checks.length ? `${htmlTable(buildVerdictTable(results))}\n${htmlTable(buildToleranceTable(results))}` : '<p>No checks were configured.</p>';
+  const reproduction = buildReproductionTable(results);
+  const verdicts = `${reproduction ? `${htmlTable(reproduction)}\n` : ''}${
+    results.checks.length ? `${htmlTable(buildVerdictTable(results))}\n${htmlTable(buildToleranceTable(results))}` : '<p>No checks were configured.</p>'
+  }`;
   const groups = attributesOf(results)
     .map((a) => `<h3>${escapeHtml(a)}</h3>\n${htmlTable(buildGroupTable(results, a))}`)
     .join('\n');

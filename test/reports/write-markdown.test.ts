@@ -23,7 +23,7 @@ describe('writeMarkdown', () => {
   ])('every table row has as many cells as its header (%s)', (_, results) => {
     const md = writeMarkdown(results);
     const found = tables(md);
-    expect(found.length).toBe(6); // verdicts, tolerances, 3 group tables, provenance
+    expect(found.length).toBe(results.reproduction ? 7 : 6); // [reproduction], verdicts, tolerances, 3 group tables, provenance
     for (const t of found) {
       const width = cells(t[0]!).length;
       for (const row of t) expect(cells(row)).toHaveLength(width);

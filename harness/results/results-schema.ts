@@ -285,6 +285,7 @@ export const ReproducedFigure = z
     exact: z.boolean().describe('Whether the inputs are exact (published data and model), so the figure must match to rounding.'),
     source: z.string().describe('Citation of the published figure.'),
     note: z.string().nullable(),
+    informative: z.boolean().optional().describe('Shown for comparison only, not counted in matched/total (e.g. a surrogate against the real model).'),
   })
   .strict();
 export type ReproducedFigure = z.infer<typeof ReproducedFigure>;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchBootstrap } from './bootstrap.js';
+import { benchModels } from './models.js';
 import type { PipelineFigures } from './pipeline.js';
 import { benchRun } from './twins.js';
 
@@ -61,6 +62,11 @@ rows.push({
   target: '≤ 1 s',
   ok: boot.seconds <= 1,
 });
+
+for (const m of await benchModels()) {
+  const figure = m.msPerBatch !== undefined ? `${m.msPerBatch.toFixed(1)} ms per batch` : m.rowsPerSecond === null ? 'n/a' : `${(m.rowsPerSecond / 1e6).toFixed(2)} M rows/s`;
+  rows.push({ what: `model adapter: ${m.what}`, figure, target: m.target, ok: m.ok });
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
 const md = [

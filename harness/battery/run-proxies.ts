@@ -5,7 +5,7 @@ import type { ProxyStrength, Warning } from '../results/index.js';
 import { zCritical } from '../stats/index.js';
 
 /** Rows of each fixed sample of the joint proxy model (fit on rows [0, m), test on [m, 2m)). */
-export const PROXY_SAMPLE_ROWS = 5_000;
+export const PROXY_SAMPLE_ROWS = 4_000;
 /** Multinomial replicates behind each Cramér's V interval. */
 export const PROXY_REPLICATES = 200;
 

@@ -137,6 +137,8 @@ export function computeProxies(
   const proxies: ProxyStrength[] = [];
   const warnings: Warning[] = [];
   const ci = (i: { lo: number; hi: number } | null): [number, number] | null => (i ? [round(i.lo)!, round(i.hi)!] : null);
+  // The joint model's design matrices, shared by every attribute.
+  const encoded = samples ? { train: encode(plan, samples.train), test: encode(plan, samples.test) } : null;
   for (const attr of attributes) {
     const k = attr.levels.length;
     const targets = attr.levels.map((_, i) => i).filter((i) => attr.levels[i] !== attr.reference);
@@ -171,9 +173,8 @@ export function computeProxies(
         n,
       });
     });
-    if (!samples || plan.inputs.length === 0) continue;
-    const train = encode(plan, samples.train);
-    const test = encode(plan, samples.test);
+    if (!samples || !encoded || plan.inputs.length === 0) continue;
+    const { train, test } = encoded;
     const trainCodes = attributeCodes(samples.train, attr);
     const testCodes = attributeCodes(samples.test, attr);
     for (const level of targets) {

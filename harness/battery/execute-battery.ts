@@ -49,5 +49,6 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     context: opts.context,
     bootstrap,
     intersections: battery.intersections,
+    sweep: battery.sweep,
   });
 }

@@ -60,3 +60,14 @@ describe('battery errors name the file and the field', () => {
     expect(r.populationSpec).toBe(join(dir, 'pop.yaml'));
   });
 });
+
+describe('score metrics need scores', () => {
+  it('refuses a check on a score metric when the data block has no score column', () => {
+    const file = battery(`title: t
+data: { file: d.csv, flag: flagged }
+protected: [nationality]
+checks: [{ id: a, metric: mean_score_ratio }]
+`);
+    expect(() => resolveBattery(file)).toThrow(/checks\.0\.metric: mean_score_ratio needs scores/);
+  });
+});

@@ -68,7 +68,12 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
     if (calibrationGroups(results, a).length > 0) add(`calibration-${slug(a)}`, `Calibration by ${a}`, calibrationSpec(results, a));
   }
   if (results.counterfactual.length > 0) add('counterfactual-shift', 'Counterfactual score shift', counterfactualShiftSpec(results.counterfactual));
-  if (results.proxies && results.proxies.length > 0) add('proxy-strength', 'Proxy strength', proxyStrengthSpec(results.proxies));
+  // One proxy chart per protected attribute: each input's association with it, and how well all
+  // inputs together predict it; one-feature AUCs stay in results.json.
+  for (const a of attributes) {
+    const rows = (results.proxies ?? []).filter((p) => p.attribute === a && (p.statistic !== 'auc' || p.input === 'all inputs'));
+    if (rows.length > 0) add(`proxy-strength-${slug(a)}`, `Proxies for ${a}`, proxyStrengthSpec(rows));
+  }
   if (results.reproduction && results.reproduction.figures.length > 0) {
     add(
       'published-vs-reproduced',

@@ -16,6 +16,7 @@ const statName = (s: string): string => NAMES[s] ?? s.replace(/_/g, ' ');
 export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSpec {
   if (proxies.length === 0) throw new Error('proxyStrengthSpec: no proxies');
   const statistics = [...new Set(proxies.map((p) => p.statistic))];
+  const attributes = [...new Set(proxies.map((p) => p.attribute))];
   const rows = proxies
     .map((p) => ({
       // One-vs-rest statistics name the level predicted: several rows per input and attribute.
@@ -32,7 +33,10 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
   const top = rows[0];
   return {
     $schema: SCHEMA,
-    title: { text: 'Proxy strength', subtitle: 'how well each model input predicts a protected attribute' },
+    title: {
+      text: attributes.length === 1 ? `Proxies for ${attributes[0]}` : 'Proxy strength',
+      subtitle: 'how well each model input, and all of them together, predict the protected attribute',
+    },
     description:
       `Bars of the association between ${rows.length} model input–protected attribute pairs, strongest first. ` +
       (top && top.value !== null ? `Strongest: ${top.label} at ${top.value_text}.` : ''),

@@ -23,7 +23,7 @@ describe('hostile labels render as text', () => {
     // every attribute value stays quoted: no stray quote closes one early
     for (const m of html.matchAll(/aria-label="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);
     // the new charts carry hostile text too (proxy inputs, counterfactual levels, reproduced figures)
-    for (const name of ['proxy-strength', 'counterfactual-shift', 'published-vs-reproduced', 'score-distribution-nationality']) {
+    for (const name of ['proxy-strength-nationality', 'counterfactual-shift', 'published-vs-reproduced', 'score-distribution-nationality']) {
       const svg = files.get(`${name}.svg`) as string;
       expect(svg, name).not.toMatch(/<script/i);
       expect(svg, name).toContain('&lt;script&gt;');

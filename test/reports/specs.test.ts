@@ -90,7 +90,7 @@ describe('buildChartSpecs', () => {
       'score-distribution-nationality', 'score-distribution-disability',
       'selection-curve-nationality', 'selection-curve-disability',
       'calibration-nationality', 'calibration-disability',
-      'counterfactual-shift', 'proxy-strength', 'published-vs-reproduced',
+      'counterfactual-shift', 'proxy-strength-nationality', 'proxy-strength-disability', 'published-vs-reproduced',
     ]);
   });
   it('skips error-rate charts without labels', () => {

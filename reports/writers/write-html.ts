@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  VERDICT_STYLE, attributesOf, buildGroupTable, buildReproductionTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  VERDICT_STYLE, attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeHtml } from './escape-html.js';
 import { HTML_STYLE } from './html-style.js';
@@ -97,9 +97,20 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
   const verdicts = `${reproduction ? `${htmlTable(reproduction)}\n` : ''}${
     results.checks.length ? `${htmlTable(buildVerdictTable(results))}\n${htmlTable(buildToleranceTable(results))}` : '<p>No checks were configured.</p>'
   }`;
-  const groups = attributesOf(results)
-    .map((a) => `<h3>${escapeHtml(a)}</h3>\n${htmlTable(buildGroupTable(results, a))}`)
-    .join('\n');
+  const extras = (
+    [
+      ['Selective labels', buildSelectiveLabelsTable(results)],
+      ['Counterfactual twins', buildCounterfactualTable(results)],
+      ['Worst groups', buildWorstGroupsTable(results)],
+      ['Cells not checked', buildSuppressedTable(results)],
+    ] as const
+  )
+    .filter(([, t]) => t !== null)
+    .map(([title, t]) => `<h3>${escapeHtml(title)}</h3>\n${htmlTable(t!)}`);
+  const groups = [
+    ...attributesOf(results).map((a) => `<h3>${escapeHtml(a)}</h3>\n${htmlTable(buildGroupTable(results, a))}`),
+    ...extras,
+  ].join('\n');
   const warnings = results.warnings.length
     ? `<dl class="warnings">\n${results.warnings.map((w) => `<dt>${escapeHtml(w.code)}</dt><dd>${escapeHtml(w.message)}</dd>`).join('\n')}\n</dl>`
     : '<p>No warnings.</p>';

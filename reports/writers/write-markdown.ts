@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  attributesOf, buildGroupTable, buildReproductionTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { markdownTable } from './markdown-table.js';
@@ -34,6 +34,14 @@ export function writeMarkdown(results: Results): string {
   ];
   for (const attribute of attributesOf(results)) {
     out.push(`## Groups: ${escapeMarkdown(attribute)}`, '', markdownTable(buildGroupTable(results, attribute)), '');
+  }
+  for (const [title, table] of [
+    ['Selective labels', buildSelectiveLabelsTable(results)],
+    ['Counterfactual twins', buildCounterfactualTable(results)],
+    ['Worst groups', buildWorstGroupsTable(results)],
+    ['Cells not checked', buildSuppressedTable(results)],
+  ] as const) {
+    if (table) out.push(`## ${title}`, '', markdownTable(table), '');
   }
   out.push('## Warnings', '');
   out.push(...(results.warnings.length ? results.warnings.map((w) => `- **${escapeMarkdown(w.code)}**: ${escapeMarkdown(w.message)}`) : ['None.']));

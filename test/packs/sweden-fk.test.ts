@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
+import { writeMarkdown } from '../../reports/writers/index.js';
 import { executeBattery, reproducePack, resolveBattery } from '../../harness/battery/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { Results, type ReproducedFigure } from '../../harness/results/index.js';
@@ -118,6 +119,18 @@ describe('pack sweden-fk', () => {
     const t0 = performance.now();
     await reproducePack(pack, packDir('sweden-fk'), { workers: 1, context: fixedContext });
     expect(performance.now() - t0).toBeLessThan(30_000);
+  });
+});
+
+describe('sweden-fk report', () => {
+  it('shows statistical parity, base rate vs precision, inferred error rates, equal burden and the two-step test', async () => {
+    const pack = PACKS.find((p) => p.id === 'sweden-fk')!;
+    const results = await reproducePack(pack, packDir('sweden-fk'), { workers: 1, context: fixedContext });
+    const md = writeMarkdown(results);
+    expect(md).toContain('## Selective labels');
+    for (const column of ['Statistical parity', 'Base rate', 'Precision', 'FPR', 'FNR', 'Equal burden', 'Agency test']) expect(md).toContain(column);
+    expect(md).toMatch(/step 1 fail/);
+    expect(md).toContain('| Figure | Published | Reproduced |');
   });
 });
 

@@ -1,3 +1,4 @@
+import { buildCounterfactualTable, buildReproductionTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from '../../reports/shared/index.js';
 import { describe, expect, it } from 'vitest';
 import { writeMarkdown } from '../../reports/writers/index.js';
 import { fixtureResults } from './fixture-results.js';
@@ -23,7 +24,9 @@ describe('writeMarkdown', () => {
   ])('every table row has as many cells as its header (%s)', (_, results) => {
     const md = writeMarkdown(results);
     const found = tables(md);
-    expect(found.length).toBe(results.reproduction ? 7 : 6); // [reproduction], verdicts, tolerances, 3 group tables, provenance
+    // verdicts, tolerances, 3 group tables, provenance, and each optional table whose data exists
+    const optional = [buildReproductionTable, buildCounterfactualTable, buildSelectiveLabelsTable, buildWorstGroupsTable, buildSuppressedTable].filter((b) => b(results) !== null);
+    expect(found.length).toBe(6 + optional.length);
     for (const t of found) {
       const width = cells(t[0]!).length;
       for (const row of t) expect(cells(row)).toHaveLength(width);

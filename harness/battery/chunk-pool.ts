@@ -11,7 +11,7 @@ function workerUrl(): URL {
 }
 
 /**
- * Runs a task over row ranges, inline (workers ≤ 1) or on a pool of worker threads given
+ * Runs a task over row ranges: inline, and with workers > 1 also on workers − 1 threads given
  * `workerData`. Results arrive in completion order; callers place or merge them so that the outcome
  * does not depend on that order. A worker's DisparateError is rethrown with its code.
  */
@@ -24,30 +24,39 @@ export async function runChunkTasks<T>(opts: {
 }): Promise<void> {
   const { ranges } = opts;
   const workers = Math.min(Math.max(1, Math.floor(opts.workers)), ranges.length);
-  if (workers <= 1) {
-    const task = opts.inline();
-    for (const [start, end] of ranges) opts.onResult(await task(start, end), end - start);
-    return;
-  }
-  const url = workerUrl();
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: opts.workerData }));
   let next = 0;
+  const take = () => ranges[next++];
+  // The main thread works too: it starts at once while the threads boot (loading modules, the
+  // population spec and the model takes a few hundred milliseconds per thread).
+  const inline = async () => {
+    const task = opts.inline();
+    for (let range = take(); range; range = take()) {
+      opts.onResult(await task(range[0], range[1]), range[1] - range[0]);
+      await new Promise((r) => setImmediate(r)); // let the threads' answers in between chunks
+    }
+  };
+  if (workers <= 1) return inline();
+  const url = workerUrl();
+  const pool = Array.from({ length: workers - 1 }, () => new Worker(url, { workerData: opts.workerData }));
   try {
-    await Promise.all(
-      pool.map(
+    await Promise.all([
+      inline(),
+      ...pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            let rows = 0;
+            let pending = 0;
+            // Two jobs in flight per thread, so it never waits for the busy main thread to hand out the next.
             const send = () => {
-              const range = ranges[next++];
-              if (!range) return resolve();
-              rows = range[1] - range[0];
+              const range = take();
+              if (!range) return pending === 0 && resolve();
+              pending++;
               worker.postMessage({ start: range[0], end: range[1] });
             };
-            worker.on('message', (msg: { result?: T; error?: { code: ErrorCode; message: string } }) => {
+            worker.on('message', (msg: { result?: T; rows?: number; error?: { code: ErrorCode; message: string } }) => {
               if (msg.error) return reject(new DisparateError(msg.error.code, msg.error.message));
+              pending--;
               try {
-                opts.onResult(msg.result as T, rows);
+                opts.onResult(msg.result as T, msg.rows!);
               } catch (e) {
                 return reject(e);
               }
@@ -55,9 +64,10 @@ export async function runChunkTasks<T>(opts: {
             });
             worker.on('error', reject);
             send();
+            send();
           }),
       ),
-    );
+    ]);
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }

@@ -24,7 +24,7 @@ port.on('message', async (job: { start: number; end: number }) => {
   try {
     task ??= data.twins ? createTwinScorer(data.plan, data.twins) : createChunkScorer(data.plan);
     const result = await task(job.start, job.end);
-    port.postMessage({ result }, transferables(result));
+    port.postMessage({ result, rows: job.end - job.start }, transferables(result));
   } catch (e) {
     const code = e instanceof DisparateError ? e.code : 'internal';
     port.postMessage({ error: { code, message: e instanceof Error ? e.message : String(e) } });

@@ -3,6 +3,9 @@ import { cellValue, type Table } from '../../datasets/table/index.js';
 import { checkInputs, levelLookup, missingValueError } from './check-inputs.js';
 import type { Explanation, ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
 
+/** Rows per tile: 4,096 float64 logits (32 KiB) stay in the L1/L2 cache. */
+const TILE = 4096;
+
 const TRANSFORMS = {
   identity: (x: number) => x,
   log: Math.log,
@@ -29,38 +32,43 @@ export function logisticAdapter(model: LogisticModel, meta: ModelMeta): ModelAda
         const column = columns[k]!;
         return column.kind === 'categorical' && input.type === 'categorical' ? levelLookup(column, input.coefficients) : null;
       });
-      return (start, end) => {
-        const logit = new Float64Array(end - start).fill(model.intercept);
+      // Rows go through every input one tile at a time, so the tile's logits stay in cache instead of
+      // streaming a whole chunk's logits through memory once per input.
+      const addTile = (logit: Float64Array, base: number, t0: number, t1: number) => {
         model.inputs.forEach((input, k) => {
           const column = columns[k]!;
           if (column.kind === 'categorical' && input.type === 'categorical') {
             const lookup = lookups[k]!;
             const codes = column.codes;
-            for (let i = start; i < end; i++) {
+            for (let i = t0, j = t0 - base; i < t1; i++, j++) {
               const code = codes[i]!;
               if (code < 0) throw missingValueError(meta, input.name, i);
-              logit[i - start]! += lookup[code]!;
+              logit[j]! += lookup[code]!;
             }
           } else if (column.kind === 'numeric' && input.type === 'numeric') {
             const a = input.coefficient / input.scale;
             const c = input.center;
             const values = column.values;
             if (input.transform === 'identity') {
-              for (let i = start; i < end; i++) {
+              for (let i = t0, j = t0 - base; i < t1; i++, j++) {
                 const x = values[i]!;
                 if (x !== x) throw missingValueError(meta, input.name, i);
-                logit[i - start]! += a * (x - c);
+                logit[j]! += a * (x - c);
               }
             } else {
               const f = TRANSFORMS[input.transform];
-              for (let i = start; i < end; i++) {
+              for (let i = t0, j = t0 - base; i < t1; i++, j++) {
                 const x = f(values[i]!);
                 if (!Number.isFinite(x)) throw missingValueError(meta, input.name, i);
-                logit[i - start]! += a * (x - c);
+                logit[j]! += a * (x - c);
               }
             }
           }
         });
+      };
+      return (start, end) => {
+        const logit = new Float64Array(end - start).fill(model.intercept);
+        for (let t0 = start; t0 < end; t0 += TILE) addTile(logit, start, t0, Math.min(end, t0 + TILE));
         const out = new Float32Array(end - start);
         for (let i = 0; i < out.length; i++) out[i] = link(logit[i]!);
         return out;

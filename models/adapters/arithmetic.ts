@@ -91,3 +91,56 @@ export function evaluateArithmetic(e: Expr, env: ReadonlyMap<string, Float64Arra
     }
   }
 }
+
+/** A compiled expression over fixed-size buffers: no allocation per evaluation. */
+export interface CompiledArithmetic {
+  /** Evaluates rows [0, length) with `inputs[k]` the values of `names[k]`; returns a buffer it owns. */
+  run(inputs: readonly Float64Array[], length: number): Float64Array;
+}
+
+/**
+ * Compiles an expression into a fixed sequence of column-wise operations on preallocated buffers of
+ * `capacity` rows, for scoring many tiles without allocating (the tree walk happens once, here).
+ */
+export function compileArithmetic(e: Expr, names: readonly string[], capacity: number): CompiledArithmetic {
+  type Op = (inputs: readonly Float64Array[], length: number) => Float64Array;
+  const build = (node: Expr): Op => {
+    switch (node.op) {
+      case 'num': {
+        const buffer = new Float64Array(capacity).fill(node.value);
+        return () => buffer;
+      }
+      case 'name': {
+        const k = names.indexOf(node.name);
+        if (k < 0) throw new Error(`unknown name ${node.name}`);
+        return (inputs) => inputs[k]!;
+      }
+      case 'neg': {
+        const arg = build(node.arg);
+        const buffer = new Float64Array(capacity);
+        return (inputs, length) => {
+          const a = arg(inputs, length);
+          for (let i = 0; i < length; i++) buffer[i] = -a[i]!;
+          return buffer;
+        };
+      }
+      default: {
+        const left = build(node.left);
+        const right = build(node.right);
+        const buffer = new Float64Array(capacity);
+        const op = node.op;
+        return (inputs, length) => {
+          const a = left(inputs, length);
+          const b = right(inputs, length);
+          if (op === '+') for (let i = 0; i < length; i++) buffer[i] = a[i]! + b[i]!;
+          else if (op === '-') for (let i = 0; i < length; i++) buffer[i] = a[i]! - b[i]!;
+          else if (op === '*') for (let i = 0; i < length; i++) buffer[i] = a[i]! * b[i]!;
+          else for (let i = 0; i < length; i++) buffer[i] = a[i]! / b[i]!;
+          return buffer;
+        };
+      }
+    }
+  };
+  const root = build(e);
+  return { run: (inputs, length) => root(inputs, length) };
+}

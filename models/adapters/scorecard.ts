@@ -1,8 +1,11 @@
 import type { ScorecardModel } from '../../harness/config/index.js';
 import type { CategoricalColumn, Table } from '../../datasets/table/index.js';
-import { evaluateArithmetic, type Expr } from './arithmetic.js';
+import { compileArithmetic, evaluateArithmetic, type Expr } from './arithmetic.js';
 import { checkInputs, missingValueError } from './check-inputs.js';
 import type { Explanation, ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
+
+/** Rows per tile: each table's buffer (4,096 float64) stays in cache while the expression runs. */
+const TILE = 4096;
 
 type PointsTable = ScorecardModel['tables'][string];
 
@@ -57,37 +60,46 @@ export function scorecardAdapter(model: ScorecardModel, meta: ModelMeta, combine
     category: (score) => scoreCategory(model, score),
     bind(table: Table): Scorer {
       const tables = bindTables(table);
-      return (start, end) => {
-        const env = new Map<string, Float64Array>();
-        for (const { name, t, cols, grid, strides } of tables) {
-          const out = new Float64Array(end - start);
-          if (cols.length <= 2) {
-            // The common shapes (one or two inputs), without the inner loop over inputs.
-            const a = cols[0]!.codes;
-            const b = cols[1]?.codes;
-            const sa = strides[0]!;
-            for (let i = start; i < end; i++) {
-              const ca = a[i]!;
-              const cb = b ? b[i]! : 0;
-              if (ca < 0) throw missingValueError(meta, t.inputs[0]!, i);
-              if (cb < 0) throw missingValueError(meta, t.inputs[1]!, i);
-              out[i - start] = grid[ca * sa + cb]!;
-            }
-            env.set(name, out);
-            continue;
+      // Tiles of TILE rows: each table's points into a reused buffer, then the compiled expression.
+      const names = tables.map((t) => t.name);
+      const buffers = tables.map(() => new Float64Array(TILE));
+      const compiled = compileArithmetic(combine, names, TILE);
+      const fill = (k: number, t0: number, t1: number) => {
+        const { t, cols, grid, strides } = tables[k]!;
+        const out = buffers[k]!;
+        if (cols.length <= 2) {
+          // The common shapes (one or two inputs), without the inner loop over inputs.
+          const a = cols[0]!.codes;
+          const b = cols[1]?.codes;
+          const sa = strides[0]!;
+          for (let i = t0, j = 0; i < t1; i++, j++) {
+            const ca = a[i]!;
+            const cb = b ? b[i]! : 0;
+            if (ca < 0) throw missingValueError(meta, t.inputs[0]!, i);
+            if (cb < 0) throw missingValueError(meta, t.inputs[1]!, i);
+            out[j] = grid[ca * sa + cb]!;
           }
-          for (let i = start; i < end; i++) {
-            let index = 0;
-            for (let k = 0; k < cols.length; k++) {
-              const code = cols[k]!.codes[i]!;
-              if (code < 0) throw missingValueError(meta, t.inputs[k]!, i);
-              index += code * strides[k]!;
-            }
-            out[i - start] = grid[index]!;
-          }
-          env.set(name, out);
+          return;
         }
-        return Float32Array.from(evaluateArithmetic(combine, env, end - start));
+        for (let i = t0, j = 0; i < t1; i++, j++) {
+          let index = 0;
+          for (let c = 0; c < cols.length; c++) {
+            const code = cols[c]!.codes[i]!;
+            if (code < 0) throw missingValueError(meta, t.inputs[c]!, i);
+            index += code * strides[c]!;
+          }
+          out[j] = grid[index]!;
+        }
+      };
+      return (start, end) => {
+        const scores = new Float32Array(end - start);
+        for (let t0 = start; t0 < end; t0 += TILE) {
+          const t1 = Math.min(end, t0 + TILE);
+          for (let k = 0; k < tables.length; k++) fill(k, t0, t1);
+          const result = compiled.run(buffers, t1 - t0);
+          for (let i = 0, j = t0 - start; i < t1 - t0; i++, j++) scores[j] = result[i]!;
+        }
+        return scores;
       };
     },
     explain(table: Table, row: number): Explanation {

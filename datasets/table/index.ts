@@ -8,3 +8,4 @@ export {
   type NumericColumn,
   type Table,
 } from './table.js';
+export { aliasColumns } from './alias-columns.js';

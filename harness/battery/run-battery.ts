@@ -42,8 +42,8 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
   const n = opts.size ?? battery.population!.size;
-  const proxyRun = battery.proxies === false ? null : prepareProxies(specFile, seed, n, model.inputs.map((i) => i.name), battery.protected);
-  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, proxies: proxyRun?.plan ?? null };
+  const proxyRun = battery.proxies === false ? null : prepareProxies(specFile, seed, n, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
+  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
   const flagged = applyDecision(scored.scores, battery.decision!, decisionTable(specFile, seed, n, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { cells, sweep } = buildCells(

@@ -1,6 +1,6 @@
 import { combinationIndex } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
-import type { Table } from '../../datasets/table/index.js';
+import { aliasColumns, type Table } from '../../datasets/table/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { accumulateProxyTables, type ProxyPlan } from '../proxies/index.js';
@@ -15,6 +15,8 @@ export interface ChunkPlan {
   readonly size: number;
   readonly protected: readonly string[];
   readonly label: string | null;
+  /** Model input → population column, where names differ (battery `inputs`). */
+  readonly inputs?: Readonly<Record<string, string>>;
   /** Binning of the model's inputs for proxy tables; absent or null = no proxy tables. */
   readonly proxies?: ProxyPlan | null;
 }
@@ -58,6 +60,16 @@ function labelValues(plan: ChunkPlan, table: Table): Uint8Array | null {
  * row range. A row's values depend only on (seed, variable, row), so chunks can run in any order,
  * on any thread, and assemble into the same population.
  */
+/** The table as the model sees it: population columns also under the model's input names (battery `inputs`). */
+export function modelView(plan: ChunkPlan, table: Table): Table {
+  const { table: view, missing } = aliasColumns(table, plan.inputs ?? {});
+  if (missing.length > 0) {
+    const input = Object.entries(plan.inputs ?? {}).find(([, column]) => missing.includes(column))![0];
+    throw new DisparateError('config', `${plan.batteryFile}: inputs.${input}: column "${plan.inputs![input]}" not in the population (columns: ${[...table.columns.keys()].join(', ')})`);
+  }
+  return view;
+}
+
 export function createChunkScorer(plan: ChunkPlan): (start: number, end: number) => Promise<ScoredChunk> {
   const population = resolvePopulation(loadPopulationSpec(plan.specFile), plan.specFile);
   const model = loadAnyModel(plan.modelFile);
@@ -65,7 +77,7 @@ export function createChunkScorer(plan: ChunkPlan): (start: number, end: number)
     const n = end - start;
     const table = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });
     const { codes, levels } = protectedCodes(plan, table);
-    const scores = await Promise.resolve(model.bind(table)(0, n));
+    const scores = await Promise.resolve(model.bind(modelView(plan, table))(0, n));
     const nan = scores.findIndex((s) => Number.isNaN(s));
     if (nan >= 0) throw new DisparateError('model', `${plan.modelFile}: score is NaN at row ${start + nan + 1}`);
     const combinations = combinationIndex(codes, levels.map((l) => l.length), n);

@@ -139,6 +139,10 @@ export const Battery = z
     min_cell: z.number().int().min(0).default(30).describe('Groups with fewer rows are flagged as small cells. Default 30.'),
     inconclusive: z.enum(['fail', 'pass']).default('fail').describe('Exit status given to inconclusive checks. Default fail (exit 1).'),
     checks: z.array(Check).default([]),
+    inputs: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe('Maps model inputs to population columns where their names differ: { <model input>: <population column> }. Default: same names.'),
     counterfactual: z
       .array(
         z

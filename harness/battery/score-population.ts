@@ -11,16 +11,11 @@ export interface ScoreOptions {
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-/** The whole population's scores, combination indices and labels, assembled by row index. */
-export interface ScoredPopulation {
-  readonly n: number;
-  readonly scores: Float32Array;
-  readonly combinations: Int32Array;
-  readonly labels: Uint8Array | null;
-  readonly levels: string[][];
-  /** Proxy tables summed over every chunk (integer counts: the same for any chunking); null without a proxy plan. */
-  readonly proxyTables: Float64Array | null;
-}
+/**
+ * The whole population's scores, combination indices and labels, assembled by row index: a chunk
+ * covering every row (its proxy tables summed over the chunks, integer counts whatever the chunking).
+ */
+export type ScoredPopulation = Omit<ScoredChunk, 'start'>;
 
 export const DEFAULT_CHUNK_SIZE = 65_536;
 

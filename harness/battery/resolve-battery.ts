@@ -11,6 +11,8 @@ export interface ResolvedBattery {
   readonly hash: string;
   readonly battery: Battery;
   readonly populationSpec: string | null;
+  /** A real population to score (battery population.file), instead of a spec. */
+  readonly populationFile: string | null;
   readonly modelFile: string | null;
   readonly dataFile: string | null;
   /** Whether ground-truth labels will exist (label metrics allowed in checks). */
@@ -27,6 +29,13 @@ export function resolveBattery(file: string): ResolvedBattery {
   const hash = `sha256:${createHash('sha256').update(readText(file)).digest('hex')}`;
   const bad = (field: string, what: string) => new DisparateError('config', `${file}: ${field}: ${what}`);
   if (!battery.population === !battery.data) throw bad('population', 'give exactly one of population (synthetic run) or data (recorded decisions)');
+  if (battery.population && (battery.population.spec === undefined) === (battery.population.file === undefined)) {
+    throw bad('population', 'give exactly one of spec (synthetic) or file (real data)');
+  }
+  if (battery.population?.spec !== undefined && battery.population.size === undefined) throw bad('population.size', 'required with population.spec');
+  if (battery.population?.file !== undefined && battery.counterfactual.length > 0) {
+    throw bad('counterfactual', 'twins need a population spec (a causal model of the population); a data file has no exogenous noise to reuse');
+  }
   if (battery.population && !battery.model) throw bad('model', 'required with population');
   if (battery.population && !battery.decision) throw bad('decision', 'required with population');
   const attributes = new Set(battery.protected);
@@ -57,7 +66,8 @@ export function resolveBattery(file: string): ResolvedBattery {
     file,
     hash,
     battery,
-    populationSpec: battery.population ? resolve(dir, battery.population.spec) : null,
+    populationSpec: battery.population?.spec !== undefined ? resolve(dir, battery.population.spec) : null,
+    populationFile: battery.population?.file !== undefined ? resolve(dir, battery.population.file) : null,
     modelFile: battery.model ? resolve(dir, battery.model) : null,
     dataFile: battery.data ? resolve(dir, battery.data.file) : null,
     labelled,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readText } from '../config/index.js';
+import { readFileSync } from 'node:fs';
+import { DisparateError } from '../errors/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
+import { readPopulation } from '../../datasets/io/index.js';
 import type { Column } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision } from '../../models/decision/index.js';
@@ -11,6 +12,7 @@ import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
+import { createPopulationSource, type PopulationPlan } from './population-source.js';
 import { runTwins } from './run-twins.js';
 
 export interface RunOptions {
@@ -38,14 +40,17 @@ export interface RunOptions {
  */
 export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const { battery } = resolved;
-  const specFile = resolved.populationSpec!;
+  const specFile = resolved.populationSpec;
+  const dataFile = resolved.populationFile;
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
-  const n = opts.size ?? battery.population!.size;
-  const proxyRun = battery.proxies === false ? null : prepareProxies(specFile, seed, n, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
-  const plan = { batteryFile: resolved.file, specFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
+  const n = dataFile ? fileRows(resolved, dataFile, opts.size) : (opts.size ?? battery.population!.size!);
+  // Proxy bins come from fixed sampled rows of the spec; a real population file has no spec to sample.
+  const proxyRun = battery.proxies === false || !specFile ? null : prepareProxies(specFile, seed, n, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
+  const source = (dataFile ?? specFile)!;
+  const plan = { batteryFile: resolved.file, specFile, dataFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
-  const flagged = applyDecision(scored.scores, battery.decision!, decisionTable(specFile, seed, n, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const flagged = applyDecision(scored.scores, battery.decision!, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { cells, sweep } = buildCells(
     battery.protected.map((name, i) => ({ name, levels: scored.levels[i]! })),
     { n, combinations: scored.combinations, flagged, labels: scored.labels, scores: scored.scores },
@@ -57,7 +62,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     minCell: battery.min_cell,
     labels: labels !== null,
     references: batteryReferences(resolved),
-    dataWhere: `${specFile} (seed ${seed}, ${n} rows)`,
+    dataWhere: dataFile ? `${dataFile} (${n} rows)` : `${specFile} (seed ${seed}, ${n} rows)`,
     checks: battery.checks,
     correction: battery.correction,
     intersections: battery.intersections,
@@ -81,7 +86,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     battery_file: resolved.file,
     battery_hash: resolved.hash,
     model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source },
-    population: { file: specFile, hash: `sha256:${createHash('sha256').update(readText(specFile)).digest('hex')}` },
+    population: { file: source, hash: `sha256:${createHash('sha256').update(readFileSync(source)).digest('hex')}` },
     data: null,
     decision: describeDecision(battery.decision!),
     seed,
@@ -92,7 +97,11 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     alpha: battery.alpha,
     correction: battery.correction,
     min_cell: battery.min_cell,
-    labels: labels ? `synthetic ground truth "${battery.label}" from the population spec's outcome model, known for every row` : 'none: only selection metrics',
+    labels: !labels
+      ? 'none: only selection metrics'
+      : dataFile
+        ? `recorded labels in column "${battery.label}" of ${dataFile}; their provenance is not declared: labels known only for investigated rows bias error rates`
+        : `synthetic ground truth "${battery.label}" from the population spec's outcome model, known for every row`,
     started: opts.context.started,
     finished: opts.context.now(),
     platform: opts.context.platform,
@@ -107,13 +116,14 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
  * chunk: a row depends only on (seed, variable, row index), so these are the very rows just scored.
  * Empty (no second pass) for threshold, top_fraction and top_k rules without a second stage.
  */
-function decisionTable(specFile: string, seed: number, n: number, names: string[], chunkSize: number): Map<string, Column> {
+function decisionTable(plan: PopulationPlan, names: string[], chunkSize: number): Map<string, Column> {
   const out = new Map<string, Column>();
   if (names.length === 0) return out;
-  const population = resolvePopulation(loadPopulationSpec(specFile), specFile);
+  const n = plan.size;
+  const rows = createPopulationSource(plan);
   const parts = new Map<string, Column[]>(names.map((name) => [name, []]));
   for (let start = 0; start < n; start += chunkSize) {
-    const table = samplePopulation(population, { seed, n: Math.min(chunkSize, n - start), start, size: n });
+    const table = rows(start, Math.min(chunkSize, n - start));
     for (const name of names) {
       const column = table.columns.get(name);
       if (column) parts.get(name)!.push(column);
@@ -137,4 +147,12 @@ function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n
     offset += a.length;
   }
   return out;
+}
+
+/** Rows of a real population file (the whole file, or its first --size rows). */
+function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined): number {
+  const rows = readPopulation(file).n;
+  const wanted = size ?? resolved.battery.population?.size ?? rows;
+  if (wanted > rows) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${rows}`);
+  return wanted;
 }

@@ -25,7 +25,8 @@ function decisionCut(resolved: ResolvedBattery, scores: Float32Array): number {
 
 /** One design per (attribute, effect), with the attribute's levels read off the population itself. */
 function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {
-  const probe = samplePopulation(loadPopulationSpec(plan.specFile), { seed: plan.seed, n: 1, size: plan.size });
+  // Twins exist only for spec populations (resolveBattery refuses them with a data file).
+  const probe = samplePopulation(loadPopulationSpec(plan.specFile!), { seed: plan.seed, n: 1, size: plan.size });
   return resolved.battery.counterfactual.flatMap((entry, i) => {
     const column = probe.columns.get(entry.attribute);
     if (!column || column.kind !== 'categorical') {

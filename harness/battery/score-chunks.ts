@@ -1,14 +1,16 @@
 import { combinationIndex } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
 import { aliasColumns, type Table } from '../../datasets/table/index.js';
-import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
+import { createPopulationSource } from './population-source.js';
 import { accumulateProxyTables, type ProxyPlan } from '../proxies/index.js';
 
 /** What every chunk of a synthetic run needs; plain data so it can cross into a worker thread. */
 export interface ChunkPlan {
   readonly batteryFile: string;
-  readonly specFile: string;
+  /** Population spec; null when the run scores a real population file (`dataFile`). */
+  readonly specFile: string | null;
+  readonly dataFile?: string | null;
   readonly modelFile: string;
   readonly seed: number;
   /** Rows in the whole population (exact joint tables allocate cells over it). */
@@ -55,11 +57,6 @@ function labelValues(plan: ChunkPlan, table: Table): Uint8Array | null {
   return Uint8Array.from(column.values, (v) => (v === 1 ? 1 : v === 0 ? 0 : 255));
 }
 
-/**
- * Loads the population spec and the model once and returns a function that samples and scores any
- * row range. A row's values depend only on (seed, variable, row), so chunks can run in any order,
- * on any thread, and assemble into the same population.
- */
 /** The table as the model sees it: population columns also under the model's input names (battery `inputs`). */
 export function modelView(plan: ChunkPlan, table: Table): Table {
   const { table: view, missing } = aliasColumns(table, plan.inputs ?? {});
@@ -70,12 +67,17 @@ export function modelView(plan: ChunkPlan, table: Table): Table {
   return view;
 }
 
+/**
+ * Loads the population (spec or file) and the model once and returns a function that samples and scores any
+ * row range. A row's values depend only on (seed, variable, row), so chunks can run in any order,
+ * on any thread, and assemble into the same population.
+ */
 export function createChunkScorer(plan: ChunkPlan): (start: number, end: number) => Promise<ScoredChunk> {
-  const population = resolvePopulation(loadPopulationSpec(plan.specFile), plan.specFile);
+  const rows = createPopulationSource(plan);
   const model = loadAnyModel(plan.modelFile);
   return async (start, end) => {
     const n = end - start;
-    const table = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });
+    const table = rows(start, n);
     const { codes, levels } = protectedCodes(plan, table);
     const scores = await Promise.resolve(model.bind(modelView(plan, table))(0, n));
     const nan = scores.findIndex((s) => Number.isNaN(s));

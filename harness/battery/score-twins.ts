@@ -19,7 +19,7 @@ export interface TwinPlan {
  * accumulator per design, in design order; they merge by addition across chunks and workers.
  */
 export function createTwinScorer(plan: ChunkPlan, twins: TwinPlan): (start: number, end: number) => Promise<CounterfactualAccumulator[]> {
-  const population = resolvePopulation(loadPopulationSpec(plan.specFile), plan.specFile);
+  const population = resolvePopulation(loadPopulationSpec(plan.specFile!), plan.specFile!);
   const model = loadAnyModel(plan.modelFile);
   const flag = (scores: Float32Array) => Uint8Array.from(scores, (s) => (s >= twins.cut ? 1 : 0));
   return async (start, end) => {

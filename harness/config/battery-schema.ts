@@ -97,12 +97,13 @@ export const Battery = z
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master seed of every random draw. Default 1.'),
     population: z
       .object({
-        spec: z.string().describe('Population spec (YAML), relative to the battery file.'),
-        size: z.number().int().positive().describe('Number of synthetic rows.'),
+        spec: z.string().optional().describe('Population spec (YAML), relative to the battery file: a synthetic population.'),
+        file: z.string().optional().describe('A real population to score instead (CSV, JSONL, Parquet or Arrow), relative to the battery file.'),
+        size: z.number().int().positive().optional().describe('Number of synthetic rows (required with spec; with file, the file\'s rows).'),
       })
       .strict()
       .optional()
-      .describe('Synthetic population to score. Exactly one of population or data.'),
+      .describe('Population the model scores: a spec (synthetic) or a file (real data). Exactly one of population or data.'),
     data: z
       .object({
         file: z.string().describe('Decisions file (CSV or JSONL), relative to the battery file.'),

@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveBattery, runBattery } from '../../harness/battery/index.js';
+import { writePopulation } from '../../datasets/io/index.js';
+import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
+import { DisparateError } from '../../harness/errors/index.js';
+import { fixedContext } from '../helpers.js';
+
+/** A battery may score a real population file instead of a spec: same rows, same findings. */
+const dir = mkdtempSync(join(tmpdir(), 'disparate-real-'));
+const spec = resolve('datasets/populations/caf-households.yaml');
+writePopulation(samplePopulation(loadPopulationSpec(spec), { seed: 9, n: 20_000 }), join(dir, 'households.parquet'));
+const battery = (population: string, extra = '') => {
+  const file = join(dir, `b${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, `title: t
+seed: 9
+population: ${population}
+model: ${resolve('models/zoo/caf-like/model.json')}
+decision: { rule: top_fraction, fraction: 0.05 }
+label: fraud
+protected: [nationality, disability]
+proxies: false
+${extra}`);
+  return file;
+};
+const counts = (r: Awaited<ReturnType<typeof runBattery>>) =>
+  r.groups.map((g) => `${g.attribute}=${g.group}: ${g.n} ${g.flagged} ${g.tp} ${g.fp}`).sort();
+
+describe('population.file', () => {
+  it('gives the same groups as the spec it was generated from, on 1 or 2 workers', async () => {
+    const synthetic = await runBattery(resolveBattery(battery(`{ spec: ${spec}, size: 20000 }`)), { workers: 1, context: fixedContext });
+    const real = await runBattery(resolveBattery(battery('{ file: households.parquet }')), { workers: 2, context: fixedContext });
+    expect(counts(real)).toEqual(counts(synthetic));
+    expect(real.manifest.population?.file).toMatch(/households\.parquet$/);
+    expect(real.manifest.labels).toMatch(/provenance is not declared/);
+  });
+
+  it('refuses twins, and a size larger than the file, naming the field', async () => {
+    expect(() => resolveBattery(battery('{ file: households.parquet }', 'counterfactual: [{ attribute: nationality }]\n'))).toThrow(/counterfactual: twins need a population spec/);
+    const error = await runBattery(resolveBattery(battery('{ file: households.parquet, size: 50000 }')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DisparateError);
+    expect((error as Error).message).toMatch(/population\.size: 50000 rows asked/);
+  });
+});

@@ -9,4 +9,4 @@ export {
   type Table,
 } from './table.js';
 export { aliasColumns } from './alias-columns.js';
-export { sliceTable } from './slice-table.js';
+export { sliceTable, takeRows } from './slice-table.js';

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { DisparateError } from '../errors/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import { readPopulation } from '../../datasets/io/index.js';
 import type { Column } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision } from '../../models/decision/index.js';
@@ -12,7 +11,7 @@ import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
-import { createPopulationSource, type PopulationPlan } from './population-source.js';
+import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
 import { runTwins } from './run-twins.js';
 
 export interface RunOptions {
@@ -45,8 +44,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
   const n = dataFile ? fileRows(resolved, dataFile, opts.size) : (opts.size ?? battery.population!.size!);
-  // Proxy bins come from fixed sampled rows of the spec; a real population file has no spec to sample.
-  const proxyRun = battery.proxies === false || !specFile ? null : prepareProxies(specFile, seed, n, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
+  const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
   const source = (dataFile ?? specFile)!;
   const plan = { batteryFile: resolved.file, specFile, dataFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
@@ -151,7 +149,7 @@ function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n
 
 /** Rows of a real population file (the whole file, or its first --size rows). */
 function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined): number {
-  const rows = readPopulation(file).n;
+  const rows = readPopulationFile(file).n;
   const wanted = size ?? resolved.battery.population?.size ?? rows;
   if (wanted > rows) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${rows}`);
   return wanted;

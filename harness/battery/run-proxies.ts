@@ -1,30 +1,30 @@
 import { groupIndexOf, type CellCounts } from '../accumulate/index.js';
-import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
 import { computeProxies, planProxies, type ProxyPlan, type ProxySamples } from '../proxies/index.js';
 import type { ProxyStrength, Warning } from '../results/index.js';
 import { zCritical } from '../stats/index.js';
+import { fixedSample, type PopulationPlan } from './population-source.js';
 
 /** Rows of each fixed sample of the joint proxy model (fit on rows [0, m), test on [m, 2m)). */
 export const PROXY_SAMPLE_ROWS = 4_000;
 /** Multinomial replicates behind each Cramér's V interval. */
 export const PROXY_REPLICATES = 200;
 
-/** What a synthetic run prepares before scoring: the input binning (into every chunk) and the fixed samples. */
+/** What a run prepares before scoring: the input binning (into every chunk) and the fixed samples. */
 export interface ProxyRun {
   readonly plan: ProxyPlan;
   readonly samples: ProxySamples | null;
 }
 
 /**
- * Bins the model's inputs from fixed rows of the population (rows 0 … m − 1: the same for any
- * chunking and worker count) and keeps the fit and test samples of the joint model.
+ * Bins the model's inputs from fixed rows of the population (the same for any chunking and worker
+ * count) and keeps the fit and test samples of the joint model.
  *
- * @example prepareProxies('spec.yaml', 1, 200_000, ['income', 'rsa'], ['nationality'])
+ * @example prepareProxies({ specFile: 'spec.yaml', seed: 1, size: 200_000 }, ['income', 'rsa'], ['nationality'])
  */
-export function prepareProxies(specFile: string, seed: number, size: number, inputs: readonly string[], protectedNames: readonly string[]): ProxyRun | null {
-  const population = resolvePopulation(loadPopulationSpec(specFile), specFile);
+export function prepareProxies(population: PopulationPlan, inputs: readonly string[], protectedNames: readonly string[]): ProxyRun | null {
+  const size = population.size;
   const m = Math.min(Math.floor(size / 2), PROXY_SAMPLE_ROWS);
-  const sample = samplePopulation(population, { seed, n: Math.max(1, 2 * m), start: 0, size });
+  const sample = fixedSample(population, m);
   const combinations = protectedNames.reduce((acc, name) => {
     const column = sample.columns.get(name);
     return acc * (column && column.kind === 'categorical' ? column.levels.length : 1);

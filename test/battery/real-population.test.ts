@@ -12,7 +12,7 @@ import { fixedContext } from '../helpers.js';
 const dir = mkdtempSync(join(tmpdir(), 'disparate-real-'));
 const spec = resolve('datasets/populations/caf-households.yaml');
 writePopulation(samplePopulation(loadPopulationSpec(spec), { seed: 9, n: 20_000 }), join(dir, 'households.parquet'));
-const battery = (population: string, extra = '') => {
+const battery = (population: string, extra = 'proxies: false\n') => {
   const file = join(dir, `b${Math.random().toString(36).slice(2)}.yaml`);
   writeFileSync(file, `title: t
 seed: 9
@@ -21,7 +21,6 @@ model: ${resolve('models/zoo/caf-like/model.json')}
 decision: { rule: top_fraction, fraction: 0.05 }
 label: fraud
 protected: [nationality, disability]
-proxies: false
 ${extra}`);
   return file;
 };
@@ -37,8 +36,24 @@ describe('population.file', () => {
     expect(real.manifest.labels).toMatch(/provenance is not declared/);
   });
 
+  it('measures proxies on the file: the Cramér\'s V of each input agrees with the spec\'s own to 0.03', async () => {
+    const synthetic = await runBattery(resolveBattery(battery(`{ spec: ${spec}, size: 20000 }`, '')), { workers: 1, context: fixedContext });
+    const real = await runBattery(resolveBattery(battery('{ file: households.parquet }', '')), { workers: 1, context: fixedContext });
+    const v = (r: typeof real) => new Map((r.proxies ?? []).filter((p) => p.statistic === 'cramers_v').map((p) => [`${p.attribute}/${p.input}`, p]));
+    const [a, b] = [v(synthetic), v(real)];
+    expect(b.size).toBeGreaterThan(3);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [key, p] of b) {
+      const q = a.get(key)!;
+      expect(p.value, key).not.toBeNull();
+      // Same rows, so the same table up to the bins fixed from each run's own sample.
+      expect(Math.abs(p.value! - q.value!), key).toBeLessThan(0.03);
+    }
+    expect(real.proxies!.some((p) => p.input === 'all inputs')).toBe(true);
+  });
+
   it('refuses twins, and a size larger than the file, naming the field', async () => {
-    expect(() => resolveBattery(battery('{ file: households.parquet }', 'counterfactual: [{ attribute: nationality }]\n'))).toThrow(/counterfactual: twins need a population spec/);
+    expect(() => resolveBattery(battery('{ file: households.parquet }', 'proxies: false\ncounterfactual: [{ attribute: nationality }]\n'))).toThrow(/counterfactual: twins need a population spec/);
     const error = await runBattery(resolveBattery(battery('{ file: households.parquet, size: 50000 }')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DisparateError);
     expect((error as Error).message).toMatch(/population\.size: 50000 rows asked/);

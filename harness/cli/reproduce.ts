@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { reproducePack } from '../battery/reproduce-pack.js';
 import { DisparateError, EXIT } from '../errors/index.js';
+import { reproductionLine } from '../../reports/shared/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
 
@@ -34,7 +35,7 @@ export const reproduceCommand = {
     const results = await reproducePack(pack, packDir(pack.id), { workers: availableParallelism(), context: runContext(rawArgs) });
     await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json);
     const r = results.reproduction!;
-    if (!argv.json) process.stdout.write(`published vs reproduced: ${r.matched} of ${r.total} figures within tolerance\n`);
+    if (!argv.json) process.stdout.write(`published vs reproduced: ${reproductionLine(r)}\n`);
     return r.matched === r.total ? EXIT.pass : EXIT.fail;
   },
 };

@@ -12,5 +12,5 @@ export { summarySentences, type SummarySentence } from './summary-sentences.js';
 export { methodsText } from './methods-text.js';
 export { provenanceRows } from './provenance-rows.js';
 export { countText, flaggedText, markWithheld, metricWithheld, privacyThreshold, redactCounts, redactResults } from './privacy.js';
-export { buildReproductionTable } from './reproduction-table.js';
+export { buildReproductionTable, reproductionLine } from './reproduction-table.js';
 export { buildCounterfactualTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from './extra-tables.js';

@@ -7,6 +7,19 @@ function formatFigure(value: number | null): string {
 }
 
 /**
+ * One line on a reproduction: how many gating figures are within tolerance, and how many more are
+ * shown for comparison only, or that the pack publishes no figure at all.
+ *
+ * @example reproductionLine(r) // "2 of 2 figures within tolerance; 8 more shown for comparison only"
+ */
+export function reproductionLine(r: NonNullable<Results['reproduction']>): string {
+  const informative = r.figures.filter((f) => f.informative).length;
+  if (r.figures.length === 0) return 'no published figure to compare (see the pack README)';
+  const gating = r.total === 0 ? 'no figure gates the verdict' : `${r.matched} of ${r.total} figures within tolerance`;
+  return informative === 0 ? gating : `${gating}; ${informative} ${r.total === 0 ? '' : 'more '}shown for comparison only`;
+}
+
+/**
  * The published-vs-reproduced table of a pack: each figure, its published and reproduced values,
  * the gap, the tolerance, whether it matches (or is shown for comparison only) and its source.
  */
@@ -14,7 +27,7 @@ export function buildReproductionTable(results: Results): Table | null {
   const r = results.reproduction;
   if (!r || r.figures.length === 0) return null;
   return {
-    caption: `Published vs reproduced (${r.pack}): ${r.matched} of ${r.total} figures within tolerance`,
+    caption: `Published vs reproduced (${r.pack}): ${reproductionLine(r)}`,
     header: ['Figure', 'Published', 'Reproduced', 'Gap', 'Tolerance', 'Match', 'Source'],
     numeric: [1, 2, 3, 4],
     rows: r.figures.map((f) => ({

@@ -17,7 +17,7 @@ export const rsSocialCardPack: Pack = {
       published: 0.15,
       tolerance: 0.02,
       exact: false,
-      source: 'A11 – Initiative for Economic and Social Rights, estimate from government data, reported by the Thomson Reuters Foundation (2023): up to 27,000 people, about 15 % of recipients, removed since the Social Card law took effect in March 2022',
+      source: 'A11 – Initiative for Economic and Social Rights, estimate from government data, reported by the Thomson Reuters Foundation, "As Serbia adopts digital welfare system, the poorest often miss out" (Sept 2023): up to 27,000 people, about 15 % of recipients, removed since the Social Card law took effect in March 2022',
       note: 'calibration target of the population spec; counts every removal, rightful or wrongful, over the period since March 2022, approximated by one re-check',
       reproduce: (runs) => overallSelectionRate(run(runs), 'ethnicity'),
     },

@@ -39,7 +39,10 @@ export function prepareProxies(population: PopulationPlan, inputs: readonly stri
       [...sample.columns].map(([name, c]) => [name, c.kind === 'numeric' ? { ...c, values: c.values.subarray(from, to) } : { ...c, codes: c.codes.subarray(from, to) }] as const),
     ),
   });
-  return { plan, samples: m >= 50 ? { train: slice(0, m), test: slice(m, 2 * m) } : null };
+  const rows = population.dataFile
+    ? { train: `${m} rows spread evenly over the file`, test: `${m} other rows spread evenly over the file` }
+    : { train: `rows 0–${m - 1}`, test: `rows ${m}–${2 * m - 1}` };
+  return { plan, samples: m >= 50 ? { train: slice(0, m), test: slice(m, 2 * m), rows } : null };
 }
 
 /**

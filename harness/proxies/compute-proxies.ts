@@ -21,10 +21,12 @@ export interface ProxySettings {
   readonly bootstrap: { readonly replicates: number; readonly seed: number };
 }
 
-/** Fixed samples of the population for the joint model: rows [0, m) to fit, [m, 2m) to test. */
+/** Fixed samples of the population for the joint model: one to fit, one to test, and which rows they are. */
 export interface ProxySamples {
   readonly train: Table;
   readonly test: Table;
+  /** The rows of each sample, for the method text, e.g. "rows 0–3999". */
+  readonly rows: { readonly train: string; readonly test: string };
 }
 
 export const JOINT_INPUT = 'all inputs';
@@ -121,8 +123,8 @@ function attributeCodes(table: Table, attr: ProxyAttribute): Int32Array {
  *   bins ordered by their share of that level (the best any one-feature rule can do); the level it
  *   best reveals is reported in `group`. DeLong interval on the logit scale.
  * - `auc` (input "all inputs"): per level other than the reference, a one-vs-rest logistic regression on every input's bins
- *   (one-hot; fitted by IRLS with a ridge of 10⁻³ on a fixed sample, rows 0 … m − 1), tested on the
- *   next m rows; DeLong interval on the logit scale.
+ *   (one-hot; fitted by IRLS with a ridge of 10⁻³ on one fixed sample), tested on another;
+ *   DeLong interval on the logit scale.
  *
  * @example computeProxies(plan, tables, attributes, samples, { alpha: 0.05, z: 1.96, bootstrap: { replicates: 1000, seed: 1 } })
  */
@@ -191,7 +193,7 @@ export function computeProxies(
         group: attr.levels[level]!,
         value: a ? round(a.auc) : null,
         ci: a ? ci(aucInterval(a, settings.z)) : null,
-        method: `logistic regression (IRLS, ridge 1e-3) of ${attr.levels[level]} vs rest on the one-hot bins of ${plan.inputs.length} inputs, fitted on rows 0–${samples.train.n - 1}, AUC on rows ${samples.train.n}–${samples.train.n + samples.test.n - 1}; delong-logit`,
+        method: `logistic regression (IRLS, ridge 1e-3) of ${attr.levels[level]} vs rest on the one-hot bins of ${plan.inputs.length} inputs, fitted on ${samples.rows.train}, AUC on ${samples.rows.test}; delong-logit`,
         n: samples.test.n,
       });
     }

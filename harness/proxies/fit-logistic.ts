@@ -4,6 +4,11 @@
  * arithmetic in a fixed order, no random initialisation, no data shuffling; converges to the
  * unique penalised maximum-likelihood fit.
  *
+ * Why not tfjs: on the pure-JS backend a full-batch Adam step over a 4,000 × 201 one-hot design costs
+ * about 15 ms dense (0.7 s with gathered coefficients, whose gradient is a segment sum per feature),
+ * and 200 steps still left coefficients 0.18 from the optimum; IRLS reaches the optimum in 5 Newton
+ * steps, about 0.1 s, the same on every backend.
+ *
  * Rows are given as lists of active feature indices (`active[i * perRow + j]`, one per input, −1 for
  * none), each with value 1; feature 0 is the intercept and is always active implicitly.
  */

@@ -49,7 +49,9 @@ describe('population.file', () => {
       // Same rows, so the same table up to the bins fixed from each run's own sample.
       expect(Math.abs(p.value! - q.value!), key).toBeLessThan(0.03);
     }
-    expect(real.proxies!.some((p) => p.input === 'all inputs')).toBe(true);
+    const joint = real.proxies!.find((p) => p.input === 'all inputs')!;
+    expect(joint.method).toMatch(/fitted on 4000 rows spread evenly over the file, AUC on 4000 other rows/);
+    expect(synthetic.proxies!.find((p) => p.input === 'all inputs')!.method).toMatch(/fitted on rows 0–3999, AUC on rows 4000–7999/);
   });
 
   it('refuses twins, and a size larger than the file, naming the field', async () => {

@@ -48,7 +48,7 @@ describe('proxy tables', () => {
 
   it('Cramér\'s V of the proxy, one-feature AUC and the joint model', () => {
     const tables = accumulateProxyTables(plan, table, combos, 0);
-    const { proxies } = computeProxies(plan, tables, [{ name: 'nat', levels: ['a', 'b'], reference: 'a', levelOf: Int32Array.of(0, 1) }], { train: table, test: table }, {
+    const { proxies } = computeProxies(plan, tables, [{ name: 'nat', levels: ['a', 'b'], reference: 'a', levelOf: Int32Array.of(0, 1) }], { train: table, test: table, rows: { train: 'all rows', test: 'the same rows' } }, {
       alpha: 0.05,
       z: zCritical(0.05),
       bootstrap: { replicates: 200, seed: 1 },

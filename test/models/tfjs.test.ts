@@ -49,6 +49,18 @@ describe('tfjs adapter (caf-mlp zoo model)', () => {
     expect(scores.some((s) => s > 0.2) && scores.some((s) => s < 0.05)).toBe(true); // a real spread of risk
   });
 
+  it('the same network as a GraphModel (graph executor) scores within 1e-6 of the LayersModel', async () => {
+    const model = loadAnyModel(`${ZOO}/model-graph.json`);
+    expect(model.async).toBe(true);
+    expect(JSON.parse(readFileSync(`${ZOO}/graph/model.json`, 'utf8')).format).toBe('graph-model');
+    expect(readFileSync(`${ZOO}/graph/weights.bin`).equals(readFileSync(`${ZOO}/tfjs/weights.bin`))).toBe(true);
+    const scores = await bindAsync(model, table)(0, n);
+    const ref = await reference();
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, Math.abs(scores[i]! - ref[i]!));
+    expect(max).toBeLessThanOrEqual(1e-6);
+  });
+
   it('black-box explanation and flips for an applicant', async () => {
     const { explainApplicant } = await import('../../models/explain/index.js');
     const model = loadAnyModel(`${ZOO}/model.json`);

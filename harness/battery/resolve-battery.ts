@@ -36,6 +36,11 @@ export function resolveBattery(file: string): ResolvedBattery {
   if (battery.population?.file !== undefined && battery.counterfactual.length > 0) {
     throw bad('counterfactual', 'twins need a population spec (a causal model of the population); a data file has no exogenous noise to reuse');
   }
+  if (battery.counterfactual.length > 0 && battery.decision) {
+    // Twins are decided by one score cut-off taken from the original population: the rule must be a function of the score alone.
+    if (battery.decision.rule === 'stratum_capacity') throw bad('decision.rule', 'counterfactual twins need one cut-off for every row (threshold, top_fraction or top_k), not stratum_capacity');
+    if ('second_stage' in battery.decision && battery.decision.second_stage) throw bad('decision.second_stage', 'counterfactual twins are decided by score alone; a second stage re-ranks by other columns');
+  }
   if (battery.population && !battery.model) throw bad('model', 'required with population');
   if (battery.population && !battery.decision) throw bad('decision', 'required with population');
   const attributes = new Set(battery.protected);

@@ -16,11 +16,12 @@ import { createTwinScorer, type TwinPlan } from './score-twins.js';
 function decisionCut(resolved: ResolvedBattery, scores: Float32Array): number {
   const rule = resolved.battery.decision!;
   if (rule.rule === 'threshold') return rule.value;
-  if (rule.rule === 'top_fraction') {
-    const k = Math.round(rule.fraction * scores.length);
+  if (rule.rule === 'top_fraction' || rule.rule === 'top_k') {
+    const k = rule.rule === 'top_k' ? Math.min(rule.k, scores.length) : Math.round(rule.fraction * scores.length);
     return k === 0 ? Infinity : kthLargest(scores, k);
   }
-  throw new DisparateError('config', `${resolved.file}: counterfactual: twins need a threshold or top_fraction decision, not ${(rule as { rule: string }).rule}`);
+  // resolveBattery refuses the other rules before anything is scored.
+  throw new DisparateError('internal', `${resolved.file}: counterfactual twins cannot be decided by ${rule.rule}`);
 }
 
 /** One design per (attribute, effect), with the attribute's levels read off the population itself. */

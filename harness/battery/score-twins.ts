@@ -8,7 +8,7 @@ import { modelView, type ChunkPlan } from './score-chunks.js';
 /** The twins a run computes, and the cut-off both originals and twins are decided by. */
 export interface TwinPlan {
   readonly designs: readonly TwinDesign[];
-  /** Flagged when score ≥ cut: the threshold, or the original population's top-fraction cut-off. */
+  /** Flagged when score ≥ cut: the threshold, or the original population's top-fraction or top-k cut-off. */
   readonly cut: number;
   readonly binning: PairedBinning;
 }

@@ -125,14 +125,23 @@ export function evaluateChecks(
 
 /**
  * Adjusts the p-values of all check rows together (one family: the whole battery) and settles the
- * verdicts of equivalence checks, which pass only when equivalence is shown at `alpha` after the
- * correction (and fail when the interval lies wholly outside the bounds, as any check).
+ * verdicts against them:
+ * - a claim of disparity survives the correction: a check whose interval lies wholly outside the
+ *   bounds fails only when its test of "no disparity" is significant at `alpha` after the correction;
+ *   otherwise it is inconclusive (so a "fail" never sits beside an adjusted p ≥ alpha). Checks
+ *   without a test (rate bounds, distances) keep the verdict of their interval;
+ * - equivalence checks pass only when equivalence is shown at `alpha` after the correction (and fail
+ *   when the interval lies wholly outside the bounds and the disparity is significant, as any check).
  */
 export function finishChecks(rows: CheckResult[], correction: Correction, alpha: number): { checks: CheckResult[]; summary: Results['summary'] } {
+  // Equivalence rows' p-values test "outside the bounds": a failing one is judged by its interval alone.
   const adjusted = adjustPValues(rows.map((r) => r.p_value), correction);
   rows.forEach((r, i) => {
     r.adjusted_p_value = adjusted[i] ?? null;
-    if (r.test === 'equivalence' && r.verdict !== 'fail') r.verdict = r.adjusted_p_value !== null && r.adjusted_p_value < alpha ? 'pass' : 'inconclusive';
+    const significant = r.adjusted_p_value !== null && r.adjusted_p_value < alpha;
+    if (r.test === 'equivalence') {
+      if (r.verdict !== 'fail') r.verdict = significant ? 'pass' : 'inconclusive';
+    } else if (r.verdict === 'fail' && r.adjusted_p_value !== null && !significant) r.verdict = 'inconclusive';
   });
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
   const summary = { pass: count('pass'), fail: count('fail'), inconclusive: count('inconclusive') };

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../harness/results/index.js';
 import { describeGroup } from './describe-group.js';
-import { formatLevel, formatCount } from './format-number.js';
+import { formatLevel, formatCount, formatP } from './format-number.js';
 import { baseMetric, formatMetric, formatMetricInterval, metricKind, metricLabel } from './metric-kind.js';
 
 /** One comparison to put in words: a check, or a key finding with an optional tolerance. */
@@ -18,6 +18,8 @@ export interface Comparison {
   smallCell?: number | null;
   /** privacy.min_cell when the figure is withheld for privacy, else null. */
   withheld?: number | null;
+  /** When the interval lies outside the tolerance but the disparity did not survive the correction: its adjusted p and the correction. */
+  notSignificant?: { adjustedP: number; correction: string } | null;
 }
 
 function mainClause(c: Comparison, who: string): string {
@@ -61,7 +63,8 @@ export function describeComparison(c: Comparison): string {
       : `tolerance ${formatMetricInterval(c.metric, c.tolerance.bounds)} ${
           c.tolerance.origin === 'battery' ? 'per the battery' : 'by default'
         }, ${c.tolerance.source === null ? 'no source cited' : `source: ${c.tolerance.source}`}`;
-  const verdict = c.verdict === undefined ? '.' : `: ${c.verdict}.`;
+  const why = c.notSignificant ? ` (the interval lies outside the tolerance, but the disparity is not significant after the ${c.notSignificant.correction} adjustment for every check of the battery: adjusted p = ${formatP(c.notSignificant.adjustedP)})` : '';
+  const verdict = c.verdict === undefined ? '.' : `: ${c.verdict}${why}.`;
   const small =
     c.smallCell === undefined || c.smallCell === null
       ? ''
@@ -76,5 +79,12 @@ export function describeCheck(check: CheckResult, minCell: number, privacyK: num
     tolerance: { bounds: check.bounds, origin: check.bounds_origin, source: check.source },
     smallCell: check.small_cell ? minCell : null,
     withheld: check.withheld ? privacyK : null,
+    notSignificant: outsideButNotSignificant(check) ? { adjustedP: check.adjusted_p_value!, correction: check.correction } : null,
   });
+}
+
+/** An inconclusive standard check whose interval lies wholly outside its bounds: the correction made it so. */
+function outsideButNotSignificant(c: CheckResult): boolean {
+  if (c.verdict !== 'inconclusive' || c.test === 'equivalence' || !c.ci || c.adjusted_p_value === null) return false;
+  return c.ci[1] < c.bounds[0] || c.ci[0] > c.bounds[1];
 }

@@ -40,8 +40,8 @@ export function methodsText(results: Results): string[] {
       'A ratio of 2.00 means the group is flagged twice as often as its reference group; differences are group minus reference in percentage points (pp).',
     `Intervals (${formatLevel(1 - m.alpha)}, alpha = ${m.alpha}): rates use the ${methodsFor(results, 'rate')}; ` +
       `ratios the ${methodsFor(results, 'ratio')}; differences the ${methodsFor(results, 'difference')}.`,
-    `Multiple comparisons: p-values adjusted with ${m.correction}. A check passes when its whole interval lies inside the tolerance, ` +
-      'fails when it lies wholly outside, and is inconclusive when the interval straddles a bound.',
+    `Multiple comparisons: p-values of "no disparity" adjusted with ${m.correction} across every check of the battery. A check passes when its whole interval lies inside the tolerance, ` +
+      'fails when it lies wholly outside and the disparity stays significant after that adjustment, and is inconclusive otherwise (the interval straddles a bound, or the disparity does not survive the adjustment).',
     `Small cells: groups with fewer than ${formatCount(m.min_cell)} households are reported but marked as unreliable.`,
     `Ground-truth labels (for error rates and precision): ${m.labels}.`,
     ...privacyText(results),

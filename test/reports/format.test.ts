@@ -45,6 +45,12 @@ describe('sentences', () => {
         '1.07 times as high (95 % CI 0.97–1.18; tolerance 0.80–1.25 by default, no source cited): pass.',
     );
   });
+  it('says why an interval outside the tolerance is inconclusive: the disparity did not survive the correction', () => {
+    const c = { ...fixtureResults().checks[0]!, verdict: 'inconclusive' as const, p_value: 0.004, adjusted_p_value: 0.32, correction: 'holm' as const };
+    expect(describeCheck(c, 50)).toMatch(
+      /\(95 % CI 1\.97–2\.24; tolerance 0\.80–1\.25 per the battery, source: .*\): inconclusive \(the interval lies outside the tolerance, but the disparity is not significant after the holm adjustment for every check of the battery: adjusted p = 0\.320\)\.$/,
+    );
+  });
   it('says when an estimate is missing and when the cell is small', () => {
     const c = { ...fixtureResults().checks[0]!, value: null, ci: null, small_cell: true, verdict: 'inconclusive' as const };
     expect(describeCheck(c, 50)).toBe(

@@ -21,12 +21,14 @@ describe('verdictFor', () => {
   });
 });
 
-function group(name: string, ratio: [number, [number, number]] | null, isRef = false): GroupResult {
+/** A group of 1,000 with 100 × ratio flagged, against a reference with 100 flagged: counts that agree with the ratio. */
+function group(name: string, ratio: [number, [number, number]] | null, isRef = false, n = 1000): GroupResult {
+  const flagged = Math.round((100 * (ratio?.[0] ?? 1) * n) / 1000);
   return {
-    attribute: 'nationality', group: name, is_reference: isRef, n: 1000, flagged: 100,
+    attribute: 'nationality', group: name, is_reference: isRef, n, flagged,
     tp: null, fp: null, tn: null, fn: null, labelled: 0, small_cell: false, mean_score: null,
     metrics: {
-      selection_rate: { value: 0.1, ci: [0.08, 0.12], level: 0.95, method: 'wilson', reference: null, numerator: 100, denominator: 1000 },
+      selection_rate: { value: flagged / n, ci: [0.08, 0.12], level: 0.95, method: 'wilson', reference: null, numerator: flagged, denominator: n },
       selection_rate_ratio: ratio
         ? { value: ratio[0], ci: ratio[1], level: 0.95, method: 'katz-log', reference: 'french' }
         : { value: null, ci: null, level: 0.95, method: 'katz-log', reference: 'french' },
@@ -46,6 +48,23 @@ describe('evaluateChecks', () => {
     expect(checks[0]!.source).toMatch(/four-fifths/);
     expect(checks[0]!.reference).toBe('french');
     expect(summary).toEqual({ verdict: 'fail', pass: 1, fail: 1, inconclusive: 1 });
+  });
+
+  it('a disparity that does not survive the correction is inconclusive, never a fail beside an adjusted p ≥ alpha', () => {
+    // 20 flagged of 100 against 100 of 1,000: ratio 2, interval wholly above 1.25, p ≈ 0.002 alone.
+    const small = group('small', [2, [1.3, 3.0]], false, 100);
+    const alone = evaluateChecks([check], [groups[0]!, small], 'holm');
+    expect(alone.checks[0]!.verdict).toBe('fail');
+    expect(alone.checks[0]!.adjusted_p_value!).toBeLessThan(0.05);
+    // Among 40 other tested comparisons (all null effects), Holm multiplies the smallest p by 41.
+    const others = Array.from({ length: 40 }, (_, i) => group(`g${i}`, [1, [0.9, 1.1]]));
+    const many = evaluateChecks([check], [groups[0]!, small, ...others], 'holm');
+    const row = many.checks.find((c) => c.group === 'small')!;
+    expect(row.p_value).toBe(alone.checks[0]!.p_value);
+    expect(row.adjusted_p_value!).toBeGreaterThanOrEqual(0.05);
+    expect(row.verdict).toBe('inconclusive');
+    // Without a correction the same family keeps the fail.
+    expect(evaluateChecks([check], [groups[0]!, small, ...others], 'none').checks.find((c) => c.group === 'small')!.verdict).toBe('fail');
   });
 
   it('records battery bounds and their source', () => {

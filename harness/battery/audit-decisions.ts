@@ -21,6 +21,8 @@ export interface AuditOptions extends DecisionColumns {
   readonly minCell: number;
   readonly checks: readonly Check[];
   readonly title: string;
+  /** What one row is, plural ("households"); the report says "people" when absent. */
+  readonly unit?: string | undefined;
   readonly battery: { file: string; hash: string } | null;
   /** Provenance supplied by the caller (the CLI owns the clock and the platform). */
   readonly context: { command: string; toolVersion: string; started: string; platform: string; now: () => string };
@@ -204,6 +206,7 @@ export function auditDecisions(opts: AuditOptions): Results {
     command: opts.context.command,
     mode: 'audit',
     title: opts.title,
+    ...(opts.unit ? { unit: opts.unit } : {}),
     battery_file: opts.battery?.file ?? null,
     battery_hash: opts.battery?.hash ?? null,
     model: null,

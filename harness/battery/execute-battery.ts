@@ -45,6 +45,7 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     minCell: battery.min_cell,
     checks: battery.checks,
     title: battery.title,
+    unit: battery.unit,
     battery: { file: resolved.file, hash: resolved.hash },
     context: opts.context,
     bootstrap,

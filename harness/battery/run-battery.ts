@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DisparateError } from '../errors/index.js';
+import { loadPopulationSpec } from '../../datasets/synth/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import type { Column } from '../../datasets/table/index.js';
@@ -81,6 +82,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     command: opts.context.command,
     mode: 'run',
     title: battery.title,
+    ...unitOf(battery.unit, specFile),
     battery_file: resolved.file,
     battery_hash: resolved.hash,
     model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source },
@@ -153,4 +155,10 @@ function fileRows(resolved: ResolvedBattery, file: string, size: number | undefi
   const wanted = size ?? resolved.battery.population?.size ?? rows;
   if (wanted > rows) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${rows}`);
   return wanted;
+}
+
+/** The report's noun for one row: the battery's, else the population spec's; absent means "people". */
+function unitOf(batteryUnit: string | undefined, specFile: string | null): { unit?: string } {
+  const unit = batteryUnit ?? (specFile ? loadPopulationSpec(specFile).unit : undefined);
+  return unit ? { unit } : {};
 }

@@ -31,6 +31,7 @@ export interface AuditArgs {
   intersections: string;
   interactive: boolean;
   'privacy-min-cell'?: number | undefined;
+  unit?: string | undefined;
 }
 
 /** --intersections: full, all, none, or subsets such as "nationality+disability,nationality+income". */
@@ -51,6 +52,16 @@ function parseReferences(values: readonly string[]): Map<string, { group: string
     map.set(v.slice(0, eq), { group: v.slice(eq + 1), origin: 'cli', where: `--reference ${v}` });
   }
   return map;
+}
+
+/** A --reference must name a protected attribute (a typo would otherwise be ignored); with --long the attributes come from the data. */
+function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly string[] | null): Map<string, T> {
+  for (const attribute of refs.keys()) {
+    if (protectedColumns && !protectedColumns.includes(attribute)) {
+      throw new DisparateError('usage', `--reference ${attribute}=…: "${attribute}" is not a protected column (${protectedColumns.join(', ')})`);
+    }
+  }
+  return refs;
 }
 
 /**
@@ -82,9 +93,15 @@ export const auditCommand = {
       .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
       .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
+      .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
       .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
     const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const twice = protectedColumns.find((c, i) => protectedColumns.indexOf(c) !== i);
+    if (twice !== undefined) throw new DisparateError('usage', `--protected: "${twice}" is named twice`);
+    if (!(Number.isInteger(argv['min-cell']) && argv['min-cell'] >= 1)) throw new DisparateError('usage', `--min-cell ${argv['min-cell']}: must be a positive integer`);
+    if (argv['privacy-min-cell'] !== undefined && !(Number.isInteger(argv['privacy-min-cell']) && argv['privacy-min-cell'] >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${argv['privacy-min-cell']}: must be a positive integer`);
+    if (argv.unit !== undefined && !/^[\p{L}][\p{L} '-]*$/u.test(argv.unit)) throw new DisparateError('usage', `--unit ${argv.unit}: a plural noun in letters, e.g. households`);
     if (protectedColumns.length === 0 && !argv.long) throw new DisparateError('usage', '--protected: name at least one column');
     if (!(argv.alpha > 0 && argv.alpha < 0.5)) throw new DisparateError('usage', `--alpha ${argv.alpha}: must be in (0, 0.5)`);
     let long: { attribute: string; group: string } | undefined;
@@ -107,7 +124,7 @@ export const auditCommand = {
       flag: argv.flag,
       label: argv.label,
       score: argv.score,
-      references: parseReferences(argv.reference ?? []),
+      references: checkedReferences(parseReferences(argv.reference ?? []), long ? null : protectedColumns),
       alpha: argv.alpha,
       correction: argv.correction,
       count: argv.count,
@@ -120,6 +137,7 @@ export const auditCommand = {
       minCell: argv['min-cell'],
       checks,
       title: `Audit of ${basename(argv.file)}`,
+      unit: argv.unit,
       battery: null,
       context: runContext(rawArgs),
     });

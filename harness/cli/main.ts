@@ -64,8 +64,17 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const code = exitCodeFor(error);
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(code === EXIT.internal ? `disparate: internal error: ${message}\n` : `disparate: ${message.split('\n')[0]}\n`);
+    process.stderr.write(code === EXIT.internal ? `disparate: internal error: ${message}\n` : `disparate: ${oneLine(message)}\n`);
     if (code === EXIT.internal && process.env.DISPARATE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = code;
   },
 );
+
+/** A multi-line message (yargs lists invalid choices on the following lines) joined into one line. */
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+}

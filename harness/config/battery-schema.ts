@@ -93,6 +93,11 @@ export type Bootstrap = z.infer<typeof Bootstrap>;
 export const Battery = z
   .object({
     title: z.string().describe('Title of the report.'),
+    unit: z
+      .string()
+      .regex(/^[\p{L}][\p{L} '-]*$/u)
+      .optional()
+      .describe(`What one row is, in the plural, for the report's sentences ("households", "students", "applicants"). Default: the population spec's unit, else "people".`),
     description: z.string().optional(),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master seed of every random draw. Default 1.'),
     population: z

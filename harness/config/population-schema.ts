@@ -286,6 +286,11 @@ export const PopulationSpec = z
       .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/)
       .describe('Short identifier of the population (letters, digits, "_", "-", "."), e.g. caf-households.'),
     description: z.string().optional().describe('What the population represents.'),
+    unit: z
+      .string()
+      .regex(/^[\p{L}][\p{L} '-]*$/u)
+      .optional()
+      .describe('What one row is, in the plural, for the report\'s sentences ("households", "students", "applicants"). Default "people".'),
     sources: z.array(z.string()).default([]).describe('Citations for the figures used; everything else is an assumption.'),
     variables: z
       .record(name, Variable)

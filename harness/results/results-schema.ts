@@ -109,6 +109,10 @@ export const Manifest = z
     command: z.string(),
     mode: z.enum(['run', 'audit']),
     title: z.string(),
+    unit: z
+      .string()
+      .optional()
+      .describe('What one row is, in the plural, for the report\'s sentences: "households", "students", "applicants". From the battery or the population spec; absent means "people".'),
     battery_file: z.string().nullable(),
     battery_hash: z.string().nullable(),
     model: z

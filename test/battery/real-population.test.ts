@@ -34,6 +34,8 @@ describe('population.file', () => {
     expect(counts(real)).toEqual(counts(synthetic));
     expect(real.manifest.population?.file).toMatch(/households\.parquet$/);
     expect(real.manifest.labels).toMatch(/provenance is not declared/);
+    expect(real.manifest.unit).toBeUndefined(); // a file has no spec to name its rows; the battery may
+    expect(synthetic.manifest.unit).toBe('households');
   });
 
   it('measures proxies on the file: the Cramér\'s V of each input agrees with the spec\'s own to 0.03', async () => {

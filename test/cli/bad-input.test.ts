@@ -50,6 +50,12 @@ describe('bad input exits 2 with a one-line message', () => {
   it('a malformed battery', () => {
     expectBadInput(runCli(['run', file('g.yaml', 'title: t\nprotected: nat\n')]), /g\.yaml: protected: /);
   });
+  it('audit options: a bad --min-cell, a --reference to no protected column, a column named twice, an invalid choice', () => {
+    expectBadInput(runCli(audit(file('i.csv', good), '--min-cell', 'abc')), /--min-cell NaN: must be a positive integer/);
+    expectBadInput(runCli(audit(file('j.csv', good), '--reference', 'natx=fr')), /--reference natx=…: "natx" is not a protected column \(nat\)/);
+    expectBadInput(runCli(['audit', file('k.csv', good), '--protected', 'nat,nat', '--flag', 'flag']), /--protected: "nat" is named twice/);
+    expectBadInput(runCli(audit(file('l.csv', good), '--correction', 'foo')), /Invalid values: Argument: correction, Given: "foo", Choices: "holm"/);
+  });
   it('an unknown command or missing option is a usage error', () => {
     expect(runCli(['frobnicate']).status).toBe(2);
     expectBadInput(runCli(['audit', file('h.csv', good), '--flag', 'flag']), /protected/);

@@ -32,6 +32,7 @@ describe('default battery', () => {
   it('records provenance: tool version, hashes, seed, RNG and rows', () => {
     const { manifest } = Results.parse(JSON.parse(readFileSync(`${outA}/results.json`, 'utf8')));
     expect(manifest.tool_version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(manifest.unit).toBe('households'); // from the population spec
     expect(manifest.battery_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(manifest.model?.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(manifest.population?.hash).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -279,6 +279,7 @@ function main(rangesFile: string, surrogateFile: string | undefined): void {
 # The surrogate at the published means scores ${meanScore.toFixed(4)}.
 `;
   const spec = `${header}name: rotterdam-recipients
+unit: recipients
 description: >-
   Synthetic Rotterdam welfare recipients: the 315 inputs of the fraud-risk model, each drawn
   independently from the maximum-entropy distribution with its published range and training-data mean.

@@ -149,11 +149,29 @@ function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n
   return out;
 }
 
-/** Rows of a real population file (the whole file, or its first --size rows). */
+/**
+ * Rows of a real population file (the whole file, or its first --size rows), after checking what the
+ * sampler guarantees for a spec: every protected column categorical with no missing value (a blank
+ * would otherwise land in no group, or in another one), and the label 0, 1 or missing.
+ */
 function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined): number {
-  const rows = readPopulationFile(file).n;
-  const wanted = size ?? resolved.battery.population?.size ?? rows;
-  if (wanted > rows) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${rows}`);
+  const table = readPopulationFile(file);
+  const wanted = size ?? resolved.battery.population?.size ?? table.n;
+  if (wanted > table.n) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${table.n}`);
+  for (const name of resolved.battery.protected) {
+    const column = table.columns.get(name);
+    if (!column) throw new DisparateError('data', `${file}: protected column "${name}" not found (columns: ${[...table.columns.keys()].join(', ')})`);
+    if (column.kind !== 'categorical') throw new DisparateError('data', `${file}: protected column "${name}" is numeric; a protected attribute needs groups (bin it first)`);
+    const blank = column.codes.subarray(0, wanted).indexOf(-1);
+    if (blank >= 0) throw new DisparateError('data', `${file}: protected column "${name}" is empty at row ${blank + 1}`);
+  }
+  const label = resolved.battery.label;
+  const column = label === undefined ? undefined : table.columns.get(label);
+  if (column?.kind === 'numeric') {
+    const values = column.values.subarray(0, wanted);
+    const bad = values.findIndex((v) => v !== 0 && v !== 1 && !Number.isNaN(v));
+    if (bad >= 0) throw new DisparateError('data', `${file}: label column "${label}" must be 0, 1 or empty, found ${values[bad]} at row ${bad + 1}`);
+  }
   return wanted;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,28 @@ describe('population.file', () => {
     const joint = real.proxies!.find((p) => p.input === 'all inputs')!;
     expect(joint.method).toMatch(/fitted on 4000 rows spread evenly over the file, AUC on 4000 other rows/);
     expect(synthetic.proxies!.find((p) => p.input === 'all inputs')!.method).toMatch(/fitted on rows 0–3999, AUC on rows 4000–7999/);
+  });
+
+  it('refuses a blank protected value and a label other than 0/1, naming file, column and row', async () => {
+    const csv = join(dir, 'blank.csv');
+    const table = samplePopulation(loadPopulationSpec(spec), { seed: 9, n: 50 });
+    writePopulation(table, csv);
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    const header = lines[0]!.split(',');
+    const cut = (line: number, column: string, value: string) => {
+      const copy = [...lines];
+      const cells = copy[line]!.split(',');
+      cells[header.indexOf(column)] = value;
+      copy[line] = cells.join(',');
+      return copy.join('\n');
+    };
+    writeFileSync(csv, cut(7, 'disability', ''));
+    let error = await runBattery(resolveBattery(battery(`{ file: ${csv} }`)), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DisparateError);
+    expect((error as Error).message).toMatch(/blank\.csv: protected column "disability" is empty at row 7/);
+    writeFileSync(csv, cut(3, 'fraud', '2'));
+    error = await runBattery(resolveBattery(battery(`{ file: ${csv} }`)), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/blank\.csv: label column "fraud" must be 0, 1 or empty, found 2 at row 3/);
   });
 
   it('refuses twins, and a size larger than the file, naming the field', async () => {

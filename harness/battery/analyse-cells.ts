@@ -49,7 +49,13 @@ export function analyseCells(
   const exclude = new Set(findings.suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
   const { checks, summary } = evaluateChecks(settings.checks, findings.groups, settings.correction, settings.alpha, exclude);
   const warnings = [...findings.warnings];
-  if (settings.checks.length === 0) warnings.push({ code: 'no-checks', message: 'no checks declared: metrics are reported but nothing is tested' });
+  if (settings.checks.length === 0) warnings.push({ code: 'no-checks', message: 'no checks declared: metrics are reported but nothing is tested, so the verdict is inconclusive' });
+  for (const check of settings.checks) {
+    if (checks.some((c) => c.id === check.id)) continue;
+    const attributes = check.attribute === 'all' ? [...new Set(findings.groups.map((g) => g.attribute))] : [check.attribute];
+    const groups = attributes.map((a) => `${a}: ${findings.groups.filter((g) => g.attribute === a).map((g) => g.group).join(', ') || 'no groups'}`).join('; ');
+    warnings.push({ code: 'check-compared-nothing', message: `check ${check.id}: no group to compare with its reference (${groups}), so it tested nothing` });
+  }
   const selectionCurves: SelectionCurves | null =
     curves.length > 0
       ? {

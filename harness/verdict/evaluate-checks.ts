@@ -145,6 +145,7 @@ export function finishChecks(rows: CheckResult[], correction: Correction, alpha:
   });
   const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
   const summary = { pass: count('pass'), fail: count('fail'), inconclusive: count('inconclusive') };
-  const verdict: Verdict = summary.fail > 0 ? 'fail' : summary.inconclusive > 0 ? 'inconclusive' : 'pass';
+  // Nothing tested is not a pass: a battery whose checks compared nothing (or that declares none) cannot vouch for the model.
+  const verdict: Verdict = summary.fail > 0 ? 'fail' : summary.inconclusive > 0 || rows.length === 0 ? 'inconclusive' : 'pass';
   return { checks: rows, summary: { verdict, ...summary } };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,5 +59,16 @@ describe('bad input exits 2 with a one-line message', () => {
   it('an unknown command or missing option is a usage error', () => {
     expect(runCli(['frobnicate']).status).toBe(2);
     expectBadInput(runCli(['audit', file('h.csv', good), '--flag', 'flag']), /protected/);
+  });
+});
+
+describe('inputs that test nothing do not pass', () => {
+  it('a protected column with one group: exit 1 (inconclusive) and a warning naming the check and the group', () => {
+    const out = join(dir, 'one-level');
+    const r = runCli(['audit', file('m.csv', 'nat,flag\nfr,1\nfr,0\nfr,0\n'), '--protected', 'nat', '--flag', 'flag', '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/verdict: INCONCLUSIVE \(0 pass, 0 fail, 0 inconclusive\)/);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { warnings: { code: string; message: string }[] };
+    expect(results.warnings.find((w) => w.code === 'check-compared-nothing')?.message).toMatch(/check four-fifths: no group to compare with its reference \(nat: fr\)/);
   });
 });

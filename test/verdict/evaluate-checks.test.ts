@@ -67,6 +67,12 @@ describe('evaluateChecks', () => {
     expect(evaluateChecks([check], [groups[0]!, small, ...others], 'none').checks.find((c) => c.group === 'small')!.verdict).toBe('fail');
   });
 
+  it('a check that compares nothing (one group only) leaves the battery inconclusive, not passed', () => {
+    const { checks, summary } = evaluateChecks([check], [groups[0]!], 'holm');
+    expect(checks).toEqual([]);
+    expect(summary).toEqual({ verdict: 'inconclusive', pass: 0, fail: 0, inconclusive: 0 });
+  });
+
   it('records battery bounds and their source', () => {
     const own = Check.parse({ id: 'strict', metric: 'selection_rate_ratio', attribute: 'nationality', bounds: [0.9, 1.1], source: 'agency policy 2024' });
     const { checks } = evaluateChecks([own], groups, 'none');

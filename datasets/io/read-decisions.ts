@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { from as tableFrom, fromCSV } from 'arquero';
-import type { ColumnTable } from 'arquero';
 import { readText } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { encodeCategorical, numeric, type Table } from '../table/index.js';
+import { parseCsv, type TextTable } from './parse-csv.js';
+import { parseDecimal } from './parse-decimal.js';
+import { parseJsonl } from './parse-jsonl.js';
 
 /** Roles of a decisions file's columns, as given on the command line or in a battery. */
 export interface DecisionColumns {
@@ -54,7 +55,7 @@ export function parseColumnEquals(spec: string): { column: string; value: string
   return { column: spec.slice(0, eq), value: spec.slice(eq + 1) };
 }
 
-function equalsColumn(file: string, t: ColumnTable, spec: { column: string; value: string }, role: string): Uint8Array {
+function equalsColumn(file: string, t: TextTable, spec: { column: string; value: string }, role: string): Uint8Array {
   const values = requireColumn(file, t, spec.column, role);
   const out = Uint8Array.from(values, (v) => (v !== null && v !== undefined && String(v) === spec.value ? 1 : 0));
   if (!out.includes(1)) {
@@ -64,7 +65,7 @@ function equalsColumn(file: string, t: ColumnTable, spec: { column: string; valu
   return out;
 }
 
-function countValues(file: string, column: string, values: unknown[]): Float64Array {
+function countValues(file: string, column: string, values: readonly unknown[]): Float64Array {
   const out = scoreValues(file, column, values);
   out.forEach((x, i) => {
     if (!(x >= 0) || !Number.isInteger(x)) throw new DisparateError('data', `${file}: count column "${column}" must hold non-negative integers, found ${JSON.stringify(values[i])} at row ${i + 1}`);
@@ -72,34 +73,29 @@ function countValues(file: string, column: string, values: unknown[]): Float64Ar
   return out;
 }
 
-function parseTable(file: string, text: string): ColumnTable {
+/** The file's columns; an empty file, a ragged or malformed row is an error (see parseCsv). */
+function parseTable(file: string, text: string): TextTable {
   const ext = extname(file).toLowerCase();
-  if (ext === '.jsonl' || ext === '.ndjson') {
-    const rows = text.split(/\r?\n/).flatMap((line, i) => {
-      if (line.trim() === '') return [];
-      try {
-        const row = JSON.parse(line) as unknown;
-        if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new Error('not an object');
-        return [row as Record<string, unknown>];
-      } catch (e) {
-        throw new DisparateError('data', `${file}: line ${i + 1}: not a JSON object (${(e as Error).message})`);
-      }
-    });
-    return tableFrom(rows);
-  }
-  if (ext === '.csv' || ext === '.txt') return fromCSV(text, { autoType: false });
+  if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(file, text);
+  if (ext === '.csv' || ext === '.txt') return parseCsv(file, text);
   throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv or .jsonl)`);
 }
 
-function requireColumn(file: string, t: ColumnTable, name: string, role: string): unknown[] {
-  const col = t.column(name);
-  if (!col) throw new DisparateError('data', `${file}: ${role} column "${name}" not found (columns: ${t.columnNames().join(', ')})`);
-  return Array.from({ length: t.numRows() }, (_, i) => col.at(i));
+/** A column's values; JSON objects and arrays are refused here, whatever the column's role. */
+function requireColumn(file: string, t: TextTable, name: string, role: string): readonly unknown[] {
+  const col = t.columns.get(name);
+  if (!col) throw new DisparateError('data', `${file}: ${role} column "${name}" not found (columns: ${t.names.join(', ')})`);
+  const nested = col.findIndex((v) => v !== null && typeof v === 'object');
+  if (nested >= 0) {
+    const what = Array.isArray(col[nested]) ? 'an array' : 'an object';
+    throw new DisparateError('data', `${file}: ${role} column "${name}" holds ${what} at row ${nested + 1} (${JSON.stringify(col[nested]).slice(0, 40)}): expected a number or text`);
+  }
+  return col;
 }
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '';
 
-function binary(file: string, column: string, values: unknown[], allowMissing: boolean): Uint8Array {
+function binary(file: string, column: string, values: readonly unknown[], allowMissing: boolean): Uint8Array {
   const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -111,11 +107,12 @@ function binary(file: string, column: string, values: unknown[], allowMissing: b
   return out;
 }
 
-function scoreValues(file: string, column: string, values: unknown[]): Float64Array {
+/** Finite numbers: JSON numbers, or text that is a decimal number (not "0x10", "Infinity" or blank). */
+function scoreValues(file: string, column: string, values: readonly unknown[]): Float64Array {
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    const x = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+    const x = typeof v === 'number' ? v : typeof v === 'string' ? parseDecimal(v) : NaN;
     if (!Number.isFinite(x)) throw new DisparateError('data', `${file}: column "${column}" has a non-numeric or NaN score ${JSON.stringify(v)} at row ${i + 1}`);
     out[i] = x;
   }
@@ -125,7 +122,10 @@ function scoreValues(file: string, column: string, values: unknown[]): Float64Ar
 /**
  * Reads a decisions file (CSV or JSONL) and checks every column it is asked to use: protected
  * columns must have no empty value, the flag and label must be 0/1, scores finite numbers.
- * Each failure is a DisparateError naming the file, the column and the first bad row.
+ * Each failure is a DisparateError naming the file, the column and the first bad row. The file
+ * itself is read strictly (see parseCsv, parseJsonl): a byte-order mark and blank lines are ignored;
+ * an empty file, a row with too few or too many fields, a repeated header name, or a JSON object or
+ * array as a value is an error.
  *
  * Aggregated counts (`count`): each row stands for `count` rows, and the label column may hold the
  * number of positives among them; such a row becomes two weighted rows (positives, negatives).
@@ -133,8 +133,7 @@ function scoreValues(file: string, column: string, values: unknown[]): Float64Ar
 export function readDecisions(file: string, columns: DecisionColumns): Decisions {
   const text = readText(file, 'data');
   const t = parseTable(file, text);
-  if (t.numRows() === 0) throw new DisparateError('data', `${file}: no rows`);
-  const n0 = t.numRows();
+  const n0 = t.n;
   const flagSpec = parseColumnEquals(columns.flag);
   const flagged0 = flagSpec ? equalsColumn(file, t, flagSpec, 'flag') : binary(file, columns.flag, requireColumn(file, t, columns.flag, 'flag'), false);
   const counts = columns.count ? countValues(file, columns.count, requireColumn(file, t, columns.count, 'count')) : null;
@@ -152,7 +151,7 @@ export function readDecisions(file: string, columns: DecisionColumns): Decisions
           rowOf.push(i), labelOf.push(255), weightOf.push(c);
           continue;
         }
-        const k = typeof v === 'number' ? v : Number(String(v).trim());
+        const k = typeof v === 'number' ? v : parseDecimal(String(v));
         if (!Number.isInteger(k) || k < 0 || k > c) {
           throw new DisparateError('data', `${file}: label column "${columns.label}" must hold the number of positives (0 to ${columns.count}), found ${JSON.stringify(v)} at row ${i + 1}`);
         }

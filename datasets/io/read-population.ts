@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { tableFromIPC, Type } from '@uwdata/flechette';
-import { fromCSV } from 'arquero';
 import { parquetMetadata, parquetSchema } from 'hyparquet';
 import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
@@ -9,6 +8,9 @@ import { getTreePath } from 'hyparquet/src/schema.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { columnLevels, type ResolvedPopulation } from '../synth/index.js';
 import { encodeCategorical, numeric, type Column, type Table } from '../table/index.js';
+import { parseCsv, type TextTable } from './parse-csv.js';
+import { parseDecimal } from './parse-decimal.js';
+import { parseJsonl } from './parse-jsonl.js';
 
 /** What a column must be: numeric, or categorical (optionally within known levels). */
 export type ColumnExpectation = { readonly kind: 'numeric' } | { readonly kind: 'categorical'; readonly levels?: readonly string[] | undefined };
@@ -27,45 +29,16 @@ type Raw =
   | { readonly name: string; readonly problem: string };
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
-const show = (v: unknown): string => (typeof v === 'string' ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : JSON.stringify(v) ?? String(v));
+const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+const show = (v: unknown): string => (typeof v === 'string' ? `"${clip(v)}"` : clip(JSON.stringify(v) ?? String(v)));
 
-/** Parses CSV or JSONL text, or Arrow IPC bytes, into raw columns in file order. */
+const textColumns = (t: TextTable): Raw[] => t.names.map((name) => ({ name, values: t.columns.get(name)! }));
+
+/** Parses CSV or JSONL text, or Arrow IPC or Parquet bytes, into raw columns in file order. */
 function parse(file: string, bytes: Buffer): Raw[] {
   const ext = extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') {
-    const t = fromCSV(bytes.toString('utf8'), { autoType: false });
-    return t.columnNames().map((name) => ({ name, values: Array.from(t.column(name)!, (v) => v) }));
-  }
-  if (ext === '.jsonl' || ext === '.ndjson') {
-    const names: string[] = [];
-    const cols = new Map<string, unknown[]>();
-    let row = 0;
-    bytes
-      .toString('utf8')
-      .split(/\r?\n/)
-      .forEach((line, i) => {
-        if (line.trim() === '') return;
-        let obj: unknown;
-        try {
-          obj = JSON.parse(line);
-        } catch (e) {
-          throw new DisparateError('data', `${file}: line ${i + 1}: not JSON (${(e as Error).message})`);
-        }
-        if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new DisparateError('data', `${file}: line ${i + 1}: not a JSON object`);
-        for (const [k, v] of Object.entries(obj)) {
-          let col = cols.get(k);
-          if (!col) {
-            col = new Array<unknown>(row).fill(null);
-            cols.set(k, col);
-            names.push(k);
-          }
-          col[row] = v;
-        }
-        row++;
-        for (const col of cols.values()) if (col.length < row) col.push(null);
-      });
-    return names.map((name) => ({ name, values: cols.get(name)! }));
-  }
+  if (ext === '.csv' || ext === '.txt') return textColumns(parseCsv(file, bytes.toString('utf8')));
+  if (ext === '.jsonl' || ext === '.ndjson') return textColumns(parseJsonl(file, bytes.toString('utf8')));
   if (ext === '.arrow' || ext === '.arrows' || ext === '.ipc' || ext === '.feather') {
     let t: ReturnType<typeof tableFromIPC>;
     try {
@@ -81,7 +54,7 @@ function parse(file: string, bytes: Buffer): Raw[] {
       }
       if (id === Type.Bool) return { name: field.name, column: numeric(Float64Array.from(col.toArray() as ArrayLike<boolean | null>, (v) => (v === null ? NaN : v ? 1 : 0))) };
       if (id === Type.Utf8 || id === Type.LargeUtf8 || id === Type.Dictionary || id === Type.Utf8View) return { name: field.name, values: Array.from(col.toArray() as ArrayLike<unknown>) };
-      return { name: field.name, values: [{ unsupported: `Arrow type ${field.type.typeId}` }] };
+      return { name: field.name, problem: `unsupported Arrow type ${field.type.typeId}` };
     });
   }
   if (ext === '.parquet') return parseParquet(file, bytes);
@@ -141,6 +114,28 @@ function parseParquet(file: string, bytes: Buffer): Raw[] {
   });
 }
 
+/** Text standing for a missing number: "NaN", "NA", "N/A", "null", "-", "?", a blank… */
+const MISSING_NUMBER = /^(?:[+-]?(?:nan|inf|infinity)|n\/?a|null|none|-|\?|\.|)$/i;
+/** Text that looks like a number but is not a decimal one: "0x10", "1e", "1,5", "1.2.3". */
+const MALFORMED_NUMBER = /^[+-]?(?:0[xob][\da-f]+|[\d.,_]*\d[\d.,_]*(?:e[+-]?\d*)?)$/i;
+
+/**
+ * Whether a text column that is not all numbers was meant to be numeric: every value is a number, a
+ * malformed number or a missing-number marker, and at least one is a (malformed) number. Such a
+ * column is an error naming its first bad cell rather than a categorical column with levels "1.5"
+ * and "NaN". Codes such as the départements "01" … "2A" keep a column categorical.
+ */
+function meantNumeric(values: readonly unknown[]): boolean {
+  let evidence = false;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    const s = String(v).trim();
+    if (!Number.isNaN(parseDecimal(s)) || MALFORMED_NUMBER.test(s)) evidence = true;
+    else if (!MISSING_NUMBER.test(s)) return false;
+  }
+  return evidence;
+}
+
 /** A raw column as a typed column, or the reason it cannot be one. */
 function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText: boolean): Column | string {
   if ('problem' in raw) return raw.problem;
@@ -149,10 +144,13 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
     return raw.column;
   }
   const values = raw.values;
-  const unsupported = values.find((v) => v !== null && typeof v === 'object');
-  if (unsupported !== undefined) return `unsupported value ${show(unsupported)}`;
-  const numberAt = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : fromText && typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
+  const nested = values.findIndex((v) => v !== null && typeof v === 'object');
+  if (nested >= 0) return `unsupported value ${show(values[nested])} (row ${nested + 1}): a JSON ${Array.isArray(values[nested]) ? 'array' : 'object'}, expected a number or text`;
+  const numberAt = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : fromText && typeof v === 'string' ? parseDecimal(v) : NaN);
   const firstNonNumeric = values.findIndex((v) => !isBlank(v) && Number.isNaN(numberAt(v)));
+  if (!expected && fromText && firstNonNumeric >= 0 && meantNumeric(values)) {
+    return `looks numeric, but ${show(values[firstNonNumeric])} (row ${firstNonNumeric + 1}) is not a decimal number: leave missing values empty, write numbers as 1234.5 or -1.2e3`;
+  }
   const wantNumeric = expected ? expected.kind === 'numeric' : firstNonNumeric < 0 && values.some((v) => !isBlank(v));
   if (wantNumeric) {
     if (firstNonNumeric >= 0) return `expected numeric, found ${show(values[firstNonNumeric])} (row ${firstNonNumeric + 1})`;
@@ -161,7 +159,7 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
   if (!fromText) {
     const num = values.findIndex((v) => typeof v === 'number' || typeof v === 'boolean');
     const text = values.findIndex((v) => typeof v === 'string' && v !== '');
-    if (num >= 0 && text >= 0) return `mixes numbers (row ${num + 1}) and text (row ${text + 1})`;
+    if (num >= 0 && text >= 0) return `mixes numbers (row ${num + 1}) and text ${show(values[text])} (row ${text + 1})`;
   }
   const strings = values.map((v) => (isBlank(v) ? null : String(v)));
   const levels = expected?.kind === 'categorical' ? expected.levels : undefined;
@@ -179,8 +177,12 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
  * Reads real data as a population Table: CSV, JSONL (.jsonl/.ndjson), Parquet (.parquet; flat
  * columns, uncompressed or Snappy) or Arrow IPC (.arrow, .arrows, .ipc, .feather; stream or file format). Every column is type-checked: against `columns` when
  * given (numeric, or categorical within its levels), else inferred (numeric when every value is a
- * number, else categorical with levels sorted). One `DisparateError('data')` names the file and every
- * bad or missing column, e.g. `pop.csv: column "income": expected numeric, found "n/a" (row 17)`.
+ * number, else categorical with levels sorted). Numbers in text are decimal only ("0x10", "Infinity"
+ * and "1e" are not numbers); an empty cell is a missing value. A CSV column of numbers with a few
+ * "NaN", "n/a" or "1,5" is an error naming that cell, not a categorical column. One
+ * `DisparateError('data')` names the file and every bad or missing column, e.g.
+ * `pop.csv: column "income": expected numeric, found "n/a" (row 17)`. Malformed files (empty, a
+ * ragged CSV row, a repeated header name; see parseCsv, parseJsonl) fail before any column is typed.
  *
  * @example
  * const table = readPopulation('applicants.csv', { columns: populationColumnTypes(resolved) });
@@ -192,21 +194,20 @@ export function readPopulation(file: string, options: ReadPopulationOptions = {}
   } catch (error) {
     throw new DisparateError('data', `${file}: cannot read population data (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+  if (bytes.length === 0) throw new DisparateError('data', `${file}: no rows (empty file)`);
   const raws = parse(file, bytes);
+  const n = Math.max(0, ...raws.map((r) => ('values' in r ? r.values.length : 'column' in r ? (r.column.kind === 'numeric' ? r.column.values.length : r.column.codes.length) : 0)));
+  if (n === 0) throw new DisparateError('data', `${file}: no rows (${raws.length === 0 ? 'no columns' : 'columns but no data'})`);
   const fromText = ['.csv', '.txt'].includes(extname(file).toLowerCase());
   const expected = options.columns ?? {};
   const problems: string[] = [];
   const names = new Set(raws.map((r) => r.name));
   for (const name of Object.keys(expected)) if (!names.has(name)) problems.push(`column "${name}": missing`);
   const columns = new Map<string, Column>();
-  let n = 0;
   for (const raw of raws) {
     const typed = typeColumn(raw, Object.hasOwn(expected, raw.name) ? expected[raw.name] : undefined, fromText);
     if (typeof typed === 'string') problems.push(`column "${raw.name}": ${typed}`);
-    else {
-      columns.set(raw.name, typed);
-      n = typed.kind === 'numeric' ? typed.values.length : typed.codes.length;
-    }
+    else columns.set(raw.name, typed);
   }
   if (problems.length > 0) {
     throw new DisparateError('data', `${file}: ${problems[0]}${problems.length > 1 ? `; ${problems.slice(1).join('; ')}` : ''}`);

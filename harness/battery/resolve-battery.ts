@@ -62,6 +62,14 @@ export function resolveBattery(file: string): ResolvedBattery {
     }
     if (metric.variant === 'rate' && !check.bounds) throw bad(`checks.${i}.bounds`, `a check on the rate ${check.metric} needs explicit bounds`);
     if (check.bounds && check.bounds[0] > check.bounds[1]) throw bad(`checks.${i}.bounds`, 'low bound above high bound');
+    if (check.bounds) {
+      const [lo, hi] = check.bounds;
+      // A tolerance on the wrong scale (e.g. ratio bounds on a difference) would fail or pass everything.
+      if (metric.variant === 'ratio' && !(lo > 0)) throw bad(`checks.${i}.bounds`, `a ratio's tolerance must be positive, e.g. [0.8, 1.25]; got [${lo}, ${hi}]`);
+      if (metric.variant !== 'ratio' && metric.base.kind === 'rate' && (lo < -1 || hi > 1)) {
+        throw bad(`checks.${i}.bounds`, `${check.metric} is a proportion${metric.variant === 'difference' ? ' difference' : ''} in [${metric.variant === 'difference' ? '-1' : '0'}, 1]; got [${lo}, ${hi}] (ratio bounds on a difference?)`);
+      }
+    }
   });
   const ids = battery.checks.map((c) => c.id);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);

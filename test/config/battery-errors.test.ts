@@ -41,6 +41,8 @@ describe('battery errors name the file and the field', () => {
     ['unknown attribute', `${base}checks: [{ id: a, metric: selection_rate_ratio, attribute: religion }]\n`, /checks\.0\.attribute: "religion"/],
     ['rate check without bounds', `${base}checks: [{ id: a, metric: selection_rate }]\n`, /checks\.0\.bounds: a check on the rate/],
     ['reversed bounds', `${base}checks: [{ id: a, metric: selection_rate_ratio, bounds: [1.25, 0.8] }]\n`, /checks\.0\.bounds: low bound above high/],
+    ['ratio bounds on a difference', `${base}checks: [{ id: a, metric: selection_rate_difference, bounds: [0.8, 1.25] }]\n`, /checks\.0\.bounds: selection_rate_difference is a proportion difference in \[-1, 1\]; got \[0\.8, 1\.25\]/],
+    ['a non-positive ratio bound', `${base}checks: [{ id: a, metric: selection_rate_ratio, bounds: [-1, 1.25] }]\n`, /checks\.0\.bounds: a ratio's tolerance must be positive/],
     ['reference for an unknown attribute', `${base}reference: { religion: none }\n`, /reference\.religion: not a protected attribute/],
     ['population and data together', `${base}data: { file: d.csv, flag: f }\n`, /population: give exactly one/],
     ['missing file', null, /nope\.yaml: file not found/],

@@ -100,7 +100,7 @@ describe('readPopulation type checks', () => {
     writeFileSync(jsonl, '{"a":1}\n{"a":"one"}\n{"a":{"nested":1}}\n');
     expect(dataError(() => readPopulation(jsonl))).toMatch(/mixed\.jsonl: column "a": unsupported value/);
     writeFileSync(jsonl, '{"a":1}\n{"a":"one"}\n');
-    expect(dataError(() => readPopulation(jsonl))).toBe(`${jsonl}: column "a": mixes numbers (row 1) and text (row 2)`);
+    expect(dataError(() => readPopulation(jsonl))).toBe(`${jsonl}: column "a": mixes numbers (row 1) and text "one" (row 2)`);
     writeFileSync(jsonl, '{"a":1}\nnot json\n');
     expect(dataError(() => readPopulation(jsonl))).toMatch(/line 2: not JSON/);
   });

@@ -6,7 +6,7 @@ import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import type { Column } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
-import { applyDecision, decisionColumns, describeDecision } from '../../models/decision/index.js';
+import { applyDecision, decisionColumns, describeDecision, tieBreak } from '../../models/decision/index.js';
 import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
 import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
@@ -107,7 +107,11 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     platform: opts.context.platform,
     ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
-  const warnings = [...analysis.warnings, ...(proxies?.warnings ?? [])];
+  const tie = tieBreak(battery.decision!, scored.scores, flagged);
+  const tieWarning = tie
+    ? [{ code: 'tie-break', message: `${tie.flagged.toLocaleString('en')} of the ${tie.tied.toLocaleString('en')} rows tied at the cut-off score ${tie.score} were flagged by row order, not by score: which of them are flagged, and so their groups' rates, depends on the order of the rows` }]
+    : [];
+  const warnings = [...analysis.warnings, ...tieWarning, ...(proxies?.warnings ?? [])];
   return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
 }
 

@@ -54,3 +54,16 @@ describe('decision rules (hand-computed)', () => {
     expect(describeDecision(rule({ rule: 'stratum_capacity', stratum: 'region', capacities: { north: 2 } }))).toMatch(/within each region up to its capacity \(north 2; others 0/);
   });
 });
+
+describe('tieBreak: flags decided by row order, not by score', () => {
+  it('counts the rows tied at the cut-off when some of them are left unflagged', async () => {
+    const { tieBreak } = await import('../../models/decision/index.js');
+    const scores = Float32Array.of(0.9, 0.5, 0.5, 0.5, 0.1);
+    expect(tieBreak({ rule: 'top_k', k: 2 }, scores, Uint8Array.of(1, 1, 0, 0, 0))).toEqual({ score: 0.5, flagged: 1, tied: 3 });
+    // Every tied row flagged, a threshold, or a second stage: nothing decided by row order.
+    expect(tieBreak({ rule: 'top_k', k: 4 }, scores, Uint8Array.of(1, 1, 1, 1, 0))).toBeNull();
+    expect(tieBreak({ rule: 'threshold', value: 0.5 }, scores, Uint8Array.of(1, 1, 1, 1, 0))).toBeNull();
+    expect(tieBreak({ rule: 'top_k', k: 2, second_stage: { pool: 2, uplift: [{ column: 'x', factors: {} }] } }, scores, Uint8Array.of(1, 1, 0, 0, 0))).toBeNull();
+    expect(tieBreak({ rule: 'top_fraction', fraction: 0.2 }, scores, new Uint8Array(5))).toBeNull();
+  });
+});

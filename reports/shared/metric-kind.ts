@@ -20,6 +20,12 @@ export function metricKind(metric: string): MetricKind {
   return RATES.has(metric) ? 'rate' : 'other';
 }
 
+/** The value of "no disparity" for a comparison: 1 for a ratio, 0 for a difference, null otherwise. */
+export function parityOf(metric: string): number | null {
+  const kind = metricKind(metric);
+  return kind === 'ratio' ? 1 : kind === 'difference' ? 0 : null;
+}
+
 /** The metric a ratio or difference compares. @example baseMetric('precision_difference') // "precision" */
 export function baseMetric(metric: string): string {
   return metric.replace(/_(ratio|difference)$/, '');

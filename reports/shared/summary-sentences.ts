@@ -1,9 +1,15 @@
-import type { Results } from '../../harness/results/index.js';
+import type { CheckResult, Results } from '../../harness/results/index.js';
 import { describeCheck, describeComparison } from './describe-check.js';
-import type { CheckResult } from '../../harness/results/index.js';
-import { privacyThreshold } from './privacy.js';
+import { sentenceContext, type SentenceContext } from './sentence-context.js';
+import { upperFirst } from './unit-noun.js';
 
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+/** A sentence continued after a colon: its leading unit noun back in its own case ("Students …" → "students …"). */
+function midSentence(sentence: string, ctx: SentenceContext): string {
+  const lead = upperFirst(ctx.unit);
+  return sentence.startsWith(lead) ? ctx.unit + sentence.slice(lead.length) : sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** One summary sentence, with the verdict it reports (if it reports a check). */
 export interface SummarySentence {
@@ -27,20 +33,20 @@ export function summarySentences(results: Results): SummarySentence[] {
       text:
         total === 0
           ? 'No checks were configured; the figures below are descriptive only.'
-          : `Overall verdict: ${summary.verdict}. Of ${total} checks, ${summary.fail} failed, ${summary.inconclusive} ${
-              summary.inconclusive === 1 ? 'was' : 'were'
+          : `Overall verdict: ${summary.verdict}. Of ${total} ${plural(total, 'check', 'checks')}, ${summary.fail} failed, ${summary.inconclusive} ${
+              plural(summary.inconclusive, 'was', 'were')
             } inconclusive and ${summary.pass} passed.`,
       verdict: total === 0 ? undefined : summary.verdict,
     },
   ];
   const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
   const notPassing = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
-  const k = privacyThreshold(results);
+  const ctx = sentenceContext(results);
   const single = new Set(manifest.protected);
   for (const c of notPassing) {
-    if (single.has(c.attribute)) out.push({ kind: 'finding', text: describeCheck(c, manifest.min_cell, k), verdict: c.verdict });
+    if (single.has(c.attribute)) out.push({ kind: 'finding', text: describeCheck(c, ctx), verdict: c.verdict });
   }
-  out.push(...intersectionSentences(results, notPassing, single, k));
+  out.push(...intersectionSentences(results, notPassing, single, ctx));
 
   for (const attribute of manifest.protected) {
     const candidates = results.groups.filter(
@@ -57,11 +63,11 @@ export function summarySentences(results: Results): SummarySentence[] {
     const check = results.checks.find((c) => c.attribute === attribute && c.group === top.group && c.metric === 'selection_rate_ratio');
     out.push({
       kind: 'finding',
-      text: `Largest selection-rate disparity by ${attribute}: ${lowerFirst(describeComparison({
+      text: `Largest selection-rate disparity by ${attribute}: ${midSentence(describeComparison({
         metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference, value: m.value, ci: m.ci, level: m.level,
         tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source } : null,
         verdict: check?.verdict, smallCell: top.small_cell ? manifest.min_cell : null,
-      }))}`,
+      }, ctx), ctx)}`,
       verdict: check?.verdict,
     });
   }
@@ -80,7 +86,7 @@ function strength(c: CheckResult): number {
  * cells that fail or are inconclusive and stating the strongest one in full (the verdict table
  * lists every cell).
  */
-function intersectionSentences(results: Results, notPassing: readonly CheckResult[], single: ReadonlySet<string>, k: number | null): SummarySentence[] {
+function intersectionSentences(results: Results, notPassing: readonly CheckResult[], single: ReadonlySet<string>, ctx: SentenceContext): SummarySentence[] {
   const out: SummarySentence[] = [];
   const keys = [...new Set(notPassing.filter((c) => !single.has(c.attribute)).map((c) => `${c.id}\u0000${c.attribute}`))];
   for (const key of keys) {
@@ -90,13 +96,13 @@ function intersectionSentences(results: Results, notPassing: readonly CheckResul
     const unsure = cells.filter((c) => c.verdict === 'inconclusive');
     const worst = [...(failing.length ? failing : unsure)].sort((a, b) => strength(b) - strength(a))[0]!;
     if (cells.length === 1) {
-      out.push({ kind: 'finding', text: describeCheck(worst, results.manifest.min_cell, k), verdict: worst.verdict });
+      out.push({ kind: 'finding', text: describeCheck(worst, ctx), verdict: worst.verdict });
       continue;
     }
-    const counts = `${failing.length} of ${cells.length} cells of ${attribute} fail check ${id} and ${unsure.length} ${unsure.length === 1 ? 'is' : 'are'} inconclusive (every cell is in the verdict table)`;
+    const counts = `${failing.length} of ${cells.length} cells of ${attribute} ${plural(failing.length, 'fails', 'fail')} check ${id} and ${unsure.length} ${plural(unsure.length, 'is', 'are')} inconclusive (every cell is in the verdict table)`;
     out.push({
       kind: 'finding',
-      text: `${counts}. Strongest: ${lowerFirst(describeCheck(worst, results.manifest.min_cell, k))}`,
+      text: `${counts}. Strongest: ${midSentence(describeCheck(worst, ctx), ctx)}`,
       verdict: failing.length ? 'fail' : 'inconclusive',
     });
   }

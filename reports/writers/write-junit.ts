@@ -1,5 +1,5 @@
 import type { CheckResult, Results } from '../../harness/results/index.js';
-import { describeCheck, formatMetric, formatMetricInterval, formatP, metricLabel, privacyThreshold } from '../shared/index.js';
+import { describeCheck, formatMetric, formatMetricInterval, formatP, methodName, metricLabel, sentenceContext } from '../shared/index.js';
 import { escapeXml } from './escape-xml.js';
 
 /** How junit.xml reports an inconclusive check: as a failure (the default, like the exit code) or skipped. */
@@ -14,9 +14,9 @@ function details(c: CheckResult): string {
     `reference: ${c.reference ?? '—'}`,
     `metric: ${metricLabel(c.metric)}`,
     `value: ${c.withheld ? 'withheld' : formatMetric(c.metric, c.value)}`,
-    `interval: ${c.withheld ? 'withheld' : formatMetricInterval(c.metric, c.ci)} (${c.method})`,
+    `interval: ${c.withheld ? 'withheld' : formatMetricInterval(c.metric, c.ci)} (${methodName(c.method)})`,
     `tolerance: ${formatMetricInterval(c.metric, c.bounds)} (${c.bounds_origin}; source: ${c.source ?? 'none cited'})`,
-    `adjusted p: ${c.withheld ? 'withheld' : formatP(c.adjusted_p_value)} (${c.correction})`,
+    `adjusted p: ${c.withheld ? 'withheld' : formatP(c.adjusted_p_value)} (${methodName(c.correction)})`,
   ];
   return lines.map(escapeXml).join('\n');
 }
@@ -33,7 +33,8 @@ function details(c: CheckResult): string {
  */
 export function writeJunit(results: Results, inconclusive: InconclusiveAs = 'fail'): string {
   const m = results.manifest;
-  const k = privacyThreshold(results);
+  const ctx = sentenceContext(results);
+  const k = ctx.privacyK;
   const failures = results.checks.filter((c) => c.verdict === 'fail' || (c.verdict === 'inconclusive' && inconclusive === 'fail')).length;
   const skipped = results.checks.filter((c) => c.verdict === 'inconclusive' && inconclusive === 'pass').length;
   const counts = `${attr('tests', results.checks.length)}${attr('failures', failures)}${attr('errors', 0)}${attr('skipped', skipped)}`;
@@ -54,7 +55,7 @@ export function writeJunit(results: Results, inconclusive: InconclusiveAs = 'fai
   const cases = results.checks
     .map((c) => {
       const open = `    <testcase${attr('classname', `disparate.${c.metric}`)}${attr('name', `${c.id}: ${c.attribute} = ${c.group}`)}`;
-      const sentence = describeCheck(c, m.min_cell, k);
+      const sentence = describeCheck(c, ctx);
       if (c.verdict === 'pass') return `${open}/>`;
       if (c.verdict === 'inconclusive' && inconclusive === 'pass') {
         return `${open}>\n      <skipped${attr('message', `inconclusive (counted as pass by the battery): ${sentence}`)}/>\n    </testcase>`;

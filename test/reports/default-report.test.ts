@@ -15,8 +15,21 @@ const results = Results.parse(JSON.parse(readFileSync(`${OUT}/results.json`, 'ut
 
 const unescape = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const DIRECTION = /\b(are flagged (more often than|less often than|as often as)|have (a higher|a lower|the same) .+ (than|as)|direction is unknown)\b/;
+/** A direction claimed: only allowed when the interval lies on one side of parity. */
+const DIRECTION = /\b(are flagged (more|less) often than|have a (higher|lower) .+ than)\b/;
+/** No direction claimed: only allowed when the interval includes parity (or there is none). */
+const NO_DIRECTION = /\bbut (the interval includes parity|no interval could be estimated), so no direction is established\b/;
+const UNKNOWN = /\bcould not be estimated \(a zero count\), so its direction is unknown\b/;
 const INTERVAL = /\b\d+(\.\d)? % CI (−?[\d.]+–−?[\d.]+( %)?|[+−]?[\d.]+ pp to [+−]?[\d.]+ pp|not estimable)[;)]/;
+
+/** The interval of a sentence as [lo, hi, parity]: ratios against 1, differences (pp) against 0; null when not estimable. */
+function intervalOf(s: string): [number, number, number] | null {
+  const num = (x: string): number => Number(x.replace('−', '-').replace('+', ''));
+  const ratio = / % CI (−?[\d.]+)–(−?[\d.]+)[;)]/.exec(s);
+  if (ratio) return [num(ratio[1]!), num(ratio[2]!), 1];
+  const diff = / % CI ([+−]?[\d.]+) pp to ([+−]?[\d.]+) pp[;)]/.exec(s);
+  return diff ? [num(diff[1]!), num(diff[2]!), 0] : null;
+}
 
 describe('default report', () => {
   it('runs and writes every artefact', () => {
@@ -36,12 +49,23 @@ describe('default report', () => {
     expect(sentences.length).toBeGreaterThanOrEqual(expected);
     const references = new Set(Object.values(results.manifest.references).map((r) => r.group));
     for (const s of sentences) {
-      const ref = /the reference group (\S+?)[:\s]/.exec(s)?.[1];
+      const ref = /the reference group (\S+?)[:,]?\s/.exec(s)?.[1];
       expect(ref, s).toBeDefined();
       expect(references.has(ref!), `${s}\n(reference ${ref} not among ${[...references].join(', ')})`).toBe(true);
-      expect(s, s).toMatch(DIRECTION);
       expect(s, s).toMatch(INTERVAL);
       expect(s, s).toMatch(/tolerance .+ (per the battery|by default)|no tolerance set/);
+      // Direction named, or said not to be established, or unknown; each only when the interval allows it.
+      expect([DIRECTION, NO_DIRECTION, UNKNOWN].filter((re) => re.test(s)), s).toHaveLength(1);
+      const ci = intervalOf(s);
+      if (DIRECTION.test(s)) {
+        // printed bounds are rounded: a bound shown equal to parity may still lie on the claimed side
+        expect(ci, s).not.toBeNull();
+        expect(ci![0] < ci![2] && ci![2] < ci![1], `${s}\n(a direction is claimed, but the interval includes parity)`).toBe(false);
+      }
+      if (NO_DIRECTION.test(s)) {
+        if (s.includes('the interval includes parity')) expect(ci !== null && ci[0] <= ci[2] && ci[2] <= ci[1], `${s}\n(the interval does not include parity)`).toBe(true);
+        else expect(ci, s).toBeNull();
+      }
     }
     // the overall verdict line is a separate paragraph, not a finding
     expect(html).toMatch(/<p class="overall">.*Overall verdict: (pass|fail|inconclusive)\./);

@@ -2,7 +2,7 @@ import { Results, type CheckResult, type GroupResult, type MetricValue } from '.
 
 /**
  * Hand-made results for report tests: nationality (french = reference, eu, non_eu) × disability
- * (not_disabled = reference, disabled), 87,000 synthetic households, labels everywhere.
+ * (not_disabled = reference, disabled), 87,000 synthetic households (manifest.unit "households"), labels everywhere.
  * Cell counts below; marginals are their sums. Intervals use the textbook formulas (z = 1.96).
  * Expected verdicts (bounds 0.80–1.25): non_eu selection-rate ratio 2.10 [1.97, 2.24] → fail;
  * eu 1.20 [1.12, 1.29] → inconclusive; disabled 1.01 [0.93, 1.10] → pass.
@@ -123,7 +123,7 @@ export function fixtureResults(): Results {
     schemaVersion: 1,
     manifest: {
       tool: 'disparate', tool_version: '0.1.0', command: 'disparate run batteries/caf-2023.yaml --seed 42',
-      mode: 'run', title: 'CAF-style risk score 2023: nationality and disability', battery_file: 'batteries/caf-2023.yaml',
+      mode: 'run', title: 'CAF-style risk score 2023: nationality and disability', unit: 'households', battery_file: 'batteries/caf-2023.yaml',
       battery_hash: 'sha256:3f1c0e5a', model: { file: 'models/zoo/caf-2023/model.json', hash: 'sha256:9b2d7710', kind: 'logistic', name: 'caf-2023', source: 'La Quadrature du Net, 2023' },
       population: { file: 'datasets/populations/france.yaml', hash: 'sha256:77aa0c21' }, data: null,
       decision: 'top 5.9 % of scores flagged', seed: 42, rng: 'philox4x32-10', rows: 87000,

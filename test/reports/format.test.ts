@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeCheck, describeGroup, formatCount, formatDifference, formatLevel, formatMetricInterval, formatP, formatRate, formatRatio, slug,
+  describeCheck, describeGroup, formatCount, formatDifference, formatLevel, formatMetricInterval, formatP, formatRate, formatRatio, sentenceContext, slug,
 } from '../../reports/shared/index.js';
 import { fixtureResults } from './fixture-results.js';
 
@@ -33,29 +33,35 @@ describe('sentences', () => {
   it('splits intersections into attribute–value pairs', () => {
     expect(describeGroup('nationality×disability', 'non_eu×disabled')).toBe('nationality non_eu and disability disabled');
   });
-  it('names direction, reference group, interval, tolerance and its source', () => {
+  it('names direction, reference group, the rates and counts behind the ratio, interval, tolerance and its source', () => {
     const r = fixtureResults();
-    expect(describeCheck(r.checks[0]!, 50)).toBe(
+    const ctx = sentenceContext(r);
+    // non_eu: 1,260 of 12,000 flagged (10.5 %) against french 3,000 of 60,000 (5.0 %); ratio 2.10 [1.97, 2.24]
+    expect(describeCheck(r.checks[0]!, ctx)).toBe(
       'Households with nationality non_eu are flagged more often than the reference group french: 2.10 times as often ' +
-        '(95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines, 29 CFR 1607.4(D) ' +
+        '(10.5 % = 1,260 of 12,000, against 5.0 % = 3,000 of 60,000 for french; ' +
+        '95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines, 29 CFR 1607.4(D) ' +
         '(four-fifths rule, made symmetric)): fail.',
     );
-    expect(describeCheck(r.checks[3]!, 50)).toBe(
-      'Households with disability disabled have a higher false positive rate than the reference group not_disabled: ' +
-        '1.07 times as high (95 % CI 0.97–1.18; tolerance 0.80–1.25 by default, no source cited): pass.',
+    // disabled FPR: 420 of 9,679 innocent households flagged (4.3 %) against 3,030 of 74,580 (4.1 %); ratio 1.07 [0.97, 1.18] includes 1
+    expect(describeCheck(r.checks[3]!, ctx)).toBe(
+      'Households with disability disabled have a false positive rate 1.07 times that of the reference group not_disabled, ' +
+        'but the interval includes parity, so no direction is established ' +
+        '(4.3 % = 420 of 9,679, against 4.1 % = 3,030 of 74,580 for not_disabled; 95 % CI 0.97–1.18; tolerance 0.80–1.25 by default, no source cited): pass.',
     );
   });
   it('says why an interval outside the tolerance is inconclusive: the disparity did not survive the correction', () => {
     const c = { ...fixtureResults().checks[0]!, verdict: 'inconclusive' as const, p_value: 0.004, adjusted_p_value: 0.32, correction: 'holm' as const };
-    expect(describeCheck(c, 50)).toMatch(
-      /\(95 % CI 1\.97–2\.24; tolerance 0\.80–1\.25 per the battery, source: .*\): inconclusive \(the interval lies outside the tolerance, but the disparity is not significant after the holm adjustment for every check of the battery: adjusted p = 0\.320\)\.$/,
+    expect(describeCheck(c, sentenceContext(fixtureResults()))).toMatch(
+      /for french; 95 % CI 1\.97–2\.24; tolerance 0\.80–1\.25 per the battery, source: .*\): inconclusive \(the interval lies outside the tolerance, but the disparity is not significant after the holm adjustment for every check of the battery: adjusted p = 0\.320\)\.$/,
     );
   });
   it('says when an estimate is missing and when the cell is small', () => {
     const c = { ...fixtureResults().checks[0]!, value: null, ci: null, small_cell: true, verdict: 'inconclusive' as const };
-    expect(describeCheck(c, 50)).toBe(
+    expect(describeCheck(c, sentenceContext(fixtureResults()))).toBe(
       'Households with nationality non_eu: the selection rate ratio against the reference group french could not be estimated (a zero count), so its direction is unknown ' +
-        '(95 % CI not estimable; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines, 29 CFR 1607.4(D) ' +
+        '(10.5 % = 1,260 of 12,000, against 5.0 % = 3,000 of 60,000 for french; ' +
+        '95 % CI not estimable; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines, 29 CFR 1607.4(D) ' +
         '(four-fifths rule, made symmetric)): inconclusive. This is a small cell (n < 50): the estimate is unreliable.',
     );
   });

@@ -22,7 +22,7 @@ export function threeAttributeResults(): Results {
 
 /**
  * {@link richResults} (every chart kind) with {@link HOSTILE} text in a group name, check id, source,
- * title, warning, labels, counterfactual levels, proxy inputs and reproduced figures.
+ * title, unit noun, warning, labels, counterfactual levels, proxy inputs and reproduced figures.
  */
 export function hostileResults(): Results {
   const r = richResults();
@@ -34,6 +34,7 @@ export function hostileResults(): Results {
     c.source = HOSTILE;
   }
   r.manifest.title = `Audit ${HOSTILE}`;
+  r.manifest.unit = `tenants ${HOSTILE}`;
   r.manifest.labels = HOSTILE;
   r.manifest.command = `disparate run ${HOSTILE}`;
   r.warnings.push({ code: HOSTILE, message: HOSTILE });
@@ -71,12 +72,12 @@ function counterfactual(attribute: string, from: string, to: string, effect: 'di
     flip_rate: metricValue(0.03, [0.027, 0.033], 'clopper-pearson'),
     flip_up_rate: metricValue(0.004, [0.003, 0.005], 'clopper-pearson'),
     flip_down_rate: metricValue(0.2, [0.18, 0.22], 'clopper-pearson'),
-    selection_rate_difference: metricValue(-shift / 3, [-shift / 3 - 0.002, -shift / 3 + 0.002], 'exact-conditional'),
+    selection_rate_difference: metricValue(-shift / 3, [-shift / 3 - 0.002, -shift / 3 + 0.002], 'tango-score-paired'),
     mcnemar_p_value: 1e-5,
-    mean_score_shift: metricValue(-shift, [-shift - 0.003, -shift + 0.003], 'normal-paired'),
+    mean_score_shift: metricValue(-shift, [-shift - 0.003, -shift + 0.003], 'normal-paired-mean'),
     score_shift_quantiles: { p05: -shift * 3, p25: -shift * 1.5, p50: -shift, p75: -shift * 0.5, p95: shift * 0.4 },
     zero_shift_share: 0.1,
-    mean_rank_shift: metricValue(-shift * 100, [-shift * 100 - 0.5, -shift * 100 + 0.5], 'normal-paired'),
+    mean_rank_shift: metricValue(-shift * 100, [-shift * 100 - 0.5, -shift * 100 + 0.5], 'normal-paired-mean'),
     rank_shift_quantiles: null,
     quantile_method: 'histogram: 2000 shift bins',
     rank_reference: 'score histogram of the whole original population',

@@ -20,6 +20,8 @@ describe('hostile labels render as text', () => {
     // group name, check id, source, title, warning, labels and command all went through escapeHtml
     expect(html.split(escapeHtml(HOSTILE)).length - 1).toBeGreaterThan(10);
     expect(html).toContain(`<h1>Audit ${escapeHtml(HOSTILE)}</h1>`);
+    // the unit noun starts each summary sentence, escaped like the group name after it
+    expect(html).toContain(`Tenants ${escapeHtml(HOSTILE)} with nationality ${escapeHtml(HOSTILE)} are flagged more often than the reference group french`);
     // every attribute value stays quoted: no stray quote closes one early
     for (const m of html.matchAll(/aria-label="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);
     // the new charts carry hostile text too (proxy inputs, counterfactual levels, reproduced figures)
@@ -34,6 +36,7 @@ describe('hostile labels render as text', () => {
     const md = writeMarkdown(hostileResults());
     expect(md).not.toContain('<script');
     expect(md).toContain(escapeMarkdown(HOSTILE));
+    expect(md).toContain(`Tenants ${escapeMarkdown(HOSTILE)} with nationality ${escapeMarkdown(HOSTILE)} are flagged more often`);
     expect(md).not.toMatch(/[^\\]`/);
     // the label's newline was folded: no line starts with its tail
     expect(md).not.toMatch(/^z/m);
@@ -46,6 +49,7 @@ describe('hostile labels render as text', () => {
     expect(xml).not.toContain(']]>');
     expect(xml).not.toContain('CDATA');
     expect(xml).toContain(escapeXml(HOSTILE));
+    expect(xml).toContain(`message="Tenants ${escapeXml(HOSTILE)} with nationality ${escapeXml(HOSTILE)} are flagged more often`);
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;&amp;]]&gt;|x`y`&#10;z');
     // each attribute value is closed by the first quote after it: no quote in any value
     for (const m of xml.matchAll(/\s\w+="([^"]*)"/g)) expect(m[1]).not.toMatch(/[<>]/);

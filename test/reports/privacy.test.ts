@@ -41,6 +41,9 @@ describe('small-cell suppression (privacy.min_cell) in real-data audits', () => 
     expect(junit).toMatch(/value: withheld&#10;|value: withheld\n/);
     expect(junit).toContain('<failure type="inconclusive"');
     expect(html).toContain('<tr class="small"><th scope="row">small-cell-check</th>');
+    // no rates or counts behind the withheld comparison; a large group's sentence keeps them
+    expect(html).not.toMatch(/disability disabled: the selection rate ratio[^<]*\d of \d/);
+    expect(html).toContain('(10.5 % = 1,260 of 12,000, against 5.0 % = 3,000 of 60,000 for french; 95 % CI 1.97–2.24;');
   });
 
   it('redacts counts below k from warnings and from chart data', () => {

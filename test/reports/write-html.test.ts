@@ -39,17 +39,17 @@ describe('writeHtml', () => {
     expect(html).toContain(
       escapeHtml(
         'Households with nationality non_eu are flagged more often than the reference group french: 2.10 times as often ' +
-          '(95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines',
+          '(10.5 % = 1,260 of 12,000, against 5.0 % = 3,000 of 60,000 for french; 95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery, source: EEOC Uniform Guidelines',
       ),
     );
-    expect(html).toContain('1.20 times as often (95 % CI 1.12–1.29; tolerance 0.80–1.25 per the battery');
+    expect(html).toContain('1.20 times as often (6.0 % = 900 of 15,000, against 5.0 % = 3,000 of 60,000 for french; 95 % CI 1.12–1.29; tolerance 0.80–1.25 per the battery');
     expect(html).toContain('<span class="badge v-fail">✗ fail</span>');
     expect(html).toContain('<span class="badge v-inconclusive">? inconclusive</span>');
   });
 
   it('flags small cells in words and names the interval methods and provenance', () => {
     expect(html).toContain('small cell (n &lt; 50)');
-    for (const s of ['Wilson score interval', 'Katz log interval', 'Newcombe hybrid score interval', 'holm', 'synthetic: ground truth']) {
+    for (const s of ['the Wilson score interval (Wilson 1927)', 'the Katz log interval (Katz et al. 1978)', 'the Newcombe hybrid score interval (Newcombe 1998)', 'Holm&#39;s step-down procedure (Holm 1979)', 'holm', 'synthetic: ground truth', 'fewer than 50 households']) {
       expect(html).toContain(s);
     }
     for (const s of ['sha256:3f1c0e5a', 'sha256:9b2d7710', 'philox4x32-10', '87,000', 'disparate 0.1.0']) expect(html).toContain(s);

@@ -20,7 +20,10 @@ describe('writeJunit', () => {
     expect(xml.match(/<failure type="fail"/g)).toHaveLength(1);
     expect(xml.match(/<failure type="inconclusive"/g)).toHaveLength(1);
     expect(xml).toContain('name="nationality-non_eu-selection: nationality = non_eu"');
-    expect(xml).toContain('flagged more often than the reference group french: 2.10 times as often (95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery');
+    expect(xml).toContain('flagged more often than the reference group french: 2.10 times as often (10.5 % = 1,260 of 12,000, against 5.0 % = 3,000 of 60,000 for french; 95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery');
+    // the details name the interval method in words, not by its id
+    expect(xml).toContain('interval: 1.97–2.24 (Katz log interval)');
+    expect(xml).not.toContain('katz-log');
   });
 
   it('with the battery\'s inconclusive: pass, inconclusive checks are skipped with a message', () => {

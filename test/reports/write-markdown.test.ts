@@ -37,7 +37,7 @@ describe('writeMarkdown', () => {
     const md = writeMarkdown(fixtureResults());
     expect(md.split('\n')[0]).toBe('# CAF-style risk score 2023: nationality and disability');
     expect(md).toContain('**Verdict: ✗ fail** — 1 fail, 1 inconclusive, 2 pass');
-    expect(md).toContain('2.10 times as often (95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery');
+    expect(md).toContain('2.10 times as often (10.5 % = 1,260 of 12,000, against 5.0 % = 3,000 of 60,000 for french; 95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery');
     for (const h of ['## Verdicts', '## Groups: nationality', '## Warnings', '## Methods', '## Provenance']) expect(md).toContain(h);
     expect(md).toContain('small cell (n &lt; 50)');
   });

@@ -1,0 +1,69 @@
+/** A statistical method in words: what it is called in prose and where it comes from. */
+export interface MethodName {
+  /** Plain-English name, lower-case unless it starts with a proper name. */
+  name: string;
+  /** Short citation (author year); null for a textbook construction. */
+  reference: string | null;
+}
+
+/**
+ * Every method id that results.json can carry (`method` of a metric or check, `p_method`,
+ * `manifest.correction`), as data. Reports name methods only through {@link methodName} and
+ * {@link methodProse}, so an id never leaks into a sentence unless it is unknown here.
+ */
+export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
+  // Intervals for a rate x / n.
+  wilson: { name: 'Wilson score interval', reference: 'Wilson 1927' },
+  'clopper-pearson': { name: 'Clopper–Pearson exact interval', reference: 'Clopper & Pearson 1934' },
+  // Intervals for a ratio or difference of two independent rates.
+  'katz-log': { name: 'Katz log interval', reference: 'Katz et al. 1978' },
+  'koopman-score': { name: 'Koopman score interval', reference: 'Koopman 1984' },
+  'newcombe-hybrid-score': { name: 'Newcombe hybrid score interval', reference: 'Newcombe 1998' },
+  // Paired rates (counterfactual twins).
+  'tango-score-paired': { name: 'Tango score interval for a paired difference', reference: 'Tango 1998' },
+  'exact-conditional-discordant-pairs': { name: 'exact conditional interval from the discordant pairs', reference: null },
+  // Means.
+  'normal-mean': { name: 'normal interval for a mean', reference: null },
+  'normal-paired-mean': { name: 'normal interval for a paired mean difference', reference: null },
+  'normal-paired': { name: 'normal interval for a paired mean difference', reference: null },
+  'welch-mean-difference': { name: 'Welch interval for a difference of means', reference: 'Welch 1947' },
+  'delta-log-mean-ratio': { name: 'delta-method interval for a ratio of means on the log scale', reference: 'Oehlert 1992' },
+  // Score statistics.
+  'dkw-band': { name: 'Dvoretzky–Kiefer–Wolfowitz band', reference: 'Dvoretzky, Kiefer & Wolfowitz 1956; Massart 1990' },
+  delong: { name: 'DeLong interval for the AUC', reference: 'DeLong et al. 1988' },
+  'delong-logit': { name: 'DeLong interval for the AUC on the logit scale', reference: 'DeLong et al. 1988' },
+  'delong-logit-wald-difference': { name: 'Wald interval for a difference of AUCs from DeLong standard errors', reference: 'DeLong et al. 1988' },
+  'byar-poisson': { name: "Byar's approximation to the exact Poisson interval", reference: 'Breslow & Day 1987' },
+  'delta-multinomial': { name: 'delta-method interval from the multinomial counts', reference: 'Oehlert 1992' },
+  'delta-log-multinomial': { name: 'delta-method interval on the log scale from the multinomial counts', reference: 'Oehlert 1992' },
+  'bootstrap-percentile': { name: 'percentile bootstrap interval', reference: 'Efron & Tibshirani 1993' },
+  'multinomial-counts': { name: 'multinomial bootstrap of the cell counts', reference: 'Efron & Tibshirani 1993' },
+  // Tests behind p-values.
+  'fisher-exact': { name: "Fisher's exact test", reference: 'Fisher 1935' },
+  'wald-log-ratio': { name: 'Wald test of the log ratio', reference: 'Katz et al. 1978' },
+  'pearson-score': { name: "Pearson's score test", reference: 'Koopman 1984' },
+  'pooled-z': { name: 'pooled z-test of two proportions', reference: null },
+  'welch-z': { name: "Welch's z-test of equal means", reference: 'Welch 1947' },
+  'tost-log-ratio': { name: 'two one-sided tests on the log ratio', reference: 'Schuirmann 1987' },
+  'tost-wald-difference': { name: 'two one-sided Wald tests on the difference', reference: 'Schuirmann 1987' },
+  // Multiple-testing corrections.
+  holm: { name: "Holm's step-down procedure", reference: 'Holm 1979' },
+  bonferroni: { name: 'Bonferroni correction', reference: null },
+  'benjamini-hochberg': { name: 'Benjamini–Hochberg false-discovery-rate procedure', reference: 'Benjamini & Hochberg 1995' },
+  none: { name: 'no correction', reference: null },
+};
+
+/** A method's plain-English name; an unknown id is returned as it is. @example methodName('katz-log') // "Katz log interval" */
+export function methodName(id: string): string {
+  return METHOD_NAMES[id]?.name ?? id;
+}
+
+/**
+ * A method's name with its citation, for prose; an unknown id is returned as it is.
+ * @example methodProse('katz-log') // "Katz log interval (Katz et al. 1978)"
+ */
+export function methodProse(id: string): string {
+  const m = METHOD_NAMES[id];
+  if (m === undefined) return id;
+  return m.reference === null ? m.name : `${m.name} (${m.reference})`;
+}

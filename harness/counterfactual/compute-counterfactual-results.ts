@@ -1,5 +1,5 @@
 import type { CounterfactualResult, MetricValue } from '../results/index.js';
-import { binomialTestPValue, clopperPearsonInterval, meanInterval, zCritical } from '../stats/index.js';
+import { binomialTestPValue, clopperPearsonInterval, meanInterval, tangoPairedDifferenceInterval, zCritical } from '../stats/index.js';
 import type { CounterfactualAccumulator } from './counterfactual-accumulator.js';
 import { exactSumValue } from './exact-sum.js';
 import type { PairedBinning, PairedStats } from './paired-stats.js';
@@ -75,10 +75,12 @@ function originalHistogram(stats: readonly PairedStats[], binning: PairedBinning
 /**
  * Turns merged accumulators into `results.counterfactual` entries, one per (design, original level)
  * with at least one pair, in the order given and then level order. Intervals at 1 − alpha: Clopper–
- * Pearson for flip rates; for the paired selection-rate difference, Clopper–Pearson on the share of
- * upward flips among the d discordant pairs, scaled to d·(2π − 1)/n (exact conditional on d; with
- * no discordant pair, ±(the Clopper–Pearson upper bound of 0/n)); normal intervals for mean score
- * and rank shifts from exact sums.
+ * Pearson for flip rates; for the paired selection-rate difference (flips_up − flips_down)/n, Tango's
+ * score interval (Tango 1998), which treats the number of discordant pairs as random (an interval
+ * conditional on it is far too narrow when the flips go mostly one way, and pinned to the estimate
+ * on one side when they all do); normal intervals for mean score and rank shifts from exact sums.
+ * The exact McNemar p-value conditions on the discordant pairs, which is valid for the test of no
+ * change.
  *
  * @example
  * const entries = computeCounterfactualResults([acc], { alpha: 0.05 });
@@ -103,16 +105,7 @@ export function computeCounterfactualResults(accumulators: readonly Counterfactu
       const flaggedOriginal = down + both;
       const flaggedTwin = up + both;
       const d = up + down;
-      let diffCi: [number, number] | null = null;
-      if (n > 0) {
-        if (d > 0) {
-          const pi = clopperPearsonInterval(up, d, alpha)!;
-          diffCi = [(d * (2 * pi.lo - 1)) / n, (d * (2 * pi.hi - 1)) / n];
-        } else {
-          const bound = clopperPearsonInterval(0, n, alpha)!.hi;
-          diffCi = [-bound, bound];
-        }
-      }
+      const diff = tangoPairedDifferenceInterval(up, down, n, z);
       const sum = exactSumValue(s.shiftSum);
       const sumSq = exactSumValue(s.shiftSumSq);
       const shiftCi = meanInterval(n, sum, sumSq, z);
@@ -143,7 +136,7 @@ export function computeCounterfactualResults(accumulators: readonly Counterfactu
         flip_rate: rate(d, n, alpha),
         flip_up_rate: rate(up, n - flaggedOriginal, alpha),
         flip_down_rate: rate(down, flaggedOriginal, alpha),
-        selection_rate_difference: metric(n > 0 ? (up - down) / n : null, diffCi, level, 'exact-conditional-discordant-pairs', up - down, n),
+        selection_rate_difference: metric(n > 0 ? (up - down) / n : null, diff ? [diff.lo, diff.hi] : null, level, 'tango-score-paired', up - down, n),
         mcnemar_p_value: d > 0 ? binomialTestPValue(up, d, 0.5) : n > 0 ? 1 : null,
         mean_score_shift: metric(n > 0 ? sum / n : null, shiftCi ? [shiftCi.lo, shiftCi.hi] : null, level, 'normal-paired-mean'),
         score_shift_quantiles: quantiles(shiftPoints(s), n),

@@ -8,6 +8,7 @@ import {
   rateInterval,
   rateMethod,
   ratioInterval,
+  koopmanLowerLimit,
   ratioMethod,
   summariseMean,
   type Interval,
@@ -102,7 +103,10 @@ function rate(metric: RateMetric, g: GroupCounts, opts: MetricOptions): MetricVa
 function ratio(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
   const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
   const value = n1 > 0 && n0 > 0 && x0 > 0 ? x1 / n1 / (x0 / n0) : null;
-  return metricValue(value, ratioInterval(x1, n1, x0, n0, opts.z), ratioMethod(x1, n1, x0, n0), opts.level, ref.group);
+  const out = metricValue(value, ratioInterval(x1, n1, x0, n0, opts.z), ratioMethod(x1, n1, x0, n0), opts.level, ref.group);
+  // Flagged while the reference never is: the ratio is infinite, but how large it is at least is known.
+  const lower = koopmanLowerLimit(x1, n1, x0, n0, opts.z);
+  return lower === null ? out : { ...out, lower_bound: lower, method: 'koopman-score' };
 }
 
 function difference(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {

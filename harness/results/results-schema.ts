@@ -10,6 +10,10 @@ export const MetricValue = z
   .object({
     value: z.number().nullable().describe('Point estimate; null where the denominator is zero.'),
     ci: z.tuple([z.number(), z.number()]).nullable().describe('Two-sided confidence interval; null where undefined.'),
+    lower_bound: z
+      .number()
+      .optional()
+      .describe('For a ratio that is infinite because the reference group\'s count is 0 (and this group\'s is not): the lower confidence limit (Koopman score interval); the upper limit is unbounded, so value and ci are null.'),
     level: z.number().describe('Confidence level of `ci`, e.g. 0.95.'),
     method: z.string().describe('Interval method, e.g. "wilson", "katz-log", "newcombe-hybrid-score".'),
     reference: z.string().nullable().describe('Reference group of a ratio or difference (group ÷ reference, group − reference); null for a rate.'),
@@ -79,6 +83,10 @@ export const CheckResult = z
     reference: z.string().nullable(),
     value: z.number().nullable(),
     ci: z.tuple([z.number(), z.number()]).nullable(),
+    lower_bound: z
+      .number()
+      .optional()
+      .describe('For a ratio that is infinite because the reference group\'s count is 0 (and this group\'s is not): the lower confidence limit (Koopman score interval); the upper limit is unbounded, so value and ci are null.'),
     level: z.number(),
     method: z.string(),
     bounds: z.tuple([z.number(), z.number()]),
@@ -263,7 +271,7 @@ export const CounterfactualResult = z
     flip_rate: MetricValue.describe('(flips_up + flips_down) / n, Clopper–Pearson interval.'),
     flip_up_rate: MetricValue.describe('flips_up / (n − flagged_original): share of the unflagged who would be flagged as their twin.'),
     flip_down_rate: MetricValue.describe('flips_down / flagged_original: share of the flagged who would not be flagged as their twin.'),
-    selection_rate_difference: MetricValue.describe('(flagged_twin − flagged_original) / n = (flips_up − flips_down) / n, exact conditional interval from the discordant pairs.'),
+    selection_rate_difference: MetricValue.describe('(flagged_twin − flagged_original) / n = (flips_up − flips_down) / n, with the Tango score interval for a difference of paired proportions (unconditional on the number of discordant pairs).'),
     mcnemar_p_value: z.number().nullable().describe('Exact McNemar test (binomial on the discordant pairs, p = 1/2) of "the intervention does not change the selection rate".'),
     mean_score_shift: MetricValue.describe('Mean of twin score − original score, normal interval (paired).'),
     score_shift_quantiles: Quantiles.nullable(),

@@ -19,9 +19,13 @@ export const DEFAULT_BOUNDS = {
   difference: { bounds: [-0.05, 0.05] as [number, number], source: 'disparate default: 5 percentage points' },
 } as const;
 
-/** pass: the whole interval inside the bounds; fail: the whole interval outside; otherwise inconclusive. */
-export function verdictFor(ci: readonly [number, number] | null, bounds: readonly [number, number]): Verdict {
-  if (!ci) return 'inconclusive';
+/**
+ * pass: the whole interval inside the bounds; fail: the whole interval outside; otherwise
+ * inconclusive. An infinite ratio (reference count 0) has only a lower limit: it fails when that
+ * limit is above the upper bound.
+ */
+export function verdictFor(ci: readonly [number, number] | null, bounds: readonly [number, number], lowerBound?: number): Verdict {
+  if (!ci) return lowerBound !== undefined && lowerBound > bounds[1] ? 'fail' : 'inconclusive';
   const [lo, hi] = ci;
   if (lo >= bounds[0] && hi <= bounds[1]) return 'pass';
   if (hi < bounds[0] || lo > bounds[1]) return 'fail';
@@ -104,12 +108,13 @@ export function evaluateChecks(
           reference: m.reference,
           value: m.value,
           ci: m.ci,
+          ...(m.lower_bound !== undefined ? { lower_bound: m.lower_bound } : {}),
           level: m.level,
           method: m.method,
           bounds: [bounds[0], bounds[1]],
           bounds_origin: check.bounds ? 'battery' : 'default',
           source: check.source ?? (check.bounds ? null : defaults?.source ?? null),
-          verdict: verdictFor(m.ci, bounds),
+          verdict: verdictFor(m.ci, bounds, m.lower_bound),
           p_value: test.p,
           adjusted_p_value: null,
           correction,

@@ -21,6 +21,8 @@ export interface Comparison {
   smallCell?: number | null;
   /** privacy.min_cell when the figure is withheld for privacy, else null. */
   withheld?: number | null;
+  /** For an infinite ratio (the reference group's count is 0): the lower confidence limit. */
+  lowerBound?: number | undefined;
   /** When the interval lies outside the tolerance but the disparity did not survive the correction: its adjusted p and the correction. */
   notSignificant?: { adjustedP: number; correction: string } | null;
 }
@@ -88,6 +90,10 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
   if (c.withheld !== undefined && c.withheld !== null) {
     return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is withheld because a count behind it is below ${formatCount(c.withheld)} (privacy)`);
   }
+  if (c.value === null && c.lowerBound !== undefined) {
+    const times = `at least ${ratioText(c.lowerBound)} times as ${flagged ? 'often' : 'high'} (the ratio is unbounded: none of ${ref} ${flagged ? 'is flagged' : `has a non-zero ${metricLabel(base)}`})`;
+    return plain(flagged ? `${who} are flagged more often than ${ref}: ${times}` : `${who} have a higher ${metricLabel(base)} than ${ref}: ${times}`);
+  }
   if (c.value === null) return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} could not be estimated (a zero count), so its direction is unknown`);
   const parity = parityOf(c.metric);
   // A ratio without a reference group (observed ÷ expected) is a statistic of the group alone.
@@ -144,7 +150,11 @@ export function describeComparison(c: Comparison, ctx: SentenceContext): string 
   const who = `${upperFirst(ctx.unit)} with ${describeGroup(c.attribute, c.group)}`;
   const rates = ratesOf(c, ctx);
   const main = mainClause(c, who, rates);
-  const ci = c.withheld ? `${formatLevel(c.level)} CI withheld` : `${formatLevel(c.level)} CI ${intervalText(c.metric, c.ci)}`;
+  const ci = c.withheld
+    ? `${formatLevel(c.level)} CI withheld`
+    : c.ci === null && c.lowerBound !== undefined
+      ? `lower ${formatLevel(c.level)} limit ${ratioText(c.lowerBound)}, upper unbounded`
+      : `${formatLevel(c.level)} CI ${intervalText(c.metric, c.ci)}`;
   const tol =
     c.tolerance === null
       ? 'no tolerance set for this comparison'
@@ -166,6 +176,7 @@ export function describeCheck(check: CheckResult, ctx: SentenceContext): string 
   return describeComparison(
     {
       ...check,
+      lowerBound: check.lower_bound,
       tolerance: { bounds: check.bounds, origin: check.bounds_origin, source: check.source },
       smallCell: check.small_cell ? ctx.minCell : null,
       withheld: check.withheld ? ctx.privacyK : null,

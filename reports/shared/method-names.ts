@@ -21,7 +21,6 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   'newcombe-hybrid-score': { name: 'Newcombe hybrid score interval', reference: 'Newcombe 1998' },
   // Paired rates (counterfactual twins).
   'tango-score-paired': { name: 'Tango score interval for a paired difference', reference: 'Tango 1998' },
-  'exact-conditional-discordant-pairs': { name: 'exact conditional interval from the discordant pairs', reference: null },
   // Means.
   'normal-mean': { name: 'normal interval for a mean', reference: null },
   'normal-paired-mean': { name: 'normal interval for a paired mean difference', reference: null },

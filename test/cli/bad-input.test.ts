@@ -72,3 +72,17 @@ describe('inputs that test nothing do not pass', () => {
     expect(results.warnings.find((w) => w.code === 'check-compared-nothing')?.message).toMatch(/check four-fifths: no group to compare with its reference \(nat: fr\)/);
   });
 });
+
+describe('a reference group never flagged', () => {
+  it('an unbounded ratio fails on its lower limit, and the sentence says "at least"', () => {
+    const rows = ['nat,flag', ...Array.from({ length: 1000 }, () => 'fr,0'), ...Array.from({ length: 200 }, (_, i) => `nl,${i % 2}`)];
+    const out = join(dir, 'zero-ref');
+    const r = runCli(['audit', file('n.csv', `${rows.join('\n')}\n`), '--protected', 'nat', '--flag', 'flag', '--out', out]);
+    expect(r.status).toBe(1);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { checks: { verdict: string; lower_bound?: number; value: number | null }[] };
+    expect(results.checks[0]!.verdict).toBe('fail');
+    expect(results.checks[0]!.value).toBeNull();
+    expect(results.checks[0]!.lower_bound!).toBeGreaterThan(50);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/People with nat nl are flagged more often than the reference group fr: at least \d+\.\d+ times as often \(the ratio is unbounded: none of the reference group fr is flagged\)/);
+  });
+});

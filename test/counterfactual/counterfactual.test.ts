@@ -49,6 +49,11 @@ describe('computeCounterfactualResults on a hand-computed micro-fixture', () => 
     expect(r.flip_rate.value).toBeCloseTo(0.1, 12);
     expect(r.flip_down_rate.value).toBeCloseTo(0.25, 12);
     expect(r.selection_rate_difference.value).toBeCloseTo(-0.1, 12);
+    // Tango score interval for b = 0 up, c = 1 down, n = 10 (test/stats/tango-paired.test.ts):
+    // unconditional on the one discordant pair, so it reaches well past 0 on both sides
+    expect(r.selection_rate_difference.method).toBe('tango-score-paired');
+    expect(r.selection_rate_difference.ci![0]).toBeCloseTo(-0.40415, 5);
+    expect(r.selection_rate_difference.ci![1]).toBeCloseTo(0.20529, 5);
     // exact McNemar on 1 discordant pair: p = 1
     expect(r.mcnemar_p_value).toBe(1);
     // shifts: −0.2, −0.2, 0, −0.2, −0.2, 0, 0, 0, 0, 0 → mean −0.08
@@ -74,18 +79,22 @@ describe('computeCounterfactualResults on a hand-computed micro-fixture', () => 
     expect(r.flip_rate.value).toBe(0.5);
     expect(r.mean_score_shift.value).toBeCloseTo(0.05, 12);
     expect(r.small_cell).toBe(true);
-    // one discordant pair: π = up/d has Clopper–Pearson [0.025, 1]; difference d(2π − 1)/n ∈ [−0.475, 0.5]
+    // one discordant pair of two: Tango score interval for b = 1, c = 0, n = 2
     expect(r.selection_rate_difference.value).toBe(0.5);
-    expect(r.selection_rate_difference.ci![0]).toBeCloseTo(-0.475, 10);
-    expect(r.selection_rate_difference.ci![1]).toBeCloseTo(0.5, 10);
+    expect(r.selection_rate_difference.method).toBe('tango-score-paired');
+    expect(r.selection_rate_difference.ci![0]).toBeCloseTo(-0.48643, 5);
+    expect(r.selection_rate_difference.ci![1]).toBeCloseTo(0.90547, 5);
   });
 
-  it('no discordant pairs: the difference is bounded by the Clopper–Pearson upper limit of 0/n', () => {
+  it('no discordant pairs: the difference is ±z²/(n + z²), not a point', () => {
     const a = createCounterfactualAccumulator(design);
     const one = Float64Array.of(0.3, 0.3);
     accumulateCounterfactual(a, { n: 2, from: Int32Array.of(1, 1), originalScores: one, twinScores: one, originalFlagged: new Uint8Array(2), twinFlagged: new Uint8Array(2) });
     const r = computeCounterfactualResults([a], { alpha: 0.05 })[0]!;
-    expect(r.selection_rate_difference.ci![1]).toBeCloseTo(1 - 0.025 ** 0.5, 10);
+    const z2 = 1.959963984540054 ** 2;
+    expect(r.selection_rate_difference.value).toBe(0);
+    expect(r.selection_rate_difference.ci![0]).toBeCloseTo(-z2 / (2 + z2), 10);
+    expect(r.selection_rate_difference.ci![1]).toBeCloseTo(z2 / (2 + z2), 10);
     expect(r.mcnemar_p_value).toBe(1);
   });
 
@@ -105,6 +114,34 @@ describe('computeCounterfactualResults on a hand-computed micro-fixture', () => 
     expect(r.mcnemar_p_value).toBeCloseTo(0.0385742, 6);
     expect(r.selection_rate_difference.value).toBeCloseTo(0.08, 12);
     expect(r.selection_rate_difference.ci![0]).toBeGreaterThan(0);
+    // Tango score interval for b = 10, c = 2, n = 100
+    expect(r.selection_rate_difference.ci![0]).toBeCloseTo(0.01430, 5);
+    expect(r.selection_rate_difference.ci![1]).toBeCloseTo(0.15804, 5);
+  });
+
+  it('flips all one way in a large sample: the interval keeps the sampling error of the flips (±1 pp), not ±0.02 pp', () => {
+    // 3000 non_eu rows: 244 flagged only as themselves (flip down), 300 flagged either way, the rest never.
+    const n = 3000;
+    const a = createCounterfactualAccumulator(design);
+    const of = new Uint8Array(n);
+    const tf = new Uint8Array(n);
+    for (let i = 0; i < 244; i++) of[i] = 1;
+    for (let i = 244; i < 544; i++) of[i] = tf[i] = 1;
+    const s = new Float64Array(n).fill(0.2);
+    accumulateCounterfactual(a, { n, from: new Int32Array(n).fill(2), originalScores: s, twinScores: s, originalFlagged: of, twinFlagged: tf });
+    const r = computeCounterfactualResults([a], { alpha: 0.05 })[0]!;
+    expect(r.flips_up).toBe(0);
+    expect(r.flips_down).toBe(244);
+    const diff = r.selection_rate_difference;
+    expect(diff.value).toBeCloseTo(-244 / 3000, 12); // −8.13 pp
+    expect(diff.method).toBe('tango-score-paired');
+    // Tango: [−9.17, −7.21] pp. The exact interval conditional on the 244 discordant pairs it replaced
+    // was [−8.13, −7.89] pp, pinned to the estimate on one side because no flip went up.
+    expect(diff.ci![0]).toBeCloseTo(-0.09166, 5);
+    expect(diff.ci![1]).toBeCloseTo(-0.07208, 5);
+    expect(diff.value! - diff.ci![0]).toBeGreaterThan(0.008);
+    expect(diff.ci![1] - diff.value!).toBeGreaterThan(0.008);
+    expect(r.mcnemar_p_value!).toBeLessThan(1e-60);
   });
 
   it('rank shifts refer to a given population histogram', () => {

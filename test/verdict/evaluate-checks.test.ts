@@ -73,6 +73,18 @@ describe('evaluateChecks', () => {
     expect(summary).toEqual({ verdict: 'inconclusive', pass: 0, fail: 0, inconclusive: 0 });
   });
 
+  it('a group flagged while its reference never is fails on the lower limit of its unbounded ratio', () => {
+    const flaggedOnly = group('non_eu', null);
+    flaggedOnly.metrics['selection_rate_ratio'] = { value: null, ci: null, lower_bound: 96.2, level: 0.95, method: 'koopman-score', reference: 'french' };
+    flaggedOnly.metrics['selection_rate'] = { value: 0.5, ci: [0.43, 0.57], level: 0.95, method: 'wilson', reference: null, numerator: 100, denominator: 200 };
+    const ref = group('french', [1, [1, 1]], true);
+    ref.metrics['selection_rate'] = { value: 0, ci: [0, 0.004], level: 0.95, method: 'clopper-pearson', reference: null, numerator: 0, denominator: 1000 };
+    const { checks } = evaluateChecks([check], [ref, flaggedOnly], 'holm');
+    expect(checks[0]!.verdict).toBe('fail');
+    expect(checks[0]!.lower_bound).toBe(96.2);
+    expect(checks[0]!.adjusted_p_value!).toBeLessThan(0.001);
+  });
+
   it('records battery bounds and their source', () => {
     const own = Check.parse({ id: 'strict', metric: 'selection_rate_ratio', attribute: 'nationality', bounds: [0.9, 1.1], source: 'agency policy 2024' });
     const { checks } = evaluateChecks([own], groups, 'none');

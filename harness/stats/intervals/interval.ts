@@ -11,6 +11,7 @@ export type IntervalMethod =
   | 'katz-log'
   | 'koopman-score'
   | 'newcombe-hybrid-score'
+  | 'tango-score-paired'
   | 'normal-mean'
   | 'welch-mean-difference'
   | 'delta-log-mean-ratio'

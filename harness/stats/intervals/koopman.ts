@@ -32,6 +32,28 @@ function bisectLog(f: (phi: number) => number, crit: number, inside: number, out
 }
 
 /**
+ * Lower confidence limit of a ratio whose reference count is zero (x0 = 0 < x1): the ratio and its
+ * upper limit are infinite, but Koopman's score interval still has a finite lower end, the smallest
+ * φ whose constrained χ² stays below z². This is what shows a group flagged while its reference never
+ * is to be flagged "at least so many times as often". Null unless n1, n0 > 0, x1 > 0 and x0 = 0.
+ *
+ * @example koopmanLowerLimit(100, 200, 0, 1000, z95) // ≈ 96: at least 96 times as often
+ */
+export function koopmanLowerLimit(x1: number, n1: number, x0: number, n0: number, z: number): number | null {
+  if (n1 <= 0 || n0 <= 0 || x1 <= 0 || x0 !== 0) return null;
+  const crit = z * z;
+  const f = (phi: number) => koopmanStatistic(x1, n1, x0, n0, phi);
+  let inside = 2;
+  while (f(inside) > crit) {
+    inside *= 2;
+    if (inside > 1e300) return null;
+  }
+  let outside = inside / 2;
+  while (f(outside) <= crit && outside > 1e-300) outside /= 2;
+  return bisectLog(f, crit, inside, outside);
+}
+
+/**
  * Koopman's asymptotic score interval for a ratio of independent proportions (x1/n1) ÷ (x0/n0)
  * (Koopman 1984, Biometrics 40:513–517): every φ whose constrained Pearson χ² stays below z². Unlike
  * the Katz log interval it is defined with a zero count (lower limit 0 when x1 = 0) and is consistent

@@ -38,7 +38,14 @@ export function levelLookup(column: CategoricalColumn, values: Readonly<Record<s
   return out;
 }
 
-export function missingValueError(meta: ModelMeta, input: string, row: number): DisparateError {
+/**
+ * A row the model cannot score: the input is missing, or (with `transform`) its value is outside the
+ * transform's domain, e.g. log1p of −5.
+ */
+export function missingValueError(meta: ModelMeta, input: string, row: number, transform?: { name: string; value: number }): DisparateError {
+  if (transform && !Number.isNaN(transform.value)) {
+    return new DisparateError('data', `${meta.file}: input "${input}" is ${transform.value} at row ${row + 1}, outside the domain of its ${transform.name} transform`);
+  }
   return new DisparateError('data', `${meta.file}: input "${input}" is missing or NaN at row ${row + 1}; the model declares no missing-value policy`);
 }
 

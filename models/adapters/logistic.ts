@@ -59,7 +59,7 @@ export function logisticAdapter(model: LogisticModel, meta: ModelMeta): ModelAda
               const f = TRANSFORMS[input.transform];
               for (let i = t0, j = t0 - base; i < t1; i++, j++) {
                 const x = f(values[i]!);
-                if (!Number.isFinite(x)) throw missingValueError(meta, input.name, i);
+                if (!Number.isFinite(x)) throw missingValueError(meta, input.name, i, { name: input.transform, value: values[i]! });
                 logit[j]! += a * (x - c);
               }
             }

@@ -51,6 +51,13 @@ describe('logistic adapter', () => {
     expect(() => loadModel(file).bind(bad)).toThrow(/input "income" \(numeric\) missing.*input "rsa" has levels the model does not declare: maybe/);
   });
 
+  it('names a value outside its transform\'s domain (log1p of a negative income) rather than calling it missing', () => {
+    const negative: Table = { n: 2, columns: new Map([['income', numeric(Float64Array.of(100, -5))], ['rsa', encodeCategorical(['no', 'no'], ['no', 'yes'])]]) };
+    expect(() => loadModel(file).bind(negative)(0, 2)).toThrow(/input "income" is -5 at row 2, outside the domain of its log1p transform/);
+    const missing: Table = { n: 1, columns: new Map([['income', numeric(Float64Array.of(NaN))], ['rsa', encodeCategorical(['no'], ['no', 'yes'])]]) };
+    expect(() => loadModel(file).bind(missing)(0, 1)).toThrow(/input "income" is missing or NaN at row 1/);
+  });
+
   it('refuses a malformed model file naming the field', () => {
     const broken = modelFile('broken.json', { kind: 'logistic', name: 't', intercept: 'x', inputs: [] });
     expect(() => loadModel(broken)).toThrow(DisparateError);

@@ -3,12 +3,13 @@ import { extname } from 'node:path';
 import { columnFromArray, columnFromValues, dictionary, float64, int32, tableFromColumns, tableToIPC, utf8, type Column as ArrowColumn } from '@uwdata/flechette';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { DisparateError } from '../../harness/errors/index.js';
+import { ARROW_FILE_MAGIC, arrowFileTail, type ArrowBlock } from './arrow-file-footer.js';
 import type { Column, Table } from '../table/index.js';
 
 /** Output formats `writePopulation` and `createPopulationWriter` know, chosen by file extension. */
 export type PopulationFormat = 'csv' | 'arrow' | 'parquet';
 
-/** Format from a file name: .csv → csv; .arrow, .arrows, .ipc, .feather → arrow (IPC stream); .parquet → parquet. */
+/** Format from a file name: .csv → csv; .arrow, .feather (IPC file) and .arrows, .ipc (IPC stream) → arrow; .parquet → parquet. */
 export function populationFormat(file: string): PopulationFormat {
   const ext = extname(file).toLowerCase();
   if (ext === '.csv') return 'csv';
@@ -74,12 +75,23 @@ function splitMessages(stream: Uint8Array): Message[] {
   return out;
 }
 
+/** Where a message's body starts: after its 8-byte prefix and its (padded) metadata. */
+function metaDataLength(message: Uint8Array): number {
+  return 8 + new DataView(message.buffer, message.byteOffset, message.byteLength).getInt32(4, true);
+}
+
 /**
  * Schema and dictionary messages for a table's columns: categoricals as dictionary<utf8, int32>
  * whose dictionary is exactly the levels in order, numerics as float64. Built from a throw-away
  * table whose categorical columns list their levels, so the dictionary is known before any row.
  */
 export function arrowStreamHeader(table: Table): Uint8Array {
+  const { schema, dictionaries } = arrowHeaderMessages(table);
+  return concat([schema, ...dictionaries]);
+}
+
+/** {@link arrowStreamHeader} as separate messages: the schema, then one dictionary batch per categorical column. */
+function arrowHeaderMessages(table: Table): { schema: Uint8Array; dictionaries: Uint8Array[] } {
   const longest = Math.max(1, ...[...table.columns.values()].map((c) => (c.kind === 'categorical' ? c.levels.length : 1)));
   const columns = [...table.columns].map(([name, c]): [string, ArrowColumn<unknown>] => {
     if (c.kind === 'numeric') return [name, columnFromArray(new Float64Array(longest), float64())];
@@ -87,8 +99,8 @@ export function arrowStreamHeader(table: Table): Uint8Array {
     const values = Array.from({ length: longest }, (_, i) => levels[Math.min(i, levels.length - 1)]!);
     return [name, columnFromValues(values, dictionary(utf8(), int32()))];
   });
-  const bytes = tableToIPC(tableFromColumns(columns), { format: 'stream' })!;
-  return concat(splitMessages(bytes).filter((m) => m.type === 1 || m.type === 2).map((m) => m.bytes));
+  const messages = splitMessages(tableToIPC(tableFromColumns(columns), { format: 'stream' })!);
+  return { schema: messages.find((m) => m.type === 1)!.bytes, dictionaries: messages.filter((m) => m.type === 2).map((m) => m.bytes) };
 }
 
 /**
@@ -164,9 +176,11 @@ function signature(table: Table): string {
 }
 
 /**
- * A streaming population writer. CSV: a header then rows. Arrow: the IPC *stream* format (schema,
- * one dictionary per categorical column holding its levels, one record batch per chunk, end marker)
- * — read it with arquero's `loadArrow`, pyarrow's `ipc.open_stream`, polars' `read_ipc_stream` or DuckDB.
+ * A streaming population writer. CSV: a header then rows. Arrow: schema, one dictionary per
+ * categorical column holding its levels, one record batch per chunk, end marker — as the IPC *file*
+ * format for .arrow and .feather (magic bytes and a footer indexing every batch: pyarrow's
+ * `feather.read_table` / `ipc.open_file`, apache-arrow's file reader, DuckDB, polars' `read_ipc`) and as
+ * the IPC *stream* for .arrows and .ipc (`ipc.open_stream`, `read_ipc_stream`); arquero reads both.
  * Parquet: one row group per chunk, numerics as DOUBLE and categoricals as UTF8 strings (both
  * optional; missing values as nulls), Snappy-compressed. A Parquet writer that never received a
  * chunk leaves an empty file (no schema is known).
@@ -185,9 +199,20 @@ export function createPopulationWriter(file: string, format: PopulationFormat = 
   }
   let first: string | undefined;
   let closed = false;
+  let written = 0;
   const put = (data: string | Uint8Array): void => {
-    if (typeof data === 'string') writeSync(fd, data);
-    else writeSync(fd, data, 0, data.byteLength);
+    if (typeof data === 'string') written += writeSync(fd, data);
+    else written += writeSync(fd, data, 0, data.byteLength);
+  };
+  // Arrow: the IPC file format for .arrow and .feather (a footer indexes every message), the stream otherwise.
+  const arrowFile = format === 'arrow' && ['.arrow', '.feather'].includes(extname(file).toLowerCase());
+  let schemaMessage: Uint8Array | undefined;
+  const dictionaryBlocks: ArrowBlock[] = [];
+  const recordBlocks: ArrowBlock[] = [];
+  const putMessage = (message: Uint8Array, blocks: ArrowBlock[]): void => {
+    const meta = metaDataLength(message);
+    blocks.push({ offset: written, metaDataLength: meta, bodyLength: message.byteLength - meta });
+    put(message);
   };
   // Parquet: hyparquet-writer encodes into a byte buffer that is drained to the file after every
   // row group (one per chunk); `offset` keeps counting, so the footer's offsets stay absolute.
@@ -210,8 +235,13 @@ export function createPopulationWriter(file: string, format: PopulationFormat = 
           put(formatCsv(chunk, { header: true }));
           return;
         }
-        if (format === 'arrow') put(arrowStreamHeader(chunk));
-        else {
+        if (format === 'arrow') {
+          const header = arrowHeaderMessages(chunk);
+          if (arrowFile) put(ARROW_FILE_MAGIC);
+          schemaMessage = header.schema;
+          put(header.schema);
+          for (const d of header.dictionaries) putMessage(d, dictionaryBlocks);
+        } else {
           bytes = new ByteWriter();
           parquet = new ParquetWriter({ writer: bytes, schema: parquetSchemaOf(chunk), createdBy: 'disparate' });
         }
@@ -220,13 +250,17 @@ export function createPopulationWriter(file: string, format: PopulationFormat = 
       if (format === 'parquet') {
         void parquet!.write({ columnData: parquetColumns(chunk), rowGroupSize: chunk.n });
         drain();
-      } else put(format === 'csv' ? formatCsv(chunk, { header: false }) : arrowRecordBatch(chunk));
+      } else if (format === 'csv') put(formatCsv(chunk, { header: false }));
+      else putMessage(arrowRecordBatch(chunk), recordBlocks);
     },
     close() {
       if (closed) return;
       closed = true;
       try {
-        if (format === 'arrow') put(ARROW_EOS);
+        if (format === 'arrow' && schemaMessage) {
+          put(ARROW_EOS);
+          if (arrowFile) put(arrowFileTail(schemaMessage, dictionaryBlocks, recordBlocks));
+        }
         if (parquet) {
           void parquet.finish();
           drain();
@@ -239,8 +273,8 @@ export function createPopulationWriter(file: string, format: PopulationFormat = 
 }
 
 /**
- * Writes a whole table to a file, format from the extension (.csv; .parquet; or
- * .arrow/.arrows/.ipc/.feather for the Arrow IPC stream format).
+ * Writes a whole table to a file, format from the extension (.csv; .parquet; .arrow/.feather for
+ * the Arrow IPC file format, .arrows/.ipc for the IPC stream).
  *
  * @example
  * writePopulation(table, 'population.csv');

@@ -114,6 +114,9 @@ describe('readPopulation type checks', () => {
     expect(dataError(() => readPopulation(join(dir, 'x.xlsx')))).toMatch(/unsupported format ".xlsx"/);
     writeFileSync(join(dir, 'junk.arrow'), 'not arrow at all');
     expect(dataError(() => readPopulation(join(dir, 'junk.arrow')))).toMatch(/junk\.arrow: not an Arrow IPC file/);
-    expect(readFileSync(file).subarray(0, 4)).toEqual(Buffer.from([255, 255, 255, 255]));
+    // .arrow is the IPC file format (magic first), .arrows the stream (continuation marker first).
+    expect(readFileSync(file).subarray(0, 6).toString()).toBe('ARROW1');
+    writePopulation(table, join(dir, 'typed.arrows'));
+    expect(readFileSync(join(dir, 'typed.arrows')).subarray(0, 4)).toEqual(Buffer.from([255, 255, 255, 255]));
   });
 });

@@ -52,9 +52,9 @@ describe('logistic adapter', () => {
   });
 
   it('names a value outside its transform\'s domain (log1p of a negative income) rather than calling it missing', () => {
-    const negative: Table = { n: 2, columns: new Map([['income', numeric(Float64Array.of(100, -5))], ['rsa', encodeCategorical(['no', 'no'], ['no', 'yes'])]]) };
+    const negative: Table = { n: 2, columns: new Map<string, ReturnType<typeof numeric> | ReturnType<typeof encodeCategorical>>([['income', numeric(Float64Array.of(100, -5))], ['rsa', encodeCategorical(['no', 'no'], ['no', 'yes'])]]) };
     expect(() => loadModel(file).bind(negative)(0, 2)).toThrow(/input "income" is -5 at row 2, outside the domain of its log1p transform/);
-    const missing: Table = { n: 1, columns: new Map([['income', numeric(Float64Array.of(NaN))], ['rsa', encodeCategorical(['no'], ['no', 'yes'])]]) };
+    const missing: Table = { n: 1, columns: new Map<string, ReturnType<typeof numeric> | ReturnType<typeof encodeCategorical>>([['income', numeric(Float64Array.of(NaN))], ['rsa', encodeCategorical(['no'], ['no', 'yes'])]]) };
     expect(() => loadModel(file).bind(missing)(0, 1)).toThrow(/input "income" is missing or NaN at row 1/);
   });
 

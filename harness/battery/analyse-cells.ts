@@ -3,8 +3,8 @@ import type { Check } from '../config/index.js';
 import type { CheckResult, GroupResult, Manifest, Results, SelectionCurves, SuppressedCell, Warning, WorstGroup } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import type { Correction } from '../stats/index.js';
-import { evaluateChecks } from '../verdict/index.js';
 import { computeFindings, type CellExtras, type FindingsOptions } from './compute-findings.js';
+import { computeVerdicts } from './compute-verdicts.js';
 import type { ResolvedReference } from './resolve-references.js';
 
 export interface AnalysisSettings extends FindingsOptions {
@@ -46,16 +46,8 @@ export function analyseCells(
     suppressed: each.flatMap((f) => f.suppressed),
     worstGroups: each.flatMap((f) => f.worstGroups),
   };
-  const exclude = new Set(findings.suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
-  const { checks, summary } = evaluateChecks(settings.checks, findings.groups, settings.correction, settings.alpha, exclude);
-  const warnings = [...findings.warnings];
-  if (settings.checks.length === 0) warnings.push({ code: 'no-checks', message: 'no checks declared: metrics are reported but nothing is tested, so the verdict is inconclusive' });
-  for (const check of settings.checks) {
-    if (checks.some((c) => c.id === check.id)) continue;
-    const attributes = check.attribute === 'all' ? [...new Set(findings.groups.map((g) => g.attribute))] : [check.attribute];
-    const groups = attributes.map((a) => `${a}: ${findings.groups.filter((g) => g.attribute === a).map((g) => g.group).join(', ') || 'no groups'}`).join('; ');
-    warnings.push({ code: 'check-compared-nothing', message: `check ${check.id}: no group to compare with its reference (${groups}), so it tested nothing` });
-  }
+  const { checks, summary, warnings: unsaid } = computeVerdicts(settings.checks, findings.groups, findings.suppressed, settings.correction, settings.alpha);
+  const warnings = [...findings.warnings, ...unsaid];
   const selectionCurves: SelectionCurves | null =
     curves.length > 0
       ? {

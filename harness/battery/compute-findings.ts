@@ -1,11 +1,12 @@
 import { computeGroupStats, groupIndexOf, HISTOGRAM_SLOT_COUNT, INTERSECTION_SEPARATOR, sweepGroupCounts, type CellCounts, type SelectionSweep } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
-import { bootstrapGroupMetrics, bootstrapKey, computeGroupMetrics, computeSelectionCurves, type BootstrapTarget } from '../metrics/index.js';
+import { bootstrapGroupMetrics, bootstrapKey, computeSelectionCurves, type BootstrapTarget } from '../metrics/index.js';
 import type { GroupResult, SelectionCurve, SuppressedCell, Warning } from '../results/index.js';
 import { TOP_DECILE } from './build-cells.js';
 import { zCritical } from '../stats/index.js';
 import { computeWorstGroups } from './compute-worst-groups.js';
-import { resolveReference, type ResolvedReference } from './resolve-references.js';
+import { computeAttributeFindings } from './compute-attribute-findings.js';
+import type { ResolvedReference } from './resolve-references.js';
 
 /** Which intersections of the protected attributes to report (battery `intersections`). */
 export type IntersectionSetting = 'full' | 'all' | 'none' | readonly (readonly string[])[];
@@ -94,22 +95,6 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
       const empty = stats.find((g) => g.n === 0);
       if (empty) throw new DisparateError('data', `${opts.dataWhere}: group "${empty.group}" of "${attribute}" is empty: no rows to measure`);
     }
-    const ref = resolveReference(attribute, stats, opts.references.get(attribute));
-    references[attribute] = ref;
-    targets.push({ subset, reference: ref.group });
-    if (subset.length > 1) {
-      for (const g of stats) {
-        if (g.n < opts.minCell && g.group !== ref.group) suppressed.push({ attribute, group: g.group, n: g.n, reason: g.n === 0 ? 'empty' : 'below-min-cell' });
-      }
-      const mine = suppressed.filter((s) => s.attribute === attribute);
-      if (mine.length > 0) {
-        warnings.push({
-          code: 'suppressed-cells',
-          message: `${attribute}: ${mine.length} of ${stats.length} cells below min_cell ${opts.minCell} are suppressed (left out of checks): ${mine.map((s) => `${s.group} n=${s.n}`).join(', ')}`,
-        });
-      }
-    }
-    const present = subset.length === 1 ? stats : stats.filter((g) => g.n > 0);
     const perGroup = sweep ? sweepGroupCounts(sweep, groupIndexOf(cells, subset), stats.length) : null;
     let top: { byGroup: Map<string, number>; selected: number; total: number } | null = null;
     if (perGroup && topIndex >= 0) {
@@ -118,19 +103,16 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
       const byGroup = new Map(stats.map((g, k) => [g.group, perGroup[at(k)]! + perGroup[at(k) + 1]! + perGroup[at(k) + 2]!] as const));
       top = { byGroup, selected: [...byGroup.values()].reduce((a, b) => a + b, 0), total: stats.reduce((a, g) => a + g.n, 0) };
     }
+    const found = computeAttributeFindings(stats, subset.length > 1, opts, { binning: cells.binning, top });
+    const ref = found.reference;
+    references[attribute] = ref;
+    targets.push({ subset, reference: ref.group });
+    suppressed.push(...found.suppressed);
     if (perGroup && sweep && extras.curves && subset.length === 1) {
       curves.push(...computeSelectionCurves(stats, ref.group, sweep.fractions, sweep.cuts, perGroup, z, opts.labels));
     }
-    const { results, warnings: w } = computeGroupMetrics(present, ref.group, { z, level, labels: opts.labels, minCell: opts.minCell, binning: cells.binning, top });
-    groups.push(...results);
-    warnings.push(...w);
-    const small = results.filter((g) => g.small_cell && subset.length === 1);
-    if (small.length > 0) {
-      warnings.push({
-        code: 'small-cell',
-        message: `${attribute}: ${small.length} group(s) below min_cell ${opts.minCell} (${small.map((g) => `${g.group} n=${g.n}`).join(', ')}); their estimates are shown but unreliable`,
-      });
-    }
+    groups.push(...found.groups);
+    warnings.push(...found.warnings);
   }
   if (opts.bootstrap) {
     const intervals = bootstrapGroupMetrics(cells, targets, opts.bootstrap, level, opts.labels);

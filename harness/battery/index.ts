@@ -4,3 +4,5 @@ export { batteryReferences, resolveBattery, type ResolvedBattery } from './resol
 export { runBattery, type RunOptions } from './run-battery.js';
 export { executeBattery } from './execute-battery.js';
 export { reproducePack } from './reproduce-pack.js';
+export { loadResultsFile, type LoadedResults } from './load-results-file.js';
+export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';

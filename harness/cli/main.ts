@@ -5,6 +5,7 @@ import { auditCommand, type AuditArgs } from './audit.js';
 import { generateCommand, type GenerateArgs } from './generate.js';
 import { explainCommand, type ExplainArgs } from './explain.js';
 import { listCommand } from './list.js';
+import { mergeCommand, type MergeArgs } from './merge.js';
 import { planCommand, type PlanArgs } from './plan.js';
 import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
@@ -24,6 +25,9 @@ async function main(argv: string[]): Promise<number> {
     })
     .command(auditCommand.command, auditCommand.describe, auditCommand.builder, async (a) => {
       status = await auditCommand.handler(a as unknown as AuditArgs, argv);
+    })
+    .command(mergeCommand.command, mergeCommand.describe, mergeCommand.builder, async (a) => {
+      status = await mergeCommand.handler(a as unknown as MergeArgs, argv);
     })
     .command(schemaCommand.command, schemaCommand.describe, schemaCommand.builder, (a) => {
       status = schemaCommand.handler(a as unknown as { kind: string; write: boolean });
@@ -46,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     .command(listCommand.command, listCommand.describe, {}, () => {
       status = listCommand.handler();
     })
-    .demandCommand(1, 'name a command: run, audit, schema or list')
+    .demandCommand(1, 'name a command: run, audit, merge, reproduce, generate, score, explain, plan, schema or list')
     .strict()
     .help()
     .version(false)

@@ -1,5 +1,6 @@
 import type { CounterfactualResult, MetricValue } from '../results/index.js';
-import { binomialTestPValue, clopperPearsonInterval, meanInterval, tangoPairedDifferenceInterval, zCritical } from '../stats/index.js';
+import { meanInterval, zCritical } from '../stats/index.js';
+import { computeFlipFields, computeMeanShift } from './compute-flip-fields.js';
 import type { CounterfactualAccumulator } from './counterfactual-accumulator.js';
 import { exactSumValue } from './exact-sum.js';
 import type { PairedBinning, PairedStats } from './paired-stats.js';
@@ -18,13 +19,8 @@ export interface CounterfactualOptions {
 
 const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
-function metric(value: number | null, ci: [number, number] | null, level: number, method: string, numerator?: number, denominator?: number): MetricValue {
-  return { value, ci, level, method, reference: null, ...(numerator !== undefined ? { numerator } : {}), ...(denominator !== undefined ? { denominator } : {}) };
-}
-
-function rate(x: number, n: number, alpha: number): MetricValue {
-  const ci = clopperPearsonInterval(x, n, alpha);
-  return metric(n > 0 ? x / n : null, ci ? [ci.lo, ci.hi] : null, 1 - alpha, 'clopper-pearson', x, n);
+function metric(value: number | null, ci: [number, number] | null, level: number, method: string): MetricValue {
+  return { value, ci, level, method, reference: null };
 }
 
 /** Quantiles of a distribution given as sorted (value, count) pairs: the smallest value whose cumulative share reaches q. */
@@ -104,11 +100,8 @@ export function computeCounterfactualResults(accumulators: readonly Counterfactu
       const { n, up, down, both } = s;
       const flaggedOriginal = down + both;
       const flaggedTwin = up + both;
-      const d = up + down;
-      const diff = tangoPairedDifferenceInterval(up, down, n, z);
       const sum = exactSumValue(s.shiftSum);
       const sumSq = exactSumValue(s.shiftSumSq);
-      const shiftCi = meanInterval(n, sum, sumSq, z);
       // Rank shifts from the (original bin, twin bin) pairs.
       const rankPoints = new Map<number, number>();
       let rSum = 0;
@@ -133,12 +126,8 @@ export function computeCounterfactualResults(accumulators: readonly Counterfactu
         flagged_twin: flaggedTwin,
         flips_up: up,
         flips_down: down,
-        flip_rate: rate(d, n, alpha),
-        flip_up_rate: rate(up, n - flaggedOriginal, alpha),
-        flip_down_rate: rate(down, flaggedOriginal, alpha),
-        selection_rate_difference: metric(n > 0 ? (up - down) / n : null, diff ? [diff.lo, diff.hi] : null, level, 'tango-score-paired', up - down, n),
-        mcnemar_p_value: d > 0 ? binomialTestPValue(up, d, 0.5) : n > 0 ? 1 : null,
-        mean_score_shift: metric(n > 0 ? sum / n : null, shiftCi ? [shiftCi.lo, shiftCi.hi] : null, level, 'normal-paired-mean'),
+        ...computeFlipFields({ n, up, down, flaggedOriginal }, alpha),
+        mean_score_shift: computeMeanShift(n, sum, sumSq, alpha),
         score_shift_quantiles: quantiles(shiftPoints(s), n),
         zero_shift_share: n > 0 ? s.zeroShift / n : null,
         mean_rank_shift: metric(n > 0 ? rSum / n : null, rankCi ? [rankCi.lo, rankCi.hi] : null, level, 'normal-paired-mean'),

@@ -20,3 +20,4 @@ export {
 } from './counterfactual-accumulator.js';
 export { accumulateScoreHistogram } from './score-histogram.js';
 export { computeCounterfactualResults, type CounterfactualOptions } from './compute-counterfactual-results.js';
+export { computeFlipFields, computeMeanShift, type FlipCounts, type FlipFields } from './compute-flip-fields.js';

@@ -155,6 +155,18 @@ export const Manifest = z
       .strict()
       .optional()
       .describe('Settings of the bootstrap behind every bootstrap_ci.'),
+    merged_from: z
+      .array(
+        z
+          .object({
+            file: z.string().describe('The results.json merged, as named on the command line.'),
+            hash: z.string().describe('sha256 of that file, "sha256:<hex>".'),
+            rows: z.number().int().describe('Its manifest.rows.'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('For `disparate merge`: the results of disjoint parts of one population, in order, that these results add up; rows is their sum. Absent for a single run or audit.'),
   })
   .strict();
 export type Manifest = z.infer<typeof Manifest>;

@@ -5,7 +5,8 @@ const orNone = (v: string | number | null | undefined): string => (v === null ||
 
 /**
  * The manifest as (field, value) pairs in reading order, for the provenance table of every report:
- * enough to rerun the audit (command, seed, rng) and to verify its inputs (hashes).
+ * enough to rerun the audit (command, seed, rng) and to verify its inputs (hashes), and for merged
+ * results the files they add up.
  */
 export function provenanceRows(m: Manifest): [string, string][] {
   return [
@@ -19,6 +20,7 @@ export function provenanceRows(m: Manifest): [string, string][] {
     ['Model source', orNone(m.model?.source)],
     ['Population spec', m.population ? `${m.population.file} (${m.population.hash})` : '—'],
     ['Data file', m.data ? `${m.data.file} (${m.data.hash})` : '—'],
+    ...(m.merged_from ? [['Merged from', m.merged_from.map((f) => `${f.file} (${formatCount(f.rows)} rows, ${f.hash})`).join('; ')] as [string, string]] : []),
     ['Decision rule', m.decision],
     ['Seed', orNone(m.seed)],
     ['RNG', orNone(m.rng)],

@@ -1,0 +1,40 @@
+import type { Check } from '../config/index.js';
+import type { CheckResult, GroupResult, Results, SuppressedCell, Warning } from '../results/index.js';
+import type { Correction } from '../stats/index.js';
+import { evaluateChecks } from '../verdict/index.js';
+
+/** Checks judged on a set of groups, with what they leave unsaid as warnings. */
+export interface Verdicts {
+  readonly checks: CheckResult[];
+  readonly summary: Results['summary'];
+  /** "no-checks" when none are declared; "check-compared-nothing" for each check that tested no group. */
+  readonly warnings: Warning[];
+}
+
+/**
+ * Every check against the groups, suppressed intersection cells left out, p-values adjusted across
+ * the whole battery (one family). A battery with no checks, or a check that compared no group with
+ * its reference, is not a pass: each gets a warning naming it. Shared by runs, audits and `merge`.
+ *
+ * @example
+ * const { summary } = computeVerdicts([Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio' })], groups, [], 'holm', 0.05);
+ */
+export function computeVerdicts(
+  checks: readonly Check[],
+  groups: readonly GroupResult[],
+  suppressed: readonly SuppressedCell[],
+  correction: Correction,
+  alpha: number,
+): Verdicts {
+  const exclude = new Set(suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
+  const judged = evaluateChecks(checks, groups, correction, alpha, exclude);
+  const warnings: Warning[] = [];
+  if (checks.length === 0) warnings.push({ code: 'no-checks', message: 'no checks declared: metrics are reported but nothing is tested, so the verdict is inconclusive' });
+  for (const check of checks) {
+    if (judged.checks.some((c) => c.id === check.id)) continue;
+    const attributes = check.attribute === 'all' ? [...new Set(groups.map((g) => g.attribute))] : [check.attribute];
+    const listed = attributes.map((a) => `${a}: ${groups.filter((g) => g.attribute === a).map((g) => g.group).join(', ') || 'no groups'}`).join('; ');
+    warnings.push({ code: 'check-compared-nothing', message: `check ${check.id}: no group to compare with its reference (${listed}), so it tested nothing` });
+  }
+  return { ...judged, warnings };
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { describeIssue, readText } from '../config/index.js';
+import { DisparateError } from '../errors/index.js';
+import { Results } from '../results/index.js';
+
+/** A results.json read from disk: what `merge` takes. */
+export interface LoadedResults {
+  readonly file: string;
+  /** sha256 of the file's bytes, "sha256:<hex>". */
+  readonly hash: string;
+  readonly results: Results;
+}
+
+/**
+ * Reads a results.json and validates it against the Results schema (schemaVersion 1 only). A
+ * missing file, malformed JSON, another schema version or a bad field is a data error naming the
+ * file and the field.
+ *
+ * @example loadResultsFile('out/north/results.json').results.manifest.rows // 20000
+ */
+export function loadResultsFile(file: string): LoadedResults {
+  const text = readText(file, 'data');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new DisparateError('data', `${file}: malformed JSON: ${(e as Error).message}`);
+  }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== 1) throw new DisparateError('data', `${file}: schemaVersion: expected 1, found ${JSON.stringify(version) ?? 'none'} (not a results.json of this version of disparate)`);
+  const parsed = Results.safeParse(raw);
+  if (!parsed.success) throw new DisparateError('data', `${file}: ${describeIssue(parsed.error)}`);
+  return { file, hash: `sha256:${createHash('sha256').update(text).digest('hex')}`, results: parsed.data };
+}

@@ -148,6 +148,11 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
   if (nested >= 0) return `unsupported value ${show(values[nested])} (row ${nested + 1}): a JSON ${Array.isArray(values[nested]) ? 'array' : 'object'}, expected a number or text`;
   const numberAt = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : fromText && typeof v === 'string' ? parseDecimal(v) : NaN);
   const firstNonNumeric = values.findIndex((v) => !isBlank(v) && Number.isNaN(numberAt(v)));
+  // R's and pandas' "NA", "NaN", "null" in a column of numbers are missing values, not levels.
+  const marker = (v: unknown) => isBlank(v) || (typeof v === 'string' && MISSING_NUMBER.test(v.trim()));
+  if (!expected && fromText && firstNonNumeric >= 0 && values.every((v) => marker(v) || !Number.isNaN(numberAt(v))) && values.some((v) => !marker(v))) {
+    return numeric(Float64Array.from(values, (v) => (marker(v) ? NaN : numberAt(v))));
+  }
   if (!expected && fromText && firstNonNumeric >= 0 && meantNumeric(values)) {
     return `looks numeric, but ${show(values[firstNonNumeric])} (row ${firstNonNumeric + 1}) is not a decimal number: leave missing values empty, write numbers as 1234.5 or -1.2e3`;
   }

@@ -12,6 +12,7 @@ import { buildCells, sweepFractions } from './build-cells.js';
 import type { CellExtras, IntersectionSetting } from './compute-findings.js';
 import { collectSelectiveCounts } from './collect-selective-counts.js';
 import { sortedLevels } from './sorted-levels.js';
+import { declaredManifest } from './declared-checks.js';
 
 export interface AuditOptions extends DecisionColumns {
   readonly file: string;
@@ -31,6 +32,8 @@ export interface AuditOptions extends DecisionColumns {
   /** Multinomial bootstrap of the cell counts (bootstrap_ci beside each analytic interval). */
   readonly bootstrap?: { readonly replicates: number; readonly seed: number } | undefined;
   readonly intersections?: IntersectionSetting | undefined;
+  /** Exit status the battery gives inconclusive checks (recorded for `merge`); default fail. */
+  readonly inconclusive?: 'pass' | 'fail' | undefined;
   /** Threshold sweep over the recorded scores (battery `sweep`); default true. */
   readonly sweep?: boolean | readonly number[] | undefined;
 }
@@ -221,6 +224,7 @@ export function auditDecisions(opts: AuditOptions): Results {
     alpha: opts.alpha,
     correction: opts.correction,
     min_cell: opts.minCell,
+    ...declaredManifest(opts.checks, decisions.long ? 'none' : opts.intersections, opts.inconclusive ?? 'fail'),
     labels: opts.label
       ? decisions.fromSource
         ? `recorded labels in column "${opts.label}"; rows with ${opts.labelSource} are a random-audit sample, the other flagged rows were selected by the model (selective labels: see selective_labels)`

@@ -11,7 +11,18 @@ const SHARED: readonly { field: string; get: (m: Manifest) => unknown; why: stri
   { field: 'manifest.correction', get: (m) => m.correction, why: 'the checks form one family' },
   { field: 'manifest.min_cell', get: (m) => m.min_cell, why: 'small cells are judged by one threshold' },
   { field: 'manifest.model.hash', get: (m) => m.model?.hash ?? 'none', why: 'the parts must be scored by the same model' },
+  { field: 'manifest.decision', get: (m) => m.decision, why: 'the parts must be decided by the same rule' },
+  { field: 'manifest.battery_hash', get: (m) => m.battery_hash ?? 'none', why: 'the parts must be audited by the same battery' },
+  { field: 'manifest.checks', get: (m) => JSON.stringify(m.checks ?? null), why: 'the merged battery re-evaluates one set of checks' },
+  { field: 'manifest.intersections', get: (m) => m.intersections ?? 'unknown', why: 'intersection cells are summed only when every part formed the same ones' },
+  { field: 'manifest.inconclusive', get: (m) => m.inconclusive ?? 'fail', why: 'the exit status of inconclusive checks must be one' },
+  { field: 'manifest.population (spec)', get: (m) => (isSpec(m) ? m.population!.hash : 'not a spec'), why: 'synthetic parts must be drawn from one population spec' },
 ];
+
+/** A synthetic run: its population is a spec (YAML), whose rows depend only on seed and row index. */
+function isSpec(m: Manifest): boolean {
+  return m.mode === 'run' && m.population !== null && /\.ya?ml$/i.test(m.population.file);
+}
 
 const CORRECTIONS: readonly string[] = ['holm', 'bonferroni', 'benjamini-hochberg', 'none'] satisfies readonly Correction[];
 
@@ -19,8 +30,49 @@ const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
 
 /** The run an input comes from: its data (or population) hash, seed and rows; null when it names none. */
 function runKey(m: Manifest): { field: string; key: string } | null {
+  // Two runs of one spec with one seed share their first rows whatever their sizes: the seed is the part.
+  if (isSpec(m)) return { field: 'manifest.seed', key: `${m.population!.hash}\u0000${m.seed}` };
   const source = m.data ? { field: 'manifest.data.hash', hash: m.data.hash } : m.population ? { field: 'manifest.population.hash', hash: m.population.hash } : null;
   return source ? { field: source.field, key: `${source.hash}\u0000${m.seed}\u0000${m.rows}` } : null;
+}
+
+/**
+ * What a results.json must satisfy for its counts to be added: the checks it declared are recorded
+ * (results of this version), counts are non-negative integers that fit inside each other, no group
+ * appears twice, every attribute is a protected one or their intersection, and each protected
+ * attribute's groups add up to the rows.
+ */
+function checkCounts(input: MergeInput): void {
+  const { file, results } = input;
+  const m = results.manifest;
+  if (!m.checks) throw new DisparateError('data', `${file}: manifest.checks: missing (written by an earlier version of disparate); rerun that part to merge it`);
+  const bad = (field: string, what: string) => new DisparateError('data', `${file}: ${field}: ${what}`);
+  const seen = new Set<string>();
+  const sums = new Map<string, number>();
+  const allowed = new Set([...m.protected]);
+  results.groups.forEach((g, i) => {
+    const at = `groups.${i}`;
+    if (!allowed.has(g.attribute) && !g.attribute.split('×').every((a) => allowed.has(a))) throw bad(`${at}.attribute`, `"${g.attribute}" is not a protected attribute or an intersection of them`);
+    const key = `${g.attribute}\u0000${g.group}`;
+    if (seen.has(key)) throw bad(`${at}.group`, `${g.attribute} = ${g.group} appears twice`);
+    seen.add(key);
+    const counts = { n: g.n, flagged: g.flagged, labelled: g.labelled, tp: g.tp, fp: g.fp, tn: g.tn, fn: g.fn };
+    for (const [name, v] of Object.entries(counts)) {
+      if (v !== null && !(Number.isFinite(v) && v >= 0)) throw bad(`${at}.${name}`, `${v} is not a count`);
+    }
+    if (g.flagged > g.n || g.labelled > g.n) throw bad(`${at}.flagged`, `more flagged (${g.flagged}) or labelled (${g.labelled}) than members (${g.n})`);
+    if (g.tp !== null && (g.tp ?? 0) + (g.fp ?? 0) + (g.tn ?? 0) + (g.fn ?? 0) > g.n) throw bad(`${at}.tp`, `tp + fp + tn + fn exceeds n (${g.n})`);
+    for (const [id, v] of Object.entries(g.metrics)) {
+      if (v.denominator != null && v.denominator > 0 && v.numerator == null) throw bad(`${at}.metrics.${id}.numerator`, 'missing beside a positive denominator');
+    }
+    if (m.protected.includes(g.attribute)) sums.set(g.attribute, (sums.get(g.attribute) ?? 0) + g.n);
+  });
+  // Wide data: every attribute's groups hold every row. Long data (one attribute per row): together they do.
+  const totals = m.protected.map((a) => sums.get(a) ?? 0);
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, m.rows);
+  const wide = totals.every((t) => near(t, m.rows));
+  const long = near(totals.reduce((a, b) => a + b, 0), m.rows);
+  if (!wide && !long) throw bad('groups', `the groups add up to ${totals.map((t, i) => `${t} rows for ${m.protected[i]}`).join(', ')}, but manifest.rows says ${m.rows}`);
 }
 
 /**
@@ -43,9 +95,10 @@ export function checkMergeable(inputs: readonly MergeInput[]): void {
   for (const input of inputs.slice(1)) {
     for (const { field, get, why } of SHARED) {
       const [a, b] = [get(first.results.manifest), get(input.results.manifest)];
-      if (a !== b) throw new DisparateError('data', `${input.file}: ${field}: ${show(b)} differs from ${show(a)} in ${first.file}; ${why}`);
+      if (a !== b) throw new DisparateError('data', `${input.file}: ${field}: differs between the inputs (${show(a)} in ${first.file}, ${show(b)} in ${input.file}); ${why}`);
     }
   }
+  for (const input of inputs) checkCounts(input);
   const named = new Map<string, { group: string; file: string }>();
   for (const input of inputs) {
     for (const [attribute, ref] of Object.entries(input.results.manifest.references)) {

@@ -36,5 +36,8 @@ export function computeVerdicts(
     const listed = attributes.map((a) => `${a}: ${groups.filter((g) => g.attribute === a).map((g) => g.group).join(', ') || 'no groups'}`).join('; ');
     warnings.push({ code: 'check-compared-nothing', message: `check ${check.id}: no group to compare with its reference (${listed}), so it tested nothing` });
   }
-  return { ...judged, warnings };
+  // A declared check that tested nothing leaves the battery's promise unkept: not a pass.
+  const idle = warnings.some((w) => w.code === 'check-compared-nothing');
+  const summary = idle && judged.summary.verdict === 'pass' ? { ...judged.summary, verdict: 'inconclusive' as const } : judged.summary;
+  return { checks: judged.checks, summary, warnings };
 }

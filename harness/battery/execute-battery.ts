@@ -46,6 +46,7 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     checks: battery.checks,
     title: battery.title,
     unit: battery.unit,
+    inconclusive: battery.inconclusive,
     battery: { file: resolved.file, hash: resolved.hash },
     context: opts.context,
     bootstrap,

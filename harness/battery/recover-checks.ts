@@ -58,6 +58,14 @@ function seen(input: MergeInput, rows: readonly CheckResult[]): Seen {
  * @example recoverChecks(inputs).checks[0] // { id: 'four-fifths', metric: 'selection_rate_ratio', attribute: 'all', test: 'disparity', ... }
  */
 export function recoverChecks(inputs: readonly MergeInput[]): RecoveredChecks {
+  // Results of this version record the checks as declared (checkMergeable has made sure they agree): use them.
+  const declared = inputs[0]?.results.manifest.checks;
+  if (declared) {
+    const checks = declared.filter((c) => resolveMetricId(c.metric)).map((c) => Check.parse(c));
+    const known = new Set(checks.map((c) => c.id));
+    const foreign = [...new Map(inputs.flatMap((i) => i.results.checks).filter((c) => !known.has(c.id)).map((c) => [c.id, { id: c.id, metric: c.metric }])).values()];
+    return { checks, foreign };
+  }
   const ids = [...new Set(inputs.flatMap((i) => i.results.checks.map((c) => c.id)))];
   const checks: Check[] = [];
   const foreign: { id: string; metric: string }[] = [];

@@ -14,6 +14,7 @@ import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
 import { runTwins } from './run-twins.js';
+import { declaredManifest } from './declared-checks.js';
 
 export interface RunOptions {
   /** Overrides the battery's seed (--seed). */
@@ -97,6 +98,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     alpha: battery.alpha,
     correction: battery.correction,
     min_cell: battery.min_cell,
+    ...declaredManifest(battery.checks, battery.intersections, battery.inconclusive),
     labels: !labels
       ? 'none: only selection metrics'
       : dataFile

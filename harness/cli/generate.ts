@@ -13,11 +13,11 @@ export interface GenerateArgs {
 
 /**
  * `disparate generate <population.yaml> --size N --seed S --out FILE`: writes a synthetic population
- * for other tools, format from the extension (.csv, .parquet, or .arrow/.arrows for the Arrow IPC stream
+ * for other tools, format from the extension (.csv, .parquet, .arrow/.feather for the Arrow IPC file, .arrows/.ipc for the stream
  * format). Rows are sampled and written in chunks (default 65,536), so memory does not grow with N;
  * the file is the same whatever the chunk size.
  */
-const FORMAT_NAMES: Record<ReturnType<typeof populationFormat>, string> = { csv: 'CSV', arrow: 'Arrow IPC stream', parquet: 'Parquet' };
+const FORMAT_NAMES: Record<ReturnType<typeof populationFormat>, string> = { csv: 'CSV', arrow: 'Arrow IPC', parquet: 'Parquet' };
 
 export const generateCommand = {
   command: 'generate <population>',
@@ -27,7 +27,7 @@ export const generateCommand = {
       .positional('population', { type: 'string', demandOption: true, describe: 'population spec (YAML)' })
       .option('size', { type: 'number', demandOption: true, describe: 'number of rows' })
       .option('seed', { type: 'number', demandOption: true, describe: 'master seed, an integer in [0, 2^53)' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output file: .csv, .parquet, or .arrow / .arrows (Arrow IPC stream)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'output file: .csv, .parquet, .arrow / .feather (Arrow IPC file) or .arrows / .ipc (IPC stream)' })
       .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (the file never depends on it)' }),
   handler(argv: GenerateArgs): number {
     for (const [flag, value, min] of [['--size', argv.size, 0], ['--chunk-size', argv['chunk-size'], 1]] as const) {

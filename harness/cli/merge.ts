@@ -30,6 +30,7 @@ export const mergeCommand = {
     if (files.length < 2) throw new DisparateError('usage', `merge ${files.join(' ')}: give at least two results.json files, one per part of the population (got ${files.length})`);
     const results = mergeResults(files.map(loadResultsFile), runContext(rawArgs));
     await emitResults(results, argv.out ?? 'out/merged', argv.json, { interactive: argv.interactive });
-    return exitStatus(results.summary, 'fail');
+    // The parts' own policy for inconclusive checks (checkMergeable made sure they share it).
+    return exitStatus(results.summary, results.manifest.inconclusive ?? 'fail');
   },
 };

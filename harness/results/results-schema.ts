@@ -139,6 +139,23 @@ export const Manifest = z
     correction: z.string(),
     min_cell: z.number().int(),
     labels: z.string().describe('Where ground-truth labels come from.'),
+    checks: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            metric: z.string(),
+            attribute: z.string(),
+            bounds: z.tuple([z.number(), z.number()]).optional(),
+            source: z.string().optional(),
+            test: z.string(),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('The checks the battery declared (or the audit applied), as declared: what `merge` re-evaluates on the merged groups.'),
+    intersections: z.string().optional().describe('The intersections setting: "full", "all", "none" or the subsets, e.g. "nationality+disability".'),
+    inconclusive: z.enum(['pass', 'fail']).optional().describe('Exit status the battery gives inconclusive checks.'),
     started: z.string(),
     finished: z.string(),
     platform: z.string(),

@@ -90,6 +90,9 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
   if (c.withheld !== undefined && c.withheld !== null) {
     return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is withheld because a count behind it is below ${formatCount(c.withheld)} (privacy)`);
   }
+  if (c.value === null && c.lowerBound !== undefined && c.lowerBound <= 1) {
+    return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is unbounded (none of ${ref} ${flagged ? 'is flagged' : `has a non-zero ${metricLabel(base)}`}), but its lower ${formatLevel(c.level)} limit ${ratioText(c.lowerBound)} includes parity, so no direction is established`);
+  }
   if (c.value === null && c.lowerBound !== undefined) {
     const times = `at least ${ratioText(c.lowerBound)} times as ${flagged ? 'often' : 'high'} (the ratio is unbounded: none of ${ref} ${flagged ? 'is flagged' : `has a non-zero ${metricLabel(base)}`})`;
     return plain(flagged ? `${who} are flagged more often than ${ref}: ${times}` : `${who} have a higher ${metricLabel(base)} than ${ref}: ${times}`);
@@ -188,6 +191,7 @@ export function describeCheck(check: CheckResult, ctx: SentenceContext): string 
 
 /** An inconclusive standard check whose interval lies wholly outside its bounds: the correction made it so. */
 function outsideButNotSignificant(c: CheckResult): boolean {
-  if (c.verdict !== 'inconclusive' || c.test === 'equivalence' || !c.ci || c.adjusted_p_value === null) return false;
+  if (c.verdict !== 'inconclusive' || c.test === 'equivalence' || c.adjusted_p_value === null) return false;
+  if (!c.ci) return c.lower_bound !== undefined && c.lower_bound > c.bounds[1];
   return c.ci[1] < c.bounds[0] || c.ci[0] > c.bounds[1];
 }

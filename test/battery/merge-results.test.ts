@@ -184,7 +184,9 @@ describe('merge refuses inputs that are not parts of one population', () => {
     expect([e.code, e.message]).toEqual(['data', expect.stringMatching(/^again\.json: manifest\.data\.hash: the same run as third-0\.json/)]);
   });
   it('different protected attributes, alpha, correction or min_cell: the file and the field', () => {
-    expect(refusal([a, changed(b, { protected: ['nationality', 'disability'] })]).message).toMatch(/^changed\.json: manifest\.protected: "nationality, disability" differs from "nationality, disability, income_band" in third-0\.json/);
+    expect(refusal([a, changed(b, { protected: ['nationality', 'disability'] })]).message).toMatch(
+      /^changed\.json: manifest\.protected: differs between the inputs \("nationality, disability, income_band" in third-0\.json, "nationality, disability" in changed\.json\)/,
+    );
     expect(refusal([a, changed(b, { alpha: 0.1 })]).message).toMatch(/^changed\.json: manifest\.alpha: /);
     expect(refusal([a, changed(b, { correction: 'bonferroni' })]).message).toMatch(/^changed\.json: manifest\.correction: /);
     expect(refusal([a, changed(b, { min_cell: 5 })]).message).toMatch(/^changed\.json: manifest\.min_cell: /);
@@ -194,11 +196,21 @@ describe('merge refuses inputs that are not parts of one population', () => {
     const refs = { ...b.results.manifest.references, nationality: { group: 'eu', origin: 'cli' as const } };
     expect(refusal([a, changed(b, { references: refs })]).message).toMatch(/^changed\.json: manifest\.references\.nationality: reference "eu" \(cli\) differs from "national"/);
   });
-  it('checks that differ in bounds, or a check missing from one input', () => {
-    const bounds = { ...b.results, checks: b.results.checks.map((c) => (c.id === 'fpr-parity' ? { ...c, bounds: [0.5, 2] as [number, number] } : c)) };
-    expect(refusal([a, { file: 'bounds.json', results: bounds }]).message).toMatch(/^bounds\.json: checks\.fpr-parity\.bounds: \[0\.5,2\] differs from \[0\.8,1\.25\]/);
-    const missing = { ...b.results, checks: b.results.checks.filter((c) => c.id !== 'four-fifths') };
-    expect(refusal([a, { file: 'missing.json', results: missing }]).message).toMatch(/^missing\.json: checks\.four-fifths: no such check/);
+  it('checks declared differently (bounds), or a check missing from one input: the manifest records them', () => {
+    const declared = b.results.manifest.checks!;
+    const bounds = changed(b, { checks: declared.map((c) => (c.id === 'fpr-parity' ? { ...c, bounds: [0.5, 2] as [number, number] } : c)) });
+    expect(refusal([a, bounds]).message).toMatch(/^changed\.json: manifest\.checks: differs between the inputs/);
+    const missing = changed(b, { checks: declared.filter((c) => c.id !== 'four-fifths') });
+    expect(refusal([a, missing]).message).toMatch(/^changed\.json: manifest\.checks: differs between the inputs/);
+  });
+  it('corrupted counts: flagged above n, a group twice, groups that do not add up to the rows', () => {
+    const group0 = b.results.groups[0]!;
+    const tooMany = { file: 'tooMany.json', results: { ...b.results, groups: [{ ...group0, flagged: group0.n + 1 }, ...b.results.groups.slice(1)] } };
+    expect(refusal([a, tooMany]).message).toMatch(/^tooMany\.json: groups\.0\.flagged: more flagged/);
+    const twice = { file: 'twice.json', results: { ...b.results, groups: [...b.results.groups, group0] } };
+    expect(refusal([a, twice]).message).toMatch(/^twice\.json: groups\.\d+\.group: .* appears twice/);
+    const short = { file: 'short.json', results: { ...b.results, groups: b.results.groups.filter((g) => g !== group0) } };
+    expect(refusal([a, short]).message).toMatch(/^short\.json: groups: the groups add up to/);
   });
 });
 

@@ -69,6 +69,17 @@ describe('disparate merge', () => {
     expectRefused(runCli(['merge', first, '--out', join(dir, 'single')]), /at least two results\.json files/);
   });
 
+  it('refuses parts audited with different intersections, and synthetic runs sharing a seed (their first rows coincide)', () => {
+    const none = audit('none', part('none', (i) => i >= 8000), [...COLUMNS, '--intersections', 'none']);
+    expectRefused(runCli(['merge', first, none, '--out', join(dir, 'x')]), /none\/results\.json: manifest\.intersections: differs between the inputs \("full" in .*, "none" in .*\)/);
+    const runs = [10000, 20000].map((size) => {
+      const out = join(dir, `seed-${size}`);
+      runCli(['run', 'batteries/default.yaml', '--size', String(size), '--seed', '7', '--workers', '1', '--out', out]);
+      return join(out, 'results.json');
+    });
+    expectRefused(runCli(['merge', ...runs, '--out', join(dir, 'same-seed')]), /seed-20000\/results\.json: manifest\.seed: the same run as .*seed-10000\/results\.json/);
+  });
+
   it('refuses a file that is not results.json version 1, naming the field', () => {
     const bad = join(dir, 'v2.json');
     writeFileSync(bad, JSON.stringify({ ...read(first), schemaVersion: 2 }));

@@ -145,7 +145,14 @@ describe('strict numbers', () => {
     );
   });
 
-  it.each(['NaN', 'n/a', '1,5', '0x10', '1e', '  '])('population, inferred: a numeric column with %j is an error naming the cell, not a categorical column', (bad) => {
+  it.each(['NaN', 'NA', 'n/a', 'null', '  '])('population, inferred: %j in a column of numbers is a missing value (R, pandas)', (marker) => {
+    const t = readPopulation(fixture('markers.csv', `nat,income\na,1200\nb,\nc,${marker}\nd,-3.5e2\n`));
+    const income = t.columns.get('income')!;
+    expect(income.kind).toBe('numeric');
+    expect(Array.from((income as { values: Float64Array }).values)).toEqual([1200, NaN, NaN, -350]);
+  });
+
+  it.each(['1,5', '0x10', '1e'])('population, inferred: a numeric column with %j is an error naming the cell, not a categorical column', (bad) => {
     const file = fixture('inferred.csv', `nat,income\na,1200\nb,\nc,${bad.includes(',') ? `"${bad}"` : bad}\nd,-3.5e2\n`);
     const value = JSON.stringify(bad).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     expectDataError(population(file), new RegExp(`inferred\\.csv: column "income": looks numeric, but ${value} \\(row 3\\) is not a decimal number`));

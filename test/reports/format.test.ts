@@ -50,6 +50,15 @@ describe('sentences', () => {
         '(4.3 % = 420 of 9,679, against 4.1 % = 3,030 of 74,580 for not_disabled; 95 % CI 0.97–1.18; tolerance 0.80–1.25 by default, no source cited): pass.',
     );
   });
+  it('an unbounded ratio (reference never flagged): "at least" when its lower limit clears parity, no direction when it does not, and why it is inconclusive', () => {
+    const ctx = sentenceContext(fixtureResults());
+    const base = { ...fixtureResults().checks[0]!, value: null, ci: null };
+    expect(describeCheck({ ...base, lower_bound: 130.65, verdict: 'fail' as const }, ctx)).toMatch(/are flagged more often than the reference group french: at least 130\.65 times as often \(the ratio is unbounded/);
+    expect(describeCheck({ ...base, lower_bound: 0.07, verdict: 'inconclusive' as const }, ctx)).toMatch(/is unbounded \(none of the reference group french is flagged\), but its lower 95 % limit 0\.07 includes parity, so no direction is established/);
+    expect(describeCheck({ ...base, lower_bound: 1.32, verdict: 'inconclusive' as const, adjusted_p_value: 0.08, correction: 'holm' as const }, ctx)).toMatch(
+      /: inconclusive \(the interval lies outside the tolerance, but the disparity is not significant after the holm adjustment/,
+    );
+  });
   it('says why an interval outside the tolerance is inconclusive: the disparity did not survive the correction', () => {
     const c = { ...fixtureResults().checks[0]!, verdict: 'inconclusive' as const, p_value: 0.004, adjusted_p_value: 0.32, correction: 'holm' as const };
     expect(describeCheck(c, sentenceContext(fixtureResults()))).toMatch(

@@ -85,6 +85,17 @@ describe('evaluateChecks', () => {
     expect(checks[0]!.adjusted_p_value!).toBeLessThan(0.001);
   });
 
+  it('a passing battery with one check that tested nothing is inconclusive, not a pass', async () => {
+    const { computeVerdicts } = await import('../../harness/battery/compute-verdicts.js');
+    const passing = [groups[0]!, groups[1]!]; // eu passes
+    const idle = Check.parse({ id: 'idle', metric: 'selection_rate_ratio', attribute: 'region' });
+    const alone = computeVerdicts([check], passing, [], 'holm', 0.05);
+    expect(alone.summary.verdict).toBe('pass');
+    const both = computeVerdicts([check, idle], passing, [], 'holm', 0.05);
+    expect(both.summary).toEqual({ verdict: 'inconclusive', pass: 1, fail: 0, inconclusive: 0 });
+    expect(both.warnings.map((w) => w.code)).toEqual(['check-compared-nothing']);
+  });
+
   it('records battery bounds and their source', () => {
     const own = Check.parse({ id: 'strict', metric: 'selection_rate_ratio', attribute: 'nationality', bounds: [0.9, 1.1], source: 'agency policy 2024' });
     const { checks } = evaluateChecks([own], groups, 'none');

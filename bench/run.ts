@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, totalmem, loadavg } from 'node:os';
 import { benchBootstrap } from './bootstrap.js';
 import { benchModels } from './models.js';
 import type { PipelineFigures } from './pipeline.js';
@@ -69,12 +69,14 @@ for (const m of await benchModels()) {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
+// A shared virtual machine's neighbours slow every figure alike: the load when the run ended says how busy it was.
+const load = loadavg().map((l) => l.toFixed(2)).join(', ');
 const md = [
   '# Benchmarks',
   '',
   `Command: \`npm run bench\` (builds, then runs \`node dist/bench/run.js\`). Written ${new Date().toISOString().slice(0, 10)}.`,
   '',
-  `Machine: ${machine}.`,
+  `Machine: ${machine}. Load average (1, 5, 15 min) at the end of the run: ${load} (the benchmark itself keeps up to 2 cores busy).`,
   '',
   '| What | Measured | Target | Met |',
   '| --- | ---: | --- | :---: |',

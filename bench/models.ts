@@ -52,7 +52,7 @@ function write(folder: string, name: string, value: unknown): string {
 }
 
 /** Best rows/s over `repeats` timed scorings of `n` rows. */
-async function rate(score: () => Promise<unknown> | unknown, n: number, repeats = 3): Promise<number> {
+async function rate(score: () => Promise<unknown> | unknown, n: number, repeats = 5): Promise<number> {
   await score();
   let best = Infinity;
   for (let i = 0; i < repeats; i++) {

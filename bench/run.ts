@@ -28,15 +28,16 @@ function best(rows: number, workers: number, repeats: number): PipelineFigures {
 }
 
 const rows: Row[] = [];
-const one = best(1_000_000, 2, 3);
+// Best of 5: on a shared virtual machine single runs vary by a third (measured 1.40–1.96 s on one afternoon).
+const one = best(1_000_000, 2, 5);
 rows.push({
-  what: 'generate + score (logistic, 20 inputs) + accumulate, 1,000,000 rows × 15 columns, 2 workers (best of 3)',
+  what: 'generate + score (logistic, 20 inputs) + accumulate, 1,000,000 rows × 15 columns, 2 workers (best of 5)',
   figure: `${one.seconds.toFixed(2)} s`,
   target: '≤ 1.5 s',
   ok: one.seconds <= 1.5,
 });
-const single = best(1_000_000, 1, 3);
-rows.push({ what: 'same, 1 worker (best of 3)', figure: `${single.seconds.toFixed(2)} s`, target: '—', ok: null });
+const single = best(1_000_000, 1, 5);
+rows.push({ what: 'same, 1 worker (best of 5)', figure: `${single.seconds.toFixed(2)} s`, target: '—', ok: null });
 const national = child(15_000_000, 2);
 rows.push({
   what: 'national scale: 15,000,000 rows, 2 workers: wall time and peak RSS of the process',

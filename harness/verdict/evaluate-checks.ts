@@ -135,8 +135,9 @@ export function evaluateChecks(
  *   bounds fails only when its test of "no disparity" is significant at `alpha` after the correction;
  *   otherwise it is inconclusive (so a "fail" never sits beside an adjusted p ≥ alpha). Checks
  *   without a test (rate bounds, distances) keep the verdict of their interval;
- * - equivalence checks pass only when equivalence is shown at `alpha` after the correction (and fail
- *   when the interval lies wholly outside the bounds and the disparity is significant, as any check).
+ * - equivalence checks pass only when equivalence is shown at `alpha` after the correction, and fail
+ *   when the interval lies wholly outside the bounds: their p-value tests equivalence, so a fail is
+ *   judged by the interval alone (an equivalence battery asks the model to prove itself).
  */
 export function finishChecks(rows: CheckResult[], correction: Correction, alpha: number): { checks: CheckResult[]; summary: Results['summary'] } {
   // Equivalence rows' p-values test "outside the bounds": a failing one is judged by its interval alone.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { readText } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
-import { encodeCategorical, numeric, type Table } from '../table/index.js';
+import { encodeCategorical, numeric, whitespaceTwins, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
 import { parseDecimal } from './parse-decimal.js';
 import { parseJsonl } from './parse-jsonl.js';
@@ -176,7 +176,10 @@ export function readDecisions(file: string, columns: DecisionColumns): Decisions
       if (isBlank(v)) throw new DisparateError('data', `${file}: protected column "${name}" is empty at row ${i + 1}: every row needs a group`);
       return String(v);
     });
-    map.set(name, encodeCategorical(pick(strings)));
+    const column = encodeCategorical(pick(strings));
+    const twins = whitespaceTwins(column.levels);
+    if (twins) throw new DisparateError('data', `${file}: protected column "${name}": groups ${JSON.stringify(twins[0])} and ${JSON.stringify(twins[1])} differ only by spaces; write them the same way`);
+    map.set(name, column);
   }
   let long: Decisions['long'] = null;
   if (columns.long) {

@@ -10,3 +10,4 @@ export {
 } from './table.js';
 export { aliasColumns } from './alias-columns.js';
 export { sliceTable, takeRows } from './slice-table.js';
+export { whitespaceTwins } from './whitespace-twins.js';

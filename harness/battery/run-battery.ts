@@ -4,7 +4,7 @@ import { DisparateError } from '../errors/index.js';
 import { loadPopulationSpec } from '../../datasets/synth/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import type { Column } from '../../datasets/table/index.js';
+import { whitespaceTwins, type Column } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision, tieBreak } from '../../models/decision/index.js';
 import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
@@ -168,6 +168,8 @@ function fileRows(resolved: ResolvedBattery, file: string, size: number | undefi
     const column = table.columns.get(name);
     if (!column) throw new DisparateError('data', `${file}: protected column "${name}" not found (columns: ${[...table.columns.keys()].join(', ')})`);
     if (column.kind !== 'categorical') throw new DisparateError('data', `${file}: protected column "${name}" is numeric; a protected attribute needs groups (bin it first)`);
+    const twins = whitespaceTwins(column.levels);
+    if (twins) throw new DisparateError('data', `${file}: protected column "${name}": groups ${JSON.stringify(twins[0])} and ${JSON.stringify(twins[1])} differ only by spaces; write them the same way`);
     const blank = column.codes.subarray(0, wanted).indexOf(-1);
     if (blank >= 0) throw new DisparateError('data', `${file}: protected column "${name}" is empty at row ${blank + 1}`);
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describeIssue, readText } from '../config/index.js';
+import { describeIssue, parseJson, readText } from '../config/index.js';
 import { DisparateError } from '../errors/index.js';
 import { Results } from '../results/index.js';
 
@@ -20,12 +20,7 @@ export interface LoadedResults {
  */
 export function loadResultsFile(file: string): LoadedResults {
   const text = readText(file, 'data');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new DisparateError('data', `${file}: malformed JSON: ${(e as Error).message}`);
-  }
+  const raw = parseJson(text, file, 'data');
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version !== 1) throw new DisparateError('data', `${file}: schemaVersion: expected 1, found ${JSON.stringify(version) ?? 'none'} (not a results.json of this version of disparate)`);
   const parsed = Results.safeParse(raw);

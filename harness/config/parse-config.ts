@@ -22,6 +22,19 @@ export function readText(file: string, code: 'config' | 'data' | 'model' = 'conf
 }
 
 /**
+ * JSON text read from `file`, parsed; malformed JSON is a DisparateError of `code` naming the file.
+ *
+ * @example parseJson(readText('model.json', 'model'), 'model.json', 'model')
+ */
+export function parseJson(text: string, file: string, code: 'config' | 'data' | 'model'): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DisparateError(code, `${file}: malformed JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
  * Loads a YAML (or JSON) file and validates it with a zod schema; any failure is a
  * DisparateError naming the file and the path of the first bad field.
  */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ModelFile, describeIssue, readText } from '../../harness/config/index.js';
+import { ModelFile, describeIssue, parseJson, readText } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { expressionNames, parseArithmetic } from './arithmetic.js';
 import { commandAdapter } from './command.js';
@@ -34,12 +34,7 @@ export function readModelAsset(file: string, relative: string, field: string): {
  */
 export function loadAnyModel(file: string): AnyModelAdapter {
   const text = readText(file, 'model');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new DisparateError('model', `${file}: malformed JSON: ${(e as Error).message}`);
-  }
+  const raw = parseJson(text, file, 'model');
   const parsed = ModelFile.safeParse(raw);
   if (!parsed.success) throw new DisparateError('model', `${file}: ${describeIssue(parsed.error)}`);
   const model = parsed.data;
@@ -74,12 +69,7 @@ export function loadAnyModel(file: string): AnyModelAdapter {
     case 'trees': {
       const asset = readModelAsset(file, model.file, 'file');
       hash.update(asset.bytes);
-      let xgb: unknown;
-      try {
-        xgb = JSON.parse(asset.bytes.toString('utf8'));
-      } catch (e) {
-        throw new DisparateError('model', `${asset.path}: malformed JSON: ${(e as Error).message}`);
-      }
+      const xgb = parseJson(asset.bytes.toString('utf8'), asset.path, 'model');
       return treesAdapter(model, meta(), parseXgboostForest(xgb, asset.path));
     }
     case 'scores': {

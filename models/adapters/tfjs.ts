@@ -1,7 +1,7 @@
 import type { Hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { TfjsModel } from '../../harness/config/index.js';
+import { parseJson, type TfjsModel } from '../../harness/config/index.js';
 import type { Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { denseForward, readDenseNetwork } from './dense-network.js';
@@ -33,13 +33,7 @@ export function readTfjsArtifacts(path: string, modelFile: string): TfjsArtifact
       throw new DisparateError('model', `${modelFile}: path: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
   };
-  let json: TfjsArtifacts['json'];
-  try {
-    json = JSON.parse(read(jsonPath).toString('utf8')) as TfjsArtifacts['json'];
-  } catch (e) {
-    if (e instanceof DisparateError) throw e;
-    throw new DisparateError('model', `${jsonPath}: malformed JSON: ${(e as Error).message}`);
-  }
+  const json = parseJson(read(jsonPath).toString('utf8'), jsonPath, 'model') as TfjsArtifacts['json'];
   const manifest = json.weightsManifest as { paths: string[]; weights: TfjsArtifacts['weightSpecs'] }[] | undefined;
   if (!Array.isArray(manifest) || !json.modelTopology) throw new DisparateError('model', `${jsonPath}: not a tfjs model.json (needs modelTopology and weightsManifest)`);
   const files = manifest.flatMap((g) => g.paths.map((p) => resolve(dirname(jsonPath), p)));

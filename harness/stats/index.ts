@@ -4,3 +4,4 @@ export * from './small-sample.js';
 export * from './bootstrap/index.js';
 export * from './power/index.js';
 export * from './distribution/index.js';
+export * from './optimize/index.js';

@@ -7,14 +7,15 @@ import { AA, CATEGORY_COUNTS_2014, CATEGORY_NAMES, CBS_OUTCOMES, ORIGIN_COLUMNS,
 const main = (runs: ReadonlyMap<string, Results>) => runs.get('main');
 
 /**
- * Tolerance of the calibrated category shares: the largest residual of the R3 calibration (0.45
- * points) plus sampling noise of the per-row R3 draws (about 0.2 points at two standard errors in the
- * smallest group, other European origin) and CBS's rounding to tens, rounded up.
+ * Tolerance of the calibrated category shares: the largest residual of the R3 calibration (0.39
+ * points, `calibrate-r3.ts`, exact expectation on the full table) plus the sampling noise of the
+ * per-row R3 draws (about 0.2 points at two standard errors in the smallest group, other European
+ * origin), rounded up. CBS's rounding to tens is inside both.
  */
-const CATEGORY_TOLERANCE = 0.0075;
+const CATEGORY_TOLERANCE = 0.006;
 
 const SELECTION_NOTE =
-  'not reproducible: the profile and a short-distance preference put about 50 % non-European origin among the top 3,180 (already all within 2 km, so any distance uplift moves it by about 1 point); the published 63.2 % needs the unpublished parts of the manual stage (address features, regional capacities)';
+  'not reproducible: the profile and a short-distance preference put about 51 % non-European origin among the top 3,180 (already all within 2 km, so any distance uplift moves it by about 1 point); the published 63.2 % needs the unpublished parts of the manual stage (address features, regional capacities)';
 
 function categoryFigures(): PackFigure[] {
   const columns = [null, ...ORIGIN_COLUMNS];

@@ -1,0 +1,2 @@
+export { minimizeBoxQuadratic, type BoxQuadraticResult } from './box-quadratic.js';
+export { solveSpd } from './solve-spd.js';

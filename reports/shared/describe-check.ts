@@ -15,7 +15,8 @@ export interface Comparison {
   value: number | null;
   ci: readonly [number, number] | null;
   level: number;
-  tolerance: { bounds: readonly [number, number]; origin: 'battery' | 'default'; source: string | null } | null;
+  /** `citedAbove`: the same source was cited in full earlier in the same text (the summary), so it is not repeated. */
+  tolerance: { bounds: readonly [number, number]; origin: 'battery' | 'default'; source: string | null; citedAbove?: boolean } | null;
   verdict?: CheckResult['verdict'];
   /** min_cell when the group is a small cell, else null. */
   smallCell?: number | null;
@@ -139,6 +140,14 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
   );
 }
 
+/** A source's name for a second mention: its text up to the first comma, parenthesis or semicolon (at most about 60 characters). */
+function shortSource(source: string): string {
+  const head = source.split(/[,;(]/)[0]!.trim() || source;
+  if (head.length <= 60) return head;
+  const cut = head.slice(0, 60);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 30))}…`;
+}
+
 /**
  * A plain-text sentence naming the group (with the results' unit noun), direction, reference group,
  * the rates and counts behind a comparison of rates, interval and tolerance. A direction is stated
@@ -163,7 +172,7 @@ export function describeComparison(c: Comparison, ctx: SentenceContext): string 
       ? 'no tolerance set for this comparison'
       : `tolerance ${formatMetricInterval(c.metric, c.tolerance.bounds)} ${
           c.tolerance.origin === 'battery' ? 'per the battery' : 'by default'
-        }, ${c.tolerance.source === null ? 'no source cited' : `source: ${c.tolerance.source}`}`;
+        }, ${c.tolerance.source === null ? 'no source cited' : c.tolerance.citedAbove ? `source: ${shortSource(c.tolerance.source)}, cited in full above` : `source: ${c.tolerance.source}`}`;
   const why = c.notSignificant ? ` (the interval lies outside the tolerance, but the disparity is not significant after the ${c.notSignificant.correction} adjustment for every check of the battery: adjusted p = ${formatP(c.notSignificant.adjustedP)})` : '';
   const verdict = c.verdict === undefined ? '.' : `: ${c.verdict}${why}.`;
   const small =
@@ -174,13 +183,16 @@ export function describeComparison(c: Comparison, ctx: SentenceContext): string 
   return `${main.text} (${bracket})${verdict}${small}`;
 }
 
-/** {@link describeComparison} for a check result (small cell, privacy and correction from the check and `ctx`). */
-export function describeCheck(check: CheckResult, ctx: SentenceContext): string {
+/**
+ * {@link describeComparison} for a check result (small cell, privacy and correction from the check and
+ * `ctx`); `citedAbove` when its source was already cited in full in the same text.
+ */
+export function describeCheck(check: CheckResult, ctx: SentenceContext, citedAbove = false): string {
   return describeComparison(
     {
       ...check,
       lowerBound: check.lower_bound,
-      tolerance: { bounds: check.bounds, origin: check.bounds_origin, source: check.source },
+      tolerance: { bounds: check.bounds, origin: check.bounds_origin, source: check.source, citedAbove },
       smallCell: check.small_cell ? ctx.minCell : null,
       withheld: check.withheld ? ctx.privacyK : null,
       notSignificant: outsideButNotSignificant(check) ? { adjustedP: check.adjusted_p_value!, correction: check.correction } : null,

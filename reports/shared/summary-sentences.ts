@@ -22,7 +22,8 @@ export interface SummarySentence {
 /**
  * The report's summary in plain sentences: the overall verdict, one sentence per failing or
  * inconclusive check, then per protected attribute the largest selection-rate disparity when no
- * such check already covers it. Each comparison names direction, reference group, interval and tolerance.
+ * such check already covers it. Each comparison names direction, reference group, interval and tolerance;
+ * a tolerance's source is cited in full in its first sentence and by its short name after.
  */
 export function summarySentences(results: Results): SummarySentence[] {
   const { summary, manifest } = results;
@@ -43,10 +44,19 @@ export function summarySentences(results: Results): SummarySentence[] {
   const notPassing = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
   const ctx = sentenceContext(results);
   const single = new Set(manifest.protected);
+  // a tolerance's source is cited in full the first time only
+  const cited = new Set<string>();
+  const citedAbove = (source: string | null): boolean => {
+    if (source === null || !cited.has(source)) {
+      if (source !== null) cited.add(source);
+      return false;
+    }
+    return true;
+  };
   for (const c of notPassing) {
-    if (single.has(c.attribute)) out.push({ kind: 'finding', text: describeCheck(c, ctx), verdict: c.verdict });
+    if (single.has(c.attribute)) out.push({ kind: 'finding', text: describeCheck(c, ctx, citedAbove(c.source)), verdict: c.verdict });
   }
-  out.push(...intersectionSentences(results, notPassing, single, ctx));
+  out.push(...intersectionSentences(results, notPassing, single, ctx, citedAbove));
 
   for (const attribute of manifest.protected) {
     const candidates = results.groups.filter(
@@ -65,7 +75,7 @@ export function summarySentences(results: Results): SummarySentence[] {
       kind: 'finding',
       text: `Largest selection-rate disparity by ${attribute}: ${midSentence(describeComparison({
         metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference, value: m.value, ci: m.ci, level: m.level,
-        tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source } : null,
+        tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source, citedAbove: citedAbove(check.source) } : null,
         verdict: check?.verdict, smallCell: top.small_cell ? manifest.min_cell : null,
       }, ctx), ctx)}`,
       verdict: check?.verdict,
@@ -86,7 +96,13 @@ function strength(c: CheckResult): number {
  * cells that fail or are inconclusive and stating the strongest one in full (the verdict table
  * lists every cell).
  */
-function intersectionSentences(results: Results, notPassing: readonly CheckResult[], single: ReadonlySet<string>, ctx: SentenceContext): SummarySentence[] {
+function intersectionSentences(
+  results: Results,
+  notPassing: readonly CheckResult[],
+  single: ReadonlySet<string>,
+  ctx: SentenceContext,
+  citedAbove: (source: string | null) => boolean,
+): SummarySentence[] {
   const out: SummarySentence[] = [];
   const keys = [...new Set(notPassing.filter((c) => !single.has(c.attribute)).map((c) => `${c.id}\u0000${c.attribute}`))];
   for (const key of keys) {
@@ -96,13 +112,13 @@ function intersectionSentences(results: Results, notPassing: readonly CheckResul
     const unsure = cells.filter((c) => c.verdict === 'inconclusive');
     const worst = [...(failing.length ? failing : unsure)].sort((a, b) => strength(b) - strength(a))[0]!;
     if (cells.length === 1) {
-      out.push({ kind: 'finding', text: describeCheck(worst, ctx), verdict: worst.verdict });
+      out.push({ kind: 'finding', text: describeCheck(worst, ctx, citedAbove(worst.source)), verdict: worst.verdict });
       continue;
     }
     const counts = `${failing.length} of ${cells.length} cells of ${attribute} ${plural(failing.length, 'fails', 'fail')} check ${id} and ${unsure.length} ${plural(unsure.length, 'is', 'are')} inconclusive (every cell is in the verdict table)`;
     out.push({
       kind: 'finding',
-      text: `${counts}. Strongest: ${midSentence(describeCheck(worst, ctx), ctx)}`,
+      text: `${counts}. Strongest: ${midSentence(describeCheck(worst, ctx, citedAbove(worst.source)), ctx)}`,
       verdict: failing.length ? 'fail' : 'inconclusive',
     });
   }

@@ -222,6 +222,27 @@ describe('intersections and counts in words', () => {
   });
 });
 
+describe('citations in the summary', () => {
+  it("cite a tolerance's source in full once, then by its short name; another source is cited in full", () => {
+    const r = fixtureResults();
+    const OTHER = 'Equal false-positive rates (Hardt, Price & Srebro 2016)';
+    const a = checkOn(group(r, 'nationality', 'non_eu'), 'selection_rate_ratio', 'four-fifths', 'fail');
+    const b = checkOn(group(r, 'nationality', 'eu'), 'selection_rate_ratio', 'four-fifths', 'inconclusive');
+    const c = { ...checkOn(group(r, 'nationality', 'non_eu'), 'selection_rate_ratio', 'other', 'fail'), source: OTHER };
+    r.checks = [a, b, c];
+    r.summary = { verdict: 'fail', pass: 0, fail: 2, inconclusive: 1 };
+    const findings = summarySentences(r).filter((s) => s.kind === 'finding').map((s) => s.text);
+    const full = findings.filter((t) => t.includes(`source: ${EEOC}`));
+    const again = findings.filter((t) => t.includes('per the battery, source: EEOC Uniform Guidelines, cited in full above'));
+    expect(full).toHaveLength(1);
+    expect(findings.indexOf(full[0]!)).toBeLessThan(findings.indexOf(again[0]!));
+    expect(again.length).toBeGreaterThanOrEqual(1);
+    expect(findings.filter((t) => t.includes(`source: ${OTHER}`))).toHaveLength(1);
+    // a sentence on its own (the verdict table, junit) always cites in full
+    expect(describeCheck(b, sentenceContext(r))).toContain(`source: ${EEOC}`);
+  });
+});
+
 describe('metric labels in sentences', () => {
   it('take "an" before a vowel sound ("an equal burden")', () => {
     expect(withArticle('equal burden')).toBe('an equal burden');

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../harness/config/index.js';
 import { cafPack } from './caf/pack.js';
 import { dkModelAbroadPack } from './dk-model-abroad/pack.js';
 import { duo2014Pack } from './duo-2014/pack.js';
@@ -19,11 +18,5 @@ export const PACKS: readonly Pack[] = [cafPack, nlChildcarePack, dkModelAbroadPa
 
 /** The folder of a pack's data files (datasets/packs/<id>/ at the package root, from sources or dist/). */
 export function packDir(id: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'disparate') return join(dir, 'datasets', 'packs', id);
-    dir = dirname(dir);
-  }
-  throw new Error('package root of disparate not found');
+  return join(packageRoot(), 'datasets', 'packs', id);
 }

@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../config/index.js';
 import { arch, platform, version } from 'node:process';
 
 /** The tool's version, read from the package.json that ships with it (source or dist layout). */
 export function toolVersion(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'disparate' && pkg.version) return pkg.version;
-    } catch {
-      // try the next layout
-    }
-  }
-  return 'unknown';
+  return packageVersion();
 }
 
 /**

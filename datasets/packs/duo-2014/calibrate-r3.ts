@@ -18,10 +18,11 @@ import { CATEGORY_COUNTS_2014, CATEGORY_MIN, RECIPIENTS_2014 } from './published
  * those 30 shares (6 categories × all, Dutch, other European, non-European, born-in-NL non-European) to
  * CBS's published category counts.
  *
- * The fit is not identified (30 shares, only 20 of them independent, and cells that shift the same rows
- * between the same categories are interchangeable), so a small penalty picks one solution: first
- * towards the same prevalence for every origin within an age band and distance-known cell (a difference
- * by origin only where the published counts require it), then, far weaker, towards no discrepancy.
+ * The fit is not identified (30 shares, only 20 of them independent; the 24 free prevalences span 16
+ * directions of the shares), so two tiny penalties break the tie among fits of (almost) equal error:
+ * towards the same prevalence for every origin within an age band and distance-known cell, and, far
+ * weaker, towards no discrepancy. They are tie-breakers, not a prior strong enough to pull origins
+ * together against the least-squares fit.
  * Cells where a discrepancy changes no score (R3 gives points from age 21) stay at 0.
  *
  * Scores come from the model file itself (no second copy of its tables) on the pack's population with

@@ -27,7 +27,11 @@ export const ORIGIN_COLUMNS: readonly OriginColumn[] = [
 export const CATEGORY_MIN = [80, 60, 40, 20, 1] as const;
 export const CATEGORY_NAMES = ['1 very high', '2 high', '3 average', '4 low', '5 very low', '6 unknown'] as const;
 
-/** 2014 counts per risk category (1 … 6), per origin column; totals are the column sums. */
+/**
+ * 2014 counts per risk category (1 … 6), per origin column. Each count is rounded to tens by CBS, so a
+ * column's sum differs from its rounded total in RECIPIENTS_2014 by up to 10 (all: 248,660 vs 248,650);
+ * shares are count ÷ total, summing to 1 within 0.0006.
+ */
 export const CATEGORY_COUNTS_2014: Readonly<Record<string, readonly number[]>> = {
   all: [16740, 26060, 20950, 65900, 84960, 34050],
   nl: [8670, 16610, 15110, 54130, 67300, 16380],

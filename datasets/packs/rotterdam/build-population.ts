@@ -27,9 +27,10 @@
  * inputs with the surrogate's coefficient per level (age: coefficient × years, per year of age), which
  * gives exactly the surrogate's score.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../../../harness/config/index.js';
 
 const MAX_POINTS = 60;
 const BINS = 40;
@@ -196,11 +197,7 @@ export const asciiName = (s: string): string => s.normalize('NFD').replace(/[\u0
 const num = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(12))));
 
 function main(rangesFile: string, surrogateFile: string | undefined): void {
-  let pkgRoot = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(pkgRoot, 'package.json')) || (JSON.parse(readFileSync(join(pkgRoot, 'package.json'), 'utf8')) as { name?: string }).name !== 'disparate') {
-    if (dirname(pkgRoot) === pkgRoot) throw new Error('package root of disparate not found');
-    pkgRoot = dirname(pkgRoot);
-  }
+  const pkgRoot = packageRoot();
   const zoo = JSON.parse(readFileSync(join(pkgRoot, 'models/zoo/rotterdam-surrogate/model.json'), 'utf8')) as { intercept: number; inputs: LinearInput[] };
   const ranges = new Map<string, Range>();
   for (const row of parseCsv(readFileSync(rangesFile, 'utf8'))) {

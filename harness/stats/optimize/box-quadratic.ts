@@ -26,15 +26,20 @@ export function minimizeBoxQuadratic(
   upper: ArrayLike<number>,
 ): BoxQuadraticResult {
   const p = g.length;
-  for (let j = 0; j < p; j++) if (!(lower[j]! <= upper[j]!)) throw new RangeError(`minimizeBoxQuadratic: bound ${j} is empty [${lower[j]}, ${upper[j]}]`);
+  for (let j = 0; j < p; j++) {
+    if (!(lower[j]! <= upper[j]!) || lower[j] === Infinity || upper[j] === -Infinity) {
+      throw new RangeError(`minimizeBoxQuadratic: bound ${j} is empty [${lower[j]}, ${upper[j]}]`);
+    }
+  }
   let scale = 0;
   for (const v of h) scale = Math.max(scale, Math.abs(v));
   for (const v of g) scale = Math.max(scale, Math.abs(v));
+  if (!Number.isFinite(scale)) throw new RangeError('minimizeBoxQuadratic: H and g must be finite');
   const tol = 1e-12 * Math.max(scale, 1e-300);
-  // state: 0 free, -1 at lower, +1 at upper; start at the lower corner, every variable bound
-  const state = new Int8Array(p).fill(-1);
-  const x = Float64Array.from({ length: p }, (_, j) => lower[j]!);
-  for (let j = 0; j < p; j++) if (lower[j] === upper[j]) state[j] = -1;
+  // start at the point of the box nearest to 0 (finite even with infinite bounds); a variable there at
+  // a bound starts bound (state -1 lower, +1 upper), the others free (0)
+  const x = Float64Array.from({ length: p }, (_, j) => Math.min(upper[j]!, Math.max(lower[j]!, 0)));
+  const state = Int8Array.from({ length: p }, (_, j) => (x[j] === lower[j] ? -1 : x[j] === upper[j] ? 1 : 0));
   const gradient = (j: number) => {
     let s = -g[j]!;
     for (let k = 0; k < p; k++) s += h[j * p + k]! * x[k]!;
@@ -75,7 +80,9 @@ export function minimizeBoxQuadratic(
       }
       for (let a = 0; a < f; a++) {
         const j = free[a]!;
-        x[j] = Math.min(upper[j]!, Math.max(lower[j]!, x[j]! + alpha * (target[a]! - x[j]!)));
+        // a whole step lands exactly on the subproblem's minimum (no cancellation when bounds are wide)
+        const next = alpha === 1 ? target[a]! : x[j]! + alpha * (target[a]! - x[j]!);
+        x[j] = Math.min(upper[j]!, Math.max(lower[j]!, next));
       }
       if (blocking >= 0) {
         state[blocking] = blockingSide as -1 | 1;
@@ -92,8 +99,23 @@ export function minimizeBoxQuadratic(
       const violation = state[j] === -1 ? -gr : gr;
       if (violation > worstViolation) [worst, worstViolation] = [j, violation];
     }
-    if (worst < 0) return { x, iterations, converged: true };
+    if (worst < 0) return { x, iterations, converged: stationary(x, state, gradient, tol) };
     state[worst] = 0;
   }
   return { x, iterations, converged: false };
+}
+
+/** Every coordinate finite, and every free variable's gradient zero within the tolerance (scaled by the step's size). */
+function stationary(x: Float64Array, state: Int8Array, gradient: (j: number) => number, tol: number): boolean {
+  let size = 1;
+  for (const v of x) {
+    if (!Number.isFinite(v)) return false;
+    size = Math.max(size, Math.abs(v));
+  }
+  for (let j = 0; j < x.length; j++) {
+    const gr = gradient(j);
+    if (!Number.isFinite(gr)) return false;
+    if (state[j] === 0 && Math.abs(gr) > 1e3 * tol * size) return false;
+  }
+  return true;
 }

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { benchBootstrap } from './bootstrap.js';
 import { benchModels } from './models.js';
+import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
 import { benchRun } from './twins.js';
 
@@ -67,6 +68,15 @@ rows.push({
 for (const m of await benchModels()) {
   const figure = m.msPerBatch !== undefined ? `${m.msPerBatch.toFixed(1)} ms per batch` : m.rowsPerSecond === null ? 'n/a' : m.rowsPerSecond < 1e6 ? `${(m.rowsPerSecond / 1e3).toFixed(0)} k rows/s` : `${(m.rowsPerSecond / 1e6).toFixed(2)} M rows/s`;
   rows.push({ what: `model adapter: ${m.what}`, figure, target: m.target, ok: m.ok });
+}
+
+for (const p of benchPacks()) {
+  rows.push({
+    what: `published-audit pack: \`disparate reproduce ${p.id}\`, every report file written (exit ${p.status})`,
+    figure: `${p.seconds.toFixed(1)} s`,
+    target: '< 30 s',
+    ok: p.seconds < 30 && p.status === 0,
+  });
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;

@@ -114,12 +114,6 @@ describe('pack sweden-fk', () => {
     const parity = results.checks.find((c) => c.id === 'statistical-parity' && c.group === 'foreign')!;
     expect(parity.verdict).toBe('fail');
   });
-
-  it('runs in well under 30 s', async () => {
-    const t0 = performance.now();
-    await reproducePack(pack, packDir('sweden-fk'), { workers: 1, context: fixedContext });
-    expect(performance.now() - t0).toBeLessThan(30_000);
-  });
 });
 
 describe('sweden-fk report', () => {

@@ -8,11 +8,11 @@ import { commandAdapter } from './command.js';
 import { httpAdapter } from './http.js';
 import { logisticAdapter } from './logistic.js';
 import type { AnyModelAdapter, ModelAdapter, ModelMeta } from './model-adapter.js';
+import { parseXgboostForest } from './parse-xgboost-forest.js';
 import { scorecardAdapter } from './scorecard.js';
 import { scoresAdapter } from './scores.js';
 import { tfjsAdapter } from './tfjs.js';
 import { treesAdapter } from './trees.js';
-import { parseXgboostForest } from './xgboost-forest.js';
 
 /** Reads a file a model file refers to (path relative to the model file), as a model error when it cannot. */
 export function readModelAsset(file: string, relative: string, field: string): { path: string; bytes: Buffer } {

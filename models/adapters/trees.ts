@@ -3,7 +3,9 @@ import type { Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { bindFeatures, encodedModelInputs, featureNames } from './encode-features.js';
 import type { Explanation, ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
-import { isLogistic, pathContributions, predictMargins, type Forest } from './xgboost-forest.js';
+import { pathContributions } from './path-contributions.js';
+import { predictMargins } from './predict-margins.js';
+import { isLogistic, type Forest } from './xgboost-forest.js';
 
 /**
  * Gradient-boosted trees (XGBoost JSON). Inputs are encoded into XGBoost's feature vector (float32,

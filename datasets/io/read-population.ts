@@ -7,7 +7,7 @@ import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { columnLevels, type ResolvedPopulation } from '../synth/index.js';
-import { encodeCategorical, numeric, type Column, type Table } from '../table/index.js';
+import { encodeCategorical, mapInto, numeric, type Column, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
 import { parseDecimal } from './parse-decimal.js';
 import { parseJsonl } from './parse-jsonl.js';
@@ -50,9 +50,13 @@ function parse(file: string, bytes: Buffer): Raw[] {
       const col = t.getChildAt(j)!;
       const id = field.type.typeId;
       if (id === Type.Int || id === Type.Float || id === Type.Decimal) {
-        return { name: field.name, column: numeric(Float64Array.from(col.toArray() as ArrayLike<number | null>, (v) => (v === null ? NaN : Number(v)))) };
+        const values = col.toArray() as ArrayLike<number | null>;
+        return { name: field.name, column: numeric(mapInto(new Float64Array(values.length), values, (v) => (v === null ? NaN : Number(v)))) };
       }
-      if (id === Type.Bool) return { name: field.name, column: numeric(Float64Array.from(col.toArray() as ArrayLike<boolean | null>, (v) => (v === null ? NaN : v ? 1 : 0))) };
+      if (id === Type.Bool) {
+        const values = col.toArray() as ArrayLike<boolean | null>;
+        return { name: field.name, column: numeric(mapInto(new Float64Array(values.length), values, (v) => (v === null ? NaN : v ? 1 : 0))) };
+      }
       if (id === Type.Utf8 || id === Type.LargeUtf8 || id === Type.Dictionary || id === Type.Utf8View) return { name: field.name, values: Array.from(col.toArray() as ArrayLike<unknown>) };
       return { name: field.name, problem: `unsupported Arrow type ${field.type.typeId}` };
     });
@@ -108,7 +112,7 @@ function parseParquet(file: string, bytes: Buffer): Raw[] {
       return { name, problem: `unsupported Parquet type ${child.element.type}${child.element.converted_type ? ` (${child.element.converted_type})` : ''}: ${type} at row ${other + 1}` };
     }
     if (kinds.includes('number') && !kinds.includes('string')) {
-      return { name, column: numeric(Float64Array.from(values, (v) => (v === null || v === undefined ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : Number(v)))) };
+      return { name, column: numeric(mapInto(new Float64Array(values.length), values, (v) => (v === null || v === undefined ? NaN : typeof v === 'boolean' ? (v ? 1 : 0) : Number(v)))) };
     }
     return { name, values };
   });
@@ -151,7 +155,7 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
   // R's and pandas' "NA", "NaN", "null" in a column of numbers are missing values, not levels.
   const marker = (v: unknown) => isBlank(v) || (typeof v === 'string' && MISSING_NUMBER.test(v.trim()));
   if (!expected && fromText && firstNonNumeric >= 0 && values.every((v) => marker(v) || !Number.isNaN(numberAt(v))) && values.some((v) => !marker(v))) {
-    return numeric(Float64Array.from(values, (v) => (marker(v) ? NaN : numberAt(v))));
+    return numeric(mapInto(new Float64Array(values.length), values, (v) => (marker(v) ? NaN : numberAt(v))));
   }
   if (!expected && fromText && firstNonNumeric >= 0 && meantNumeric(values)) {
     return `looks numeric, but ${show(values[firstNonNumeric])} (row ${firstNonNumeric + 1}) is not a decimal number: leave missing values empty, write numbers as 1234.5 or -1.2e3`;
@@ -159,7 +163,7 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
   const wantNumeric = expected ? expected.kind === 'numeric' : firstNonNumeric < 0 && values.some((v) => !isBlank(v));
   if (wantNumeric) {
     if (firstNonNumeric >= 0) return `expected numeric, found ${show(values[firstNonNumeric])} (row ${firstNonNumeric + 1})`;
-    return numeric(Float64Array.from(values, (v) => (isBlank(v) ? NaN : numberAt(v))));
+    return numeric(mapInto(new Float64Array(values.length), values, (v) => (isBlank(v) ? NaN : numberAt(v))));
   }
   if (!fromText) {
     const num = values.findIndex((v) => typeof v === 'number' || typeof v === 'boolean');

@@ -11,3 +11,4 @@ export {
 export { aliasColumns } from './alias-columns.js';
 export { sliceTable, takeRows } from './slice-table.js';
 export { whitespaceTwins } from './whitespace-twins.js';
+export { mapInto, type NumberArray } from './map-into.js';

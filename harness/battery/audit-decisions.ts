@@ -1,7 +1,7 @@
 import { combinationIndex, type CellCounts } from '../accumulate/index.js';
 import type { Check } from '../config/index.js';
 import { readDecisions, type DecisionColumns, type Decisions } from '../../datasets/io/index.js';
-import { categorical, type CategoricalColumn } from '../../datasets/table/index.js';
+import { categorical, mapInto, type CategoricalColumn } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } from '../metrics/index.js';
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
@@ -49,10 +49,10 @@ interface Part {
 
 function buildParts(d: Decisions, opts: AuditOptions): Part[] {
   const batch = (codes: Int32Array[], rows: Int32Array | null, radices: readonly number[]) => {
-    const bytes = (a: Uint8Array | null) => (a && rows ? Uint8Array.from(rows, (i) => a[i]!) : a);
-    const doubles = (a: Float64Array | null) => (a && rows ? Float64Array.from(rows, (i) => a[i]!) : a);
+    const bytes = (a: Uint8Array | null) => (a && rows ? mapInto(new Uint8Array(rows.length), rows, (i) => a[i]!) : a);
+    const doubles = (a: Float64Array | null) => (a && rows ? mapInto(new Float64Array(rows.length), rows, (i) => a[i]!) : a);
     const n = rows ? rows.length : d.table.n;
-    const local = rows ? codes.map((c) => Int32Array.from(rows, (i) => c[i]!)) : codes;
+    const local = rows ? codes.map((c) => mapInto(new Int32Array(rows.length), rows, (i) => c[i]!)) : codes;
     return {
       n,
       combinations: combinationIndex(local, radices, n),
@@ -73,10 +73,16 @@ function buildParts(d: Decisions, opts: AuditOptions): Part[] {
   const { attributes, attributeOf, groupColumn } = d.long;
   const groupCol = d.table.columns.get(groupColumn) as CategoricalColumn;
   return attributes.map((name, a) => {
-    const rows = Int32Array.from(attributeOf.keys()).filter((i) => attributeOf[i] === a);
+    let count = 0;
+    for (let i = 0; i < attributeOf.length; i++) if (attributeOf[i] === a) count++;
+    const rows = new Int32Array(count);
+    for (let i = 0, k = 0; i < attributeOf.length; i++) if (attributeOf[i] === a) rows[k++] = i;
     // Levels of this attribute only: re-encode the group column over its rows.
-    const present = [...new Set(Array.from(rows, (i) => groupCol.levels[groupCol.codes[i]!]!))];
-    const local = Int32Array.from(groupCol.codes, (c) => present.indexOf(groupCol.levels[c]!));
+    const seen = new Uint8Array(groupCol.levels.length);
+    for (const i of rows) if (groupCol.codes[i]! >= 0) seen[groupCol.codes[i]!] = 1;
+    const present = groupCol.levels.filter((_, code) => seen[code] === 1);
+    const byCode = groupCol.levels.map((level) => present.indexOf(level));
+    const local = mapInto(new Int32Array(groupCol.codes.length), groupCol.codes, (c) => (c < 0 ? -1 : byCode[c]!));
     const column = sortedLevels(categorical(present, local));
     const built = buildCells([{ name, levels: column.levels }], batch([column.codes], rows, [column.levels.length]), fractions);
     return { cells: built.cells, extras: extras(built.sweep), attributes: [{ name, column }], rows };

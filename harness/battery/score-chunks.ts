@@ -1,6 +1,6 @@
 import { combinationIndex } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
-import { aliasColumns, type Table } from '../../datasets/table/index.js';
+import { aliasColumns, mapInto, type Table } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { createPopulationSource } from './population-source.js';
 import { accumulateProxyTables, type ProxyPlan } from '../proxies/index.js';
@@ -54,7 +54,7 @@ function labelValues(plan: ChunkPlan, table: Table): Uint8Array | null {
   if (plan.label === null) return null;
   const column = table.columns.get(plan.label);
   if (!column || column.kind !== 'numeric') throw new DisparateError('config', `${plan.batteryFile}: label: "${plan.label}" is not a numeric 0/1 column of the population (the spec's outcome)`);
-  return Uint8Array.from(column.values, (v) => (v === 1 ? 1 : v === 0 ? 0 : 255));
+  return mapInto(new Uint8Array(column.values.length), column.values, (v) => (v === 1 ? 1 : v === 0 ? 0 : 255));
 }
 
 /** The table as the model sees it: population columns also under the model's input names (battery `inputs`). */

@@ -2,6 +2,7 @@ import { accumulateCounterfactual, createCounterfactualAccumulator, fromCodes, t
 import type { PairedBinning } from '../counterfactual/paired-stats.js';
 import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
+import { mapInto } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { modelView, type ChunkPlan } from './score-chunks.js';
 
@@ -21,7 +22,7 @@ export interface TwinPlan {
 export function createTwinScorer(plan: ChunkPlan, twins: TwinPlan): (start: number, end: number) => Promise<CounterfactualAccumulator[]> {
   const population = resolvePopulation(loadPopulationSpec(plan.specFile!), plan.specFile!);
   const model = loadAnyModel(plan.modelFile);
-  const flag = (scores: Float32Array) => Uint8Array.from(scores, (s) => (s >= twins.cut ? 1 : 0));
+  const flag = (scores: Float32Array) => mapInto(new Uint8Array(scores.length), scores, (s) => (s >= twins.cut ? 1 : 0));
   return async (start, end) => {
     const n = end - start;
     const original = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });

@@ -1,4 +1,4 @@
-import type { Table } from '../../datasets/table/index.js';
+import { mapInto, type Table } from '../../datasets/table/index.js';
 import type { ProxyStrength, Warning } from '../results/index.js';
 import { aucInterval, binnedAuc, bootstrapCounts, cramersV, multinomialDeltaSe, percentileInterval, type BinnedAuc } from '../stats/index.js';
 import { fitLogistic, linearPredictor } from './fit-logistic.js';
@@ -110,7 +110,7 @@ function attributeCodes(table: Table, attr: ProxyAttribute): Int32Array {
   const column = table.columns.get(attr.name);
   if (!column || column.kind !== 'categorical') return new Int32Array(table.n).fill(-1);
   const map = column.levels.map((l) => attr.levels.indexOf(l));
-  return Int32Array.from(column.codes, (c) => (c < 0 ? -1 : map[c]!));
+  return mapInto(new Int32Array(column.codes.length), column.codes, (c) => (c < 0 ? -1 : map[c]!));
 }
 
 /**
@@ -180,8 +180,8 @@ export function computeProxies(
     const trainCodes = attributeCodes(samples.train, attr);
     const testCodes = attributeCodes(samples.test, attr);
     for (const level of targets) {
-      const y = Uint8Array.from(trainCodes, (c) => (c === level ? 1 : 0));
-      const yTest = Uint8Array.from(testCodes, (c) => (c === level ? 1 : 0));
+      const y = mapInto(new Uint8Array(trainCodes.length), trainCodes, (c) => (c === level ? 1 : 0));
+      const yTest = mapInto(new Uint8Array(testCodes.length), testCodes, (c) => (c === level ? 1 : 0));
       const fit = fitLogistic(train.active, plan.inputs.length, y, train.features);
       if (!fit.converged) warnings.push({ code: 'proxy-model-not-converged', message: `proxies: the logistic model of ${attr.name}=${attr.levels[level]} on all inputs did not converge in ${fit.iterations} iterations` });
       const eta = Float64Array.from({ length: samples.test.n }, (_, i) => linearPredictor(fit.coefficients, test.active, plan.inputs.length, i));

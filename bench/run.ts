@@ -72,7 +72,7 @@ for (const m of await benchModels()) {
 
 for (const p of benchPacks()) {
   rows.push({
-    what: `published-audit pack: \`disparate reproduce ${p.id}\`, every report file written (exit ${p.status})`,
+    what: `published-audit pack: \`disparate reproduce ${p.id}\`, every report file written (exit ${p.status ?? 'none'}${p.problem ? `: ${p.problem}` : ''})`,
     figure: `${p.seconds.toFixed(1)} s`,
     target: '< 30 s',
     ok: p.seconds < 30 && p.status === 0,

@@ -3,6 +3,7 @@ import { describeGroup } from './describe-group.js';
 import { fixed, formatCount, formatLevel, formatP, formatRate } from './format-number.js';
 import { baseMetric, formatMetric, formatMetricInterval, metricKind, metricLabel, parityOf } from './metric-kind.js';
 import type { RateCounts, SentenceContext } from './sentence-context.js';
+import { shortSource } from './short-source.js';
 import { upperFirst } from './unit-noun.js';
 import { withArticle } from './with-article.js';
 
@@ -138,14 +139,6 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
       ? `${who} are flagged at a rate that differs from that of ${ref} by ${value}, ${tail}`
       : `${who} have ${withArticle(label)} that differs from that of ${ref} by ${value}, ${tail}`,
   );
-}
-
-/** A source's name for a second mention: its text up to the first comma, parenthesis or semicolon (at most about 60 characters). */
-function shortSource(source: string): string {
-  const head = source.split(/[,;(]/)[0]!.trim() || source;
-  if (head.length <= 60) return head;
-  const cut = head.slice(0, 60);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 30))}…`;
 }
 
 /**

@@ -13,6 +13,7 @@ export type { Table, TableRow } from './table.js';
 export { buildToleranceTable, buildVerdictTable, verdictText } from './verdict-table.js';
 export { buildGroupTable } from './group-table.js';
 export { summarySentences, type SummarySentence } from './summary-sentences.js';
+export { shortenableSources, shortSource } from './short-source.js';
 export { methodsText } from './methods-text.js';
 export { provenanceRows } from './provenance-rows.js';
 export { countText, flaggedText, markWithheld, metricWithheld, privacyThreshold, redactCounts, redactResults } from './privacy.js';

@@ -1,6 +1,7 @@
 import type { CheckResult, Results } from '../../harness/results/index.js';
 import { describeCheck, describeComparison } from './describe-check.js';
 import { sentenceContext, type SentenceContext } from './sentence-context.js';
+import { shortenableSources } from './short-source.js';
 import { upperFirst } from './unit-noun.js';
 
 /** A sentence continued after a colon: its leading unit noun back in its own case ("Students …" → "students …"). */
@@ -44,14 +45,14 @@ export function summarySentences(results: Results): SummarySentence[] {
   const notPassing = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
   const ctx = sentenceContext(results);
   const single = new Set(manifest.protected);
-  // a tolerance's source is cited in full the first time only
+  // a tolerance's source is cited in full the first time only, unless its short name could mean another source
+  const shortenable = shortenableSources(results.checks.map((c) => c.source));
   const cited = new Set<string>();
   const citedAbove = (source: string | null): boolean => {
-    if (source === null || !cited.has(source)) {
-      if (source !== null) cited.add(source);
-      return false;
-    }
-    return true;
+    if (source === null || !shortenable.has(source)) return false;
+    if (cited.has(source)) return true;
+    cited.add(source);
+    return false;
   };
   for (const c of notPassing) {
     if (single.has(c.attribute)) out.push({ kind: 'finding', text: describeCheck(c, ctx, citedAbove(c.source)), verdict: c.verdict });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Results, type CheckResult, type GroupResult } from '../../harness/results/index.js';
 import {
-  METHOD_NAMES, describeCheck, describeComparison, methodName, methodProse, methodsText, sentenceContext, summarySentences, unitNoun, withArticle,
+  METHOD_NAMES, describeCheck, describeComparison, methodName, methodProse, methodsText, sentenceContext, shortSource, shortenableSources, summarySentences, unitNoun, withArticle,
   type Comparison, type SentenceContext,
 } from '../../reports/shared/index.js';
 import { writeJunit } from '../../reports/writers/index.js';
@@ -240,6 +240,29 @@ describe('citations in the summary', () => {
     expect(findings.filter((t) => t.includes(`source: ${OTHER}`))).toHaveLength(1);
     // a sentence on its own (the verdict table, junit) always cites in full
     expect(describeCheck(b, sentenceContext(r))).toContain(`source: ${EEOC}`);
+  });
+});
+
+describe('short names of sources', () => {
+  it('drop bracketed words before cutting at a comma, so the name stays a phrase', () => {
+    expect(shortSource('Equal false-positive (wrongful-exclusion) rates, error-rate balance (Hardt, Price & Srebro 2016)')).toBe('Equal false-positive rates');
+    expect(shortSource('four-fifths rule (US EEOC Uniform Guidelines, 29 CFR 1607.4(D)) and its reciprocal')).toBe('four-fifths rule and its reciprocal');
+    expect(shortSource('Four-fifths rule, US EEOC Uniform Guidelines')).toBe('Four-fifths rule');
+    expect(shortSource('(only brackets)')).toBe('(only brackets)');
+  });
+
+  it('are used only when no other source of the results shares them', () => {
+    const a = 'Four-fifths rule, 29 CFR 1607.4(D)';
+    const b = 'four-fifths rule (US EEOC), applied symmetrically';
+    const c = 'Equal false-positive rates (Hardt 2016)';
+    expect([...shortenableSources([a, b, c, null, c])]).toEqual([c]);
+    const r = fixtureResults();
+    const first = checkOn(group(r, 'nationality', 'non_eu'), 'selection_rate_ratio', 'x', 'fail');
+    r.checks = [{ ...first, source: a }, { ...checkOn(group(r, 'nationality', 'eu'), 'selection_rate_ratio', 'y', 'fail'), source: b }, { ...first, id: 'z', source: a }];
+    r.summary = { verdict: 'fail', pass: 0, fail: 3, inconclusive: 0 };
+    const text = summarySentences(r).map((x) => x.text).join('\n');
+    expect(text).not.toContain('cited in full above');
+    expect(text.split(`source: ${a}`)).toHaveLength(3);
   });
 });
 

@@ -6,6 +6,7 @@ import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
 import { benchRun } from './twins.js';
+import { yardstick } from './yardstick.js';
 
 /**
  * `npm run bench`: performance targets of the issues, measured on this machine and written to
@@ -29,6 +30,7 @@ function best(rows: number, workers: number, repeats: number): PipelineFigures {
 }
 
 const rows: Row[] = [];
+const yardstickBefore = yardstick();
 // Best of 5: on a shared virtual machine single runs vary by a third (measured 1.40–1.96 s on one afternoon).
 const one = best(1_000_000, 2, 5);
 rows.push({
@@ -79,6 +81,7 @@ for (const p of benchPacks()) {
   });
 }
 
+const yardstickAfter = yardstick();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
 // A shared virtual machine's neighbours slow every figure alike: the load when the run ended says how busy it was.
 const load = loadavg().map((l) => l.toFixed(2)).join(', ');
@@ -88,6 +91,8 @@ const md = [
   `Command: \`npm run bench\` (builds, then runs \`node dist/bench/run.js\`). Written ${new Date().toISOString().slice(0, 10)}.`,
   '',
   `Machine: ${machine}. Load average (1, 5, 15 min) at the end of the run: ${load} (the benchmark itself keeps up to 2 cores busy).`,
+  '',
+  `Machine speed at this run (yardstick: 10,000,000 Philox uniforms on one thread, best of 5, a workload no feature work changes): ${yardstickBefore.toFixed(0)} ms before the figures, ${yardstickAfter.toFixed(0)} ms after. Compare it between runs before comparing the figures: this shared virtual machine's speed varies by a fifth or more from hour to hour.`,
   '',
   '| What | Measured | Target | Met |',
   '| --- | ---: | --- | :---: |',

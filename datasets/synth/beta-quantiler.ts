@@ -1,4 +1,4 @@
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { betaQuantile } from '../../harness/stats/index.js';
 
 /** Intervals of the interpolation grid in u; the first and last TAIL intervals use the exact quantile. */
 const M = 2048;

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from './stdlib-functions.js';
 import { clopperPearsonInterval } from './intervals/clopper-pearson.js';
 import type { Interval } from './intervals/interval.js';
 import { katzLogInterval } from './intervals/katz-log.js';

@@ -9,7 +9,7 @@ import {
   summariseMean,
   type Correction,
 } from '../stats/index.js';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from '../stats/index.js';
 
 type Verdict = CheckResult['verdict'];
 

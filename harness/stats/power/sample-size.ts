@@ -1,4 +1,4 @@
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { normalQuantile } from '../stdlib-functions.js';
 
 export interface RatioSampleSizeInput {
   /** Ratio of adverse rates to detect, group ÷ reference (e.g. 1.25), ≠ 1. */

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalCdf } from '../stdlib-functions.js';
 import { logRatioStandardError } from '../intervals/katz-log.js';
 
 /** Two-sided p-value from a standard-normal statistic. */

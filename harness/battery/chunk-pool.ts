@@ -11,9 +11,50 @@ function workerUrl(): URL {
 }
 
 /**
- * Runs a task over row ranges: inline, and with workers > 1 also on workers − 1 threads given
- * `workerData`. Results arrive in completion order; callers place or merge them so that the outcome
- * does not depend on that order. A worker's DisparateError is rethrown with its code.
+ * Idle worker threads, kept between runs so that each boots once per process (loading the modules,
+ * about 0.35 s a thread): a pack's several batteries, or the twins after the scores, reuse them.
+ * Idle threads are unref'd, so they never keep the process alive.
+ */
+const idle: Worker[] = [];
+
+function spawn(): Worker {
+  const worker = new Worker(workerUrl());
+  // A thread that dies while idle leaves the pool; one that dies during a run fails that run.
+  const drop = () => {
+    const i = idle.indexOf(worker);
+    if (i >= 0) idle.splice(i, 1);
+  };
+  worker.on('exit', drop);
+  worker.on('error', drop);
+  return worker;
+}
+
+/**
+ * Starts worker threads now (up to `count` idle), so that they load their modules while the caller
+ * reads and resolves its battery; {@link runChunkTasks} takes them. A no-op below 1.
+ *
+ * @example warmWorkers(availableParallelism() - 1); // at the start of a command that will score chunks
+ */
+export function warmWorkers(count: number): void {
+  while (idle.length < Math.floor(count)) {
+    const worker = spawn();
+    worker.unref();
+    idle.push(worker);
+  }
+}
+
+function acquire(count: number): Worker[] {
+  const taken = idle.splice(0, count);
+  while (taken.length < count) taken.push(spawn());
+  for (const worker of taken) worker.ref();
+  return taken;
+}
+
+/**
+ * Runs a task over row ranges: inline, and with workers > 1 also on workers − 1 threads, each first
+ * told `workerData` (an `init` message). Results arrive in completion order; callers place or merge
+ * them so that the outcome does not depend on that order. A worker's DisparateError is rethrown with
+ * its code. Threads go back to the idle pool after a clean run and are terminated after a failed one.
  */
 export async function runChunkTasks<T>(opts: {
   readonly ranges: readonly (readonly [number, number])[];
@@ -36,8 +77,9 @@ export async function runChunkTasks<T>(opts: {
     }
   };
   if (workers <= 1) return inline();
-  const url = workerUrl();
-  const pool = Array.from({ length: workers - 1 }, () => new Worker(url, { workerData: opts.workerData }));
+  const pool = acquire(workers - 1);
+  const detach: (() => void)[] = [];
+  let clean = false;
   try {
     await Promise.all([
       inline(),
@@ -52,7 +94,7 @@ export async function runChunkTasks<T>(opts: {
               pending++;
               worker.postMessage({ start: range[0], end: range[1] });
             };
-            worker.on('message', (msg: { result?: T; rows?: number; error?: { code: ErrorCode; message: string } }) => {
+            const onMessage = (msg: { result?: T; rows?: number; error?: { code: ErrorCode; message: string } }) => {
               if (msg.error) return reject(new DisparateError(msg.error.code, msg.error.message));
               pending--;
               try {
@@ -61,15 +103,31 @@ export async function runChunkTasks<T>(opts: {
                 return reject(e);
               }
               send();
-            });
+            };
+            const onExit = (code: number) => reject(new DisparateError('internal', `a worker thread stopped (exit code ${code}) during the run`));
+            worker.on('message', onMessage);
             worker.on('error', reject);
+            worker.on('exit', onExit);
+            detach.push(() => {
+              worker.off('message', onMessage);
+              worker.off('error', reject);
+              worker.off('exit', onExit);
+            });
+            worker.postMessage({ init: opts.workerData });
             send();
             send();
           }),
       ),
     ]);
+    clean = true;
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    for (const off of detach) off();
+    if (clean) {
+      for (const worker of pool) worker.unref();
+      idle.push(...pool);
+    } else {
+      await Promise.all(pool.map((w) => w.terminate()));
+    }
   }
 }
 

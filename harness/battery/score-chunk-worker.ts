@@ -1,16 +1,23 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { DisparateError } from '../errors/index.js';
 import { createChunkScorer, type ChunkPlan } from './score-chunks.js';
 import { createTwinScorer, type TwinPlan } from './score-twins.js';
 
 /**
- * Worker thread of a synthetic run. With `twins` in its data it scores counterfactual pairs,
+ * Worker thread of synthetic runs, reusable from one run to the next (an `init` message sets the
+ * plan). With `twins` in its data it scores counterfactual pairs,
  * otherwise it samples and scores plain chunks. Answers each row range with the result (typed
  * arrays transferred, not copied) or with the error, which the main thread rethrows with its code.
  */
 const port = parentPort!;
-const data = workerData as { plan: ChunkPlan; twins?: TwinPlan };
+/** What to run, set by the `init` message that opens every run (threads are started ahead and reused). */
+let data: WorkerJob | undefined;
 let task: ((start: number, end: number) => Promise<unknown>) | undefined;
+
+interface WorkerJob {
+  plan: ChunkPlan;
+  twins?: TwinPlan;
+}
 
 function transferables(result: unknown): ArrayBuffer[] {
   if (result && typeof result === 'object' && 'scores' in result) {
@@ -20,8 +27,14 @@ function transferables(result: unknown): ArrayBuffer[] {
   return [];
 }
 
-port.on('message', async (job: { start: number; end: number }) => {
+port.on('message', async (job: { init: WorkerJob } | { start: number; end: number }) => {
+  if ('init' in job) {
+    data = job.init;
+    task = undefined;
+    return;
+  }
   try {
+    if (!data) throw new DisparateError('internal', 'worker thread given a job before its plan');
     task ??= data.twins ? createTwinScorer(data.plan, data.twins) : createChunkScorer(data.plan);
     const result = await task(job.start, job.end);
     port.postMessage({ result, rows: job.end - job.start }, transferables(result));

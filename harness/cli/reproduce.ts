@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
-import { reproducePack } from '../battery/reproduce-pack.js';
+import { reproducePack, warmWorkers } from '../battery/index.js';
 import { DisparateError, EXIT } from '../errors/index.js';
 import { reproductionLine } from '../../reports/shared/index.js';
 import { runContext } from './context.js';
@@ -32,6 +32,7 @@ export const reproduceCommand = {
     }
     const pack = PACKS.find((p) => p.id === argv.pack);
     if (!pack) throw new DisparateError('usage', `reproduce ${argv.pack}: no such pack (${PACKS.map((p) => p.id).join(', ')})`);
+    warmWorkers(availableParallelism() - 1);
     const results = await reproducePack(pack, packDir(pack.id), { workers: availableParallelism(), context: runContext(rawArgs) });
     await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json);
     const r = results.reproduction!;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { executeBattery, resolveBattery, runBattery } from '../battery/index.js';
+import { executeBattery, resolveBattery, runBattery, warmWorkers } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -33,6 +33,9 @@ export const runCommand = {
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
       .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
+    // threads load their modules while the battery is read and resolved (at most one per spare core)
+    const workers = argv.workers ?? availableParallelism();
+    if (Number.isInteger(workers) && workers > 1) warmWorkers(Math.min(workers, availableParallelism()) - 1);
     const resolved = resolveBattery(argv.battery);
     const context = runContext(rawArgs);
     const results = resolved.dataFile ? await executeBattery(resolved, { context }) : await runSynthetic(resolved, argv, context);

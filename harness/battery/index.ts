@@ -6,4 +6,4 @@ export { executeBattery } from './execute-battery.js';
 export { reproducePack } from './reproduce-pack.js';
 export { loadResultsFile, type LoadedResults } from './load-results-file.js';
 export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';
-export { warmWorkers } from './chunk-pool.js';
+export { releaseWorkers, warmWorkers } from './chunk-pool.js';

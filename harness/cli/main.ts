@@ -20,6 +20,9 @@ async function main(argv: string[]): Promise<number> {
   let status: number = EXIT.pass;
   await yargs(argv)
     .scriptName('disparate')
+    .middleware(() => {
+      commandStarted = true; // runs before a command's handler, never for --help
+    })
     .command(runCommand.command, runCommand.describe, runCommand.builder, async (a) => {
       status = await runCommand.handler(a as unknown as RunArgs, argv);
     })
@@ -61,11 +64,22 @@ async function main(argv: string[]): Promise<number> {
   return status;
 }
 
+// A command whose promise never settles (nothing left to wait for) must not end as a silent exit 0.
+let commandStarted = false;
+let settled = false;
+process.on('exit', () => {
+  if (settled || !commandStarted) return;
+  process.stderr.write('disparate: internal error: the command stopped before finishing (nothing left to wait for); no result was written\n');
+  process.exitCode = EXIT.internal;
+});
+
 main(process.argv.slice(2)).then(
   (status) => {
+    settled = true;
     process.exitCode = status;
   },
   (error: unknown) => {
+    settled = true;
     const code = exitCodeFor(error);
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(code === EXIT.internal ? `disparate: internal error: ${message}\n` : `disparate: ${oneLine(message)}\n`);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
-import { reproducePack, warmWorkers } from '../battery/index.js';
+import { releaseWorkers, reproducePack, warmWorkers } from '../battery/index.js';
 import { DisparateError, EXIT } from '../errors/index.js';
 import { reproductionLine } from '../../reports/shared/index.js';
 import { runContext } from './context.js';
@@ -34,6 +34,7 @@ export const reproduceCommand = {
     if (!pack) throw new DisparateError('usage', `reproduce ${argv.pack}: no such pack (${PACKS.map((p) => p.id).join(', ')})`);
     warmWorkers(availableParallelism() - 1);
     const results = await reproducePack(pack, packDir(pack.id), { workers: availableParallelism(), context: runContext(rawArgs) });
+    await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
     await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json);
     const r = results.reproduction!;
     if (!argv.json) process.stdout.write(`published vs reproduced: ${reproductionLine(r)}\n`);

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { executeBattery, resolveBattery, runBattery, warmWorkers } from '../battery/index.js';
+import { executeBattery, resolveBattery, releaseWorkers, runBattery, warmWorkers } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -41,6 +41,7 @@ export const runCommand = {
     const results = resolved.dataFile ? await executeBattery(resolved, { context }) : await runSynthetic(resolved, argv, context);
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, privacy, inconclusive } = resolved.battery;
+    await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
     await emitResults(results, argv.out ?? `out/${name}`, argv.json, {
       interactive: argv.interactive ?? report?.interactive ?? false,
       formats: report?.formats,

@@ -1,7 +1,4 @@
 import { createRequire } from 'node:module';
-import type betaQuantileFn from '@stdlib/stats-base-dists-beta-quantile';
-import type normalCdfFn from '@stdlib/stats-base-dists-normal-cdf';
-import type normalQuantileFn from '@stdlib/stats-base-dists-normal-quantile';
 
 /**
  * The @stdlib distribution functions the harness uses, each loaded on its first call. Every stdlib
@@ -11,17 +8,20 @@ import type normalQuantileFn from '@stdlib/stats-base-dists-normal-quantile';
  */
 const require = createRequire(import.meta.url);
 
-function lazy<F extends (...args: never[]) => number>(id: string): F {
-  let fn: F | undefined;
-  return ((...args: Parameters<F>) => {
-    fn ??= require(id) as F;
-    return fn(...args);
-  }) as F;
+/** A three-argument distribution function (x or p, then two parameters); stdlib's extras such as `.factory` are not offered. */
+type Dist3 = (x: number, a: number, b: number) => number;
+
+function lazy(id: string): Dist3 {
+  let fn: Dist3 | undefined;
+  return (x, a, b) => {
+    fn ??= require(id) as Dist3;
+    return fn(x, a, b);
+  };
 }
 
 /** Normal CDF, `normalCdf(x, mu, sigma)`: @stdlib/stats-base-dists-normal-cdf. */
-export const normalCdf = lazy<typeof normalCdfFn>('@stdlib/stats-base-dists-normal-cdf');
+export const normalCdf = lazy('@stdlib/stats-base-dists-normal-cdf');
 /** Normal quantile, `normalQuantile(p, mu, sigma)`: @stdlib/stats-base-dists-normal-quantile. */
-export const normalQuantile = lazy<typeof normalQuantileFn>('@stdlib/stats-base-dists-normal-quantile');
+export const normalQuantile = lazy('@stdlib/stats-base-dists-normal-quantile');
 /** Beta quantile, `betaQuantile(p, alpha, beta)`: @stdlib/stats-base-dists-beta-quantile. */
-export const betaQuantile = lazy<typeof betaQuantileFn>('@stdlib/stats-base-dists-beta-quantile');
+export const betaQuantile = lazy('@stdlib/stats-base-dists-beta-quantile');

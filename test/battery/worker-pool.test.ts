@@ -1,7 +1,9 @@
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { warmWorkers } from '../../harness/battery/index.js';
+import { releaseWorkers, warmWorkers } from '../../harness/battery/index.js';
+import { chunkRanges, runChunkTasks } from '../../harness/battery/chunk-pool.js';
+import { createChunkScorer, type ChunkPlan } from '../../harness/battery/score-chunks.js';
 import { scorePopulation } from '../../harness/battery/score-population.js';
-import type { ChunkPlan } from '../../harness/battery/score-chunks.js';
 
 /**
  * Worker threads are started ahead (warmWorkers) and reused from run to run: each run must score
@@ -42,4 +44,49 @@ describe('the worker pool', () => {
     const pooled = await score(plan(4), 3);
     expect(Buffer.from(pooled.scores.buffer).equals(Buffer.from(single.scores.buffer))).toBe(true);
   });
+
+  it('never hands out a thread that died after its last answer of a clean run', async () => {
+    await releaseWorkers();
+    // see which threads get jobs, and kill the first one while the main thread sits on its first chunk
+    const used: Worker[] = [];
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+      if (!used.includes(this)) used.push(this);
+      return post.apply(this, args);
+    };
+    try {
+      const p = plan(5);
+      const run = async (killFirstThread: boolean) => {
+        let rows = 0;
+        await runChunkTasks({
+          ranges: chunkRanges(p.size, 4096),
+          workers: 2,
+          workerData: { plan: p },
+          inline: () => {
+            const task = createChunkScorer(p);
+            let first = killFirstThread;
+            return async (start, end) => {
+              if (first) {
+                first = false;
+                // the thread answers every other chunk meanwhile, then dies
+                while (rows < p.size - (end - start)) await new Promise((r) => setTimeout(r, 20));
+                await used[0]!.terminate();
+              }
+              return task(start, end);
+            };
+          },
+          onResult: (_, n) => {
+            rows += n;
+          },
+        });
+        return rows;
+      };
+      expect(await run(true)).toBe(p.size);
+      expect(await run(false)).toBe(p.size); // hung before: the dead thread was reused and never answered
+    } finally {
+      Worker.prototype.postMessage = post;
+      await releaseWorkers();
+    }
+  }, 30_000);
 });
+

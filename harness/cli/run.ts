@@ -33,10 +33,11 @@ export const runCommand = {
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
       .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
-    // threads load their modules while the battery is read and resolved (at most one per spare core)
-    const workers = argv.workers ?? availableParallelism();
-    if (Number.isInteger(workers) && workers > 1) warmWorkers(Math.min(workers, availableParallelism()) - 1);
     const resolved = resolveBattery(argv.battery);
+    // a synthetic run scores in chunks: start its threads now (at most one per spare core) so they load
+    // their modules while the population is set up; a decisions-file run has no use for them
+    const workers = argv.workers ?? availableParallelism();
+    if (!resolved.dataFile && Number.isInteger(workers) && workers > 1) warmWorkers(Math.min(workers, availableParallelism()) - 1);
     const context = runContext(rawArgs);
     const results = resolved.dataFile ? await executeBattery(resolved, { context }) : await runSynthetic(resolved, argv, context);
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');

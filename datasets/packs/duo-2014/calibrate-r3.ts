@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { PopulationSpec } from '../../../harness/config/population-schema.js';
+import { packageRoot } from '../../../harness/config/index.js';
 import { minimizeBoxQuadratic } from '../../../harness/stats/index.js';
 import { loadModel } from '../../../models/adapters/index.js';
-import { loadPopulationSpec, samplePopulation } from '../../synth/index.js';
+import { asResolved, loadPopulationSpec, samplePopulation } from '../../synth/index.js';
 import type { CategoricalColumn, Table } from '../../table/index.js';
 import { CATEGORY_COUNTS_2014, CATEGORY_MIN, RECIPIENTS_2014 } from './published.js';
 
@@ -50,6 +50,10 @@ export interface R3Calibration {
   readonly prevalence: ReadonlyMap<string, number>;
   readonly targets: readonly R3Target[];
   readonly maxResidual: number;
+  /** Σ (fitted − published)² over the 30 shares. */
+  readonly sumSquares: number;
+  /** Σ over age band × distance-known cells of Σ (prevalence − the cell's mean over origins)². */
+  readonly originSpread: number;
   readonly iterations: number;
 }
 
@@ -77,17 +81,11 @@ function columnsOf(origin: string): readonly number[] {
   return out;
 }
 
-function jointSize(spec: PopulationSpec): number {
-  let n = 0;
-  for (const v of Object.values(spec.variables)) {
-    if (v.type === 'joint') for (const counts of Object.values(v.counts)) for (const c of counts) n += c;
-  }
-  return n;
-}
-
 export interface R3Options {
   /** Upper bound of every prevalence (default 1; 0 gives the residuals with no discrepancy at all). */
   readonly maxPrevalence?: number;
+  /** Weight of the origin penalty (default ORIGIN_PENALTY); larger values trade fit for equal origins. */
+  readonly originPenalty?: number;
 }
 
 /**
@@ -99,10 +97,12 @@ export function calibrateR3(dir: string, options: R3Options = {}): R3Calibration
   const node = spec.variables.r3_discrepancy;
   if (!node || node.type !== 'categorical' || !node.parents) throw new Error('calibrate-r3: population.yaml has no r3_discrepancy table');
   const parents = node.parents;
-  const n = jointSize(spec);
-  const model = loadModel(join(dir, '../../../models/zoo/duo/model.json'));
-  const without = samplePopulation(spec, { seed: 0, n, do: { r3_discrepancy: 'no' } });
-  const withR3 = samplePopulation(spec, { seed: 0, n, do: { r3_discrepancy: 'yes' } });
+  const resolved = asResolved(spec);
+  // the full table: the exactly allocated joint node's total count
+  const n = resolved.order.reduce((size, x) => (x.kind === 'joint' ? x.total : size), 0);
+  const model = loadModel(join(packageRoot(), 'models/zoo/duo/model.json'));
+  const without = samplePopulation(resolved, { seed: 0, n, do: { r3_discrepancy: 'no' } });
+  const withR3 = samplePopulation(resolved, { seed: 0, n, do: { r3_discrepancy: 'yes' } });
   const scoreWithout = model.bind(without)(0, n);
   const scoreWith = model.bind(withR3)(0, n);
 
@@ -156,9 +156,10 @@ export function calibrateR3(dir: string, options: R3Options = {}): R3Calibration
   const rest = (k: string) => k.split('|').slice(1).join('|');
   const groups = new Map<string, number[]>();
   keys.forEach((k, j) => groups.set(rest(k), [...(groups.get(rest(k)) ?? []), j]));
+  const originPenalty = options.originPenalty ?? ORIGIN_PENALTY;
   for (const members of groups.values()) {
     const q = members.length;
-    for (const a of members) for (const b of members) h[a * p + b] = h[a * p + b]! + ORIGIN_PENALTY * ((a === b ? 1 : 0) - 1 / q);
+    for (const a of members) for (const b of members) h[a * p + b] = h[a * p + b]! + originPenalty * ((a === b ? 1 : 0) - 1 / q);
   }
   const inert: boolean[] = [];
   for (let j = 0; j < p; j++) {
@@ -175,6 +176,7 @@ export function calibrateR3(dir: string, options: R3Options = {}): R3Calibration
   const rounded = Array.from(fit.x, (x) => Math.round(x * scale) / scale);
   const targets: R3Target[] = [];
   let maxResidual = 0;
+  let sumSquares = 0;
   COLUMNS.forEach((col, c) => {
     for (let k = 0; k < 6; k++) {
       const t = c * 6 + k;
@@ -182,9 +184,15 @@ export function calibrateR3(dir: string, options: R3Options = {}): R3Calibration
       for (let j = 0; j < p; j++) fitted += shift[t * p + j]! * rounded[j]!;
       targets.push({ column: col, category: k + 1, published: published[t]!, fitted });
       maxResidual = Math.max(maxResidual, Math.abs(fitted - published[t]!));
+      sumSquares += (fitted - published[t]!) ** 2;
     }
   });
-  return { prevalence: new Map(keys.map((k, j) => [k, rounded[j]!])), targets, maxResidual, iterations: fit.iterations };
+  let originSpread = 0;
+  for (const members of groups.values()) {
+    const mean = members.reduce((sum, j) => sum + rounded[j]!, 0) / members.length;
+    for (const j of members) originSpread += (rounded[j]! - mean) ** 2;
+  }
+  return { prevalence: new Map(keys.map((k, j) => [k, rounded[j]!])), targets, maxResidual, sumSquares, originSpread, iterations: fit.iterations };
 }
 
 /** The `table:` lines of r3_discrepancy as population.yaml writes them (levels no, yes). */

@@ -1,11 +1,6 @@
 import { packageVersion } from '../config/index.js';
 import { arch, platform, version } from 'node:process';
 
-/** The tool's version, read from the package.json that ships with it (source or dist layout). */
-export function toolVersion(): string {
-  return packageVersion();
-}
-
 /**
  * Options that change where and how fast results are written, never what they are: left out of the
  * recorded command so that results.json is byte-identical whatever the output folder, the number of
@@ -45,7 +40,7 @@ export function runContext(argv: readonly string[]) {
   const now = clock();
   return {
     command: recordedCommand(argv),
-    toolVersion: toolVersion(),
+    toolVersion: packageVersion(),
     started: now(),
     platform: `${platform}-${arch} node ${version}`,
     now,

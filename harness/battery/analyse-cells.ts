@@ -5,6 +5,7 @@ import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import type { Correction } from '../stats/index.js';
 import { computeFindings, type CellExtras, type FindingsOptions } from './compute-findings.js';
 import { computeVerdicts } from './compute-verdicts.js';
+import type { CheckCandidate, MetricAt } from '../verdict/index.js';
 import type { ResolvedReference } from './resolve-references.js';
 
 export interface AnalysisSettings extends FindingsOptions {
@@ -22,6 +23,8 @@ export interface Analysis {
   readonly worstGroups: WorstGroup[];
   /** The threshold sweep, when asked for and the rows carry scores. */
   readonly selectionCurves: SelectionCurves | null;
+  /** The check rows before judgement (see computeVerdicts). */
+  readonly candidates: CheckCandidate[];
 }
 
 /**
@@ -46,7 +49,14 @@ export function analyseCells(
     suppressed: each.flatMap((f) => f.suppressed),
     worstGroups: each.flatMap((f) => f.worstGroups),
   };
-  const { checks, summary, warnings: unsaid } = computeVerdicts(settings.checks, findings.groups, findings.suppressed, settings.correction, settings.alpha);
+  const metricAt: MetricAt = (attribute, group, metricId, z) => {
+    for (const f of each) {
+      const m = f.metricAt(attribute, group, metricId, z);
+      if (m) return m;
+    }
+    return null;
+  };
+  const { checks, summary, candidates, warnings: unsaid } = computeVerdicts(settings.checks, findings.groups, findings.suppressed, settings.correction, settings.alpha, metricAt);
   const warnings = [...findings.warnings, ...unsaid];
   const selectionCurves: SelectionCurves | null =
     curves.length > 0
@@ -58,7 +68,7 @@ export function analyseCells(
           curves,
         }
       : null;
-  return { ...findings, checks, summary, warnings, selectionCurves };
+  return { ...findings, checks, summary, warnings, selectionCurves, candidates };
 }
 
 /** The optional results.json sections an analysis adds beside groups and checks. */

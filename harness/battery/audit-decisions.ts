@@ -5,8 +5,8 @@ import { categorical, mapInto, type CategoricalColumn } from '../../datasets/tab
 import { DisparateError } from '../errors/index.js';
 import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } from '../metrics/index.js';
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
-import { comparisonPValue, zCritical, type Correction } from '../stats/index.js';
-import { DEFAULT_BOUNDS, finishChecks, verdictFor } from '../verdict/index.js';
+import { zCritical, type Correction } from '../stats/index.js';
+import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
 import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from './analyse-cells.js';
 import { buildCells, sweepFractions } from './build-cells.js';
 import type { CellExtras, IntersectionSetting } from './compute-findings.js';
@@ -90,17 +90,19 @@ function buildParts(d: Decisions, opts: AuditOptions): Part[] {
 }
 
 /** Checks of the selective-labels figures: statistical parity and equal burden against the four-fifths bounds. */
-function selectiveChecks(groups: readonly SelectiveLabelsGroup[], correction: Correction, level: number, randomN: number, modelN: number, errorsN: number): CheckResult[] {
+function selectiveChecks(groups: readonly SelectiveLabelsGroup[], level: number): CheckCandidate[] {
   const { bounds, source } = DEFAULT_BOUNDS.ratio;
   return groups.flatMap((g) =>
     (
       [
-        ['statistical-parity', 'statistical_parity', g.statistical_parity, g.model.n, g.random.n, randomN],
-        ['equal-burden', 'equal_burden', g.equal_burden, g.model.n, g.random.errors, errorsN],
+        ['statistical-parity', 'statistical_parity', g.statistical_parity],
+        ['equal-burden', 'equal_burden', g.equal_burden],
       ] as const
-    ).map(([id, metric, e, x1, x0, n0]): CheckResult => {
-      const test = comparisonPValue('ratio', x1, modelN, x0, n0);
-      return {
+    ).map(([id, metric, e]): CheckCandidate => ({
+      // The interval is a derived one (see selective-labels.ts): carried to the family level by a normal approximation.
+      intervalAt: rescaledInterval(e.ci, level, 'ratio'),
+      parity: 1,
+      row: {
         id,
         metric,
         attribute: g.attribute,
@@ -109,23 +111,21 @@ function selectiveChecks(groups: readonly SelectiveLabelsGroup[], correction: Co
         value: e.value,
         ci: e.ci,
         level,
-        method: e.method,
+        method: `${e.method}, rescaled`,
         bounds: [bounds[0], bounds[1]],
         bounds_origin: 'default',
         source,
-        verdict: verdictFor(e.ci, bounds),
-        p_value: test.p,
+        verdict: 'inconclusive',
+        p_value: null,
         adjusted_p_value: null,
-        correction,
+        correction: 'none',
         small_cell: false,
-        test: 'disparity',
-        p_method: test.method,
-      };
-    }),
+      },
+    })),
   );
 }
 
-function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysis, opts: AuditOptions): { section: SelectiveLabels; checks: CheckResult[]; warnings: Warning[] } {
+function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysis, opts: AuditOptions): { section: SelectiveLabels; checks: CheckCandidate[]; warnings: Warning[] } {
   if (!d.fromSource) throw new Error('selective labels without a label source');
   if (!d.labels) throw new DisparateError('usage', '--label-source needs --label: the errors found in each sample');
   if (!opts.populationSize || !(opts.populationSize > 0)) throw new DisparateError('usage', '--label-source needs --population-size N: the number of applicants the samples come from');
@@ -162,11 +162,8 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
       modelN = collected.modelN;
     }
   }
-  const errorsOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.random.errors, 0);
-  const modelOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.model.n, 0);
-  const randomOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.random.n, 0);
   const checks = [...new Set(groups.map((g) => g.attribute))].flatMap((attr) =>
-    selectiveChecks(groups.filter((g) => g.attribute === attr), opts.correction, 1 - opts.alpha, randomOf(attr), modelOf(attr), errorsOf(attr)),
+    selectiveChecks(groups.filter((g) => g.attribute === attr), 1 - opts.alpha),
   );
   warnings.push({
     code: 'selective-labels',
@@ -201,7 +198,7 @@ export function auditDecisions(opts: AuditOptions): Results {
     const s = selectiveLabels(decisions, parts, analysis, opts);
     section = s.section;
     warnings.push(...s.warnings);
-    ({ checks, summary } = finishChecks([...analysis.checks, ...s.checks], opts.correction, opts.alpha));
+    ({ checks, summary } = judgeFamily([...analysis.candidates, ...s.checks], opts.correction, opts.alpha));
     if (s.checks.length > 0) {
       const i = warnings.findIndex((w) => w.code === 'no-checks');
       if (i >= 0) warnings.splice(i, 1);

@@ -1,7 +1,7 @@
 import type { GroupCounts } from '../accumulate/index.js';
-import { computeGroupMetrics, type MetricOptions } from '../metrics/index.js';
-import type { GroupResult, SuppressedCell, Warning } from '../results/index.js';
-import { zCritical } from '../stats/index.js';
+import { computeGroupMetrics, computeMetricValue, type MetricOptions } from '../metrics/index.js';
+import type { GroupResult, MetricValue, SuppressedCell, Warning } from '../results/index.js';
+import { normalCdf, zCritical } from '../stats/index.js';
 import { resolveReference, type ResolvedReference } from './resolve-references.js';
 
 export interface AttributeFindingsOptions {
@@ -20,6 +20,8 @@ export interface AttributeFindings {
   readonly warnings: Warning[];
   /** Intersection cells below min_cell, empty ones included (none for an attribute alone). */
   readonly suppressed: SuppressedCell[];
+  /** One group's metric recomputed at two-sided critical value z: the check interval at the family level. */
+  readonly metricAt: (group: string, metricId: string, z: number) => MetricValue | null;
 }
 
 /**
@@ -57,7 +59,13 @@ export function computeAttributeFindings(
     }
   }
   const present = intersection ? stats.filter((g) => g.n > 0) : stats;
-  const { results, warnings: w } = computeGroupMetrics(present, reference.group, { z: zCritical(opts.alpha), level: 1 - opts.alpha, labels: opts.labels, minCell: opts.minCell, ...metrics });
+  const metricOptions: MetricOptions = { z: zCritical(opts.alpha), level: 1 - opts.alpha, labels: opts.labels, minCell: opts.minCell, ...metrics };
+  const { results, warnings: w } = computeGroupMetrics(present, reference.group, metricOptions);
+  const refCounts = present.find((g) => g.group === reference.group)!;
+  const metricAt = (group: string, metricId: string, z: number): MetricValue | null => {
+    const g = present.find((x) => x.group === group);
+    return g ? computeMetricValue(metricId, g, refCounts, { ...metricOptions, z, level: 1 - 2 * normalCdf(-z, 0, 1) }) : null;
+  };
   warnings.push(...w);
   const small = intersection ? [] : results.filter((g) => g.small_cell);
   if (small.length > 0) {
@@ -66,5 +74,5 @@ export function computeAttributeFindings(
       message: `${attribute}: ${small.length} group(s) below min_cell ${opts.minCell} (${small.map((g) => `${g.group} n=${g.n}`).join(', ')}); their estimates are shown but unreliable`,
     });
   }
-  return { reference, groups: results, warnings, suppressed };
+  return { reference, groups: results, warnings, suppressed, metricAt };
 }

@@ -5,7 +5,8 @@ import type { GroupResult, SelectionCurve, SuppressedCell, Warning } from '../re
 import { TOP_DECILE } from './build-cells.js';
 import { zCritical } from '../stats/index.js';
 import { computeWorstGroups } from './compute-worst-groups.js';
-import { computeAttributeFindings } from './compute-attribute-findings.js';
+import { computeAttributeFindings, type AttributeFindings } from './compute-attribute-findings.js';
+import type { MetricAt } from '../verdict/index.js';
 import type { ResolvedReference } from './resolve-references.js';
 
 /** Which intersections of the protected attributes to report (battery `intersections`). */
@@ -42,6 +43,8 @@ export interface Findings {
   readonly worstGroups: ReturnType<typeof computeWorstGroups>;
   /** Selection curves per group of each attribute alone; empty without a sweep or when not asked for. */
   readonly curves: SelectionCurve[];
+  /** A group's metric recomputed at another critical value, for the check family (see harness/verdict). */
+  readonly metricAt: MetricAt;
 }
 
 /** Attribute-index subsets to report: each attribute alone, then the requested intersections. */
@@ -88,6 +91,7 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
   const suppressed: SuppressedCell[] = [];
   const references: Record<string, ResolvedReference> = {};
   const targets: BootstrapTarget[] = [];
+  const byAttribute = new Map<string, AttributeFindings['metricAt']>();
   for (const subset of subsets) {
     const stats = computeGroupStats(cells, subset);
     const attribute = stats[0]!.attribute;
@@ -105,6 +109,7 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
     }
     const found = computeAttributeFindings(stats, subset.length > 1, opts, { binning: cells.binning, top });
     const ref = found.reference;
+    byAttribute.set(attribute, found.metricAt);
     references[attribute] = ref;
     targets.push({ subset, reference: ref.group });
     suppressed.push(...found.suppressed);
@@ -127,7 +132,8 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
   }
   const excluded = new Set(suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
   const worstGroups = computeWorstGroups(groups.filter((g) => !excluded.has(`${g.attribute}\u0000${g.group}`)));
-  return { groups, references, warnings, suppressed, worstGroups, curves };
+  const metricAt: MetricAt = (attribute, group, metricId, z) => byAttribute.get(attribute)?.(group, metricId, z) ?? null;
+  return { groups, references, warnings, suppressed, worstGroups, curves, metricAt };
 }
 
 export { INTERSECTION_SEPARATOR };

@@ -1,7 +1,7 @@
 import type { Check } from '../config/index.js';
 import type { CheckResult, GroupResult, Results, SuppressedCell, Warning } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
-import { evaluateChecks } from '../verdict/index.js';
+import { checkCandidates, judgeFamily, type CheckCandidate, type MetricAt } from '../verdict/index.js';
 
 /** Checks judged on a set of groups, with what they leave unsaid as warnings. */
 export interface Verdicts {
@@ -9,6 +9,8 @@ export interface Verdicts {
   readonly summary: Results['summary'];
   /** "no-checks" when none are declared; "check-compared-nothing" for each check that tested no group. */
   readonly warnings: Warning[];
+  /** The rows before judgement, for a caller that adds checks of its own to the family (audit's selective labels). */
+  readonly candidates: CheckCandidate[];
 }
 
 /**
@@ -25,10 +27,18 @@ export function computeVerdicts(
   suppressed: readonly SuppressedCell[],
   correction: Correction,
   alpha: number,
+  metricAt?: MetricAt,
 ): Verdicts {
   const exclude = new Set(suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
-  const judged = evaluateChecks(checks, groups, correction, alpha, exclude);
+  const candidates = checkCandidates(checks, groups, exclude, metricAt);
+  const judged = judgeFamily(candidates, correction, alpha);
   const warnings: Warning[] = [];
+  if (correction === 'holm' && judged.checks.length > 0) {
+    warnings.push({
+      code: 'holm-as-bonferroni',
+      message: "correction holm: a check can be wrong in two ways (a false fail or a false pass), so Holm's step-down cannot control both; the checks were judged with Bonferroni's simultaneous intervals, which do (summary.rule gives their level)",
+    });
+  }
   if (checks.length === 0) warnings.push({ code: 'no-checks', message: 'no checks declared: metrics are reported but nothing is tested, so the verdict is inconclusive' });
   for (const check of checks) {
     if (judged.checks.some((c) => c.id === check.id)) continue;
@@ -39,5 +49,5 @@ export function computeVerdicts(
   // A declared check that tested nothing leaves the battery's promise unkept: not a pass.
   const idle = warnings.some((w) => w.code === 'check-compared-nothing');
   const summary = idle && judged.summary.verdict === 'pass' ? { ...judged.summary, verdict: 'inconclusive' as const } : judged.summary;
-  return { checks: judged.checks, summary, warnings };
+  return { checks: judged.checks, summary, warnings, candidates };
 }

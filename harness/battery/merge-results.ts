@@ -3,7 +3,7 @@ import { resolveMetricId } from '../metrics/index.js';
 import type { GroupResult, Manifest, Results, SuppressedCell, Warning } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
 import { checkMergeable } from './check-mergeable.js';
-import { computeAttributeFindings } from './compute-attribute-findings.js';
+import { computeAttributeFindings, type AttributeFindings } from './compute-attribute-findings.js';
 import { computeVerdicts } from './compute-verdicts.js';
 import { computeWorstGroups } from './compute-worst-groups.js';
 import { mergeCounterfactual } from './merge-counterfactual.js';
@@ -136,9 +136,11 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
   const suppressed: SuppressedCell[] = [];
   const references: Record<string, ResolvedReference> = {};
   const warnings: Warning[] = [];
+  const recompute = new Map<string, AttributeFindings['metricAt']>();
   for (const { attribute, intersection, stats } of mergeGroupCounts(all)) {
     const found = computeAttributeFindings(stats, intersection, opts);
     references[attribute] = found.reference;
+    recompute.set(attribute, found.metricAt);
     groups.push(...found.groups);
     suppressed.push(...found.suppressed);
     warnings.push(...found.warnings);
@@ -151,7 +153,7 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
   const excluded = new Set(suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
   const worstGroups = computeWorstGroups(binned.filter((g) => !excluded.has(`${g.attribute}\u0000${g.group}`)));
   const available = new Set(binned.flatMap((g) => Object.keys(g.metrics)));
-  const verdicts = computeVerdicts(checks.filter((c) => available.has(c.metric)), binned, suppressed, m.correction as Correction, m.alpha);
+  const verdicts = computeVerdicts(checks.filter((c) => available.has(c.metric)), binned, suppressed, m.correction as Correction, m.alpha, (attribute, group, id, z) => recompute.get(attribute)?.(group, id, z) ?? null);
   const twins = mergeCounterfactual(inputs, m.alpha, m.min_cell);
   const lostChecks = [...foreign, ...checks.filter((c) => !available.has(c.metric))].map((c) =>
     dropped(`check ${c.id} (${c.metric})`, resolveMetricId(c.metric) ? `its metric cannot be recomputed from the merged counts` : 'it judges a section that cannot be merged'),

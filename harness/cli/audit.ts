@@ -82,7 +82,7 @@ export const auditCommand = {
       .option('label-source', { type: 'string', describe: 'COL=VALUE marking the random-audit sample (selective labels, the Sweden method)' })
       .option('population-size', { type: 'number', describe: 'applicants the samples come from (with --label-source)' })
       .option('selection-probability', { type: 'string', describe: 'column: known probability that a flagged row was investigated (inverse-probability weighting)' })
-      .option('correction', { type: 'string', choices: ['holm', 'bonferroni', 'benjamini-hochberg', 'none'], default: 'holm', describe: 'multiple-comparison correction across all checks' })
+      .option('correction', { type: 'string', choices: ['holm', 'bonferroni', 'benjamini-hochberg', 'none'], default: 'bonferroni', describe: 'error control across all checks: bonferroni (family-wise), benjamini-hochberg (false discoveries), none; holm is judged as bonferroni' })
       .option('bootstrap', { type: 'number', describe: 'multinomial bootstrap replicates of the cell counts (bootstrap_ci beside each interval)' })
       .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap' })
       .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a+c' })

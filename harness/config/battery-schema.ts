@@ -71,12 +71,12 @@ export const Check = z
     bounds: z
       .tuple([z.number(), z.number()])
       .optional()
-      .describe('Tolerance [low, high] the whole interval must lie in. Default for ratios: [0.8, 1.25] (four-fifths rule and its reciprocal); for differences: [-0.05, 0.05].'),
+      .describe('Tolerance [low, high]. The check passes when its interval at the family level lies wholly inside, fails when wholly outside. Default for ratios: [0.8, 1.25] (four-fifths rule and its reciprocal); for differences: [-0.05, 0.05].'),
     source: z.string().optional().describe('Citation for the tolerance: law, guideline or published audit.'),
     test: z
       .enum(['disparity', 'equivalence'])
       .default('disparity')
-      .describe('What the p-value tests. disparity: H0 "no disparity" (ratio 1, difference 0). equivalence: TOST of H0 "a disparity outside the bounds"; the check passes only when equivalence is shown at alpha after the correction. Default disparity.'),
+      .describe('Accepted for older batteries; it no longer changes anything: every check is judged both ways, failing only when its disparity is shown outside the bounds and passing only when shown inside, across the whole family of checks.'),
   })
   .strict();
 export type Check = z.infer<typeof Check>;
@@ -141,7 +141,10 @@ export const Battery = z
     protected: z.array(z.string().min(1)).min(1).describe('Protected attributes: categorical columns of the population or data.'),
     reference: z.record(z.string(), z.string()).default({}).describe('Reference group per attribute; default the largest group.'),
     alpha: z.number().gt(0).lt(0.5).default(0.05).describe('Significance level; intervals are (1 − alpha) two-sided. Default 0.05.'),
-    correction: z.enum(['holm', 'bonferroni', 'benjamini-hochberg', 'none']).default('holm').describe('Multiple-comparison correction of check p-values. Default holm.'),
+    correction: z
+      .enum(['holm', 'bonferroni', 'benjamini-hochberg', 'none'])
+      .default('bonferroni')
+      .describe('How the checks are judged together. bonferroni: every check interval at 1 − alpha/m (m check rows), so the chance that any fail, pass or direction is wrong is at most alpha. benjamini-hochberg: the expected share of wrong claims is at most alpha. none: each check at 1 − alpha alone. holm is accepted and judged as bonferroni (a check can err in two directions). Default bonferroni.'),
     min_cell: z.number().int().min(0).default(30).describe('Groups with fewer rows are flagged as small cells. Default 30.'),
     inconclusive: z.enum(['fail', 'pass']).default('fail').describe('Exit status given to inconclusive checks. Default fail (exit 1).'),
     checks: z.array(Check).default([]),

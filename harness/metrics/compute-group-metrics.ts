@@ -14,7 +14,7 @@ import {
   type Interval,
   type IntervalMethod,
 } from '../stats/index.js';
-import { MEAN_METRICS, RATE_METRICS, STATISTIC_METRICS, type MeanMetric, type RateMetric, type StatisticMetric } from './registry.js';
+import { MEAN_METRICS, RATE_METRICS, STATISTIC_METRICS, resolveMetricId, type MeanMetric, type RateMetric, type StatisticMetric } from './registry.js';
 import { buildScoreHistogram } from './build-score-histogram.js';
 import type { StatisticContext } from './score-statistics.js';
 
@@ -127,6 +127,22 @@ function means(metric: MeanMetric, g: GroupCounts, ref: GroupCounts, opts: Metri
     [`${metric.id}_ratio`]: metricValue(va !== null && vb ? va / vb : null, sa && sb ? meanRatioInterval(sa, sb, opts.z) : null, 'delta-log-mean-ratio', opts.level, ref.group),
     [`${metric.id}_difference`]: metricValue(va !== null && vb !== null ? va - vb : null, sa && sb ? meanDifferenceInterval(sa, sb, opts.z) : null, 'welch-mean-difference', opts.level, ref.group),
   };
+}
+
+/**
+ * One metric of one group against `reference`, as {@link computeGroupMetrics} computes it: what the
+ * verdict uses to recompute a check's interval at the battery's simultaneous level. Null for an
+ * unknown id or a statistic that does not apply.
+ *
+ * @example computeMetricValue('selection_rate_ratio', group, reference, { ...opts, z: 3.02, level: 0.9975 })
+ */
+export function computeMetricValue(metricId: string, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue | null {
+  const resolved = resolveMetricId(metricId);
+  if (!resolved) return null;
+  const { base, variant } = resolved;
+  if (base.kind === 'rate') return variant === 'rate' ? rate(base, g, opts) : variant === 'ratio' ? ratio(base, g, ref, opts) : difference(base, g, ref, opts);
+  if (base.kind === 'mean') return means(base, g, ref, opts)[metricId] ?? null;
+  return statistics([base], g, ref, opts)[metricId] ?? null;
 }
 
 /**

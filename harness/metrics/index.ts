@@ -1,4 +1,4 @@
-export { computeGroupMetrics, type MetricOptions } from './compute-group-metrics.js';
+export { computeGroupMetrics, computeMetricValue, type MetricOptions } from './compute-group-metrics.js';
 export {
   MEAN_METRICS,
   METRIC_IDS,

@@ -93,12 +93,21 @@ export const CheckResult = z
     bounds_origin: z.enum(['battery', 'default']),
     source: z.string().nullable().describe('Citation for the tolerance.'),
     verdict: z.enum(['pass', 'fail', 'inconclusive']),
-    p_value: z.number().nullable().describe('Two-sided p-value of "no disparity" (ratio 1, difference 0).'),
-    adjusted_p_value: z.number().nullable(),
+    p_value: z
+      .number()
+      .nullable()
+      .describe('p-value of the claim the data lean to (see `claim`), before the family adjustment: for a fail, of H0 "the disparity lies within the bounds"; for a pass, of H0 "it lies outside". From inverting the check\'s own interval, so p < α exactly when the 1 − α interval lies outside (inside) the bounds.'),
+    adjusted_p_value: z.number().nullable().describe('p_value adjusted across the battery\'s family of checks (summary.rule); the claim is made when it is below alpha.'),
     correction: z.string(),
     small_cell: z.boolean(),
-    test: z.enum(['disparity', 'equivalence']).optional().describe('What p_value tests: H0 "no disparity", or (equivalence) H0 "a disparity outside the bounds" by TOST.'),
-    p_method: z.string().nullable().optional().describe('Test behind p_value, e.g. "wald-log-ratio", "pearson-score", "pooled-z", "fisher-exact", "tost-log-ratio".'),
+    claim: z.enum(['fail', 'pass']).optional().describe('The claim p_value tests: "fail" when the point estimate lies outside the bounds, "pass" when inside.'),
+    direction: z
+      .enum(['higher', 'lower'])
+      .nullable()
+      .optional()
+      .describe('Side of parity (ratio 1, difference 0) established by the interval at the family level; null when that interval includes parity or the metric has no reference.'),
+    test: z.enum(['disparity', 'equivalence']).optional().describe('Older results only: what p_value tested before every check was judged both ways.'),
+    p_method: z.string().nullable().optional().describe('How p_value was computed: "interval-inversion" (of the check\'s interval method).'),
     withheld: z
       .boolean()
       .optional()
@@ -407,6 +416,18 @@ export const Results = z
         pass: z.number().int(),
         fail: z.number().int(),
         inconclusive: z.number().int(),
+        rule: z
+          .object({
+            method: z.enum(['bonferroni', 'benjamini-hochberg', 'none']).describe('bonferroni: simultaneous intervals at 1 − α/m; benjamini-hochberg: intervals at 1 − Rα/m for R claims; none: each at 1 − α.'),
+            error: z.enum(['family-wise', 'false-discovery', 'per-check']).describe('The error controlled at alpha: any wrong claim (family-wise), the expected share of wrong claims (false-discovery), or each check alone.'),
+            family_size: z.number().int().describe('m: the check rows judged together.'),
+            level: z.number().describe('Confidence level of every check interval (checks[].level).'),
+            alpha: z.number(),
+            requested: z.string().describe('The correction the battery asked for (holm is judged as bonferroni: see README "Reading the report").'),
+          })
+          .strict()
+          .optional()
+          .describe('The verdict rule: how the checks were judged together and the error it controls.'),
       })
       .strict(),
     warnings: z.array(Warning),

@@ -1,2 +1,7 @@
-export { DEFAULT_BOUNDS, evaluateChecks, finishChecks, verdictFor } from './evaluate-checks.js';
+/** Verdicts: every check of a battery judged as one error-controlled family, and the exit code. */
+export { DEFAULT_BOUNDS, checkCandidates, evaluateChecks, limitsOf, verdictFor, type MetricAt } from './evaluate-checks.js';
+export { claimOf, claimPValue, type Claim, type Limits } from './claim-p-value.js';
+export { familyRule, type FamilyRule } from './family-rule.js';
+export { judgeFamily, type CheckCandidate } from './judge-family.js';
+export { rescaledInterval } from './rescaled-interval.js';
 export { exitStatus } from './exit-status.js';

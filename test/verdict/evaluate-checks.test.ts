@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Check } from '../../harness/config/index.js';
 import type { GroupResult } from '../../harness/results/index.js';
-import { evaluateChecks, exitStatus, verdictFor } from '../../harness/verdict/index.js';
+import { evaluateChecks, exitStatus, verdictFor, type MetricAt } from '../../harness/verdict/index.js';
 
 describe('verdictFor', () => {
   const bounds = [0.8, 1.25] as const;
@@ -41,59 +41,65 @@ describe('evaluateChecks', () => {
   const check = Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio', attribute: 'nationality' });
 
   it('gives pass, fail and inconclusive per non-reference group with default bounds recorded as such', () => {
-    const { checks, summary } = evaluateChecks([check], groups, 'holm');
+    const { checks, summary } = evaluateChecks([check], groups, 'none');
     expect(checks.map((c) => [c.group, c.verdict])).toEqual([['eu', 'pass'], ['non_eu', 'fail'], ['other', 'inconclusive']]);
     expect(checks[0]!.bounds).toEqual([0.8, 1.25]);
     expect(checks[0]!.bounds_origin).toBe('default');
     expect(checks[0]!.source).toMatch(/four-fifths/);
     expect(checks[0]!.reference).toBe('french');
-    expect(summary).toEqual({ verdict: 'fail', pass: 1, fail: 1, inconclusive: 1 });
+    expect(summary).toMatchObject({ verdict: 'fail', pass: 1, fail: 1, inconclusive: 1 });
+    expect(summary.rule).toMatchObject({ method: 'none', error: 'per-check', family_size: 3 });
   });
 
-  it('a disparity that does not survive the correction is inconclusive, never a fail beside an adjusted p ≥ alpha', () => {
-    // 20 flagged of 100 against 100 of 1,000: ratio 2, interval wholly above 1.25, p ≈ 0.002 alone.
-    const small = group('small', [2, [1.3, 3.0]], false, 100);
-    const alone = evaluateChecks([check], [groups[0]!, small], 'holm');
-    expect(alone.checks[0]!.verdict).toBe('fail');
-    expect(alone.checks[0]!.adjusted_p_value!).toBeLessThan(0.05);
-    // Among 40 other tested comparisons (all null effects), Holm multiplies the smallest p by 41.
-    const others = Array.from({ length: 40 }, (_, i) => group(`g${i}`, [1, [0.9, 1.1]]));
-    const many = evaluateChecks([check], [groups[0]!, small, ...others], 'holm');
-    const row = many.checks.find((c) => c.group === 'small')!;
-    expect(row.p_value).toBe(alone.checks[0]!.p_value);
-    expect(row.adjusted_p_value!).toBeGreaterThanOrEqual(0.05);
-    expect(row.verdict).toBe('inconclusive');
-    // Without a correction the same family keeps the fail.
-    expect(evaluateChecks([check], [groups[0]!, small, ...others], 'none').checks.find((c) => c.group === 'small')!.verdict).toBe('fail');
+  it('without counts to recompute from, the recorded interval is rescaled to the family level and named so', () => {
+    const { checks, summary } = evaluateChecks([check], groups, 'bonferroni');
+    // 3 rows: every interval at 1 − 0.05/3; non_eu's [1.9, 2.3] stays wholly above 1.25.
+    expect(summary.rule).toMatchObject({ method: 'bonferroni', error: 'family-wise', family_size: 3, level: 1 - 0.05 / 3 });
+    const nonEu = checks.find((c) => c.group === 'non_eu')!;
+    expect(nonEu.method).toBe('katz-log, rescaled');
+    expect(nonEu.level).toBeCloseTo(1 - 0.05 / 3, 12);
+    expect(nonEu.ci![0]).toBeLessThan(1.9);
+    expect(nonEu.ci![1]).toBeGreaterThan(2.3);
+    expect(nonEu.verdict).toBe('fail');
+    expect(nonEu.direction).toBe('higher');
   });
 
   it('a check that compares nothing (one group only) leaves the battery inconclusive, not passed', () => {
     const { checks, summary } = evaluateChecks([check], [groups[0]!], 'holm');
     expect(checks).toEqual([]);
-    expect(summary).toEqual({ verdict: 'inconclusive', pass: 0, fail: 0, inconclusive: 0 });
+    expect(summary).toMatchObject({ verdict: 'inconclusive', pass: 0, fail: 0, inconclusive: 0 });
   });
 
   it('a group flagged while its reference never is fails on the lower limit of its unbounded ratio', () => {
     const flaggedOnly = group('non_eu', null);
     flaggedOnly.metrics['selection_rate_ratio'] = { value: null, ci: null, lower_bound: 96.2, level: 0.95, method: 'koopman-score', reference: 'french' };
-    flaggedOnly.metrics['selection_rate'] = { value: 0.5, ci: [0.43, 0.57], level: 0.95, method: 'wilson', reference: null, numerator: 100, denominator: 200 };
     const ref = group('french', [1, [1, 1]], true);
-    ref.metrics['selection_rate'] = { value: 0, ci: [0, 0.004], level: 0.95, method: 'clopper-pearson', reference: null, numerator: 0, denominator: 1000 };
-    const { checks } = evaluateChecks([check], [ref, flaggedOnly], 'holm');
+    const metricAt: MetricAt = (_a, g, _id, z) => (g === 'non_eu' ? { ci: null, lower_bound: 96.2 / Math.exp(0.1 * (z - 1.96)) } : null);
+    const { checks } = evaluateChecks([check], [ref, flaggedOnly], 'bonferroni', 0.05, new Set(), metricAt);
     expect(checks[0]!.verdict).toBe('fail');
-    expect(checks[0]!.lower_bound).toBe(96.2);
-    expect(checks[0]!.adjusted_p_value!).toBeLessThan(0.001);
+    expect(checks[0]!.ci).toBeNull();
+    expect(checks[0]!.lower_bound).toBeCloseTo(96.2, 3);
+    expect(checks[0]!.adjusted_p_value!).toBeLessThan(1e-15);
   });
 
   it('a passing battery with one check that tested nothing is inconclusive, not a pass', async () => {
     const { computeVerdicts } = await import('../../harness/battery/compute-verdicts.js');
     const passing = [groups[0]!, groups[1]!]; // eu passes
     const idle = Check.parse({ id: 'idle', metric: 'selection_rate_ratio', attribute: 'region' });
-    const alone = computeVerdicts([check], passing, [], 'holm', 0.05);
+    const alone = computeVerdicts([check], passing, [], 'bonferroni', 0.05);
     expect(alone.summary.verdict).toBe('pass');
-    const both = computeVerdicts([check, idle], passing, [], 'holm', 0.05);
-    expect(both.summary).toEqual({ verdict: 'inconclusive', pass: 1, fail: 0, inconclusive: 0 });
+    const both = computeVerdicts([check, idle], passing, [], 'bonferroni', 0.05);
+    expect(both.summary).toMatchObject({ verdict: 'inconclusive', pass: 1, fail: 0, inconclusive: 0 });
     expect(both.warnings.map((w) => w.code)).toEqual(['check-compared-nothing']);
+  });
+
+  it('holm is judged as bonferroni, and says so in a warning', async () => {
+    const { computeVerdicts } = await import('../../harness/battery/compute-verdicts.js');
+    const holm = computeVerdicts([check], groups, [], 'holm', 0.05);
+    const bonferroni = computeVerdicts([check], groups, [], 'bonferroni', 0.05);
+    expect(holm.checks.map((c) => [c.verdict, c.ci, c.adjusted_p_value])).toEqual(bonferroni.checks.map((c) => [c.verdict, c.ci, c.adjusted_p_value]));
+    expect(holm.summary.rule).toMatchObject({ method: 'bonferroni', requested: 'holm' });
+    expect(holm.warnings.map((w) => w.code)).toEqual(['holm-as-bonferroni']);
   });
 
   it('records battery bounds and their source', () => {

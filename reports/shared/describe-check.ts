@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../harness/results/index.js';
 import { describeGroup } from './describe-group.js';
-import { fixed, formatCount, formatLevel, formatP, formatRate } from './format-number.js';
+import { fixed, formatCount, formatLevel, formatRate } from './format-number.js';
 import { baseMetric, formatMetric, formatMetricInterval, metricKind, metricLabel, parityOf } from './metric-kind.js';
 import type { RateCounts, SentenceContext } from './sentence-context.js';
 import { shortSource } from './short-source.js';
@@ -25,8 +25,11 @@ export interface Comparison {
   withheld?: number | null;
   /** For an infinite ratio (the reference group's count is 0): the lower confidence limit. */
   lowerBound?: number | undefined;
-  /** When the interval lies outside the tolerance but the disparity did not survive the correction: its adjusted p and the correction. */
-  notSignificant?: { adjustedP: number; correction: string } | null;
+  /**
+   * A figure no check judged (the largest disparity of an attribute without a check on it): its
+   * interval is not part of the error-controlled family, so no direction is claimed from it.
+   */
+  untested?: boolean;
 }
 
 /** The two rates a ratio or difference of rates compares, with the reference group's name. */
@@ -75,7 +78,7 @@ function intervalText(metric: string, ci: readonly [number, number] | null): str
  * Which side of parity the interval puts the group on: a direction is claimed only when the whole
  * interval lies on one side (the point estimate alone never decides it).
  */
-function directionOf(ci: readonly [number, number] | null, parity: number): 'higher' | 'lower' | 'parity' | 'no interval' {
+function directionOf(ci: readonly [number, number] | null, parity: number): 'higher' | 'lower' | 'parity' | 'no interval' | 'untested' {
   if (ci === null) return 'no interval';
   if (ci[0] > parity) return 'higher';
   if (ci[1] < parity) return 'lower';
@@ -108,7 +111,7 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
   const label = metricLabel(base);
   // "0.00 times as often" says nothing a reader can check: say "never" and give the counts.
   const zero = kind === 'ratio' && c.value === 0 && rates !== null;
-  const direction = directionOf(c.ci, parity);
+  const direction = c.untested ? 'untested' : directionOf(c.ci, parity);
   if (direction === 'higher' || direction === 'lower') {
     const size = kind === 'difference' ? `a difference of ${value}` : zero ? (flagged ? 'never' : 'zero') : `${value} times as ${flagged ? 'often' : 'high'}`;
     return plain(
@@ -117,7 +120,7 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
         : `${who} have a ${direction} ${label} than ${ref}: ${size}`,
     );
   }
-  const why = direction === 'parity' ? 'the interval includes parity' : 'no interval could be estimated';
+  const why = direction === 'parity' ? 'the interval includes parity' : direction === 'untested' ? 'no check of the battery tests it' : 'no interval could be estimated';
   const tail = `${c.value === parity ? 'and' : 'but'} ${why}, so no direction is established`;
   if (zero) {
     const against = `against ${rateText(rates.reference)} for ${ref}`;
@@ -166,8 +169,7 @@ export function describeComparison(c: Comparison, ctx: SentenceContext): string 
       : `tolerance ${formatMetricInterval(c.metric, c.tolerance.bounds)} ${
           c.tolerance.origin === 'battery' ? 'per the battery' : 'by default'
         }, ${c.tolerance.source === null ? 'no source cited' : c.tolerance.citedAbove ? `source: ${shortSource(c.tolerance.source)}, cited in full above` : `source: ${c.tolerance.source}`}`;
-  const why = c.notSignificant ? ` (the interval lies outside the tolerance, but the disparity is not significant after the ${c.notSignificant.correction} adjustment for every check of the battery: adjusted p = ${formatP(c.notSignificant.adjustedP)})` : '';
-  const verdict = c.verdict === undefined ? '.' : `: ${c.verdict}${why}.`;
+  const verdict = c.verdict === undefined ? '.' : `: ${c.verdict}.`;
   const small =
     c.smallCell === undefined || c.smallCell === null
       ? ''
@@ -188,15 +190,7 @@ export function describeCheck(check: CheckResult, ctx: SentenceContext, citedAbo
       tolerance: { bounds: check.bounds, origin: check.bounds_origin, source: check.source, citedAbove },
       smallCell: check.small_cell ? ctx.minCell : null,
       withheld: check.withheld ? ctx.privacyK : null,
-      notSignificant: outsideButNotSignificant(check) ? { adjustedP: check.adjusted_p_value!, correction: check.correction } : null,
     },
     ctx,
   );
-}
-
-/** An inconclusive standard check whose interval lies wholly outside its bounds: the correction made it so. */
-function outsideButNotSignificant(c: CheckResult): boolean {
-  if (c.verdict !== 'inconclusive' || c.test === 'equivalence' || c.adjusted_p_value === null) return false;
-  if (!c.ci) return c.lower_bound !== undefined && c.lower_bound > c.bounds[1];
-  return c.ci[1] < c.bounds[0] || c.ci[0] > c.bounds[1];
 }

@@ -46,10 +46,16 @@ export function formatP(value: number | null): string {
   return value < 0.001 ? '< 0.001' : fixed(value, 3);
 }
 
-/** A confidence level as a percentage. @example formatLevel(0.95) // "95 %" */
+/**
+ * A confidence level as a percentage, with the decimals that keep it short of 100 % (a family level
+ * such as 1 − 0.05/44 is "99.89 %", never "99.9 %" or "100 %").
+ * @example formatLevel(0.95) // "95 %"
+ */
 export function formatLevel(level: number): string {
   const pct = level * 100;
-  return `${Number.isInteger(Math.round(pct * 10) / 10) ? fixed(pct, 0) : fixed(pct, 1)} %`;
+  for (const d of [0, 1]) if (Math.abs(pct - Number(fixed(pct, d))) < 1e-9) return `${fixed(pct, d)} %`;
+  const d = Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(100 - pct))));
+  return `${fixed(pct, d)} %`;
 }
 
 /** The percentage endpoints of an interval with shared decimals. @example "4.8–5.2 %" */

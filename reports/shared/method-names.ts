@@ -45,6 +45,7 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   'welch-z': { name: "Welch's z-test of equal means", reference: 'Welch 1947' },
   'tost-log-ratio': { name: 'two one-sided tests on the log ratio', reference: 'Schuirmann 1987' },
   'tost-wald-difference': { name: 'two one-sided Wald tests on the difference', reference: 'Schuirmann 1987' },
+  'interval-inversion': { name: "inversion of the check's own interval (the smallest error at which it lies outside or inside the tolerance)", reference: null },
   // Multiple-testing corrections.
   holm: { name: "Holm's step-down procedure", reference: 'Holm 1979' },
   bonferroni: { name: 'Bonferroni correction', reference: null },
@@ -54,6 +55,8 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
 
 /** A method's plain-English name; an unknown id is returned as it is. @example methodName('katz-log') // "Katz log interval" */
 export function methodName(id: string): string {
+  const rescaled = /^(.*), rescaled$/.exec(id);
+  if (rescaled) return `${methodName(rescaled[1]!)}, carried to the family level by a normal approximation`;
   return METHOD_NAMES[id]?.name ?? id;
 }
 

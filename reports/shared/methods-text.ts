@@ -57,10 +57,26 @@ function intervalsText(results: Results): string {
   return `Intervals (${formatLevel(1 - m.alpha)}, alpha = ${m.alpha}): ${clauses.join('; ')}.`;
 }
 
-function testsText(results: Results): string {
-  const tests = results.checks.map((c) => c.p_method).filter((p): p is string => typeof p === 'string');
-  return tests.length ? ` They come from ${methodList(tests)}.` : '';
+/** The verdict rule in words a lawyer can quote: what fail, pass and a direction mean, and the error controlled. */
+export function verdictRuleText(results: Results): string {
+  const rule = results.summary.rule;
+  const m = results.checks.length;
+  const base =
+    'Verdicts: a check fails only when its interval lies wholly outside the tolerance, passes only when it lies wholly inside, and is inconclusive otherwise; ' +
+    'a sentence says a group is flagged more (or less) often only when the interval lies wholly on one side of parity (ratio 1, difference 0).';
+  if (!rule || m === 0) return base;
+  const level = formatLevel(rule.level);
+  const holm = rule.requested === 'holm' ? ' (The battery asked for Holm\'s correction; a check can be wrong in two directions, a false fail or a false pass, which Holm\'s step-down cannot both control, so Bonferroni\'s is used.)' : '';
+  const error =
+    rule.error === 'family-wise'
+      ? `All ${formatCount(m)} check intervals are computed at ${level} instead of ${formatLevel(1 - rule.alpha)} (Bonferroni: alpha ${rule.alpha} divided by ${formatCount(m)}), so that they hold all together with probability at least ${formatLevel(1 - rule.alpha)}. The chance that even one fail, pass or direction stated in this report is wrong is therefore at most ${fixedPercent(rule.alpha)}.${holm}`
+      : rule.error === 'false-discovery'
+        ? `The intervals are at ${level} (Benjamini–Hochberg with false-coverage-rate intervals, Benjamini & Yekutieli 2005): among the fails and passes stated, the expected share of wrong ones is at most ${fixedPercent(rule.alpha)}; the chance that at least one is wrong is not controlled.`
+        : `Each check's interval is at ${level} on its own (no correction): each claim alone is wrong with probability at most ${fixedPercent(rule.alpha)}, but across ${formatCount(m)} checks the chance that some claim is wrong is larger.`;
+  return `${base} ${error} p-values test the claim made (for a fail, that the disparity lies within the tolerance; for a pass, that it lies outside) and are read off the same intervals, so they never disagree with a verdict.`;
 }
+
+const fixedPercent = (x: number): string => `${Number((x * 100).toPrecision(3))} %`;
 
 function counterfactualText(results: Results): string[] {
   const c = results.counterfactual;
@@ -79,17 +95,11 @@ function counterfactualText(results: Results): string[] {
  */
 export function methodsText(results: Results): string[] {
   const m = results.manifest;
-  const adjusted =
-    m.correction === 'none'
-      ? 'not adjusted for multiple testing'
-      : `adjusted with ${theMethod(m.correction)} across every check of the battery`;
   return [
     `Outcome convention: the adverse outcome is being flagged for investigation (decision rule: ${m.decision}). ` +
       'A ratio of 2.00 means the group is flagged twice as often as its reference group; differences are group minus reference in percentage points (pp).',
     intervalsText(results),
-    `Multiple comparisons: p-values of "no disparity" are ${adjusted}.${testsText(results)} A check passes when its whole interval lies inside the tolerance, ` +
-      'fails when it lies wholly outside and the disparity stays significant after that adjustment, and is inconclusive otherwise (the interval straddles a bound, or the disparity does not survive the adjustment). ' +
-      'A summary sentence states a direction only when the whole interval lies on one side of parity (ratio 1, difference 0).',
+    verdictRuleText(results),
     ...counterfactualText(results),
     `Small cells: groups with fewer than ${formatCount(m.min_cell)} ${unitNoun(m)} are reported but marked as unreliable.`,
     `Ground-truth labels (for error rates and precision): ${m.labels}.`,

@@ -23,7 +23,7 @@ export interface SummarySentence {
 /**
  * The report's summary in plain sentences: the overall verdict, one sentence per failing or
  * inconclusive check, then per protected attribute the largest selection-rate disparity when no
- * such check already covers it. Each comparison names direction, reference group, interval and tolerance;
+ * failing or inconclusive check already states it (a direction only from a check's family interval). Each comparison names direction, reference group, interval and tolerance;
  * a tolerance's source is cited in full in its first sentence and by its short name after.
  */
 export function summarySentences(results: Results): SummarySentence[] {
@@ -72,12 +72,17 @@ export function summarySentences(results: Results): SummarySentence[] {
     if (covered) continue;
     const m = top.metrics['selection_rate_ratio']!;
     const check = results.checks.find((c) => c.attribute === attribute && c.group === top.group && c.metric === 'selection_rate_ratio');
+    // Picked after seeing the data: only a check's interval, which holds for all checks at once, may carry a direction.
+    const how = check
+      ? 'the ratio farthest from 1; its interval holds jointly with every other check, so picking it after the fact does not weaken it'
+      : 'the ratio farthest from 1; no check covers it, so it is described, not judged';
     out.push({
       kind: 'finding',
-      text: `Largest selection-rate disparity by ${attribute}: ${midSentence(describeComparison({
-        metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference, value: m.value, ci: m.ci, level: m.level,
+      text: `Largest selection-rate disparity by ${attribute} (${how}): ${midSentence(describeComparison({
+        metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference,
+        value: check ? check.value : m.value, ci: check ? check.ci : m.ci, level: check ? check.level : m.level, lowerBound: check?.lower_bound,
         tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source, citedAbove: citedAbove(check.source) } : null,
-        verdict: check?.verdict, smallCell: top.small_cell ? manifest.min_cell : null,
+        verdict: check?.verdict, smallCell: top.small_cell ? manifest.min_cell : null, untested: !check,
       }, ctx), ctx)}`,
       verdict: check?.verdict,
     });

@@ -15,9 +15,10 @@ export function verdictText(verdict: keyof typeof VERDICT_STYLE): string {
  */
 export function buildVerdictTable(results: Results): Table {
   const level = formatLevel(results.checks[0]?.level ?? 1 - results.manifest.alpha);
+  const joint = results.summary.rule && results.summary.rule.method !== 'none' && results.checks.length > 1;
   return {
     caption: 'Verdict per check',
-    header: ['Check', 'Group', 'Reference', 'Metric', 'Value', `${level} CI`, 'Tolerance', 'Adjusted p', 'Verdict'],
+    header: ['Check', 'Group', 'Reference', 'Metric', 'Value', joint ? `${level} CI, all checks together` : `${level} CI`, 'Tolerance', 'Adjusted p', 'Verdict'],
     numeric: [4, 5, 6, 7],
     verdictColumn: 8,
     rows: results.checks.map((c) => ({

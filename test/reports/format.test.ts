@@ -55,15 +55,12 @@ describe('sentences', () => {
     const base = { ...fixtureResults().checks[0]!, value: null, ci: null };
     expect(describeCheck({ ...base, lower_bound: 130.65, verdict: 'fail' as const }, ctx)).toMatch(/are flagged more often than the reference group french: at least 130\.65 times as often \(the ratio is unbounded/);
     expect(describeCheck({ ...base, lower_bound: 0.07, verdict: 'inconclusive' as const }, ctx)).toMatch(/is unbounded \(none of the reference group french is flagged\), but its lower 95 % limit 0\.07 includes parity, so no direction is established/);
-    expect(describeCheck({ ...base, lower_bound: 1.32, verdict: 'inconclusive' as const, adjusted_p_value: 0.08, correction: 'holm' as const }, ctx)).toMatch(
-      /: inconclusive \(the interval lies outside the tolerance, but the disparity is not significant after the holm adjustment/,
-    );
   });
-  it('says why an interval outside the tolerance is inconclusive: the disparity did not survive the correction', () => {
-    const c = { ...fixtureResults().checks[0]!, verdict: 'inconclusive' as const, p_value: 0.004, adjusted_p_value: 0.32, correction: 'holm' as const };
-    expect(describeCheck(c, sentenceContext(fixtureResults()))).toMatch(
-      /for french; 95 % CI 1\.97–2\.24; tolerance 0\.80–1\.25 per the battery, source: .*\): inconclusive \(the interval lies outside the tolerance, but the disparity is not significant after the holm adjustment for every check of the battery: adjusted p = 0\.320\)\.$/,
-    );
+  it('gives the level the check was judged at (the family level), with the decimals that keep it short of 100 %', () => {
+    const c = { ...fixtureResults().checks[0]!, level: 1 - 0.05 / 44 };
+    expect(describeCheck(c, sentenceContext(fixtureResults()))).toMatch(/for french; 99\.89 % CI 1\.97–2\.24; tolerance 0\.80–1\.25 per the battery, source: .*\): fail\.$/);
+    expect(formatLevel(1 - 0.05 / 3)).toBe('98.3 %');
+    expect(formatLevel(1 - 0.05 / 500)).toBe('99.99 %');
   });
   it('says when an estimate is missing and when the cell is small', () => {
     const c = { ...fixtureResults().checks[0]!, value: null, ci: null, small_cell: true, verdict: 'inconclusive' as const };

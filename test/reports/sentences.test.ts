@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Results, type CheckResult, type GroupResult } from '../../harness/results/index.js';
 import {
-  METHOD_NAMES, describeCheck, describeComparison, methodName, methodProse, methodsText, sentenceContext, shortSource, shortenableSources, summarySentences, unitNoun, withArticle,
+  METHOD_NAMES, describeCheck, formatLevel, describeComparison, methodName, methodProse, methodsText, sentenceContext, shortSource, shortenableSources, summarySentences, unitNoun, withArticle,
   type Comparison, type SentenceContext,
 } from '../../reports/shared/index.js';
 import { writeJunit } from '../../reports/writers/index.js';
@@ -56,7 +56,7 @@ describe('the unit noun (manifest.unit)', () => {
     const r = fixtureResults();
     r.manifest.unit = 'students';
     const largest = summarySentences(r).find((s) => s.text.startsWith('Largest selection-rate disparity by disability'))!;
-    expect(largest.text).toMatch(/^Largest selection-rate disparity by disability: students with disability disabled are flagged /);
+    expect(largest.text).toMatch(/^Largest selection-rate disparity by disability \(the ratio farthest from 1; its interval holds jointly with every other check, so picking it after the fact does not weaken it\): students with disability disabled are flagged /);
     r.manifest.unit = 'EU citizens';
     const again = summarySentences(r).find((s) => s.text.startsWith('Largest selection-rate disparity by disability'))!;
     expect(again.text).toMatch(/: EU citizens with disability disabled /);
@@ -335,8 +335,8 @@ describe('method names in prose', () => {
     g.metrics['ks_distance'] = mv('dkw-band', 'french');
     g.metrics['theil_index'] = mv('my-own-interval', null);
     g.metrics['selection_rate_ratio']!.method = 'koopman-score';
-    r.checks[0]!.p_method = 'fisher-exact';
-    r.checks[1]!.p_method = 'wald-log-ratio';
+    r.checks[0]!.p_method = 'interval-inversion';
+    r.summary.rule = { method: 'bonferroni', error: 'family-wise', family_size: r.checks.length, level: 1 - 0.05 / r.checks.length, alpha: 0.05, requested: 'holm' };
     const text = methodsText(Results.parse(r)).join('\n');
     expect(text).toContain(
       'Intervals (95 %, alpha = 0.05): rates use the Wilson score interval (Wilson 1927); ' +
@@ -345,11 +345,13 @@ describe('method names in prose', () => {
         'differences the Newcombe hybrid score interval (Newcombe 1998) and the Wald interval for a difference of AUCs from DeLong standard errors (DeLong et al. 1988); ' +
         'other statistics the Dvoretzky–Kiefer–Wolfowitz band (Dvoretzky, Kiefer & Wolfowitz 1956; Massart 1990) and my-own-interval.',
     );
+    const m = r.checks.length;
     expect(text).toContain(
-      'p-values of "no disparity" are adjusted with Holm\'s step-down procedure (Holm 1979) across every check of the battery. ' +
-        "They come from Fisher's exact test (Fisher 1935) and the Wald test of the log ratio (Katz et al. 1978).",
+      `All ${m} check intervals are computed at ${formatLevel(1 - 0.05 / m)} instead of 95 % (Bonferroni: alpha 0.05 divided by ${m}), so that they hold all together with probability at least 95 %. ` +
+        'The chance that even one fail, pass or direction stated in this report is wrong is therefore at most 5 %. ' +
+        "(The battery asked for Holm's correction; a check can be wrong in two directions, a false fail or a false pass, which Holm's step-down cannot both control, so Bonferroni's is used.)",
     );
-    for (const id of ['katz-log', 'koopman-score', 'delta-log-mean-ratio', 'byar-poisson', 'delong-logit-wald-difference', 'dkw-band', 'fisher-exact', 'wald-log-ratio']) {
+    for (const id of ['katz-log', 'koopman-score', 'delta-log-mean-ratio', 'byar-poisson', 'delong-logit-wald-difference', 'dkw-band', 'interval-inversion']) {
       expect(text).not.toContain(id);
     }
   });

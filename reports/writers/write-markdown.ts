@@ -28,7 +28,8 @@ export function writeMarkdown(results: Results): string {
     '',
     '## Verdicts',
     '',
-    ...reproduction.flatMap((t) => [markdownTable(t), '']),
+    // Markdown tables have no caption: the reproduction's says how many figures are reproduced, so it is printed above.
+    ...reproduction.flatMap((t) => [escapeMarkdown(t.caption), '', markdownTable(t), '']),
     results.checks.length ? `${markdownTable(buildVerdictTable(results))}\n\n${markdownTable(buildToleranceTable(results))}` : 'No checks were configured.',
     '',
   ];

@@ -6,6 +6,8 @@ function formatFigure(value: number | null): string {
   return value === null ? 'not reproduced' : String(Number(value.toPrecision(6)));
 }
 
+const NOTHING_REPRODUCED = 'Reproduced: none; every published figure is one the pack was built or calibrated from';
+
 /** The part of the line on the build checks, or '' when the pack has no input figure. */
 function buildCheckText(r: Reproduction): string {
   const { within, total } = r.inputs;
@@ -28,7 +30,7 @@ export function reproductionLine(r: Reproduction): string {
   const outputs = r.reproduced.total + r.informative.total;
   const informative = r.informative.total === 0 ? '' : ` (${r.informative.total} informative: shown with their gap, not expected to match)`;
   const head = outputs === 0
-    ? 'Reproduced: none; every published figure is one the pack was built or calibrated from'
+    ? NOTHING_REPRODUCED
     : `Reproduced: ${r.reproduced.within} of ${outputs} published figures${informative}`;
   const build = buildCheckText(r);
   return build === '' ? head : `${head}; ${build}`;
@@ -88,9 +90,10 @@ export function buildReproductionTables(results: Results): Table[] {
     });
   }
   if (inputs.length > 0) {
-    const lead = outputs.length === 0 ? `${reproductionLine(r)}. ` : '';
+    const lead = outputs.length === 0 ? `${NOTHING_REPRODUCED}. ` : '';
+    const broken = r.inputs.within < r.inputs.total ? ', so the pack itself is broken' : '';
     tables.push({
-      caption: `Build checks (${r.pack}): ${lead}Values the pack was built or calibrated from, read back from its runs; a check of the build, not a reproduction`,
+      caption: `${lead}Build checks (${r.pack}): ${r.inputs.within} of ${r.inputs.total} inputs read back${broken}. These are values the pack was built or calibrated from: a check of the build, not a reproduction`,
       header: HEADER,
       numeric: [2, 3, 4, 5],
       rows: inputs.map((f) => row(f, f.within ? 'read back' : 'no: the build is broken')),

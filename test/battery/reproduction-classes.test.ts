@@ -58,7 +58,7 @@ describe('figure classes: pack → results → report → exit code', () => {
     expect(outputs!.caption).toBe(`Published vs reproduced (classes): ${line}`);
     expect(outputs!.header[1]).toBe('Class');
     expect(outputs!.rows.map((row) => [row.cells[1], row.cells[6]])).toEqual([['reproduced', 'yes'], ['reproduced', 'no'], ['informative', 'outside, not gated']]);
-    expect(build!.caption).toMatch(/^Build checks \(classes\): Values the pack was built or calibrated from, read back from its runs; a check of the build, not a reproduction$/);
+    expect(build!.caption).toBe('Build checks (classes): 2 of 2 inputs read back. These are values the pack was built or calibrated from: a check of the build, not a reproduction');
     expect(build!.rows.map((row) => [row.cells[0], row.cells[1], row.cells[6]])).toEqual([['input a (built from it)', 'input', 'read back'], ['input b (the case count)', 'input', 'read back']]);
     // a reproduced figure outside its tolerance fails the run
     expect(reproductionOutcome(r)).toBe('not-reproduced');
@@ -90,7 +90,7 @@ describe('figure classes: pack → results → report → exit code', () => {
       'Reproduced: none; every published figure is one the pack was built or calibrated from; build checks: 2 of 2 inputs read back',
     );
     expect(buildReproductionTables({ reproduction: reproduction([fig('a', 'input', true)]) } as Results).map((t) => t.caption)).toEqual([
-      'Build checks (p): Reproduced: none; every published figure is one the pack was built or calibrated from; build checks: 1 of 1 inputs read back. Values the pack was built or calibrated from, read back from its runs; a check of the build, not a reproduction',
+      'Reproduced: none; every published figure is one the pack was built or calibrated from. Build checks (p): 1 of 1 inputs read back. These are values the pack was built or calibrated from: a check of the build, not a reproduction',
     ]);
     // sweden's shape: reproductions and the case counts
     expect(reproductionLine(reproduction([fig('r', 'reproduced', true), fig('r2', 'reproduced', false), fig('i', 'input', true)]))).toBe(
@@ -104,5 +104,8 @@ describe('figure classes: pack → results → report → exit code', () => {
       'Reproduced: 1 of 1 published figures; build checks failed: only 1 of 2 inputs read back, so the pack itself is broken\n' +
         'Broken build: the pack does not read back the input it was built from (share_women); a fault in the pack, not a failed reproduction\n',
     );
+    const [, build] = buildReproductionTables({ reproduction: broken } as Results);
+    expect(build!.caption).toMatch(/^Build checks \(p\): 1 of 2 inputs read back, so the pack itself is broken\. /);
+    expect(build!.rows.map((row) => row.cells[6])).toEqual(['no: the build is broken', 'read back']);
   });
 });

@@ -130,7 +130,7 @@ describe('sweden-fk report', () => {
     expect(md).toMatch(/step 1 fail/);
     expect(md).toContain('| Figure | Class | Published | Reproduced |');
     expect(md).toContain('Published vs reproduced (sweden-fk): Reproduced: 106 of 106 published figures; build checks: 3 of 3 inputs read back');
-    expect(md).toContain('Build checks (sweden-fk): Values the pack was built or calibrated from');
+    expect(md).toContain('Build checks (sweden-fk): 3 of 3 inputs read back. These are values the pack was built or calibrated from');
   });
 });
 

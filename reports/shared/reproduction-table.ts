@@ -59,7 +59,7 @@ function row(f: ReproducedFigure, match: string): TableRow {
       formatFigure(f.published),
       formatFigure(f.reproduced),
       f.reproduced === null ? '—' : formatFigure(f.reproduced - f.published),
-      `± ${formatFigure(f.tolerance)}${f.exact ? ' (exact inputs)' : ''}`,
+      `± ${formatFigure(f.tolerance)}${f.exact ? ' (exact: must match to rounding)' : ''}`,
       match,
       f.source,
     ],

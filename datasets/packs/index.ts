@@ -10,7 +10,8 @@ import { rsSocialCardPack } from './rs-social-card/pack.js';
 import { swedenFkPack } from './sweden-fk/pack.js';
 import type { Pack } from './pack.js';
 
-export type { Pack, PackFigure } from './pack.js';
+export { PackFigure, type FigureReader, type Pack } from './pack.js';
+export { checkPack } from './check-pack.js';
 export * from './measures.js';
 
 /** Every bundled published-audit pack. */

@@ -4,6 +4,7 @@ export { batteryReferences, resolveBattery, type ResolvedBattery } from './resol
 export { runBattery, type RunOptions } from './run-battery.js';
 export { executeBattery } from './execute-battery.js';
 export { reproducePack } from './reproduce-pack.js';
+export { reproductionOutcome } from './reproduction-outcome.js';
 export { loadResultsFile, type LoadedResults } from './load-results-file.js';
 export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';
 export { releaseWorkers, warmWorkers } from './chunk-pool.js';

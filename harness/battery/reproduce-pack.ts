@@ -1,18 +1,27 @@
 import { join } from 'node:path';
+import { checkPack } from '../../datasets/packs/check-pack.js';
 import type { Pack } from '../../datasets/packs/pack.js';
-import type { ReproducedFigure, Results } from '../results/index.js';
+import type { FigureClass, FigureCount, ReproducedFigure, Results } from '../results/index.js';
 import { executeBattery } from './execute-battery.js';
 import { resolveBattery } from './resolve-battery.js';
 import type { RunOptions } from './run-battery.js';
 
+function count(figures: readonly ReproducedFigure[], cls: FigureClass): FigureCount {
+  const of = figures.filter((f) => f.class === cls);
+  return { within: of.filter((f) => f.within).length, total: of.length };
+}
+
 /**
  * Reproduces a published audit: runs each of the pack's batteries, reads every published figure's
  * reproduced value off the results and compares it with the published one within its tolerance.
- * The results of the first run carry the `reproduction` table.
+ * Each figure keeps its class (input, reproduced, informative), and the counts are kept per class:
+ * only `reproduced` figures count as reproductions; inputs are checks of the build. The results of the
+ * first run carry the `reproduction` table.
  *
- *   pack ──► executeBattery (per run) ──► figure.reproduce ──► Results.reproduction
+ *   pack ──► checkPack ──► executeBattery (per run) ──► figure.reproduce ──► Results.reproduction
  */
 export async function reproducePack(pack: Pack, dir: string, opts: RunOptions): Promise<Results> {
+  checkPack(pack);
   const runs = new Map<string, Results>();
   for (const [id, file] of Object.entries(pack.runs)) runs.set(id, await executeBattery(resolveBattery(join(dir, file)), opts));
   const figures = pack.figures.map((f): ReproducedFigure => {
@@ -20,6 +29,7 @@ export async function reproducePack(pack: Pack, dir: string, opts: RunOptions): 
     return {
       id: f.id,
       label: f.label,
+      class: f.class,
       published: f.published,
       reproduced,
       tolerance: f.tolerance,
@@ -27,7 +37,6 @@ export async function reproducePack(pack: Pack, dir: string, opts: RunOptions): 
       exact: f.exact,
       source: f.source,
       note: f.note ?? null,
-      ...(f.informative ? { informative: true } : {}),
     };
   });
   const main = runs.get(Object.keys(pack.runs)[0]!)!;
@@ -37,8 +46,9 @@ export async function reproducePack(pack: Pack, dir: string, opts: RunOptions): 
       pack: pack.id,
       title: pack.title,
       figures,
-      matched: figures.filter((f) => f.within && !f.informative).length,
-      total: figures.filter((f) => !f.informative).length,
+      reproduced: count(figures, 'reproduced'),
+      inputs: count(figures, 'input'),
+      informative: count(figures, 'informative'),
     },
   };
 }

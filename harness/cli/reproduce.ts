@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
-import { releaseWorkers, reproducePack, warmWorkers } from '../battery/index.js';
+import { releaseWorkers, reproducePack, reproductionOutcome, warmWorkers } from '../battery/index.js';
 import { DisparateError, EXIT } from '../errors/index.js';
-import { reproductionLine } from '../../reports/shared/index.js';
+import type { Reproduction } from '../results/index.js';
+import { reproductionSummary } from '../../reports/shared/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
 
@@ -14,7 +15,18 @@ export interface ReproduceArgs {
   json: boolean;
 }
 
-/** `disparate reproduce <pack>`: rerun a published audit and compare each published figure. Exit 0 when all match. */
+/**
+ * The exit code of a reproduction: 0 when every input reads back (the build holds) and every figure of
+ * class `reproduced` is within tolerance; 1 when a reproduced figure misses, and 1 too when an input
+ * does not read back (a broken build; the terminal says which). Informative figures never count.
+ *
+ * @example reproductionExitCode({ ..., reproduced: { within: 1, total: 2 }, inputs: { within: 3, total: 3 } }) // 1
+ */
+export function reproductionExitCode(r: Pick<Reproduction, 'reproduced' | 'inputs'>): number {
+  return reproductionOutcome(r) === 'reproduced' ? EXIT.pass : EXIT.fail;
+}
+
+/** `disparate reproduce <pack>`: rerun a published audit and compare each published figure. Exit code: {@link reproductionExitCode}. */
 export const reproduceCommand = {
   command: 'reproduce [pack]',
   describe: 'Reproduce a published audit (see --list)',
@@ -37,7 +49,7 @@ export const reproduceCommand = {
     await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
     await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json);
     const r = results.reproduction!;
-    if (!argv.json) process.stdout.write(`published vs reproduced: ${reproductionLine(r)}\n`);
-    return r.matched === r.total ? EXIT.pass : EXIT.fail;
+    if (!argv.json) process.stdout.write(reproductionSummary(r));
+    return reproductionExitCode(r);
   },
 };

@@ -323,30 +323,52 @@ export const CounterfactualResult = z
   .strict();
 export type CounterfactualResult = z.infer<typeof CounterfactualResult>;
 
+/**
+ * What a pack's figure is worth as evidence. `input`: a value the pack was built or calibrated from,
+ * read back as a check of the build (never counted as a reproduction). `reproduced`: an output compared
+ * with a published figure the pack did not use to build or calibrate itself; these alone count as
+ * reproductions and gate the exit code. `informative`: shown with its gap and the reason it cannot be
+ * expected to match, never gating.
+ */
+export const FigureClass = z.enum(['input', 'reproduced', 'informative']);
+export type FigureClass = z.infer<typeof FigureClass>;
+
 /** One published figure of a reproduced audit against what the harness reproduced. */
 export const ReproducedFigure = z
   .object({
     id: z.string(),
     label: z.string(),
+    class: FigureClass.describe(
+      'input: a value the pack was built or calibrated from, read back as a check of the build; reproduced: an output compared with a published figure the pack did not build on (the only class counted as a reproduction); informative: shown with its gap, never gating. Required: no default.',
+    ),
     published: z.number(),
     reproduced: z.number().nullable(),
     tolerance: z.number().describe('Absolute tolerance within which the reproduction counts as matching.'),
     within: z.boolean(),
     exact: z.boolean().describe('Whether the inputs are exact (published data and model), so the figure must match to rounding.'),
     source: z.string().describe('Citation of the published figure.'),
-    note: z.string().nullable(),
-    informative: z.boolean().optional().describe('Shown for comparison only, not counted in matched/total (e.g. a surrogate against the real model).'),
+    note: z.string().nullable().describe('For an input, what the pack built from it; for an informative figure, why it cannot be expected to match.'),
   })
   .strict();
 export type ReproducedFigure = z.infer<typeof ReproducedFigure>;
+
+/** How many figures of one class are within their tolerance. */
+export const FigureCount = z
+  .object({
+    within: z.number().int(),
+    total: z.number().int(),
+  })
+  .strict();
+export type FigureCount = z.infer<typeof FigureCount>;
 
 export const Reproduction = z
   .object({
     pack: z.string(),
     title: z.string(),
     figures: z.array(ReproducedFigure),
-    matched: z.number().int(),
-    total: z.number().int(),
+    reproduced: FigureCount.describe('Figures of class "reproduced" within tolerance: the reproduction proper, which gates the exit code.'),
+    inputs: FigureCount.describe('Figures of class "input" read back within tolerance: checks of the build. One outside its tolerance means the pack is broken (exit 1, reported as a broken build).'),
+    informative: FigureCount.describe('Figures of class "informative": shown with their gap, never gating.'),
   })
   .strict();
 export type Reproduction = z.infer<typeof Reproduction>;

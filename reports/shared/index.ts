@@ -17,5 +17,5 @@ export { shortenableSources, shortSource } from './short-source.js';
 export { methodsText } from './methods-text.js';
 export { provenanceRows } from './provenance-rows.js';
 export { countText, flaggedText, markWithheld, metricWithheld, privacyThreshold, redactCounts, redactResults } from './privacy.js';
-export { buildReproductionTable, reproductionLine } from './reproduction-table.js';
+export { buildReproductionTables, reproductionLine, reproductionSummary } from './reproduction-table.js';
 export { buildCounterfactualTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from './extra-tables.js';

@@ -33,7 +33,7 @@ export interface ChartSpec {
  * | calibration-<attribute>                 | score_histogram with labelled/positives        |
  * | counterfactual-shift                    | results.counterfactual                         |
  * | proxy-strength                          | results.proxies                                |
- * | published-vs-reproduced                 | results.reproduction                           |
+ * | published-vs-reproduced                 | results.reproduction, inputs left out          |
  *
  * @example buildChartSpecs(results).map((c) => c.name) // ["selection-rate-nationality", ..., "ratio-forest", "intersection-heatmap"]
  */
@@ -74,11 +74,13 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
     const rows = (results.proxies ?? []).filter((p) => p.attribute === a && (p.statistic !== 'auc' || p.input === 'all inputs'));
     if (rows.length > 0) add(`proxy-strength-${slug(a)}`, `Proxies for ${a}`, proxyStrengthSpec(rows));
   }
-  if (results.reproduction && results.reproduction.figures.length > 0) {
+  // Inputs are checks of the pack's build, not reproductions: the chart draws the other figures only.
+  const outputs = (results.reproduction?.figures ?? []).filter((f) => f.class !== 'input');
+  if (outputs.length > 0) {
     add(
       'published-vs-reproduced',
       'Published vs reproduced',
-      reproductionSpec(results.reproduction.figures.map((f) => ({ figure: f.label, published: f.published, reproduced: f.reproduced, tolerance: f.tolerance }))),
+      reproductionSpec(outputs.map((f) => ({ figure: f.label, published: f.published, reproduced: f.reproduced, tolerance: f.tolerance, informative: f.class === 'informative' }))),
     );
   }
   return charts;

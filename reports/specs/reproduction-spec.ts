@@ -12,6 +12,8 @@ export interface ReproductionPoint {
   reproduced: number | null;
   /** Absolute tolerance within which the reproduction counts as matching (0 = exact). */
   tolerance: number;
+  /** Drawn with its gap but never counted as reproduced (a figure the pack cannot be expected to match). */
+  informative?: boolean;
 }
 
 const num = (v: number): string => String(+v.toPrecision(4));
@@ -31,13 +33,15 @@ export function reproductionSpec(points: readonly ReproductionPoint[]): TopLevel
     const raw = diff === null ? null : p.tolerance > 0 ? diff / p.tolerance : diff === 0 ? 0 : Math.sign(diff) * Infinity;
     const within = raw !== null && Math.abs(raw) <= 1 + 1e-12;
     return {
-      label: `${p.figure}: published ${num(p.published)}, reproduced ${p.reproduced === null ? '—' : num(p.reproduced)} (± ${num(p.tolerance)})`,
+      label: `${p.figure}${p.informative ? ' [informative]' : ''}: published ${num(p.published)}, reproduced ${p.reproduced === null ? '—' : num(p.reproduced)} (± ${num(p.tolerance)})`,
       deviation: raw === null ? null : Math.max(-LIMIT, Math.min(LIMIT, raw)),
       clipped: raw !== null && raw > LIMIT ? 'above +4' : raw !== null && raw < -LIMIT ? 'below −4' : 'within ±4',
       status: raw === null ? 'not reproduced' : within ? 'matches' : 'outside tolerance',
+      counted: p.informative !== true,
     };
   });
-  const matched = rows.filter((r) => r.status === 'matches').length;
+  const matched = rows.filter((r) => r.counted && r.status === 'matches').length;
+  const informative = rows.length - rows.filter((r) => r.counted).length;
   const domain = [-LIMIT, LIMIT];
   const x = { type: 'quantitative', scale: { domain }, title: 'Deviation from the published figure (in tolerances)' } as const;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 460 } } as const;
@@ -46,7 +50,7 @@ export function reproductionSpec(points: readonly ReproductionPoint[]): TopLevel
     $schema: SCHEMA,
     title: { text: 'Published vs reproduced', subtitle: 'deviation in units of each figure\'s tolerance; band = match' },
     description:
-      `${matched} of ${rows.length} published figures reproduced within tolerance. Each dot is (reproduced − published) ÷ tolerance; ` +
+      `${matched} of ${rows.length} published figures reproduced within tolerance${informative > 0 ? ` (${informative} informative: drawn with their gap, never counted as reproduced)` : ''}. Each dot is (reproduced − published) ÷ tolerance; ` +
       'the shaded band from −1 to 1 means a match; triangles are clipped at ±4.',
     width: 360,
     height: { step: 24 },

@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  VERDICT_STYLE, attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  VERDICT_STYLE, attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeHtml } from './escape-html.js';
 import { HTML_STYLE } from './html-style.js';
@@ -93,8 +93,8 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
       return `<li>${badge}${escapeHtml(s.text)}</li>`;
     })
     .join('\n');
-  const reproduction = buildReproductionTable(results);
-  const verdicts = `${reproduction ? `${htmlTable(reproduction)}\n` : ''}${
+  const reproduction = buildReproductionTables(results);
+  const verdicts = `${reproduction.map((t) => `${htmlTable(t)}\n`).join('')}${
     results.checks.length ? `${htmlTable(buildVerdictTable(results))}\n${htmlTable(buildToleranceTable(results))}` : '<p>No checks were configured.</p>'
   }`;
   const extras = (

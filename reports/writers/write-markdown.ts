@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { markdownTable } from './markdown-table.js';
@@ -17,7 +17,7 @@ export function writeMarkdown(results: Results): string {
   const s = results.summary;
   // The overall sentence restates the verdict line; the PR comment keeps only the findings.
   const sentences = summarySentences(results).filter((t) => t.kind === 'finding');
-  const reproduction = buildReproductionTable(results);
+  const reproduction = buildReproductionTables(results);
   const out: string[] = [
     `# ${escapeMarkdown(m.title)}`,
     '',
@@ -28,7 +28,8 @@ export function writeMarkdown(results: Results): string {
     '',
     '## Verdicts',
     '',
-    ...(reproduction ? [markdownTable(reproduction), ''] : []),
+    // Markdown tables have no caption: the reproduction's says how many figures are reproduced, so it is printed above.
+    ...reproduction.flatMap((t) => [escapeMarkdown(t.caption), '', markdownTable(t), '']),
     results.checks.length ? `${markdownTable(buildVerdictTable(results))}\n\n${markdownTable(buildToleranceTable(results))}` : 'No checks were configured.',
     '',
   ];

@@ -18,13 +18,15 @@ import { fixedContext } from '../helpers.js';
 describe('pack dk-model-abroad', () => {
   const pack = PACKS.find((p) => p.id === 'dk-model-abroad')!;
 
-  it('reproduces the published precision and measures the false-positive burden per group', async () => {
+  it('reads back the published precision it was calibrated to (no reproduction) and measures the false-positive burden per group', async () => {
     const results = await reproducePack(pack, packDir('dk-model-abroad'), { workers: 1, context: fixedContext });
     const r = results.reproduction!;
-    expect(r.total).toBe(1);
-    expect(r.matched).toBe(1);
+    expect(r.reproduced).toEqual({ within: 0, total: 0 });
+    expect(r.inputs).toEqual({ within: 1, total: 1 });
+    expect(r.informative).toEqual({ within: 0, total: 0 });
     const precision = r.figures[0]!;
     expect(precision.id).toBe('precision_cases_opened');
+    expect(precision.class).toBe('input');
     expect(precision.published).toBe(0.1);
     expect(precision.reproduced).toBeCloseTo(0.1028, 3);
     expect(precision.source).toMatch(/Amnesty International, Coded Injustice/);

@@ -39,15 +39,18 @@ describe('pack duo-2014', () => {
     for (const [key, yes] of fit.prevalence) if (/\|(15-18|19-20)\|/.test(key)) expect(yes, key).toBe(0);
   });
 
-  it('reproduces the exact R1 × R2 figure and the calibrated category shares; the selection figures are informative', async () => {
+  it('reproduces the exact R1 × R2 figure; reads back the population and the calibrated category shares; the selection figures are informative', async () => {
     const results = await reproducePack(pack, packDir('duo-2014'), { workers: 1, context: fixedContext });
     const r = results.reproduction!;
     const byId = Object.fromEntries(r.figures.map((f) => [f.id, f]));
 
-    // exact: published model and published table
+    // reproduced: Algorithm Audit's R1 × R2 computation, redone on the published table (not a calibration target)
+    expect(byId.r1r2_category_1_share!.class).toBe('reproduced');
     expect(byId.r1r2_category_1_share!.exact).toBe(true);
     expect(byId.r1r2_category_1_share!.reproduced).toBeCloseTo(15_800 / 248_860, 10);
     expect(byId.r1r2_category_1_share!.within).toBe(true);
+    // input: the population is CBS's table
+    expect(byId.non_europe_share_recipients!.class).toBe('input');
     expect(byId.non_europe_share_recipients!.reproduced).toBeCloseTo(54_900 / 248_860, 10);
 
     // calibrated: 30 category shares (overall and 4 origin columns × 6 categories), each within 0.6 points
@@ -55,6 +58,7 @@ describe('pack duo-2014', () => {
     expect(categories).toHaveLength(30);
     for (const f of categories) {
       expect(f.exact).toBe(false);
+      expect(f.class, f.id).toBe('input');
       expect(f.within, f.id).toBe(true);
       expect(Math.abs(f.reproduced! - f.published)).toBeLessThan(0.005);
     }
@@ -65,7 +69,7 @@ describe('pack duo-2014', () => {
     expect(byId['category_1_share.all']!.reproduced).toBeCloseTo(0.0673, 3);
 
     // informative: the selection mechanism reproduces the direction, not the size, of the published disparity
-    const informative = r.figures.filter((f) => f.informative);
+    const informative = r.figures.filter((f) => f.class === 'informative');
     expect(informative.map((f) => f.id).sort()).toEqual(
       ['non_europe_share_selected', 'selection_rate.born_nl_non_europe', 'selection_rate.europe', 'selection_rate.nl', 'selection_rate.non_europe', 'selection_rate_ratio.non_europe'],
     );
@@ -75,8 +79,9 @@ describe('pack duo-2014', () => {
     const selected = results.groups.filter((g) => g.attribute === 'origin_group').reduce((s, g) => s + g.flagged, 0);
     expect(selected).toBe(3180);
 
-    expect(r.total).toBe(32);
-    expect(r.matched).toBe(32);
+    expect(r.reproduced).toEqual({ within: 1, total: 1 });
+    expect(r.inputs).toEqual({ within: 31, total: 31 });
+    expect(r.informative).toEqual({ within: 0, total: 6 });
     for (const f of r.figures) expect(f.source).toMatch(/Algorithm Audit|DUO-CUB/);
   });
 });

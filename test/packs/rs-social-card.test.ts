@@ -16,11 +16,13 @@ import { fixedContext } from '../helpers.js';
 describe('pack rs-social-card', () => {
   const pack = PACKS.find((p) => p.id === 'rs-social-card')!;
 
-  it('matches the published share removed and measures wrongful exclusion per group', async () => {
+  it('reads back the share removed it was calibrated to (no reproduction) and measures wrongful exclusion per group', async () => {
     const results = await reproducePack(pack, packDir('rs-social-card'), { workers: 1, context: fixedContext });
     const r = results.reproduction!;
-    expect(r.total).toBe(1);
-    expect(r.matched).toBe(1);
+    expect(r.reproduced).toEqual({ within: 0, total: 0 });
+    expect(r.inputs).toEqual({ within: 1, total: 1 });
+    expect(r.informative).toEqual({ within: 0, total: 0 });
+    expect(r.figures[0]!.class).toBe('input');
     expect(r.figures[0]!.reproduced).toBeCloseTo(0.154, 3);
     expect(r.figures[0]!.source).toMatch(/A11/);
 

@@ -37,9 +37,13 @@ describe('pack sweden-fk', () => {
     expect(() => Results.parse(results)).not.toThrow();
     const r = results.reproduction!;
     expect(r.pack).toBe('sweden-fk');
-    expect(r.total).toBe(5 + 8 * 13);
+    // reproduced: everything Lighthouse computed from the cases (2 overall + 13 per group × 8 groups);
+    // inputs: the three case counts, sums of the file the pack reads
+    expect(r.reproduced).toEqual({ within: 2 + 8 * 13, total: 2 + 8 * 13 });
+    expect(r.inputs).toEqual({ within: 3, total: 3 });
+    expect(r.informative).toEqual({ within: 0, total: 0 });
+    expect(r.figures.filter((f) => f.class === 'input').map((f) => f.id)).toEqual(['investigated', 'random_sample', 'model_sample']);
     expect(r.figures.filter((f) => !f.within).map((f) => f.id)).toEqual([]);
-    expect(r.matched).toBe(r.total);
     for (const f of r.figures) expect(f.source).toMatch(/Lighthouse Reports & Svenska Dagbladet/);
   });
 
@@ -124,7 +128,9 @@ describe('sweden-fk report', () => {
     expect(md).toContain('## Selective labels');
     for (const column of ['Statistical parity', 'Base rate', 'Precision', 'FPR', 'FNR', 'Equal burden', 'Agency test']) expect(md).toContain(column);
     expect(md).toMatch(/step 1 fail/);
-    expect(md).toContain('| Figure | Published | Reproduced |');
+    expect(md).toContain('| Figure | Class | Published | Reproduced |');
+    expect(md).toContain('Published vs reproduced (sweden-fk): Reproduced: 106 of 106 published figures; build checks: 3 of 3 inputs read back');
+    expect(md).toContain('Build checks (sweden-fk): 3 of 3 inputs read back. These are values the pack was built or calibrated from');
   });
 });
 

@@ -100,12 +100,13 @@ export function richResults(): Results {
     { attribute: 'disability', input: 'age', statistic: 'cramers_v', value: null },
   ];
   r.reproduction = {
-    pack: 'caf', title: 'CAF 2023', matched: 2, total: 4,
+    pack: 'caf', title: 'CAF 2023',
+    reproduced: { within: 1, total: 2 }, inputs: { within: 1, total: 1 }, informative: { within: 0, total: 1 },
     figures: [
-      { id: 'f1', label: 'Single parents among controls', published: 0.36, reproduced: 0.35, tolerance: 0.02, within: true, exact: false, source: 'Le Monde 2023', note: null },
-      { id: 'f2', label: 'Selection-rate ratio, AAH', published: 2.1, reproduced: 2.0, tolerance: 0.2, within: true, exact: false, source: 'LQDN 2023', note: null },
-      { id: 'f3', label: 'Controls per year', published: 128000, reproduced: 150000, tolerance: 1000, within: false, exact: false, source: 'CAF 2022', note: null },
-      { id: 'f4', label: 'Exact figure', published: 0.5, reproduced: null, tolerance: 0, within: false, exact: true, source: 'CAF', note: null },
+      { id: 'f1', label: 'Single parents among controls', class: 'input', published: 0.36, reproduced: 0.35, tolerance: 0.02, within: true, exact: false, source: 'Le Monde 2023', note: 'calibration target' },
+      { id: 'f2', label: 'Selection-rate ratio, AAH', class: 'reproduced', published: 2.1, reproduced: 2.0, tolerance: 0.2, within: true, exact: false, source: 'LQDN 2023', note: null },
+      { id: 'f3', label: 'Controls per year', class: 'informative', published: 128000, reproduced: 150000, tolerance: 1000, within: false, exact: false, source: 'CAF 2022', note: 'not modelled' },
+      { id: 'f4', label: 'Exact figure', class: 'reproduced', published: 0.5, reproduced: null, tolerance: 0, within: false, exact: true, source: 'CAF', note: null },
     ],
   };
   return Results.parse(r);

@@ -1,4 +1,4 @@
-import { buildCounterfactualTable, buildReproductionTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from '../../reports/shared/index.js';
+import { buildCounterfactualTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from '../../reports/shared/index.js';
 import { describe, expect, it } from 'vitest';
 import { writeMarkdown } from '../../reports/writers/index.js';
 import { fixtureResults } from './fixture-results.js';
@@ -25,8 +25,8 @@ describe('writeMarkdown', () => {
     const md = writeMarkdown(results);
     const found = tables(md);
     // verdicts, tolerances, 3 group tables, provenance, and each optional table whose data exists
-    const optional = [buildReproductionTable, buildCounterfactualTable, buildSelectiveLabelsTable, buildWorstGroupsTable, buildSuppressedTable].filter((b) => b(results) !== null);
-    expect(found.length).toBe(6 + optional.length);
+    const optional = [buildCounterfactualTable, buildSelectiveLabelsTable, buildWorstGroupsTable, buildSuppressedTable].filter((b) => b(results) !== null);
+    expect(found.length).toBe(6 + buildReproductionTables(results).length + optional.length);
     for (const t of found) {
       const width = cells(t[0]!).length;
       for (const row of t) expect(cells(row)).toHaveLength(width);

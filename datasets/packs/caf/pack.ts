@@ -14,6 +14,7 @@ export const cafPack: Pack = {
     {
       id: 'single_parent_share_households',
       label: 'Single-parent families, share of households',
+      class: 'input',
       published: 0.16,
       tolerance: 0.01,
       exact: false,
@@ -24,6 +25,7 @@ export const cafPack: Pack = {
     {
       id: 'single_parent_share_controls',
       label: 'Single-parent families, share of home controls (top 5 % of scores)',
+      class: 'input',
       published: 0.36,
       tolerance: 0.03,
       exact: false,

@@ -22,6 +22,7 @@ export const dkModelAbroadPack: Pack = {
     {
       id: 'precision_cases_opened',
       label: 'Precision of Model Abroad: share of opened cases that were fraud (top 3 % of scores)',
+      class: 'input',
       published: 0.1,
       tolerance: 0.02,
       exact: false,

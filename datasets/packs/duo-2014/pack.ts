@@ -25,6 +25,7 @@ function categoryFigures(): PackFigure[] {
     return CATEGORY_NAMES.map((name, i): PackFigure => ({
       id: `category_${i + 1}_share.${key}`,
       label: `Risk category ${name}, share of ${column ? `${column.label} recipients` : 'all recipients'} (R1 × (R2 + R3))`,
+      class: 'input',
       published: CATEGORY_COUNTS_2014[key]![i]! / total,
       tolerance: CATEGORY_TOLERANCE,
       exact: false,
@@ -42,10 +43,10 @@ function selectionFigures(): PackFigure[] {
     return {
       id: `selection_rate.${c.key}`,
       label: `Selected for a home visit, share of ${c.label} recipients`,
+      class: 'informative',
       published,
       tolerance: 0.0005,
       exact: false,
-      informative: true,
       source: headline ? `${AA} (${c.key === 'nl' ? '0.589' : '3.667'} %); ${CBS_OUTCOMES}` : CBS_OUTCOMES,
       note: SELECTION_NOTE,
       reproduce: (runs) => groupRate(main(runs), c.attribute, c.group),
@@ -64,11 +65,12 @@ export const duo2014Pack: Pack = {
     {
       id: 'r1r2_category_1_share',
       label: 'Risk category 1 (score ≥ 80) under R1 × R2 alone, share of all recipients',
+      class: 'reproduced',
       published: 0.0635,
       tolerance: 0.00005,
       exact: true,
       source: `${AA}: scoring the 180-cell CBS joint table with R1 × R2 alone gives 6.35 % in category 1`,
-      note: 'published model and published table: exact (published with 2 decimals)',
+      note: 'Algorithm Audit\'s own computation, redone: published model on the published table, which the pack did not calibrate on (published with 2 decimals)',
       reproduce: (runs) => {
         const run = runs.get('r1r2');
         return run ? overallSelectionRate(run, 'origin_group') : null;
@@ -77,11 +79,12 @@ export const duo2014Pack: Pack = {
     {
       id: 'non_europe_share_recipients',
       label: 'Non-European origin, share of recipients',
+      class: 'input',
       published: 0.22,
       tolerance: 0.001,
       exact: true,
       source: `${AA} (22.0 %); CBS, github.com/NGO-Algorithm-Audit/DUO-CUB`,
-      note: "published with 1 decimal; the table's cells are rounded to tens by CBS, so its sum gives 22.06 % (54,900 of 248,860) against 22.05 % from CBS's rounded totals",
+      note: "the population is CBS's table, so this reads it back; published with 1 decimal; the table's cells are rounded to tens by CBS, so its sum gives 22.06 % (54,900 of 248,860) against 22.05 % from CBS's rounded totals",
       reproduce: (runs) => {
         const run = main(runs);
         return run ? shareOfPopulation(run, 'origin_group', 'non_europe') : null;
@@ -92,10 +95,10 @@ export const duo2014Pack: Pack = {
     {
       id: 'non_europe_share_selected',
       label: 'Non-European origin, share of the students selected for a home visit',
+      class: 'informative',
       published: 0.632,
       tolerance: 0.005,
       exact: false,
-      informative: true,
       source: `${AA} (63.2 %; 2,010 of 3,180 in ${CBS_OUTCOMES})`,
       note: SELECTION_NOTE,
       reproduce: (runs) => {
@@ -106,10 +109,10 @@ export const duo2014Pack: Pack = {
     {
       id: 'selection_rate_ratio.non_europe',
       label: 'Selection rate, non-European ÷ Dutch origin',
+      class: 'informative',
       published: 0.03667 / 0.00589,
       tolerance: 0.1,
       exact: false,
-      informative: true,
       source: `derived from ${AA}: 3.667 % ÷ 0.589 %`,
       note: SELECTION_NOTE,
       reproduce: (runs) => {

@@ -8,13 +8,14 @@ const main = (runs: ReadonlyMap<string, Results>) => runs.get('main');
 
 /**
  * No 2019 figure is published. Every figure here is a 2019 PREDICTION shown against the published
- * 2014 value of the same quantity, for comparison only (`informative`: never gates the exit code).
+ * 2014 value of the same quantity, for comparison only (class `informative`: never gates the exit
+ * code). The pack reproduces no published figure.
  */
 const NOTE = 'prediction for 2019 (no 2019 figure is published); the "published" column is the 2014 figure, shown for comparison';
 const SOURCE_2014 = `2014 value: ${AA}; CBS, github.com/NGO-Algorithm-Audit/DUO-CUB`;
 
 function figure(id: string, label: string, published2014: number, reproduce: PackFigure['reproduce']): PackFigure {
-  return { id, label: `2019 prediction: ${label}`, published: published2014, tolerance: 0, exact: false, informative: true, source: SOURCE_2014, note: NOTE, reproduce };
+  return { id, label: `2019 prediction: ${label}`, published: published2014, tolerance: 0, exact: false, class: 'informative', source: SOURCE_2014, note: NOTE, reproduce };
 }
 
 const share = (key: string, i: number): number => CATEGORY_COUNTS_2014[key]![i]! / RECIPIENTS_2014[key as keyof typeof RECIPIENTS_2014];

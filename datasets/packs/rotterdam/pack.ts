@@ -5,7 +5,7 @@ import type { Pack } from '../pack.js';
 const LIGHTHOUSE = 'Lighthouse Reports and WIRED, "Suspicion Machines" (March 2023), github.com/Lighthouse-Reports/suspicion_machine';
 const SURROGATE = `${LIGHTHOUSE}: the linear surrogate published with the investigation`;
 const GENDER_EXPERIMENT = `${LIGHTHOUSE}: counterfactual duplication on gender, n = 12,645`;
-const SURROGATE_NOTE = 'informative: a linear surrogate on independently drawn inputs cannot match the gradient-boosted model (README.md)';
+const SURROGATE_NOTE = 'a linear surrogate on independently drawn inputs cannot match the gradient-boosted model (README.md)';
 
 /** The focus attribute every pack run reports groups for (any protected attribute sums to the whole population). */
 const WHOLE = 'gender';
@@ -77,61 +77,68 @@ export const rotterdamPack: Pack = {
   // the top 10 % of the surrogate's own scores, a contrast for the spread of the scores.
   runs: { main: 'battery.yaml', real_world: 'battery-real-world.yaml', top_decile_quantile: 'battery-top-decile-quantile.yaml' },
   figures: [
-    // ── Exact: the surrogate's published coefficients, measured as the direct twins' mean score shift.
+    // ── Inputs: the surrogate's published coefficients are the model (model.json); the direct twins'
+    // mean score shift reads them back. A check that the model file and the twins are built right, not a reproduction.
     {
       id: 'twin_shift_woman',
       label: 'Direct twin man → woman: mean score shift (surrogate coefficient of woman)',
+      class: 'input',
       published: 0.0342201,
       tolerance: 1e-6,
       exact: true,
       source: `${SURROGATE}: woman +0.0342201`,
-      note: 'exact for a linear model; tolerance covers float32 scores',
+      note: 'the coefficient given to the model, read back (exact for a linear model; tolerance covers float32 scores)',
       reproduce: (runs) => twinShift(main(runs), 'gender', 'man', 'woman'),
     },
     {
       id: 'twin_shift_children',
       label: 'Direct twin no children → children: mean score shift (coefficient of has children)',
+      class: 'input',
       published: 0.0270628,
       tolerance: 1e-6,
       exact: true,
       source: `${SURROGATE}: relatie_kind_heeft_kinderen +0.0270628`,
-      note: 'exact for a linear model; tolerance covers float32 scores',
+      note: 'the coefficient given to the model, read back (exact for a linear model; tolerance covers float32 scores)',
       reproduce: (runs) => twinShift(main(runs), 'children', 'no', 'yes'),
     },
     {
       id: 'twin_shift_cost_sharer',
       label: 'Direct twin not cost-sharer → cost-sharer: mean score shift (coefficient of cost-sharer)',
+      class: 'input',
       published: 0.1193868,
       tolerance: 1e-6,
       exact: true,
       source: `${SURROGATE}: relatie_overig_kostendeler +0.1193868`,
-      note: 'exact for a linear model; tolerance covers float32 scores',
+      note: 'the coefficient given to the model, read back (exact for a linear model; tolerance covers float32 scores)',
       reproduce: (runs) => twinShift(main(runs), 'cost_sharer', 'no', 'yes'),
     },
     {
       id: 'twin_shift_age_per_year',
       label: 'Direct twins on age (to 25, 45, 65): mean score shift per year of age (coefficient of age)',
+      class: 'input',
       published: -0.0030266,
       tolerance: 1e-6,
       exact: true,
       source: `${SURROGATE}: persoon_leeftijd_bij_onderzoek −0.0030266 per year`,
-      note: 'Σ n·shift ÷ Σ n·(to − from) over all age twins; exact for a linear model',
+      note: 'the coefficient given to the model, read back as Σ n·shift ÷ Σ n·(to − from) over all age twins (exact for a linear model)',
       reproduce: (runs) => shiftPerUnit(main(runs), 'age'),
     },
     {
       id: 'twin_shift_language',
       label: 'Direct twin language requirement met → not met: mean score shift (coefficient of taaleis_voldaan, per code)',
+      class: 'input',
       published: 0.0067163,
       tolerance: 1e-6,
       exact: true,
       source: `${SURROGATE}: persoonlijke_eigenschappen_taaleis_voldaan −0.0067163 per code (met = 1 → not met = 0: +0.0067163)`,
-      note: 'exact for a linear model; tolerance covers float32 scores',
+      note: 'the coefficient given to the model, read back (exact for a linear model; tolerance covers float32 scores)',
       reproduce: (runs) => twinShift(main(runs), 'language', 'met', 'not_met'),
     },
-    // ── Calibration of the population: the training-data means of the focus inputs.
+    // ── Inputs: the population was drawn to the training-data means of the focus inputs; read back.
     {
       id: 'share_women',
       label: 'Share of women among the synthetic recipients',
+      class: 'input',
       published: 0.4220508381,
       tolerance: 0.01,
       exact: false,
@@ -142,6 +149,7 @@ export const rotterdamPack: Pack = {
     {
       id: 'share_children',
       label: 'Share with children among the synthetic recipients',
+      class: 'input',
       published: 0.2234201621,
       tolerance: 0.01,
       exact: false,
@@ -152,6 +160,7 @@ export const rotterdamPack: Pack = {
     {
       id: 'share_cost_sharers',
       label: 'Share of cost-sharers among the synthetic recipients',
+      class: 'input',
       published: 0.1681750216,
       tolerance: 0.01,
       exact: false,
@@ -159,14 +168,15 @@ export const rotterdamPack: Pack = {
       note: 'calibration target of the population spec (Bernoulli(mean))',
       reproduce: (runs) => shareOfPopulation(main(runs), 'cost_sharer', 'yes'),
     },
-    // ── Informative: the published gender experiment on the real model, against the surrogate.
+    // ── Informative: the only published outputs, Lighthouse's gender experiment on the real model; the
+    // surrogate on synthetic inputs is not expected to match them, so the pack reproduces none of them.
     {
       id: 'all_man_mean_score',
       label: 'Everyone set to man: mean score',
+      class: 'informative',
       published: 0.483,
       tolerance: 0.005,
       exact: false,
-      informative: true,
       source: GENDER_EXPERIMENT,
       note: SURROGATE_NOTE,
       reproduce: (runs) => allSetTo(main(runs), 'gender', 'man')?.meanScore ?? null,
@@ -174,10 +184,10 @@ export const rotterdamPack: Pack = {
     {
       id: 'all_woman_mean_score',
       label: 'Everyone set to woman: mean score',
+      class: 'informative',
       published: 0.502,
       tolerance: 0.005,
       exact: false,
-      informative: true,
       source: GENDER_EXPERIMENT,
       note: SURROGATE_NOTE,
       reproduce: (runs) => allSetTo(main(runs), 'gender', 'woman')?.meanScore ?? null,
@@ -185,12 +195,12 @@ export const rotterdamPack: Pack = {
     {
       id: 'gender_gap_mean_score',
       label: 'Everyone woman − everyone man: mean score gap',
+      class: 'informative',
       published: 0.019,
       tolerance: 0.005,
       exact: false,
-      informative: true,
       source: `${GENDER_EXPERIMENT} (0.502 − 0.483)`,
-      note: 'the surrogate\'s gap is its coefficient, 0.0342, whatever the population; the real model\'s is 0.019',
+      note: 'the surrogate\'s gap is its coefficient, 0.0342, whatever the population; the real model\'s is 0.019, so it cannot match',
       reproduce: (runs) => {
         const w = allSetTo(main(runs), 'gender', 'woman');
         const m = allSetTo(main(runs), 'gender', 'man');
@@ -200,10 +210,10 @@ export const rotterdamPack: Pack = {
     {
       id: 'all_man_share_top_decile',
       label: 'Everyone set to man: share at or above the top-decile threshold 0.6970136',
+      class: 'informative',
       published: 0.0905,
       tolerance: 0.01,
       exact: false,
-      informative: true,
       source: GENDER_EXPERIMENT,
       note: SURROGATE_NOTE,
       reproduce: (runs) => allSetTo(main(runs), 'gender', 'man')?.shareFlagged ?? null,
@@ -211,10 +221,10 @@ export const rotterdamPack: Pack = {
     {
       id: 'all_woman_share_top_decile',
       label: 'Everyone set to woman: share at or above the top-decile threshold 0.6970136',
+      class: 'informative',
       published: 0.1136,
       tolerance: 0.01,
       exact: false,
-      informative: true,
       source: GENDER_EXPERIMENT,
       note: SURROGATE_NOTE,
       reproduce: (runs) => allSetTo(main(runs), 'gender', 'woman')?.shareFlagged ?? null,
@@ -222,21 +232,21 @@ export const rotterdamPack: Pack = {
     {
       id: 'share_above_top_decile',
       label: 'Share of all recipients at or above the top-decile threshold 0.6970136',
+      class: 'informative',
       published: 0.1,
       tolerance: 0.01,
       exact: false,
-      informative: true,
       source: `${LIGHTHOUSE}: 0.6970136 is the top-decile threshold of the real scores (10 % at or above it by definition)`,
-      note: 'measures the spread of the surrogate\'s scores on the synthetic inputs against the real model\'s',
+      note: 'measures the spread of the surrogate\'s scores on the synthetic inputs against the real model\'s, which a surrogate on independently drawn inputs cannot match',
       reproduce: (runs) => shareFlagged(main(runs)),
     },
     {
       id: 'woman_man_ratio_top_decile',
       label: 'Everyone woman ÷ everyone man: ratio of shares at or above the top-decile threshold',
+      class: 'informative',
       published: 0.1136 / 0.0905,
       tolerance: 0.1,
       exact: false,
-      informative: true,
       source: `${GENDER_EXPERIMENT} (11.36 % ÷ 9.05 %)`,
       note: SURROGATE_NOTE,
       reproduce: (runs) => ratio(allSetTo(main(runs), 'gender', 'woman')?.shareFlagged, allSetTo(main(runs), 'gender', 'man')?.shareFlagged),
@@ -244,23 +254,23 @@ export const rotterdamPack: Pack = {
     {
       id: 'all_man_share_top_10pct',
       label: 'Everyone set to man: share in the top 10 % of the surrogate\'s own scores (quantile-matched cut-off)',
+      class: 'informative',
       published: 0.0905,
       tolerance: 0.01,
       exact: false,
-      informative: true,
       source: GENDER_EXPERIMENT,
-      note: 'contrast run top_decile_quantile: the cut-off is the 90th percentile of the surrogate\'s scores, as 0.6970136 is of the real scores',
+      note: 'contrast run top_decile_quantile: the cut-off is the 90th percentile of the surrogate\'s scores, as 0.6970136 is of the real scores; the surrogate cannot match the real model',
       reproduce: (runs) => allSetTo(quantile(runs), 'gender', 'man')?.shareFlagged ?? null,
     },
     {
       id: 'all_woman_share_top_10pct',
       label: 'Everyone set to woman: share in the top 10 % of the surrogate\'s own scores (quantile-matched cut-off)',
+      class: 'informative',
       published: 0.1136,
       tolerance: 0.01,
       exact: false,
-      informative: true,
       source: GENDER_EXPERIMENT,
-      note: 'contrast run top_decile_quantile (see above)',
+      note: 'contrast run top_decile_quantile (see above); the surrogate cannot match the real model',
       reproduce: (runs) => allSetTo(quantile(runs), 'gender', 'woman')?.shareFlagged ?? null,
     },
   ],

@@ -14,6 +14,7 @@ export const rsSocialCardPack: Pack = {
     {
       id: 'share_removed',
       label: 'Share of social-assistance recipients removed (any red flag)',
+      class: 'input',
       published: 0.15,
       tolerance: 0.02,
       exact: false,

@@ -64,6 +64,7 @@ function groupFigures(): PackFigure[] {
     MEASURES.map((m): PackFigure => ({
       id: `${p.attribute}.${p.group}.${m.key}`,
       label: `${p.attribute}=${p.group}: ${m.label}`,
+      class: 'reproduced',
       published: m.published(p),
       tolerance: m.tolerance,
       exact: m.exact,
@@ -85,13 +86,22 @@ function totals(runs: ReadonlyMap<string, Results>) {
   return { random: sum((g) => g.random.n), randomErrors: sum((g) => g.random.errors), model: sum((g) => g.model.n), modelErrors: sum((g) => g.model.errors) };
 }
 
+/** The case counts are the sums of investigations-2017.csv, the pack's input: read back, not reproduced. */
+const INPUT_NOTE = 'the sum of the case counts the pack reads (investigations-2017.csv), read back';
+
+/**
+ * Overall figures. Everything Lighthouse computed from the cases (rates, shares, ratios, the agency's
+ * verdicts, the inferred confusion matrices) is recomputed here from the counts by their method, so it
+ * is a reproduction of their analysis; only the case counts themselves are inputs.
+ */
 const overall: PackFigure[] = [
-  { id: 'investigated', label: 'cases investigated in 2017', published: PUBLISHED_OVERALL.investigated, tolerance: 0, exact: true, source: `${LIGHTHOUSE}, README`, reproduce: (runs) => runs.get('main')?.manifest.rows ?? null },
-  { id: 'random_sample', label: 'cases chosen at random', published: PUBLISHED_OVERALL.random, tolerance: 0, exact: true, source: `${LIGHTHOUSE}, README`, reproduce: (runs) => totals(runs)?.random ?? null },
-  { id: 'model_sample', label: 'cases chosen by the model', published: PUBLISHED_OVERALL.model, tolerance: 0, exact: true, source: `${LIGHTHOUSE}, README`, reproduce: (runs) => totals(runs)?.model ?? null },
+  { id: 'investigated', label: 'cases investigated in 2017', class: 'input', note: INPUT_NOTE, published: PUBLISHED_OVERALL.investigated, tolerance: 0, exact: true, source: `${LIGHTHOUSE}, README`, reproduce: (runs) => runs.get('main')?.manifest.rows ?? null },
+  { id: 'random_sample', label: 'cases chosen at random', class: 'input', note: INPUT_NOTE, published: PUBLISHED_OVERALL.random, tolerance: 0, exact: true, source: `${LIGHTHOUSE}, README`, reproduce: (runs) => totals(runs)?.random ?? null },
+  { id: 'model_sample', label: 'cases chosen by the model', class: 'input', note: INPUT_NOTE, published: PUBLISHED_OVERALL.model, tolerance: 0, exact: true, source: `${LIGHTHOUSE}, README`, reproduce: (runs) => totals(runs)?.model ?? null },
   {
     id: 'base_rate',
     label: 'base rate: errors found in the random sample (all groups)',
+    class: 'reproduced',
     published: PUBLISHED_OVERALL.base_rate,
     tolerance: 5e-7,
     exact: true,
@@ -105,6 +115,7 @@ const overall: PackFigure[] = [
   {
     id: 'precision',
     label: 'precision: errors found among model-selected cases (all groups)',
+    class: 'reproduced',
     published: PUBLISHED_OVERALL.precision,
     tolerance: 5e-7,
     exact: true,

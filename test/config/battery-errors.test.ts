@@ -56,7 +56,7 @@ describe('battery errors name the file and the field', () => {
   it('accepts a valid battery and fills documented defaults', () => {
     const r = resolveBattery(battery(`${base}checks: [{ id: a, metric: selection_rate_ratio }]\n`));
     expect(r.battery.alpha).toBe(0.05);
-    expect(r.battery.correction).toBe('holm');
+    expect(r.battery.correction).toBe('bonferroni');
     expect(r.battery.min_cell).toBe(30);
     expect(r.battery.checks[0]!.attribute).toBe('all');
     expect(r.populationSpec).toBe(join(dir, 'pop.yaml'));

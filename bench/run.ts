@@ -5,6 +5,7 @@ import { benchBootstrap } from './bootstrap.js';
 import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
+import { benchStatistics } from './statistics.js';
 import { benchRun } from './twins.js';
 import { yardstick } from './yardstick.js';
 
@@ -80,6 +81,8 @@ for (const p of benchPacks()) {
     ok: p.seconds < 30 && p.status === 0,
   });
 }
+
+rows.push(...benchStatistics());
 
 const yardstickAfter = yardstick();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;

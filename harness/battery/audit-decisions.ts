@@ -3,9 +3,9 @@ import type { Check } from '../config/index.js';
 import { readDecisions, type DecisionColumns, type Decisions } from '../../datasets/io/index.js';
 import { categorical, mapInto, type CategoricalColumn } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
-import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } from '../metrics/index.js';
+import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings, type SelectiveTest } from '../metrics/index.js';
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
-import { comparisonPValue, zCritical, type Correction } from '../stats/index.js';
+import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, finishChecks, verdictFor } from '../verdict/index.js';
 import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from './analyse-cells.js';
 import { buildCells, sweepFractions } from './build-cells.js';
@@ -89,17 +89,21 @@ function buildParts(d: Decisions, opts: AuditOptions): Part[] {
   });
 }
 
-/** Checks of the selective-labels figures: statistical parity and equal burden against the four-fifths bounds. */
-function selectiveChecks(groups: readonly SelectiveLabelsGroup[], correction: Correction, level: number, randomN: number, modelN: number, errorsN: number): CheckResult[] {
+/**
+ * Checks of the selective-labels figures: statistical parity and equal burden against the four-fifths
+ * bounds, with the p-value of "ratio = 1" from the design-based standard error of the same estimate
+ * (real counts, never inverse-probability-weighted totals taken as observations).
+ */
+function selectiveChecks(groups: readonly SelectiveLabelsGroup[], tests: readonly SelectiveTest[], correction: Correction, level: number): CheckResult[] {
   const { bounds, source } = DEFAULT_BOUNDS.ratio;
   return groups.flatMap((g) =>
     (
       [
-        ['statistical-parity', 'statistical_parity', g.statistical_parity, g.model.n, g.random.n, randomN],
-        ['equal-burden', 'equal_burden', g.equal_burden, g.model.n, g.random.errors, errorsN],
+        ['statistical-parity', 'statistical_parity', g.statistical_parity],
+        ['equal-burden', 'equal_burden', g.equal_burden],
       ] as const
-    ).map(([id, metric, e, x1, x0, n0]): CheckResult => {
-      const test = comparisonPValue('ratio', x1, modelN, x0, n0);
+    ).map(([id, metric, e]): CheckResult => {
+      const test = tests.find((t) => t.attribute === g.attribute && t.group === g.group && t.metric === metric);
       return {
         id,
         metric,
@@ -114,12 +118,12 @@ function selectiveChecks(groups: readonly SelectiveLabelsGroup[], correction: Co
         bounds_origin: 'default',
         source,
         verdict: verdictFor(e.ci, bounds),
-        p_value: test.p,
+        p_value: test?.p ?? null,
         adjusted_p_value: null,
         correction,
         small_cell: false,
         test: 'disparity',
-        p_method: test.method,
+        p_method: test?.method ?? null,
       };
     }),
   );
@@ -133,11 +137,11 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
     populationSize: opts.populationSize,
     level: 1 - opts.alpha,
     z: zCritical(opts.alpha),
-    bootstrap: opts.bootstrap ?? { replicates: 2000, seed: 1 },
     labelSource: opts.labelSource!,
     weighting: d.selectionProbability ? `inverse-probability weights 1/π from column "${opts.selectionProbability}" on model-selected rows` : 'none',
   };
   const groups: SelectiveLabelsGroup[] = [];
+  const tests: SelectiveTest[] = [];
   const warnings: Warning[] = [];
   let randomN = 0;
   let modelN = 0;
@@ -157,20 +161,16 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
       });
       const result = computeSelectiveLabels(collected.counts, settings);
       groups.push(...result.groups);
+      tests.push(...result.tests);
       warnings.push(...collected.warnings, ...result.warnings);
       randomN = collected.randomN;
       modelN = collected.modelN;
     }
   }
-  const errorsOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.random.errors, 0);
-  const modelOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.model.n, 0);
-  const randomOf = (attribute: string) => groups.filter((g) => g.attribute === attribute).reduce((acc, g) => acc + g.random.n, 0);
-  const checks = [...new Set(groups.map((g) => g.attribute))].flatMap((attr) =>
-    selectiveChecks(groups.filter((g) => g.attribute === attr), opts.correction, 1 - opts.alpha, randomOf(attr), modelOf(attr), errorsOf(attr)),
-  );
+  const checks = [...new Set(groups.map((g) => g.attribute))].flatMap((attr) => selectiveChecks(groups.filter((g) => g.attribute === attr), tests, opts.correction, 1 - opts.alpha));
   warnings.push({
     code: 'selective-labels',
-    message: 'labels come from investigated cases only: the group metrics describe the investigated sample, not the population; population figures (inferred confusion matrices) are in selective_labels',
+    message: 'labels come from investigated cases only: the group metrics describe the investigated cases (random audits and flagged cases together), not the population; population figures (inferred confusion matrices) are in selective_labels',
   });
   return { section: buildSelectiveLabels(groups, settings, randomN, modelN), checks, warnings };
 }

@@ -100,13 +100,16 @@ describe('pack sweden-fk', () => {
     expect((await figure('foreign_background.foreign.fnr')).reproduced).toBeCloseTo(0.98551, 5);
   });
 
-  it('records label provenance, the bootstrap and the battery in the results', async () => {
+  it('records label provenance, the interval methods and the battery in the results', async () => {
     const results = await run;
     const s = results.selective_labels!;
     expect([s.random_n, s.model_n, s.population_size]).toEqual([1047, 5082, 977_730]);
     expect(s.label_source).toBe('sample=random');
-    expect(s.bootstrap.replicates).toBe(2000);
-    expect(s.bootstrap.seed).toBe(2017);
+    // Lighthouse's data record one selection per case: no case is in both samples.
+    expect(s.groups.every((g) => g.in_both_samples === 0)).toBe(true);
+    expect(s.groups_scope).toBe('investigated_cases');
+    const woman = s.groups.find((g) => g.group === 'woman')!;
+    expect([woman.selection_rate.method, woman.false_positive_rate.method, woman.false_negative_rate.method, woman.precision.method]).toEqual(['design-delta-log', 'design-delta-log', 'design-delta-logit', 'census']);
     expect(results.manifest.mode).toBe('audit');
     expect(results.manifest.protected).toEqual(['gender', 'income', 'education', 'foreign_background']);
     expect(results.manifest.labels).toMatch(/random-audit sample/);

@@ -13,6 +13,11 @@ export interface SelectiveRows {
   readonly labels: Uint8Array;
   readonly weights: Float64Array | null;
   readonly fromSource: Uint8Array;
+  /**
+   * Probability π that a flagged case is in the file (investigated), where only some flagged cases
+   * were; null when every flagged case is. For a flagged row also drawn at random, give the
+   * probability that it would be in the file either way, 1 − (1 − π_model)(1 − R/N).
+   */
   readonly selectionProbability: Float64Array | null;
 }
 

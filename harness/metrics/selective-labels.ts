@@ -134,11 +134,8 @@ export function computeSelectiveLabels(c: SelectiveCounts, s: SelectiveSettings)
       warnings.push({ code: 'selective-labels-negative', message: `${c.attribute}=${name}: the inferred population has a negative FN or TN (flagged cases outnumber what the random audit implies); FPR/FNR shown as null` });
     }
     const est = (id: StatisticId) => designEstimate(id, g, ref, c, samples, s);
-    const ratio = (id: StatisticId): Estimate => {
-      if (g !== ref) return strip(est(id));
-      const e = est(id);
-      return { value: e.value, ci: null, method: e.method };
-    };
+    // The reference group's own ratio is 1 by construction: no interval.
+    const ratio = (id: StatisticId): Estimate => (g !== ref ? strip(est(id)) : { value: finite(STATISTICS[id].of(d, g, ref)), ci: null, method: `design-delta-${STATISTICS[id].scale}` });
     const parity = est('statistical_parity');
     const burden = est('equal_burden');
     for (const [metric, e] of [['statistical_parity', parity], ['equal_burden', burden]] as const) {

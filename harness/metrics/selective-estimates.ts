@@ -13,8 +13,10 @@
  *   statistical parity = (F_g/F)/(r_g/R)   equal burden = (F_g/F)/(y_g/Σy)   base rate = y_g/r_g
  *
  * N̂_g, P̂_g, Neĝ_g, FN and TN are unbiased (expansion estimators of a simple random sample); the
- * rates are ratios of an exact or unbiased numerator to an unbiased denominator, unbiased to first
- * order (bias of relative order CV², below 0.2 % of the value at 150 random-audit cases).
+ * rates divide by an estimated count and are unbiased to first order: the relative bias of 1/N̂ is
+ * about (1 − p)/(R·p) for a denominator that is a share p of the random audit, i.e. below one over the
+ * random-audit cases behind it (simulation, 3 % audit: +0.07 % for selection rate and FPR, −0.3 % for
+ * FNR, whose denominator rests on the rarer cases with an error; a tenth of one audit's standard error).
  */
 export interface SelectiveEstimates {
   readonly size: number[];

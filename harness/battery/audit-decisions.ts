@@ -99,7 +99,8 @@ function selectiveChecks(groups: readonly SelectiveLabelsGroup[], level: number)
         ['equal-burden', 'equal_burden', g.equal_burden],
       ] as const
     ).map(([id, metric, e]): CheckCandidate => ({
-      // The interval is a derived one (see selective-labels.ts): carried to the family level by a normal approximation.
+      // A design-based Wald interval on the log scale (selective-labels.ts): carried to the family level
+      // exactly by rescaling its half-width, so the method keeps its name.
       intervalAt: rescaledInterval(e.ci, level, 'ratio'),
       parity: 1,
       row: {
@@ -111,7 +112,7 @@ function selectiveChecks(groups: readonly SelectiveLabelsGroup[], level: number)
         value: e.value,
         ci: e.ci,
         level,
-        method: `${e.method}, rescaled`,
+        method: e.method,
         bounds: [bounds[0], bounds[1]],
         bounds_origin: 'default',
         source,
@@ -133,7 +134,6 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
     populationSize: opts.populationSize,
     level: 1 - opts.alpha,
     z: zCritical(opts.alpha),
-    bootstrap: opts.bootstrap ?? { replicates: 2000, seed: 1 },
     labelSource: opts.labelSource!,
     weighting: d.selectionProbability ? `inverse-probability weights 1/π from column "${opts.selectionProbability}" on model-selected rows` : 'none',
   };
@@ -167,7 +167,7 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
   );
   warnings.push({
     code: 'selective-labels',
-    message: 'labels come from investigated cases only: the group metrics describe the investigated sample, not the population; population figures (inferred confusion matrices) are in selective_labels',
+    message: 'labels come from investigated cases only: the group metrics describe the investigated cases (random audits and flagged cases together), not the population; population figures (inferred confusion matrices) are in selective_labels',
   });
   return { section: buildSelectiveLabels(groups, settings, randomN, modelN), checks, warnings };
 }

@@ -45,7 +45,7 @@ const NOT_IN_COUNTS: Readonly<Record<string, string>> = {
 const SECTIONS: readonly { key: keyof Results; why: string }[] = [
   { key: 'selection_curves', why: 'each point selects the top fraction of all the merged scores, which no part knows' },
   { key: 'proxies', why: 'proxy strength is estimated from the rows of model inputs and protected attributes' },
-  { key: 'selective_labels', why: 'its population estimates and bootstrap intervals need the random-audit and model-selected rows of every part' },
+  { key: 'selective_labels', why: 'its population estimates and intervals need the random-audit and flagged counts of every part against one population size' },
   { key: 'reproduction', why: 'published-vs-reproduced figures belong to one reproduction' },
 ];
 

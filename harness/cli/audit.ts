@@ -132,7 +132,7 @@ export const auditCommand = {
       labelSource: argv['label-source'],
       populationSize: argv['population-size'],
       selectionProbability: argv['selection-probability'],
-      bootstrap: bootstrap ?? (argv['label-source'] ? { replicates: 2000, seed: argv.seed } : undefined),
+      bootstrap,
       intersections: parseIntersections(argv.intersections),
       minCell: argv['min-cell'],
       checks,

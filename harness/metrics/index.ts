@@ -12,7 +12,8 @@ export {
   type ResolvedMetricId,
 } from './registry.js';
 export { bootstrapGroupMetrics, bootstrapKey, type BootstrapTarget } from './bootstrap-group-metrics.js';
-export { AGENCY_TEST, buildSelectiveLabels, computeSelectiveLabels, type SelectiveCounts, type SelectiveSettings } from './selective-labels.js';
+export { AGENCY_TEST, buildSelectiveLabels, computeSelectiveLabels, type SelectiveCounts, type SelectiveSettings, type SelectiveTest } from './selective-labels.js';
+export { selectiveEstimates, type SelectiveEstimates } from './selective-estimates.js';
 export { computeSelectionCurves } from './compute-selection-curves.js';
 export { buildScoreHistogram } from './build-score-histogram.js';
 export { STATISTIC_METRICS, type StatisticMetric } from './registry.js';

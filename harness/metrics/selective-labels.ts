@@ -1,163 +1,147 @@
 import type { SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
-import { bootstrapCounts, percentileInterval, rateInterval, rateMethod, ratioInterval, ratioMethod, type Interval } from '../stats/index.js';
+import { designDeltaSe, normalCdf, rateInterval, rateMethod, type DesignSamples } from '../stats/index.js';
+import { selectiveEstimates, type SelectiveEstimates } from './selective-estimates.js';
 
 /**
  * Selective labels, the Sweden method generalised (Lighthouse Reports & Svenska Dagbladet, Nov 2024,
- * on Försäkringskassan's VAB model): labels exist only for investigated cases, some chosen at random
- * and some chosen by the model. The random sample estimates each group's population share and base
- * rate; the model sample gives the flagged count and the precision; together they give a population
- * confusion matrix per group:
- *
- *   size = random share × population,  flagged = model-selected count (inverse-probability weighted
- *   when only some flagged cases were investigated),  positives = base rate × size,
- *   TP = precision × flagged,  FP = flagged − TP,  FN = positives − TP,  TN = size − flagged − FN.
+ * on Försäkringskassan's VAB model): labels exist only for investigated cases, some drawn at random
+ * from the whole population and some flagged by the model. The random audit estimates each group's
+ * size, positives and negatives; the flagged cases give the flagged count and true positives; together
+ * they give a population confusion matrix per group (see {@link selectiveEstimates}). A case both drawn
+ * at random and flagged counts in both.
  */
 export interface SelectiveCounts {
   readonly attribute: string;
   readonly groups: readonly string[];
   readonly reference: string;
-  /** Per group: random-sample errors and non-errors, model-sample errors and non-errors (raw counts). */
+  /** Per group: random-audit cases with and without an error (every randomly audited case, flagged or not). */
   readonly randomPos: Float64Array;
   readonly randomNeg: Float64Array;
-  readonly modelPos: Float64Array;
-  readonly modelNeg: Float64Array;
-  /** Per group: mean inverse-probability weight of model-sample errors and non-errors (1 without weighting). */
-  readonly modelPosWeight: Float64Array;
-  readonly modelNegWeight: Float64Array;
+  /** Per group: flagged cases investigated, with and without an error (real cases). */
+  readonly flaggedPos: Float64Array;
+  readonly flaggedNeg: Float64Array;
+  /** Per group: Horvitz–Thompson totals Σ 1/π of those flagged cases (the counts themselves when π = 1). */
+  readonly flaggedPosTotal: Float64Array;
+  readonly flaggedNegTotal: Float64Array;
+  /** Per group: Horvitz–Thompson variance estimates Σ (1 − π)/π² of those totals (0 when π = 1). */
+  readonly flaggedPosVariance: Float64Array;
+  readonly flaggedNegVariance: Float64Array;
+  /** Per group: cases both drawn at random and flagged (counted in both samples). */
+  readonly overlap: Float64Array;
 }
 
 export interface SelectiveSettings {
   readonly populationSize: number;
   readonly level: number;
   readonly z: number;
-  readonly bootstrap: { readonly replicates: number; readonly seed: number };
   readonly labelSource: string;
   readonly weighting: string;
+}
+
+/** A selective-labels p-value: H0 "ratio = 1", from the same design-based standard error as the interval. */
+export interface SelectiveTest {
+  readonly attribute: string;
+  readonly group: string;
+  readonly metric: 'statistical_parity' | 'equal_burden';
+  readonly p: number | null;
+  readonly method: 'design-wald-log';
 }
 
 /** Thresholds of Försäkringskassan's own test (AUDITS.md, Sweden). */
 export const AGENCY_TEST = { ratioHigh: 2, ratioLow: 0.5, shareDifference: 0.3, errorShareDifference: 0.1 } as const;
 
-interface Derived {
-  randomShare: number[];
-  modelShare: number[];
-  errorShare: number[];
-  flaggedErrorShare: number[];
-  size: number[];
-  flagged: number[];
-  tp: number[];
-  fp: number[];
-  fn: number[];
-  tn: number[];
-  selection: number[];
-  fpr: number[];
-  fnr: number[];
-}
+type Scale = 'log' | 'logit';
 
-/** Everything per group from one set of counts (observed or resampled). */
-function derive(rp: ArrayLike<number>, rn: ArrayLike<number>, mp: ArrayLike<number>, mn: ArrayLike<number>, c: SelectiveCounts, population: number): Derived {
-  const k = c.groups.length;
-  const idx = [...Array(k).keys()];
-  const r = idx.map((g) => rp[g]! + rn[g]!);
-  const mPos = idx.map((g) => mp[g]! * c.modelPosWeight[g]!);
-  const m = idx.map((g) => mPos[g]! + mn[g]! * c.modelNegWeight[g]!);
-  const R = r.reduce((a, b) => a + b, 0);
-  const M = m.reduce((a, b) => a + b, 0);
-  const ER = idx.reduce((a, g) => a + rp[g]!, 0);
-  const EM = mPos.reduce((a, b) => a + b, 0);
-  const size = idx.map((g) => (r[g]! / R) * population);
-  const flagged = m;
-  const positives = idx.map((g) => (r[g]! > 0 ? (rp[g]! / r[g]!) * size[g]! : NaN));
-  const tp = idx.map((g) => (m[g]! > 0 ? mPos[g]! : NaN));
-  const fp = idx.map((g) => flagged[g]! - tp[g]!);
-  const fn = idx.map((g) => positives[g]! - tp[g]!);
-  const tn = idx.map((g) => size[g]! - flagged[g]! - fn[g]!);
-  const valid = (x: number) => (Number.isFinite(x) && x >= 0 ? x : NaN);
-  return {
-    randomShare: idx.map((g) => r[g]! / R),
-    modelShare: idx.map((g) => m[g]! / M),
-    errorShare: idx.map((g) => rp[g]! / ER),
-    flaggedErrorShare: idx.map((g) => mPos[g]! / EM),
-    size,
-    flagged,
-    tp,
-    fp,
-    fn,
-    tn,
-    selection: idx.map((g) => flagged[g]! / size[g]!),
-    fpr: idx.map((g) => valid(fp[g]!) / (valid(fp[g]!) + valid(tn[g]!))),
-    fnr: idx.map((g) => valid(fn[g]!) / positives[g]!),
-  };
-}
+/** The interval-bearing statistics: the scale of their Wald interval and how to read them off the estimates. */
+const STATISTICS = {
+  statistical_parity: { scale: 'log', of: (e, g) => e.modelShare[g]! / e.randomShare[g]! },
+  precision: { scale: 'logit', of: (e, g) => e.precision[g]! },
+  selection_rate: { scale: 'log', of: (e, g) => e.selection[g]! },
+  selection_rate_ratio: { scale: 'log', of: (e, g, ref) => e.selection[g]! / e.selection[ref]! },
+  false_positive_rate: { scale: 'log', of: (e, g) => e.fpr[g]! },
+  false_positive_rate_ratio: { scale: 'log', of: (e, g, ref) => e.fpr[g]! / e.fpr[ref]! },
+  false_negative_rate: { scale: 'logit', of: (e, g) => e.fnr[g]! },
+  false_negative_rate_ratio: { scale: 'log', of: (e, g, ref) => e.fnr[g]! / e.fnr[ref]! },
+  equal_burden: { scale: 'log', of: (e, g) => e.modelShare[g]! / e.errorShare[g]! },
+} as const satisfies Record<string, { scale: Scale; of: (e: SelectiveEstimates, g: number, ref: number) => number }>;
+type StatisticId = keyof typeof STATISTICS;
 
-const STATS = ['parity', 'selection', 'selection_ratio', 'fpr', 'fpr_ratio', 'fnr', 'fnr_ratio', 'burden', 'base', 'precision'] as const;
-
-function statistics(d: Derived, g: number, ref: number, rp: ArrayLike<number>, r: number, mp: number, m: number): number[] {
-  return [
-    d.modelShare[g]! / d.randomShare[g]!,
-    d.selection[g]!,
-    d.selection[g]! / d.selection[ref]!,
-    d.fpr[g]!,
-    d.fpr[g]! / d.fpr[ref]!,
-    d.fnr[g]!,
-    d.fnr[g]! / d.fnr[ref]!,
-    d.modelShare[g]! / d.errorShare[g]!,
-    rp[g]! / r,
-    mp / m,
-  ];
-}
+const SCALES: Record<Scale, { to: (v: number) => number; from: (u: number) => number }> = {
+  log: { to: Math.log, from: Math.exp },
+  logit: { to: (v) => Math.log(v / (1 - v)), from: (u) => 1 / (1 + Math.exp(-u)) },
+};
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
-const est = (value: number, ci: Interval | null, method: string) => ({ value: finite(value), ci: ci && finite(value) !== null ? ([ci.lo, ci.hi] as [number, number]) : null, method });
+type Estimate = SelectiveLabelsGroup['selection_rate'];
+
+/**
+ * One statistic of one group with its design-based interval: θ̂ ± z·se on the log scale (ratios,
+ * selection rate, FPR) or the logit scale (precision, FNR), se from {@link designDeltaSe}, mapped
+ * back; method "design-delta-log" / "design-delta-logit". A statistic with no sampling error (e.g.
+ * precision when every flagged case was investigated) gets the point as its interval and method
+ * "census". Rates are capped at 1. Also returns se on the Wald scale, for the p-value.
+ */
+function designEstimate(id: StatisticId, g: number, ref: number, c: SelectiveCounts, samples: DesignSamples, s: SelectiveSettings): Estimate & { se: number } {
+  const k = c.groups.length;
+  const { scale, of } = STATISTICS[id];
+  const at = (x: Float64Array, tot: Float64Array) => of(selectiveEstimates(x, tot, k, s.populationSize), g, ref);
+  const value = at(samples.random, samples.totals);
+  const method = `design-delta-${scale}`;
+  if (!Number.isFinite(value)) return { value: null, ci: null, method, se: NaN };
+  const t = SCALES[scale];
+  const u = t.to(value);
+  // At 0 or 1 the Wald scale is undefined; the interval is still the point if nothing varies.
+  const se = designDeltaSe(Number.isFinite(u) ? (x, tot) => t.to(at(x, tot)) : at, samples);
+  if (se === 0) return { value, ci: [value, value], method: 'census', se };
+  if (!Number.isFinite(se) || !Number.isFinite(u)) return { value, ci: null, method, se: NaN };
+  const cap = id.endsWith('_ratio') || id === 'statistical_parity' || id === 'equal_burden' ? Infinity : 1;
+  return { value, ci: [t.from(u - s.z * se), Math.min(cap, t.from(u + s.z * se))], method, se };
+}
 
 /**
  * The selective-labels section of results.json for one attribute: shares, statistical parity against
- * the random sample, base rate against precision, the inferred population confusion matrix with FPR
- * and FNR, equal burden, and the agency's two-step test. Parity and equal burden are ratios of two
- * independent proportions (model sample against random sample) and get the Katz/Koopman interval;
- * base rate and precision get Wilson/Clopper–Pearson; the inferred-population figures get percentile
- * intervals from a bootstrap stratified by sample (random and model samples resampled separately).
- * With inverse-probability weights, every interval comes from the bootstrap.
+ * the random audit, base rate against precision, the inferred population confusion matrix with the
+ * selection rate, FPR and FNR, equal burden, and the agency's two-step test.
+ *
+ * Intervals are design-based: the random audit is a simple random sample without replacement of the
+ * N applicants, the flagged cases a census (or, with selection probabilities, a Poisson sample of the
+ * flagged cases), so every interval comes from the real counts through {@link designDeltaSe}. The base
+ * rate, a proportion of real random-audit cases, gets Wilson / Clopper–Pearson. Parity and equal
+ * burden also get a p-value of "ratio = 1" from the same standard error (Wald on the log scale).
  */
-export function computeSelectiveLabels(c: SelectiveCounts, s: SelectiveSettings): { groups: SelectiveLabelsGroup[]; warnings: Warning[] } {
+export function computeSelectiveLabels(c: SelectiveCounts, s: SelectiveSettings): { groups: SelectiveLabelsGroup[]; warnings: Warning[]; tests: SelectiveTest[] } {
   const k = c.groups.length;
   const ref = c.groups.indexOf(c.reference);
   if (ref < 0) throw new Error(`reference ${c.reference} missing from ${c.attribute}`);
-  const weighted = s.weighting !== 'none';
-  const d = derive(c.randomPos, c.randomNeg, c.modelPos, c.modelNeg, c, s.populationSize);
-  // Bootstrap: cells [randomPos..., randomNeg...] then [modelPos..., modelNeg...], two strata.
-  const counts = new Float64Array(4 * k);
-  counts.set(c.randomPos, 0);
-  counts.set(c.randomNeg, k);
-  counts.set(c.modelPos, 2 * k);
-  counts.set(c.modelNeg, 3 * k);
-  const reps = bootstrapCounts(counts, [[0, 2 * k], [2 * k, 4 * k]], { ...s.bootstrap, stream: `selective-labels:${c.attribute}` }, k * STATS.length, (x, out) => {
-    const rp = x.subarray(0, k);
-    const rn = x.subarray(k, 2 * k);
-    const mp = x.subarray(2 * k, 3 * k);
-    const mn = x.subarray(3 * k, 4 * k);
-    const dd = derive(rp, rn, mp, mn, c, s.populationSize);
-    for (let g = 0; g < k; g++) {
-      const v = statistics(dd, g, ref, rp, rp[g]! + rn[g]!, mp[g]! * c.modelPosWeight[g]!, dd.flagged[g]!);
-      for (let j = 0; j < STATS.length; j++) out[g * STATS.length + j] = v[j]!;
-    }
-  });
-  const boot = (g: number, stat: (typeof STATS)[number]) => percentileInterval(reps[g * STATS.length + STATS.indexOf(stat)]!, s.level);
-  const R = c.randomPos.reduce((a, b) => a + b, 0) + c.randomNeg.reduce((a, b) => a + b, 0);
-  const ER = c.randomPos.reduce((a, b) => a + b, 0);
-  const Mraw = c.modelPos.reduce((a, b) => a + b, 0) + c.modelNeg.reduce((a, b) => a + b, 0);
+  const join = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(2 * k);
+    out.set(a, 0);
+    out.set(b, k);
+    return out;
+  };
+  const samples: DesignSamples = {
+    random: join(c.randomPos, c.randomNeg),
+    populationSize: s.populationSize,
+    totals: join(c.flaggedPosTotal, c.flaggedNegTotal),
+    totalVariances: join(c.flaggedPosVariance, c.flaggedNegVariance),
+  };
+  const d = selectiveEstimates(samples.random, samples.totals, k, s.populationSize);
   const warnings: Warning[] = [];
+  const tests: SelectiveTest[] = [];
   const groups = c.groups.map((name, g): SelectiveLabelsGroup => {
     const r = c.randomPos[g]! + c.randomNeg[g]!;
-    const mRaw = c.modelPos[g]! + c.modelNeg[g]!;
-    const v = statistics(d, g, ref, c.randomPos, r, d.tp[g]!, d.flagged[g]!);
-    const [parity, selection, selectionRatio, fpr, fprRatio, fnr, fnrRatio, burden, base, precision] = v as [number, number, number, number, number, number, number, number, number, number];
     if (!(d.fn[g]! >= 0) || !(d.tn[g]! >= 0)) {
-      warnings.push({ code: 'selective-labels-negative', message: `${c.attribute}=${name}: the inferred population has a negative FN or TN (precision × flagged exceeds base rate × size); FPR/FNR shown as null` });
+      warnings.push({ code: 'selective-labels-negative', message: `${c.attribute}=${name}: the inferred population has a negative FN or TN (flagged cases outnumber what the random audit implies); FPR/FNR shown as null` });
     }
-    const katz = (x1: number, n1: number, x0: number, n0: number) => ratioInterval(x1, n1, x0, n0, s.z);
-    const parityCi = weighted ? boot(g, 'parity') : katz(mRaw, Mraw, r, R);
-    const burdenCi = weighted ? boot(g, 'burden') : katz(mRaw, Mraw, c.randomPos[g]!, ER);
+    const est = (id: StatisticId) => designEstimate(id, g, ref, c, samples, s);
+    // The reference group's own ratio is 1 by construction: no interval.
+    const ratio = (id: StatisticId): Estimate => (g !== ref ? strip(est(id)) : { value: finite(STATISTICS[id].of(d, g, ref)), ci: null, method: `design-delta-${STATISTICS[id].scale}` });
+    const parity = est('statistical_parity');
+    const burden = est('equal_burden');
+    for (const [metric, e] of [['statistical_parity', parity], ['equal_burden', burden]] as const) {
+      const p = e.value !== null && e.value > 0 && Number.isFinite(e.se) && e.se > 0 ? Math.min(1, 2 * normalCdf(-Math.abs(Math.log(e.value)) / e.se, 0, 1)) : null;
+      tests.push({ attribute: c.attribute, group: name, metric, p, method: 'design-wald-log' });
+    }
     const shares = { model: d.modelShare[g]!, random: d.randomShare[g]!, flaggedErrors: d.flaggedErrorShare[g]! };
     const step1Ratio = shares.model / shares.random;
     const step1Diff = Math.abs(shares.model - shares.random);
@@ -169,45 +153,52 @@ export function computeSelectiveLabels(c: SelectiveCounts, s: SelectiveSettings)
           ? `shares differ by ${(100 * step1Diff).toFixed(1)} points (fails at ≥ 30)`
           : null;
     const step2Reason = step2Diff >= AGENCY_TEST.errorShareDifference ? `share among flagged cases and among flagged cases with errors differ by ${(100 * step2Diff).toFixed(1)} points (fails at ≥ 10)` : null;
-    const bootMethod = 'bootstrap-percentile';
+    const base = rateInterval(c.randomPos[g]!, r, s.z);
     return {
       attribute: c.attribute,
       group: name,
       is_reference: g === ref,
       random: { n: r, errors: c.randomPos[g]! },
-      model: { n: weighted ? d.flagged[g]! : mRaw, errors: weighted ? d.tp[g]! : c.modelPos[g]! },
+      model: { n: c.flaggedPos[g]! + c.flaggedNeg[g]!, errors: c.flaggedPos[g]! },
       random_share: shares.random,
       model_share: shares.model,
-      statistical_parity: est(parity, parityCi, weighted ? bootMethod : ratioMethod(mRaw, Mraw, r, R)),
-      base_rate: est(base, rateInterval(c.randomPos[g]!, r, s.z), rateMethod(c.randomPos[g]!, r)),
-      precision: est(precision, weighted ? boot(g, 'precision') : rateInterval(c.modelPos[g]!, mRaw, s.z), weighted ? bootMethod : rateMethod(c.modelPos[g]!, mRaw)),
+      statistical_parity: strip(parity),
+      base_rate: { value: finite(d.base[g]!), ci: base && finite(d.base[g]!) !== null ? [base.lo, base.hi] : null, method: rateMethod(c.randomPos[g]!, r) },
+      precision: strip(est('precision')),
       population: { size: d.size[g]!, flagged: d.flagged[g]!, tp: d.tp[g]!, fp: d.fp[g]!, fn: d.fn[g]!, tn: d.tn[g]! },
-      selection_rate: est(selection, boot(g, 'selection'), bootMethod),
-      selection_rate_ratio: est(selectionRatio, g === ref ? null : boot(g, 'selection_ratio'), bootMethod),
-      false_positive_rate: est(fpr, boot(g, 'fpr'), bootMethod),
-      false_positive_rate_ratio: est(fprRatio, g === ref ? null : boot(g, 'fpr_ratio'), bootMethod),
-      false_negative_rate: est(fnr, boot(g, 'fnr'), bootMethod),
-      false_negative_rate_ratio: est(fnrRatio, g === ref ? null : boot(g, 'fnr_ratio'), bootMethod),
+      selection_rate: strip(est('selection_rate')),
+      selection_rate_ratio: ratio('selection_rate_ratio'),
+      false_positive_rate: strip(est('false_positive_rate')),
+      false_positive_rate_ratio: ratio('false_positive_rate_ratio'),
+      false_negative_rate: strip(est('false_negative_rate')),
+      false_negative_rate_ratio: ratio('false_negative_rate_ratio'),
       error_share: d.errorShare[g]!,
-      equal_burden: est(burden, burdenCi, weighted ? bootMethod : ratioMethod(mRaw, Mraw, c.randomPos[g]!, ER)),
+      equal_burden: strip(burden),
       flagged_error_share: shares.flaggedErrors,
+      in_both_samples: c.overlap[g]!,
       agency_test: { step1: step1Reason ? 'fail' : 'pass', step1_reason: step1Reason, step2: step2Reason ? 'fail' : 'pass', step2_reason: step2Reason },
     };
   });
-  return { groups, warnings };
+  return { groups, warnings, tests };
+}
+
+function strip(e: Estimate & { se: number }): Estimate {
+  return { value: finite(e.value ?? NaN), ci: e.ci, method: e.method };
 }
 
 /** Assembles the results.json section from the per-attribute groups. */
 export function buildSelectiveLabels(groups: SelectiveLabelsGroup[], s: SelectiveSettings, randomN: number, modelN: number): SelectiveLabels {
   return {
     method:
-      'Sweden method (Lighthouse Reports / Svenska Dagbladet, Nov 2024): group size = random-sample share × population size; flagged = model-selected count; positives = random-sample base rate × size; TP = precision × flagged',
+      'Sweden method (Lighthouse Reports / Svenska Dagbladet, Nov 2024), design-based: group size = random-audit share × population size; flagged = every flagged case (Horvitz–Thompson total Σ 1/π where only some were investigated), a case in both samples counting in both; positives = random-audit error rate × size; TP = flagged cases with an error',
+    intervals:
+      'design-based delta method: the random audit a simple random sample without replacement of the population (finite-population correction), the flagged cases a census (Horvitz–Thompson variance Σ (1 − π)/π² where sampled); Wald on the log scale (ratios, selection rate, FPR) or logit scale (precision, FNR); base rate Wilson / Clopper–Pearson',
     label_source: s.labelSource,
     population_size: s.populationSize,
     random_n: randomN,
     model_n: modelN,
     weighting: s.weighting,
-    bootstrap: { replicates: s.bootstrap.replicates, seed: s.bootstrap.seed, method: 'multinomial counts, stratified by sample; percentile intervals' },
+    groups_scope: 'investigated_cases',
     level: s.level,
     groups,
   };

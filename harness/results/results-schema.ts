@@ -238,16 +238,20 @@ export const SelectiveLabelsGroup = z
     group: z.string(),
     is_reference: z.boolean(),
     random: z.object({ n: z.number(), errors: z.number() }).strict().describe('Random-audit sample: cases and errors found.'),
-    model: z.object({ n: z.number(), errors: z.number() }).strict().describe('Model-selected sample: cases and errors found.'),
+    model: z
+      .object({ n: z.number(), errors: z.number() })
+      .strict()
+      .describe('Flagged cases investigated (real cases, a flagged case also drawn at random included): cases and errors found.'),
+    in_both_samples: z.number().describe('Cases both drawn at random and flagged: counted in `random` and in `model`.'),
     random_share: z.number().describe('Share of the random sample in this group (estimates its population share).'),
-    model_share: z.number().describe('Share of model selections in this group.'),
+    model_share: z.number().describe('Share of the flagged cases in this group (of the Horvitz–Thompson totals where only some were investigated).'),
     statistical_parity: Estimate.describe('model_share ÷ random_share (1 = selected in proportion to its size).'),
     base_rate: Estimate.describe('Error rate in the random sample.'),
     precision: Estimate.describe('Error rate among model-selected cases.'),
     population: z
       .object({ size: z.number(), flagged: z.number(), tp: z.number(), fp: z.number(), fn: z.number(), tn: z.number() })
       .strict()
-      .describe('Inferred population confusion matrix (weights, not integers).'),
+      .describe('Inferred population confusion matrix (estimates, not integers): size, positives and negatives from the random audit, flagged and TP from the flagged cases.'),
     selection_rate: Estimate,
     selection_rate_ratio: Estimate,
     false_positive_rate: Estimate,
@@ -273,12 +277,15 @@ export type SelectiveLabelsGroup = z.infer<typeof SelectiveLabelsGroup>;
 export const SelectiveLabels = z
   .object({
     method: z.string().describe('How the population figures were inferred.'),
+    intervals: z.string().describe('How the intervals of the population figures were computed (each estimate also names its method).'),
     label_source: z.string().describe('Rows of the random-audit sample, COL=VALUE.'),
     population_size: z.number(),
     random_n: z.number(),
     model_n: z.number(),
     weighting: z.string().describe('"none", or the inverse-probability weights used for the model-selected sample.'),
-    bootstrap: z.object({ replicates: z.number().int(), seed: z.number().int(), method: z.string() }).strict(),
+    groups_scope: z
+      .enum(['investigated_cases'])
+      .describe('What the top-level `groups` describe in this audit: the investigated cases (random audits and flagged cases together), not the population; the population figures are the ones in this section.'),
     level: z.number(),
     groups: z.array(SelectiveLabelsGroup),
   })

@@ -3,9 +3,10 @@ import { formatCount, formatP, formatRate, formatRateInterval, formatRatio } fro
 import { formatMetric, formatMetricInterval, metricLabel } from './metric-kind.js';
 import type { Table } from './table.js';
 
-type Estimate = { value: number | null; ci: readonly [number, number] | null };
+type Estimate = { value: number | null; ci: readonly [number, number] | null; method?: string };
 
-const rate = (e: Estimate) => (e.value === null ? 'n/a' : `${formatRate(e.value)} (${e.ci ? formatRateInterval(e.ci) : 'no CI'})`);
+const rate = (e: Estimate) =>
+  e.value === null ? 'n/a' : e.method === 'census' ? `${formatRate(e.value)} (exact: every flagged case investigated)` : `${formatRate(e.value)} (${e.ci ? formatRateInterval(e.ci) : 'no CI'})`;
 const ratio = (e: Estimate) => (e.value === null ? 'n/a' : `${formatRatio(e.value)} (${e.ci ? `${formatRatio(e.ci[0])}–${formatRatio(e.ci[1])}` : 'no CI'})`);
 
 /**
@@ -17,8 +18,8 @@ export function buildSelectiveLabelsTable(results: Results): Table | null {
   const s = results.selective_labels;
   if (!s || s.groups.length === 0) return null;
   return {
-    caption: `Selective labels: random audits (${s.label_source}, n = ${formatCount(s.random_n)}) against model selections (n = ${formatCount(s.model_n)}), population ${formatCount(s.population_size)}; ${s.method}`,
-    header: ['Group', 'Random: cases / errors', 'Model: cases / errors', 'Share random → model', 'Statistical parity', 'Base rate', 'Precision', 'FPR', 'FNR', 'Equal burden', 'Agency test'],
+    caption: `Selective labels, population estimates: random audits (${s.label_source}, n = ${formatCount(s.random_n)}) and flagged cases (n = ${formatCount(s.model_n)}), population ${formatCount(s.population_size)}; ${s.method}; intervals: ${s.intervals}`,
+    header: ['Group', 'Random: cases / errors', 'Flagged: cases / errors', 'Share random → flagged', 'Statistical parity', 'Population selection rate', 'Base rate', 'Precision', 'Population FPR', 'Population FNR', 'Equal burden', 'Agency test'],
     numeric: [1, 2],
     rows: s.groups.map((g) => ({
       reference: g.is_reference,
@@ -28,6 +29,7 @@ export function buildSelectiveLabelsTable(results: Results): Table | null {
         `${formatCount(g.model.n)} / ${formatCount(g.model.errors)}`,
         `${formatRate(g.random_share)} → ${formatRate(g.model_share)}`,
         ratio(g.statistical_parity),
+        rate(g.selection_rate),
         rate(g.base_rate),
         rate(g.precision),
         rate(g.false_positive_rate),

@@ -30,21 +30,28 @@ function note(g: GroupResult, minCell: number): string {
 /**
  * Group metrics of one attribute: n, flagged, selection rate, selection-rate ratio (each with CI),
  * FPR, FNR and precision when any group has labels, and a note for the reference and small cells.
+ * In a selective-labels audit the groups hold only investigated cases (random audits and flagged
+ * cases together), so caption and headers say "among investigated cases": those are not population
+ * rates (the population estimates are in the selective-labels table).
  */
 export function buildGroupTable(results: Results, attribute: string): Table {
   const groups = results.groups.filter((g) => g.attribute === attribute);
   const labelled = groups.some((g) => g.labelled > 0 && g.tp !== null);
   const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 1 - results.manifest.alpha);
   const minCell = results.manifest.min_cell;
+  const investigated = results.selective_labels?.groups_scope === 'investigated_cases';
+  const among = (label: string) => (investigated ? `${label} among investigated` : label);
   return {
-    caption: `Group metrics for ${attribute} (${level} CI in brackets)`,
+    caption: investigated
+      ? `Group metrics for ${attribute} among investigated cases (random audits and flagged cases together), not population rates: the population estimates are in the selective-labels table (${level} CI in brackets)`
+      : `Group metrics for ${attribute} (${level} CI in brackets)`,
     header: [
       'Group',
-      'n',
+      investigated ? 'Investigated' : 'n',
       'Flagged',
-      'Selection rate',
+      among('Selection rate'),
       'Ratio to reference',
-      ...(labelled ? LABELLED.map(([, label]) => label) : []),
+      ...(labelled ? LABELLED.map(([id, label]) => (id === 'precision' ? label : among(label))) : []),
       'Notes',
     ],
     numeric: [1, 2, 3, 4, ...(labelled ? [5, 6, 7] : [])],

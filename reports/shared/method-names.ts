@@ -35,10 +35,15 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   'byar-poisson': { name: "Byar's approximation to the exact Poisson interval", reference: 'Breslow & Day 1987' },
   'delta-multinomial': { name: 'delta-method interval from the multinomial counts', reference: 'Oehlert 1992' },
   'delta-log-multinomial': { name: 'delta-method interval on the log scale from the multinomial counts', reference: 'Oehlert 1992' },
+  // Selective labels (random audit + flagged cases): design-based, see harness/stats/distribution/design-delta-se.ts.
+  'design-delta-log': { name: 'design-based delta-method interval on the log scale (random audit as a simple random sample, finite-population correction)', reference: 'Cochran 1977; Oehlert 1992' },
+  'design-delta-logit': { name: 'design-based delta-method interval on the logit scale (random audit as a simple random sample, finite-population correction)', reference: 'Cochran 1977; Oehlert 1992' },
+  census: { name: 'exact figure, no sampling error: every flagged case was investigated', reference: null },
   'bootstrap-percentile': { name: 'percentile bootstrap interval', reference: 'Efron & Tibshirani 1993' },
   'multinomial-counts': { name: 'multinomial bootstrap of the cell counts', reference: 'Efron & Tibshirani 1993' },
   // Tests behind p-values.
   'fisher-exact': { name: "Fisher's exact test", reference: 'Fisher 1935' },
+  'design-wald-log': { name: 'design-based Wald test of the log ratio (random audit as a simple random sample)', reference: 'Cochran 1977' },
   'wald-log-ratio': { name: 'Wald test of the log ratio', reference: 'Katz et al. 1978' },
   'pearson-score': { name: "Pearson's score test", reference: 'Koopman 1984' },
   'pooled-z': { name: 'pooled z-test of two proportions', reference: null },

@@ -47,16 +47,18 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
     charts.push({ name: candidate, title, spec });
   };
   const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
-  for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}`, selectionRateSpec(results, a));
+  // A selective-labels audit's groups hold only investigated cases: say so on every chart drawn from them.
+  const scope = results.selective_labels ? ' among investigated cases (not population rates)' : '';
+  for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}${scope}`, selectionRateSpec(results, a));
   if (results.groups.some((g) => !g.is_reference && g.metrics['selection_rate_ratio'])) {
-    add('ratio-forest', 'Selection-rate ratio by group', ratioForestSpec(results));
+    add('ratio-forest', `Selection-rate ratio by group${scope}`, ratioForestSpec(results));
   }
   const inter = findIntersection(results);
   if (results.manifest.protected.length >= 2 && inter !== null) {
-    add('intersection-heatmap', `Selection rate by ${inter.parts.join(' × ')}`, intersectionHeatmapSpec(results));
+    add('intersection-heatmap', `Selection rate by ${inter.parts.join(' × ')}${scope}`, intersectionHeatmapSpec(results));
   }
   for (const a of attributes) {
-    if (labelledGroups(results, a).length > 0) add(`error-rates-${slug(a)}`, `Error rates by ${a}`, errorRateSpec(results, a));
+    if (labelledGroups(results, a).length > 0) add(`error-rates-${slug(a)}`, `Error rates by ${a}${scope}`, errorRateSpec(results, a));
   }
   for (const a of attributes) {
     if (histogramGroups(results, a).length > 0) add(`score-distribution-${slug(a)}`, `Score distribution by ${a}`, scoreDistributionSpec(results, a));

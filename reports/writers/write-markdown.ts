@@ -34,7 +34,8 @@ export function writeMarkdown(results: Results): string {
     '',
   ];
   for (const attribute of attributesOf(results)) {
-    out.push(`## Groups: ${escapeMarkdown(attribute)}`, '', markdownTable(buildGroupTable(results, attribute)), '');
+    const scope = results.selective_labels ? ' (among investigated cases, not population rates)' : '';
+    out.push(`## Groups: ${escapeMarkdown(attribute)}${scope}`, '', markdownTable(buildGroupTable(results, attribute)), '');
   }
   for (const [title, table] of [
     ['Selective labels', buildSelectiveLabelsTable(results)],

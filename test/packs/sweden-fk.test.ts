@@ -104,13 +104,16 @@ describe('pack sweden-fk', () => {
     expect((await figure('foreign_background.foreign.fnr')).reproduced).toBeCloseTo(0.98551, 5);
   });
 
-  it('records label provenance, the bootstrap and the battery in the results', async () => {
+  it('records label provenance, the interval methods and the battery in the results', async () => {
     const results = await run;
     const s = results.selective_labels!;
     expect([s.random_n, s.model_n, s.population_size]).toEqual([1047, 5082, 977_730]);
     expect(s.label_source).toBe('sample=random');
-    expect(s.bootstrap.replicates).toBe(2000);
-    expect(s.bootstrap.seed).toBe(2017);
+    // Lighthouse's data record one selection per case: no case is in both samples.
+    expect(s.groups.every((g) => g.in_both_samples === 0)).toBe(true);
+    expect(s.groups_scope).toBe('investigated_cases');
+    const woman = s.groups.find((g) => g.group === 'woman')!;
+    expect([woman.selection_rate.method, woman.false_positive_rate.method, woman.false_negative_rate.method, woman.precision.method]).toEqual(['design-delta-log', 'design-delta-log', 'design-delta-logit', 'census']);
     expect(results.manifest.mode).toBe('audit');
     expect(results.manifest.protected).toEqual(['gender', 'income', 'education', 'foreign_background']);
     expect(results.manifest.labels).toMatch(/random-audit sample/);
@@ -131,6 +134,13 @@ describe('sweden-fk report', () => {
     expect(md).toContain('| Figure | Class | Published | Reproduced |');
     expect(md).toContain('Published vs reproduced (sweden-fk): Reproduced: 106 of 106 published figures; build checks: 3 of 3 inputs read back');
     expect(md).toContain('Build checks (sweden-fk): 3 of 3 inputs read back. These are values the pack was built or calibrated from');
+    // The ordinary group tables hold investigated cases only (women: FPR 81.1 % among them, against a
+    // population FPR of 0.46 %): they say so, and the population figures are labelled as such.
+    expect(md).toContain('## Groups: gender (among investigated cases, not population rates)');
+    expect(md).toMatch(/\| woman \| 4,018 \| 3,431 \| 85\.4 % [^|]*\| [^|]*\| 81\.1 % /);
+    expect(md).toContain('| Group | Investigated | Flagged | Selection rate among investigated | Ratio to reference | FPR among investigated | FNR among investigated | Precision | Notes |');
+    expect(md).toMatch(/\| gender = woman \| 587 \/ 172 \| 3,431 \/ 1,645 \| [^|]+\| 1\.20 \(1\.14–1\.27\) \| 0\.63 % \(0\.59–0\.66 %\) \| [^|]+\| 47\.9 % \(exact: every flagged case investigated\) \| 0\.46 % \(0\.43–0\.50 %\) \|/);
+    expect(results.selective_labels!.groups_scope).toBe('investigated_cases');
   });
 });
 

@@ -12,6 +12,7 @@ export {
   type ResolvedMetricId,
 } from './registry.js';
 export { bootstrapGroupMetrics, bootstrapKey, type BootstrapTarget } from './bootstrap-group-metrics.js';
+export { groupJackknifeAcceleration } from './group-jackknife-acceleration.js';
 export { AGENCY_TEST, buildSelectiveLabels, computeSelectiveLabels, type SelectiveCounts, type SelectiveSettings } from './selective-labels.js';
 export { computeSelectionCurves } from './compute-selection-curves.js';
 export { buildScoreHistogram } from './build-score-histogram.js';

@@ -36,6 +36,7 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   'delta-multinomial': { name: 'delta-method interval from the multinomial counts', reference: 'Oehlert 1992' },
   'delta-log-multinomial': { name: 'delta-method interval on the log scale from the multinomial counts', reference: 'Oehlert 1992' },
   'bootstrap-percentile': { name: 'percentile bootstrap interval', reference: 'Efron & Tibshirani 1993' },
+  'bootstrap-bca': { name: 'bias-corrected and accelerated (BCa) bootstrap interval', reference: 'Efron 1987' },
   'multinomial-counts': { name: 'multinomial bootstrap of the cell counts', reference: 'Efron & Tibshirani 1993' },
   // Tests behind p-values.
   'fisher-exact': { name: "Fisher's exact test", reference: 'Fisher 1935' },

@@ -48,6 +48,18 @@ export const planCommand = {
   handler(argv: PlanArgs): number {
     if (!(Number.isInteger(argv.tests) && argv.tests >= 1)) throw new DisparateError('usage', `--tests ${argv.tests}: must be a positive integer`);
     if (!(argv.ratio > 0)) throw new DisparateError('usage', `--ratio ${argv.ratio}: must be a positive number`);
+    const unit = (option: string, v: number | undefined) => {
+      if (v !== undefined && !(v > 0 && v < 1)) throw new DisparateError('usage', `${option} ${v}: must lie strictly between 0 and 1`);
+    };
+    unit('--base-rate', argv['base-rate']);
+    unit('--share', argv.share);
+    unit('--alpha', argv.alpha);
+    unit('--power', argv.power);
+    const referenceShare = argv['reference-share'];
+    if (referenceShare !== undefined && !(referenceShare > 0 && referenceShare <= 1 - argv.share + 1e-12)) {
+      throw new DisparateError('usage', `--reference-share ${referenceShare}: must be positive and at most 1 − --share (${1 - argv.share})`);
+    }
+    if (!(argv.ratio * argv['base-rate'] < 1)) throw new DisparateError('usage', `--ratio ${argv.ratio}: the group's rate ${argv.ratio} × --base-rate ${argv['base-rate']} must be below 1`);
     const bounds = parseBounds(argv.bounds);
     const planned = planTarget(argv.ratio, bounds, argv.goal);
     if ('error' in planned) {
@@ -68,7 +80,8 @@ export const planCommand = {
         goal: planned.goal,
       });
     } catch (e) {
-      throw new DisparateError('usage', `plan: ${(e as Error).message}`);
+      // Inputs are checked above; what is left is a ratio too close to a bound for any practical N.
+      throw new DisparateError('usage', `--ratio ${argv.ratio}: ${(e as Error).message} (--bounds ${bounds.lower},${bounds.upper})`);
     }
     const out = { ...result, ratio: argv.ratio, share: argv.share, bounds: [bounds.lower, bounds.upper], alpha: argv.alpha, tests: argv.tests, power: argv.power };
     if (argv.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

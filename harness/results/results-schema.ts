@@ -32,7 +32,7 @@ export const MetricValue = z
     bootstrap_method: z
       .string()
       .optional()
-      .describe('Method of bootstrap_ci: "bootstrap-bca" (bias-corrected and accelerated, acceleration from a jackknife over the cells), or the analytic method used instead ("clopper-pearson", "wilson", "koopman-score", "katz-log", "newcombe-hybrid-score"). Absent when bootstrap_ci is absent or null.'),
+      .describe('Method of bootstrap_ci: "bootstrap-bca" (bias-corrected and accelerated, acceleration from a jackknife over the cells), or the analytic method used instead ("clopper-pearson", "wilson", "koopman-score", "katz-log", "newcombe-hybrid-score"). Absent without a bootstrap interval.'),
     bootstrap_fallback: z
       .enum(['small-count', 'degenerate', 'undefined-replicates'])
       .optional()

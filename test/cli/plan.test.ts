@@ -39,6 +39,16 @@ describe('disparate plan', () => {
     expectRefused(['--ratio', '1.5', '--goal', 'pass', ...base], /^disparate: --goal pass: .* can never make the check pass; use --goal fail/);
   });
 
+  it('refuses a ratio too close to a bound for any practical size', () => {
+    expectRefused(['--ratio', '1.2501', ...base], /^disparate: --ratio 1\.2501: more than 1e\+9 rows would be needed: the ratio is too close to a tolerance bound \(--bounds 0\.8,1\.25\)$/);
+  });
+
+  it('refuses rates and shares outside (0, 1), naming the option', () => {
+    expectRefused(['--ratio', '1.5', '--share', '0.1', '--base-rate', '1.2'], /^disparate: --base-rate 1\.2: must lie strictly between 0 and 1$/);
+    expectRefused(['--ratio', '30', ...base], /^disparate: --ratio 30: the group's rate 30 × --base-rate 0\.05 must be below 1$/);
+    expectRefused(['--ratio', '1.5', ...base, '--reference-share', '0.95'], /^disparate: --reference-share 0\.95: must be positive and at most 1 − --share/);
+  });
+
   it('refuses malformed bounds and tests', () => {
     expectRefused(['--ratio', '1.5', '--bounds', '1.25', ...base], /^disparate: --bounds 1\.25: must be two numbers L,U with 0 < L < U/);
     expectRefused(['--ratio', '1.5', '--tests', '0', ...base], /^disparate: --tests 0: must be a positive integer$/);

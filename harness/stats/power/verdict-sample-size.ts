@@ -31,7 +31,7 @@ export interface VerdictSampleSize {
   readonly target: VerdictTarget;
   /** Total rows N. */
   readonly total: number;
-  /** Rows of the group, round(s·N), and of the reference group, round(r·N). */
+  /** Rows of the group, round(s·N), and of the reference group, round(r·N) but at most N − round(s·N). */
   readonly group: number;
   readonly reference: number;
   /** Expected flagged rows in each at that N. */
@@ -52,7 +52,7 @@ export interface VerdictSampleSize {
 }
 
 export const VERDICT_SAMPLE_SIZE_METHOD =
-  'exact power of the verdict rule: P = Σ over x1 of Binom(x1; n1, p1) · P(x0 gives an interval wholly above U / below L / inside [L, U] | x1), the interval the check\'s own (Katz log, Koopman score when a count is below 5) at z = Φ⁻¹(1 − α/(2m)), x0 ~ Binom(n0, p0); for each x1 the x0 giving the verdict with the Katz interval form a run whose ends are found by bisection (every x0 evaluated where Koopman\'s interval applies and near the ends of the range); counts holding all but ~1e-12 of the probability. n1 = round(s·N), n0 = round(r·N). N is the first size whose exact power reaches the target (bisection on N inside a bracket from the normal approximation), moved past any size in the window after it where the power of these discrete counts dips below the target';
+  'exact power of the verdict rule: P = Σ over x1 of Binom(x1; n1, p1) · P(x0 gives an interval wholly above U / below L / inside [L, U] | x1), the interval the check\'s own (Katz log, Koopman score when a count is below 5) at z = Φ⁻¹(1 − α/(2m)), x0 ~ Binom(n0, p0); for each x1 the x0 giving the verdict with the Katz interval form a run whose ends are found by bisection (every x0 evaluated where Koopman\'s interval applies and near the ends of the range); counts holding all but ~1e-12 of the probability. n1 = round(s·N), n0 = round(r·N) (at most N − n1). N is the first size whose exact power reaches the target (bisection on N inside a bracket from the normal approximation), moved past any size in the window after it where the power of these discrete counts dips below the target';
 
 /** Sizes after the first one reaching the power that are checked one by one: the next 5 % of N, at most 200 and at least 20. */
 export function windowLength(total: number): number {
@@ -95,7 +95,11 @@ export function verdictSampleSize(input: VerdictSampleSizeInput): VerdictSampleS
   if ('error' in planned) throw new RangeError(planned.error);
   const { goal, target } = planned;
   const z = zCritical(alpha / m);
-  const sizes = (n: number) => ({ n1: Math.round(s * n), n0: Math.round(r * n) });
+  const sizes = (n: number) => {
+    const n1 = Math.round(s * n);
+    // Two shares summing to 1 can both round up (169.5 + 169.5 of 339 rows).
+    return { n1, n0: Math.min(Math.round(r * n), n - n1) };
+  };
   const memo = new Map<number, number>();
   const powerAt = (n: number) => {
     let v = memo.get(n);
@@ -124,7 +128,7 @@ export function verdictSampleSize(input: VerdictSampleSizeInput): VerdictSampleS
     for (;;) {
       lo = hi;
       hi = Math.ceil(hi * 1.5);
-      if (hi > MAX_ROWS) throw new RangeError(`more than ${MAX_ROWS.toExponential(0)} rows would be needed`);
+      if (hi > MAX_ROWS) throw new RangeError(`more than ${MAX_ROWS.toExponential(0)} rows would be needed: the ratio is too close to a tolerance bound`);
       if (ok(hi)) break;
     }
   }

@@ -21,7 +21,7 @@ export interface NormalVerdictSizeInput {
  * pass needs both limits inside: P = Φ((ln U − ln R)/se − z) + Φ((ln R − ln L)/se − z) − 1, solved for N
  * by bisection. Only a bracket for the exact search: it ignores the discreteness and Koopman's interval.
  *
- * @example normalVerdictSize({ p1: 0.075, p0: 0.05, share: 0.1, referenceShare: 0.9, z: 1.96, power: 0.8, bounds: { lower: 0.8, upper: 1.25 }, target: 'above' }) // ≈ 34,100
+ * @example normalVerdictSize({ p1: 0.075, p0: 0.05, share: 0.1, referenceShare: 0.9, z: 1.96, power: 0.8, bounds: { lower: 0.8, upper: 1.25 }, target: 'above' }) // ≈ 34,107
  */
 export function normalVerdictSize(input: NormalVerdictSizeInput): number {
   const { p1, p0, share, referenceShare, z, power, bounds, target } = input;

@@ -67,7 +67,7 @@ function hits(ci: Interval | null, bounds: RatioBounds, target: VerdictTarget): 
  * is used (a count under 5), every x0 is evaluated. Counts holding all but about 1e-12 of the
  * probability are summed.
  *
- * @example verdictPower({ n1: 3410, n0: 30690, p1: 0.075, p0: 0.05, z: 1.96, bounds: { lower: 0.8, upper: 1.25 }, target: 'above' }) // ≈ 0.80
+ * @example verdictPower({ n1: 3562, n0: 32059, p1: 0.075, p0: 0.05, z: 1.96, bounds: { lower: 0.8, upper: 1.25 }, target: 'above' }) // 0.8001
  */
 export function verdictPower(input: VerdictPowerInput): number {
   const { n1, n0, p1, p0, z, bounds, target } = input;
@@ -100,9 +100,10 @@ export function verdictPower(input: VerdictPowerInput): number {
       if (target === 'above') p += massOf(midFrom, prefixEnd(midFrom, midTo, (x0) => hits(ci(x0), bounds, 'above')));
       else if (target === 'below') p += massOf(suffixStart(midFrom, midTo, (x0) => hits(ci(x0), bounds, 'below')), midTo);
       else {
-        const lowOk = prefixEnd(midFrom, midTo, (x0) => { const c = ci(x0); return c !== null && c.lo >= bounds.lower; });
-        const highOk = suffixStart(midFrom, midTo, (x0) => { const c = ci(x0); return c !== null && c.hi <= bounds.upper; });
-        p += massOf(highOk, lowOk);
+        // Inside = (lower limit ≥ L, a run of small x0) ∩ (upper limit ≤ U, a run of large x0).
+        const lowerInside = prefixEnd(midFrom, midTo, (x0) => (ci(x0)?.lo ?? -Infinity) >= bounds.lower);
+        const upperInside = suffixStart(midFrom, midTo, (x0) => (ci(x0)?.hi ?? Infinity) <= bounds.upper);
+        p += massOf(upperInside, lowerInside);
       }
     }
     total += mass1.pmf[i]! * p;

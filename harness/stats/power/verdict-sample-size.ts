@@ -78,7 +78,7 @@ export function planTarget(ratio: number, bounds: RatioBounds, goal?: PlanGoal):
  * (the check passes). Power is computed exactly ({@link verdictPower}); the normal approximation only
  * brackets the search.
  *
- * @example verdictSampleSize({ ratio: 1.5, baseRate: 0.05, share: 0.1, alpha: 0.05, power: 0.8, bounds: { lower: 0.8, upper: 1.25 } }).total
+ * @example verdictSampleSize({ ratio: 1.5, baseRate: 0.05, share: 0.1, alpha: 0.05, power: 0.8, bounds: { lower: 0.8, upper: 1.25 } }).total // 35,621
  */
 export function verdictSampleSize(input: VerdictSampleSizeInput): VerdictSampleSize {
   const { ratio, baseRate: p0, share: s, alpha, power, bounds } = input;

@@ -125,8 +125,11 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
       for (const [id, m] of Object.entries(g.metrics)) {
         const key = bootstrapKey(g.attribute, g.group, id);
         if (!intervals.has(key)) continue;
-        const ci = intervals.get(key) ?? null;
-        m.bootstrap_ci = ci && m.value !== null && !(g.is_reference && m.reference !== null) ? [ci.lo, ci.hi] : null;
+        const choice = intervals.get(key)!;
+        const ci = m.value !== null && !(g.is_reference && m.reference !== null) ? choice.interval : null;
+        m.bootstrap_ci = ci ? [ci.lo, ci.hi] : null;
+        if (ci) m.bootstrap_method = ci.method;
+        if (ci && choice.fallback) m.bootstrap_fallback = choice.fallback;
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { DisparateError, EXIT } from '../errors/index.js';
-import { ratioSampleSize } from '../stats/index.js';
+import { planTarget, verdictSampleSize, type PlanGoal, type RatioBounds } from '../stats/index.js';
 
 export interface PlanArgs {
   ratio: number;
@@ -10,52 +10,92 @@ export interface PlanArgs {
   alpha: number;
   power: number;
   tests: number;
+  bounds: string;
+  goal?: PlanGoal | undefined;
   json: boolean;
 }
 
+function parseBounds(text: string): RatioBounds {
+  const parts = text.split(',').map((t) => Number(t.trim()));
+  const [lower, upper] = parts;
+  if (parts.length !== 2 || lower === undefined || upper === undefined || !(lower > 0 && upper > lower && Number.isFinite(upper))) {
+    throw new DisparateError('usage', `--bounds ${text}: must be two numbers L,U with 0 < L < U, e.g. 0.8,1.25`);
+  }
+  return { lower, upper };
+}
+
 /**
- * `disparate plan`: rows (population or audit sample) needed to detect a ratio of adverse rates for
- * a group of a given share, with given power. With --tests m the level is Bonferroni-split (α/m), a
- * conservative stand-in for the Holm correction the battery applies.
+ * `disparate plan`: rows (population or audit sample) needed for a selection-rate-ratio check to
+ * reach its verdict with the given power under the battery's rule: the row's interval at the
+ * Bonferroni level 1 − α/m (m = --tests) wholly outside the tolerance --bounds (the check fails) when
+ * the true ratio is outside them, wholly inside (the check passes) when it is inside. Power is exact.
  */
 export const planCommand = {
   command: 'plan',
-  describe: 'Sample size needed to detect a ratio of selection rates (power analysis)',
+  describe: 'Rows needed for a ratio check to fail (or pass) with given power under the verdict rule',
   builder: (y: Argv) =>
     y
-      .option('ratio', { type: 'number', default: 1.25, describe: 'ratio of adverse rates to detect, group ÷ reference' })
+      .option('ratio', { type: 'number', demandOption: true, describe: 'true ratio of adverse rates, group ÷ reference, e.g. 1.5' })
       .option('base-rate', { type: 'number', demandOption: true, describe: 'adverse (selection) rate of the reference group, e.g. 0.05' })
       .option('share', { type: 'number', demandOption: true, describe: 'share of the group among the rows, e.g. 0.1' })
       .option('reference-share', { type: 'number', describe: 'share of the reference group (default 1 − share)' })
-      .option('alpha', { type: 'number', default: 0.05, describe: 'two-sided significance level' })
-      .option('power', { type: 'number', default: 0.8, describe: 'power, 1 − β' })
-      .option('tests', { type: 'number', default: 1, describe: 'number of checks sharing alpha (Bonferroni α/m)' })
+      .option('bounds', { type: 'string', default: '0.8,1.25', describe: 'tolerance L,U of the ratio (default: the four-fifths rule and its reciprocal)' })
+      .option('goal', { type: 'string', choices: ['fail', 'pass'], describe: 'verdict to reach: fail (default when --ratio is outside --bounds) or pass (default when inside)' })
+      .option('alpha', { type: 'number', default: 0.05, describe: 'family-wise significance level of the battery' })
+      .option('power', { type: 'number', default: 0.8, describe: 'probability of reaching the verdict, 1 − β' })
+      .option('tests', { type: 'number', default: 1, describe: 'rows in the battery\'s family (check × compared group): intervals at level 1 − α/m' })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
   handler(argv: PlanArgs): number {
     if (!(Number.isInteger(argv.tests) && argv.tests >= 1)) throw new DisparateError('usage', `--tests ${argv.tests}: must be a positive integer`);
+    if (!(argv.ratio > 0)) throw new DisparateError('usage', `--ratio ${argv.ratio}: must be a positive number`);
+    const unit = (option: string, v: number | undefined) => {
+      if (v !== undefined && !(v > 0 && v < 1)) throw new DisparateError('usage', `${option} ${v}: must lie strictly between 0 and 1`);
+    };
+    unit('--base-rate', argv['base-rate']);
+    unit('--share', argv.share);
+    unit('--alpha', argv.alpha);
+    unit('--power', argv.power);
+    const referenceShare = argv['reference-share'];
+    if (referenceShare !== undefined && !(referenceShare > 0 && referenceShare <= 1 - argv.share + 1e-12)) {
+      throw new DisparateError('usage', `--reference-share ${referenceShare}: must be positive and at most 1 − --share (${1 - argv.share})`);
+    }
+    if (!(argv.ratio * argv['base-rate'] < 1)) throw new DisparateError('usage', `--ratio ${argv.ratio}: the group's rate ${argv.ratio} × --base-rate ${argv['base-rate']} must be below 1`);
+    const bounds = parseBounds(argv.bounds);
+    const planned = planTarget(argv.ratio, bounds, argv.goal);
+    if ('error' in planned) {
+      const option = argv.goal !== undefined && argv.ratio !== bounds.lower && argv.ratio !== bounds.upper ? `--goal ${argv.goal}` : `--ratio ${argv.ratio}`;
+      throw new DisparateError('usage', `${option}: ${planned.error} (--bounds ${bounds.lower},${bounds.upper})`);
+    }
     let result;
     try {
-      result = ratioSampleSize({
+      result = verdictSampleSize({
         ratio: argv.ratio,
         baseRate: argv['base-rate'],
         share: argv.share,
         referenceShare: argv['reference-share'],
-        alpha: argv.alpha / argv.tests,
+        alpha: argv.alpha,
+        tests: argv.tests,
         power: argv.power,
+        bounds,
+        goal: planned.goal,
       });
     } catch (e) {
-      throw new DisparateError('usage', `plan: ${(e as Error).message}`);
+      // Inputs are checked above; what is left is a ratio too close to a bound for any practical N.
+      throw new DisparateError('usage', `--ratio ${argv.ratio}: ${(e as Error).message} (--bounds ${bounds.lower},${bounds.upper})`);
     }
-    const out = { ...result, ratio: argv.ratio, share: argv.share, alpha: argv.alpha, tests: argv.tests, power: argv.power };
+    const out = { ...result, ratio: argv.ratio, share: argv.share, bounds: [bounds.lower, bounds.upper], alpha: argv.alpha, tests: argv.tests, power: argv.power };
     if (argv.json) process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     else {
       const fmt = (x: number) => Math.round(x).toLocaleString('en');
+      const where = { above: `wholly above ${bounds.upper}`, below: `wholly below ${bounds.lower}`, inside: `wholly inside [${bounds.lower}, ${bounds.upper}]` }[result.target];
       process.stdout.write(
-        `To detect a ratio of ${argv.ratio} (group rate ${result.p1.toPrecision(3)} vs reference ${result.p0}) with power ${argv.power} ` +
-          `at two-sided α = ${argv.alpha}${argv.tests > 1 ? ` / ${argv.tests} tests` : ''}:\n` +
+        `For the check to ${result.goal} (interval ${where}) when the true ratio is ${argv.ratio} (group rate ${result.p1.toPrecision(3)} vs reference ${result.p0}), ` +
+          `with power ${argv.power} at α = ${argv.alpha}${argv.tests > 1 ? ` over ${argv.tests} rows (level 1 − α/${argv.tests})` : ''}, z = ${result.z.toFixed(3)}:\n` +
           `  ${fmt(result.total)} rows in all: ${fmt(result.group)} in the group (share ${argv.share}), ${fmt(result.reference)} in the reference group\n` +
           `  expected flagged: ${fmt(result.groupFlagged)} in the group, ${fmt(result.referenceFlagged)} in the reference\n` +
-          `  formula: ${result.formula}\n`,
+          `  exact power ${result.achievedPower.toFixed(4)}; at least ${result.windowMinPower.toFixed(4)} at every size from ${fmt(result.window.from)} to ${fmt(result.window.to)} rows\n` +
+          `  (normal approximation: ${fmt(result.normalTotal)} rows)\n` +
+          `  method: ${result.method}\n`,
       );
     }
     return EXIT.pass;

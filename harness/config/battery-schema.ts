@@ -87,7 +87,7 @@ export const Bootstrap = z
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Seed of the resampling; default the battery seed.'),
   })
   .strict()
-  .describe('Multinomial bootstrap of the cell counts: percentile intervals reported beside the analytic ones (bootstrap_ci).');
+  .describe('Multinomial bootstrap of the cell counts: intervals reported beside the analytic ones (bootstrap_ci), BCa where every count behind the value is at least 5, else the analytic interval (named in bootstrap_method, the reason in bootstrap_fallback).');
 export type Bootstrap = z.infer<typeof Bootstrap>;
 
 export const Battery = z

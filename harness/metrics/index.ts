@@ -14,6 +14,7 @@ export {
 export { bootstrapGroupMetrics, bootstrapKey, type BootstrapTarget } from './bootstrap-group-metrics.js';
 export { AGENCY_TEST, buildSelectiveLabels, computeSelectiveLabels, type SelectiveCounts, type SelectiveSettings, type SelectiveTest } from './selective-labels.js';
 export { selectiveEstimates, type SelectiveEstimates } from './selective-estimates.js';
+export { groupJackknifeAcceleration } from './group-jackknife-acceleration.js';
 export { computeSelectionCurves } from './compute-selection-curves.js';
 export { buildScoreHistogram } from './build-score-histogram.js';
 export { STATISTIC_METRICS, type StatisticMetric } from './registry.js';

@@ -28,7 +28,15 @@ export const MetricValue = z
       .tuple([z.number(), z.number()])
       .nullable()
       .optional()
-      .describe('Percentile interval from the multinomial bootstrap of the cell counts (method "bootstrap-percentile"; replicates and seed in manifest.bootstrap); null where undefined in too many replicates.'),
+      .describe('Interval from the multinomial bootstrap of the cell counts (replicates and seed in manifest.bootstrap), its method in bootstrap_method: BCa where every count behind the value (x and n − x of each rate) is at least 5 and BCa is defined; otherwise the metric\'s analytic interval, the reason in bootstrap_fallback. Never a point: a percentile interval of 0 flagged in 80 rows would be [0, 0]. Null where the value is null, on the reference group\'s own ratio and difference, and where the analytic interval is undefined too.'),
+    bootstrap_method: z
+      .string()
+      .optional()
+      .describe('Method of bootstrap_ci: "bootstrap-bca" (bias-corrected and accelerated, acceleration from a jackknife over the cells), or the analytic method used instead ("clopper-pearson", "wilson", "koopman-score", "katz-log", "newcombe-hybrid-score"). Absent without a bootstrap interval.'),
+    bootstrap_fallback: z
+      .enum(['small-count', 'degenerate', 'undefined-replicates'])
+      .optional()
+      .describe('Why bootstrap_ci is the analytic interval, not a bootstrap one: "small-count" (a count behind the value below 5, where the bootstrap distribution is too coarse), "degenerate" (every replicate equal, all on one side of the estimate, or an undefined jackknife: BCa is not defined), "undefined-replicates" (the value undefined in more than 1 % of the replicates). Absent for a BCa interval.'),
   })
   .strict();
 export type MetricValue = z.infer<typeof MetricValue>;

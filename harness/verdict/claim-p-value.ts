@@ -1,4 +1,4 @@
-import { normalQuantile } from '../stats/index.js';
+import { intervalVerdict, normalQuantile } from '../stats/index.js';
 
 /** An interval whose upper limit may be unbounded (a ratio whose reference count is 0). */
 export interface Limits {
@@ -11,10 +11,8 @@ export type Claim = 'fail' | 'pass';
 
 /** Whether the limits lie wholly outside the bounds (a fail), wholly inside (a pass), or neither. */
 export function claimOf(limits: Limits | null, bounds: readonly [number, number]): Claim | null {
-  if (limits === null || Number.isNaN(limits.lo) || Number.isNaN(limits.hi)) return null;
-  if (limits.lo > bounds[1] || limits.hi < bounds[0]) return 'fail';
-  if (limits.lo >= bounds[0] && limits.hi <= bounds[1]) return 'pass';
-  return null;
+  const v = intervalVerdict(limits, { lower: bounds[0], upper: bounds[1] });
+  return v === 'inconclusive' ? null : v;
 }
 
 // Search range of the two-sided error t: below 1e-16 a p-value says nothing more; at t → 1 some

@@ -40,6 +40,7 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   'design-delta-logit': { name: 'design-based delta-method interval on the logit scale (random audit as a simple random sample, finite-population correction)', reference: 'Cochran 1977; Oehlert 1992' },
   census: { name: 'exact figure, no sampling error: every flagged case was investigated', reference: null },
   'bootstrap-percentile': { name: 'percentile bootstrap interval', reference: 'Efron & Tibshirani 1993' },
+  'bootstrap-bca': { name: 'bias-corrected and accelerated (BCa) bootstrap interval', reference: 'Efron 1987' },
   'multinomial-counts': { name: 'multinomial bootstrap of the cell counts', reference: 'Efron & Tibshirani 1993' },
   // Tests behind p-values.
   'fisher-exact': { name: "Fisher's exact test", reference: 'Fisher 1935' },

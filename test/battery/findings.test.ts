@@ -97,6 +97,8 @@ describe('intersections, suppression and worst groups', () => {
     const m = g.metrics.selection_rate_ratio!;
     expect(m.bootstrap_ci![0]).toBeLessThan(m.value!);
     expect(m.bootstrap_ci![1]).toBeGreaterThan(m.value!);
+    expect(m.bootstrap_method).toBe('bootstrap-bca');
+    expect(m.bootstrap_fallback).toBeUndefined();
     // close to the Katz interval at these sizes
     expect(Math.abs(Math.log(m.bootstrap_ci![0] / m.ci![0]))).toBeLessThan(0.1);
     expect(a.groups).toEqual(b.groups);

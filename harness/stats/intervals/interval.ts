@@ -16,6 +16,7 @@ export type IntervalMethod =
   | 'welch-mean-difference'
   | 'delta-log-mean-ratio'
   | 'bootstrap-percentile'
+  | 'bootstrap-bca'
   | 'dkw-band'
   | 'delong-logit'
   | 'delong-logit-wald-difference'

@@ -1,5 +1,4 @@
-import { packageVersion } from '../config/index.js';
-import { arch, platform, version } from 'node:process';
+import { provenance, type Provenance } from '../api/provenance.js';
 
 /**
  * Options that change where and how fast results are written, never what they are: left out of the
@@ -21,28 +20,7 @@ export function recordedCommand(argv: readonly string[]): string {
   return ['disparate', ...kept].join(' ');
 }
 
-/**
- * The clock of a run: SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention)
- * when set, so that a rerun gives a byte-identical results.json; otherwise the system clock.
- * A malformed value is ignored rather than recorded.
- */
-function clock(): () => string {
-  const epoch = process.env['SOURCE_DATE_EPOCH'];
-  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) {
-    const fixed = new Date(Number(epoch.trim()) * 1000).toISOString();
-    return () => fixed;
-  }
-  return () => new Date().toISOString();
-}
-
-/** Provenance the pipelines record but must not fetch themselves: the clock, the platform, the command. */
-export function runContext(argv: readonly string[]) {
-  const now = clock();
-  return {
-    command: recordedCommand(argv),
-    toolVersion: packageVersion(),
-    started: now(),
-    platform: `${platform}-${arch} node ${version}`,
-    now,
-  };
+/** Provenance of a CLI run: its recorded command line, the version, the platform and the clock. */
+export function runContext(argv: readonly string[]): Provenance {
+  return provenance(recordedCommand(argv));
 }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { executeBattery, resolveBattery, releaseWorkers, runBattery, warmWorkers } from '../battery/index.js';
+import { run } from '../api/index.js';
+import { resolveBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -34,15 +35,9 @@ export const runCommand = {
       .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     const resolved = resolveBattery(argv.battery);
-    // a synthetic run scores in chunks: start its threads now (at most one per spare core) so they load
-    // their modules while the population is set up; a decisions-file run has no use for them
-    const workers = argv.workers ?? availableParallelism();
-    if (!resolved.dataFile && Number.isInteger(workers) && workers > 1) warmWorkers(Math.min(workers, availableParallelism()) - 1);
-    const context = runContext(rawArgs);
-    const results = resolved.dataFile ? await executeBattery(resolved, { context }) : await runSynthetic(resolved, argv, context);
+    const results = await runWithProgress(argv, runContext(rawArgs));
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, privacy, inconclusive } = resolved.battery;
-    await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
     await emitResults(results, argv.out ?? `out/${name}`, argv.json, {
       interactive: argv.interactive ?? report?.interactive ?? false,
       formats: report?.formats,
@@ -53,19 +48,20 @@ export const runCommand = {
   },
 };
 
-async function runSynthetic(resolved: ReturnType<typeof resolveBattery>, argv: RunArgs, context: ReturnType<typeof runContext>) {
+async function runWithProgress(argv: RunArgs, context: ReturnType<typeof runContext>) {
   for (const [flag, value] of [['--workers', argv.workers], ['--chunk-size', argv['chunk-size']], ['--size', argv.size]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new DisparateError('usage', `${flag} ${value}: must be a positive integer`);
   }
   const progress = progressReporter('scoring', !argv.json && process.stderr.isTTY === true);
   try {
-    return await runBattery(resolved, {
+    // The threads are freed when scoring is done, before the report is rendered.
+    return await run(argv.battery, {
       seed: argv.seed,
       size: argv.size,
       workers: argv.workers ?? availableParallelism(),
       chunkSize: argv['chunk-size'],
       onProgress: progress.update,
-      context,
+      provenance: context,
     });
   } finally {
     progress.stop();

@@ -1,0 +1,20 @@
+import { auditDecisions, type AuditOptions } from '../battery/index.js';
+import type { Results } from '../results/index.js';
+import { provenance, type Provenance } from './provenance.js';
+
+/** {@link AuditOptions} with the recorded provenance optional (default `audit(<file>)`). */
+export type AuditSettings = Omit<AuditOptions, 'context'> & { readonly provenance?: Provenance | undefined };
+
+/**
+ * Audits recorded decisions (CSV, TSV, JSONL, Parquet, Arrow; rows or counts): groups, metrics with
+ * intervals and the battery's checks judged as one family. Throws a DisparateError on bad input.
+ *
+ * @example
+ * import { audit } from 'disparate';
+ * const results = audit({ file: 'decisions.csv', protected: ['nationality'], flag: 'flagged', references: new Map(),
+ *   alpha: 0.05, correction: 'bonferroni', minCell: 30, checks: [], title: 'Recorded decisions', battery: null });
+ */
+export function audit(settings: AuditSettings): Results {
+  const { provenance: given, ...options } = settings;
+  return auditDecisions({ ...options, context: given ?? provenance(`audit(${settings.file})`) });
+}

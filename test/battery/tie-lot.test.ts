@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/battery/index.js';
+import { auditDecisions, resolveBattery, runBattery } from '../../harness/battery/index.js';
 import { fixedContext } from '../helpers.js';
 
 /**
@@ -80,5 +80,24 @@ describe('ties at a per-stratum cut: the same flags in any row order', () => {
     expect(forward.warnings.filter((w) => w.code === 'ties-at-cut')).toEqual([
       { code: 'ties-at-cut', message: `stratum_capacity (region = south): 10 rows tie at score 0.8807971 for the last 8 of 8 places (0 scored higher); a seeded lot on row identity flagged 8 of them and left 2 unflagged ${CHANCE}` },
     ]);
+  });
+});
+
+describe('ties in the selection curves of an audit', () => {
+  it('a decisions file with tied scores gives the same curves forward and reversed (the lot on row contents)', () => {
+    // 40 rows, scores 0.1 … 0.4 in four tied blocks, a and b interleaved; every curve cut lands in a tie.
+    const lines = Array.from({ length: 40 }, (_, i) => `R${i},${i % 3 === 0 ? 'a' : 'b'},${(Math.floor(i / 10) + 1) / 10},${i % 2}`);
+    const audit = (order: string[], name: string) => {
+      const file = join(dir, `${name}-decisions.csv`);
+      writeFileSync(file, ['id,group,score,flag', ...order].join('\n') + '\n');
+      return auditDecisions({
+        file, protected: ['group'], flag: 'flag', score: 'score', references: new Map(), alpha: 0.05, correction: 'holm', minCell: 1,
+        checks: [], title: 't', battery: null, context: fixedContext,
+      });
+    };
+    const forward = audit(lines, 'forward');
+    const reversed = audit([...lines].reverse(), 'reversed');
+    expect(forward.selection_curves!.curves.length).toBe(2);
+    expect(JSON.stringify(reversed.selection_curves)).toBe(JSON.stringify(forward.selection_curves));
   });
 });

@@ -121,7 +121,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
 
 /** The cut twins are decided by; resolveBattery refuses twins with strata or a second stage before anything is scored. */
 function singleCut(resolved: ResolvedBattery, cut: Cut | null): Cut {
-  if (!cut) throw new DisparateError('internal', `${resolved.file}: counterfactual twins cannot be decided by ${resolved.battery.decision!.rule} with a second stage`);
+  if (!cut) throw new DisparateError('internal', `${resolved.file}: counterfactual twins need one cut for every row; ${describeDecision(resolved.battery.decision!)} has none`);
   return cut;
 }
 

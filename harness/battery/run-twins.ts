@@ -31,8 +31,8 @@ function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Recor
 
 /**
  * Counterfactual twins of a synthetic run: every row against itself under do(attribute = to), both
- * decided by the main analysis's cut (its tie-break lot included), accumulated per chunk (on workers when asked) and
- * merged. Results do not depend on chunking or worker count.
+ * decided by the main analysis's cut (its tie-break lot included), accumulated per chunk (on workers
+ * when asked) and merged. Results do not depend on chunking or worker count.
  *
  *   row ranges ──► [originals + twins ──► score ──► pair accumulators] ──► merge ──► CounterfactualResult[]
  */

@@ -1,6 +1,6 @@
 import { accumulateCombinations, createCellCounts } from '../harness/accumulate/index.js';
 import { scorePopulation } from '../harness/battery/score-population.js';
-import { applyDecision } from '../models/decision/index.js';
+import { applyDecision, rowIndexTickets } from '../models/decision/index.js';
 
 export interface PipelineFigures {
   readonly rows: number;
@@ -25,7 +25,7 @@ export async function benchPipeline(rows: number, workers: number): Promise<Pipe
   };
   const t0 = performance.now();
   const scored = await scorePopulation(plan, { n: rows, workers });
-  const flagged = applyDecision(scored.scores, { rule: 'top_fraction', fraction: 0.05 });
+  const { flagged } = applyDecision(scored.scores, { rule: 'top_fraction', fraction: 0.05 }, rowIndexTickets(plan.seed));
   const cells = createCellCounts(plan.protected.map((name, i) => ({ name, levels: scored.levels[i]! })));
   accumulateCombinations(cells, { n: rows, combinations: scored.combinations, flagged, labels: scored.labels, scores: scored.scores });
   const seconds = (performance.now() - t0) / 1000;

@@ -5,10 +5,13 @@ import { binsPerUnit } from './score-binning.js';
 /**
  * Who would be selected at each fraction of a grid: per fraction, the weight of rows selected in
  * every attribute combination, split by label (1, 0, unknown). Selection at fraction f takes
- * k = round(f × total weight) rows, highest scores first, ties broken by row order: the
- * `top_fraction` decision rule exactly, so the sweep at the battery's own fraction reproduces the
- * flagged counts. A row whose weight straddles k (aggregated counts) is selected in part.
+ * k = round(f × total weight) rows, highest scores first, ties broken by the decision rules' lot
+ * when `tickets` are given (higher ticket first, then row), else by row order: with the run's
+ * tickets it is the `top_fraction` decision rule exactly, so the sweep at the battery's own fraction
+ * reproduces the flagged counts. A row whose weight straddles k (aggregated counts) is selected in part.
  */
+export type SweepTickets = (rows: Int32Array, out: Float64Array) => Float64Array;
+
 export interface SelectionSweep {
   readonly fractions: readonly number[];
   /** Per fraction: the k-th largest score (the score of the last row selected); NaN when k = 0. */
@@ -27,10 +30,11 @@ export const DEFAULT_SWEEP_FRACTIONS: readonly number[] = [0.01, 0.02, 0.03, 0.0
  * Exact selection counts at each fraction, from the cells' score histogram and one pass over the
  * rows: rows in bins wholly above the cut are counted from the histogram; only the rows of the bin
  * holding each cut are sorted. `cells` must hold exactly the rows of `batch`, with a binning.
+ * `tickets` (the decision's lot, by row of `batch`) order rows of equal score; only those draw one.
  *
  * @example computeSelectionSweep(cells, batch, [0.05, 0.1]).counts // selected weight per fraction × combination × label
  */
-export function computeSelectionSweep(cells: CellCounts, batch: CombinationBatch, fractions: readonly number[]): SelectionSweep {
+export function computeSelectionSweep(cells: CellCounts, batch: CombinationBatch, fractions: readonly number[], tickets?: SweepTickets): SelectionSweep {
   const { binning, histogram } = cells;
   if (!binning || !histogram || !batch.scores) throw new Error('a selection sweep needs scores and a score histogram');
   const { bins } = binning;
@@ -95,7 +99,10 @@ export function computeSelectionSweep(cells: CellCounts, batch: CombinationBatch
     b = b < 0 ? 0 : b >= bins ? bins - 1 : b;
     if (isCut[b] === 1) wanted.get(b)!.push(i);
   }
-  for (const rows of wanted.values()) rows.sort((x, y) => scores[y]! - scores[x]! || x - y);
+  for (const rows of wanted.values()) {
+    rows.sort((x, y) => scores[y]! - scores[x]! || x - y);
+    if (tickets) byLot(rows, scores, tickets);
+  }
   for (let j = 0; j < F; j++) {
     const cb = cutBin[j]!;
     if (cb < 0) continue;
@@ -112,6 +119,21 @@ export function computeSelectionSweep(cells: CellCounts, batch: CombinationBatch
     }
   }
   return { fractions: [...fractions], cuts, selected, counts, combinations: C };
+}
+
+/** Reorders each run of equal scores in `rows` (sorted by score, then row) by ticket, descending, then row. */
+function byLot(rows: number[], scores: ArrayLike<number>, tickets: SweepTickets): void {
+  for (let a = 0; a < rows.length; ) {
+    let b = a + 1;
+    while (b < rows.length && scores[rows[b]!] === scores[rows[a]!]) b++;
+    if (b - a > 1) {
+      const run = Int32Array.from(rows.slice(a, b));
+      const drawn = tickets(run, new Float64Array(run.length));
+      const order = Array.from(run.keys()).sort((x, y) => drawn[y]! - drawn[x]! || run[x]! - run[y]!);
+      for (let j = 0; j < order.length; j++) rows[a + j] = run[order[j]!]!;
+    }
+    a = b;
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Check } from '../config/index.js';
 import { readDecisions, type DecisionColumns, type Decisions } from '../../datasets/io/index.js';
 import { categorical, mapInto, type CategoricalColumn } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
+import { rowContentTickets } from '../../models/decision/index.js';
 import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } from '../metrics/index.js';
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
 import { zCritical, type Correction } from '../stats/index.js';
@@ -38,6 +39,9 @@ export interface AuditOptions extends DecisionColumns {
   readonly sweep?: boolean | readonly number[] | undefined;
 }
 
+/** Seed of the tie-break lot of an audit's selection curves (tickets from row contents). */
+const AUDIT_TIE_SEED = 0;
+
 /** One table of cell counts per part: all protected attributes (wide) or one attribute (long format). */
 interface Part {
   readonly cells: CellCounts;
@@ -63,11 +67,16 @@ function buildParts(d: Decisions, opts: AuditOptions): Part[] {
     };
   };
   const fractions = sweepFractions(opts.sweep);
+  // The selection curves break ties at each cut as the decision rules do, by a lot keyed on the row's
+  // contents (a decisions file's row order is arbitrary); an audit has no master seed, so seed 0.
+  const tickets = rowContentTickets(d.table, AUDIT_TIE_SEED);
+  const ticketsOf = (rows: Int32Array | null) =>
+    rows ? (local: Int32Array, out: Float64Array) => tickets(mapInto(new Int32Array(local.length), local, (j) => rows[j]!), out) : tickets;
   const extras = (sweep: CellExtras['sweep']): CellExtras => ({ sweep, curves: fractions.length > 0 });
   if (!d.long) {
     const attributes = opts.protected.map((name) => ({ name, column: sortedLevels(d.table.columns.get(name) as CategoricalColumn) }));
     const radices = attributes.map((a) => a.column.levels.length);
-    const built = buildCells(attributes.map((a) => ({ name: a.name, levels: a.column.levels })), batch(attributes.map((a) => a.column.codes), null, radices), fractions);
+    const built = buildCells(attributes.map((a) => ({ name: a.name, levels: a.column.levels })), batch(attributes.map((a) => a.column.codes), null, radices), fractions, ticketsOf(null));
     return [{ cells: built.cells, extras: extras(built.sweep), attributes, rows: null }];
   }
   const { attributes, attributeOf, groupColumn } = d.long;
@@ -84,7 +93,7 @@ function buildParts(d: Decisions, opts: AuditOptions): Part[] {
     const byCode = groupCol.levels.map((level) => present.indexOf(level));
     const local = mapInto(new Int32Array(groupCol.codes.length), groupCol.codes, (c) => (c < 0 ? -1 : byCode[c]!));
     const column = sortedLevels(categorical(present, local));
-    const built = buildCells([{ name, levels: column.levels }], batch([column.codes], rows, [column.levels.length]), fractions);
+    const built = buildCells([{ name, levels: column.levels }], batch([column.codes], rows, [column.levels.length]), fractions, ticketsOf(rows));
     return { cells: built.cells, extras: extras(built.sweep), attributes: [{ name, column }], rows };
   });
 }

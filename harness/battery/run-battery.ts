@@ -6,7 +6,7 @@ import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import { whitespaceTwins, type Column } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
-import { applyDecision, decisionColumns, describeDecision, tieBreak } from '../../models/decision/index.js';
+import { applyDecision, decisionColumns, describeDecision, rowContentTickets, rowIndexTickets, tieWarnings, type Cut } from '../../models/decision/index.js';
 import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
 import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
@@ -50,11 +50,16 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const source = (dataFile ?? specFile)!;
   const plan = { batteryFile: resolved.file, specFile, dataFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
-  const flagged = applyDecision(scored.scores, battery.decision!, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  // Ties at a cut are settled by a lot keyed on row identity: the row index of a synthetic row, the
+  // contents of a file's row (whose position is arbitrary).
+  const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile), seed) : rowIndexTickets(seed);
+  const decision = applyDecision(scored.scores, battery.decision!, tickets, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const { flagged } = decision;
   const { cells, sweep } = buildCells(
     battery.protected.map((name, i) => ({ name, levels: scored.levels[i]! })),
     { n, combinations: scored.combinations, flagged, labels: scored.labels, scores: scored.scores },
     sweepFractions(battery.sweep),
+    tickets,
   );
   const labels = scored.labels;
   const analysis = analyseCells(cells, {
@@ -71,6 +76,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const proxies = proxyRun && scored.proxyTables ? finishProxies(proxyRun, scored.proxyTables, cells, analysis.references, { alpha: battery.alpha, seed: battery.bootstrap?.seed ?? seed }) : null;
   const counterfactual = battery.counterfactual.length
     ? await runTwins(resolved, plan, scored, analysis.references, {
+        cut: singleCut(resolved, decision.cut),
         workers: opts.workers ?? 1,
         chunkSize: opts.chunkSize ?? DEFAULT_CHUNK_SIZE,
         alpha: battery.alpha,
@@ -109,12 +115,14 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     platform: opts.context.platform,
     ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
-  const tie = tieBreak(battery.decision!, scored.scores, flagged);
-  const tieWarning = tie
-    ? [{ code: 'tie-break', message: `${tie.flagged.toLocaleString('en')} of the ${tie.tied.toLocaleString('en')} rows tied at the cut-off score ${tie.score} were flagged by row order, not by score: which of them are flagged, and so their groups' rates, depends on the order of the rows` }]
-    : [];
-  const warnings = [...analysis.warnings, ...tieWarning, ...(proxies?.warnings ?? [])];
+  const warnings = [...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(proxies?.warnings ?? [])];
   return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
+}
+
+/** The cut twins are decided by; resolveBattery refuses twins with strata or a second stage before anything is scored. */
+function singleCut(resolved: ResolvedBattery, cut: Cut | null): Cut {
+  if (!cut) throw new DisparateError('internal', `${resolved.file}: counterfactual twins need one cut for every row; ${describeDecision(resolved.battery.decision!)} has none`);
+  return cut;
 }
 
 /**

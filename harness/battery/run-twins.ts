@@ -4,25 +4,13 @@ import { DEFAULT_BINNING, type PairedBinning } from '../counterfactual/paired-st
 import { DisparateError } from '../errors/index.js';
 import type { CounterfactualResult } from '../results/index.js';
 import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
-import { kthLargest } from '../../models/decision/kth-largest.js';
+import type { Cut } from '../../models/decision/index.js';
 import { chunkRanges, runChunkTasks } from './chunk-pool.js';
 import type { ResolvedBattery } from './resolve-battery.js';
 import type { ResolvedReference } from './resolve-references.js';
 import type { ChunkPlan } from './score-chunks.js';
 import type { ScoredPopulation } from './score-population.js';
 import { createTwinScorer, type TwinPlan } from './score-twins.js';
-
-/** The score every row, original or twin, must reach to be flagged. */
-function decisionCut(resolved: ResolvedBattery, scores: Float32Array): number {
-  const rule = resolved.battery.decision!;
-  if (rule.rule === 'threshold') return rule.value;
-  if (rule.rule === 'top_fraction' || rule.rule === 'top_k') {
-    const k = rule.rule === 'top_k' ? Math.min(rule.k, scores.length) : Math.round(rule.fraction * scores.length);
-    return k === 0 ? Infinity : kthLargest(scores, k);
-  }
-  // resolveBattery refuses the other rules before anything is scored.
-  throw new DisparateError('internal', `${resolved.file}: counterfactual twins cannot be decided by ${rule.rule}`);
-}
 
 /** One design per (attribute, effect), with the attribute's levels read off the population itself. */
 function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {
@@ -43,8 +31,8 @@ function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Recor
 
 /**
  * Counterfactual twins of a synthetic run: every row against itself under do(attribute = to), both
- * decided by the original population's cut-off, accumulated per chunk (on workers when asked) and
- * merged. Results do not depend on chunking or worker count.
+ * decided by the main analysis's cut (its tie-break lot included), accumulated per chunk (on workers
+ * when asked) and merged. Results do not depend on chunking or worker count.
  *
  *   row ranges ──► [originals + twins ──► score ──► pair accumulators] ──► merge ──► CounterfactualResult[]
  */
@@ -53,7 +41,7 @@ export async function runTwins(
   plan: ChunkPlan,
   scored: ScoredPopulation,
   references: Record<string, ResolvedReference>,
-  opts: { workers: number; chunkSize: number; alpha: number; minCell: number },
+  opts: { cut: Cut; workers: number; chunkSize: number; alpha: number; minCell: number },
 ): Promise<CounterfactualResult[]> {
   const designs = designsOf(resolved, plan, references);
   let lo = Infinity;
@@ -63,7 +51,7 @@ export async function runTwins(
     if (s > hi) hi = s;
   }
   const binning: PairedBinning = { ...DEFAULT_BINNING, scoreRange: hi > lo ? [lo, hi] : [lo, lo + 1] };
-  const twins: TwinPlan = { designs, cut: decisionCut(resolved, scored.scores), binning };
+  const twins: TwinPlan = { designs, cut: opts.cut, binning };
   const total: CounterfactualAccumulator[] = designs.map((d) => createCounterfactualAccumulator(d, binning));
   await runChunkTasks<CounterfactualAccumulator[]>({
     ranges: chunkRanges(plan.size, opts.chunkSize),

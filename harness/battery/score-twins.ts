@@ -2,15 +2,19 @@ import { accumulateCounterfactual, createCounterfactualAccumulator, fromCodes, t
 import type { PairedBinning } from '../counterfactual/paired-stats.js';
 import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
-import { mapInto } from '../../datasets/table/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
+import { flagByCut, rowIndexTickets, type Cut } from '../../models/decision/index.js';
 import { modelView, type ChunkPlan } from './score-chunks.js';
 
-/** The twins a run computes, and the cut-off both originals and twins are decided by. */
+/** The twins a run computes, and the cut both originals and twins are decided by. */
 export interface TwinPlan {
   readonly designs: readonly TwinDesign[];
-  /** Flagged when score ≥ cut: the threshold, or the original population's top-fraction or top-k cut-off. */
-  readonly cut: number;
+  /**
+   * The main analysis's own cut (the threshold, or the top-fraction or top-k cut with its tie-break
+   * ticket): a twin holds its original's ticket, so at do(attribute = its own value) it is flagged
+   * exactly when its original is.
+   */
+  readonly cut: Cut;
   readonly binning: PairedBinning;
 }
 
@@ -22,18 +26,18 @@ export interface TwinPlan {
 export function createTwinScorer(plan: ChunkPlan, twins: TwinPlan): (start: number, end: number) => Promise<CounterfactualAccumulator[]> {
   const population = resolvePopulation(loadPopulationSpec(plan.specFile!), plan.specFile!);
   const model = loadAnyModel(plan.modelFile);
-  const flag = (scores: Float32Array) => mapInto(new Uint8Array(scores.length), scores, (s) => (s >= twins.cut ? 1 : 0));
+  const tickets = rowIndexTickets(plan.seed);
   return async (start, end) => {
     const n = end - start;
     const original = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });
     const originalScores = await Promise.resolve(model.bind(modelView(plan, original))(0, n));
-    const originalFlagged = flag(originalScores);
+    const originalFlagged = flagByCut(originalScores, start, twins.cut, tickets);
     const out: CounterfactualAccumulator[] = [];
     for (const design of twins.designs) {
       const twin = sampleTwins(population, { seed: plan.seed, n, start, size: plan.size, attribute: design.attribute, value: design.to, effect: design.effect, original });
       const twinScores = await Promise.resolve(model.bind(modelView(plan, twin))(0, n));
       const acc = createCounterfactualAccumulator(design, twins.binning);
-      accumulateCounterfactual(acc, { n, from: fromCodes(original, design.attribute), originalScores, twinScores, originalFlagged, twinFlagged: flag(twinScores) });
+      accumulateCounterfactual(acc, { n, from: fromCodes(original, design.attribute), originalScores, twinScores, originalFlagged, twinFlagged: flagByCut(twinScores, start, twins.cut, tickets) });
       out.push(acc);
     }
     return out;

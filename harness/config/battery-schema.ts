@@ -26,7 +26,7 @@ const SecondStage = z
     source: z.string().optional().describe('Citation or assumption behind the factors.'),
   })
   .strict()
-  .describe('Second-stage (manual) selection, e.g. DUO\'s employees favouring short distances: from the candidates the first stage ranks, the capacity is filled by priority = score × uplift factors; ties by row order.');
+  .describe('Second-stage (manual) selection, e.g. DUO\'s employees favouring short distances: from the candidates the first stage ranks, the capacity is filled by priority = score × uplift factors. Ties (at the candidates\' cut and at the priority cut) are settled by the seeded lot on row identity, as for every rule.');
 
 export const DecisionRule = z
   .discriminatedUnion('rule', [
@@ -39,14 +39,14 @@ export const DecisionRule = z
     z
       .object({
         rule: z.literal('top_fraction'),
-        fraction: z.number().gt(0).lt(1).describe('Share of rows flagged, highest scores first; ties broken by row order. k = round(fraction × n).'),
+        fraction: z.number().gt(0).lt(1).describe('Share of rows flagged, highest scores first. k = round(fraction × n). Rows tied at the cut, when fewer places are left than tied rows, are drawn by a seeded lot on row identity (never row order) and reported in a ties-at-cut warning.'),
         second_stage: SecondStage.optional(),
       })
       .strict(),
     z
       .object({
         rule: z.literal('top_k'),
-        k: z.number().int().min(0).describe('Number of rows flagged, highest scores first; ties broken by row order. All rows when k ≥ n.'),
+        k: z.number().int().min(0).describe('Number of rows flagged, highest scores first. All rows when k ≥ n. Rows tied at the cut, when fewer places are left than tied rows, are drawn by a seeded lot on row identity (never row order) and reported in a ties-at-cut warning.'),
         second_stage: SecondStage.optional(),
       })
       .strict(),
@@ -54,7 +54,7 @@ export const DecisionRule = z
       .object({
         rule: z.literal('stratum_capacity'),
         stratum: z.string().min(1).describe('Categorical population column splitting the rows, e.g. region.'),
-        capacities: z.record(z.string(), z.number().int().min(0)).describe('Rows flagged per stratum level (top-k within the stratum), e.g. DUO\'s contracted capacity per region.'),
+        capacities: z.record(z.string(), z.number().int().min(0)).describe('Rows flagged per stratum level (top-k within the stratum), e.g. DUO\'s contracted capacity per region. Ties at each stratum\'s cut are drawn by the seeded lot on row identity, as for top_k.'),
         default_capacity: z.number().int().min(0).default(0).describe('Capacity of levels not listed in capacities. Default 0.'),
         second_stage: SecondStage.optional(),
       })

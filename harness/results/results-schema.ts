@@ -391,7 +391,7 @@ export type Reproduction = z.infer<typeof Reproduction>;
 /** One point of a group's selection curve: what selecting the top `fraction` of all rows would do to the group. */
 export const SelectionCurvePoint = z
   .object({
-    fraction: z.number().describe('Share of all rows selected, highest scores first (ties by row order, as the top_fraction rule).'),
+    fraction: z.number().describe('Share of all rows selected, highest scores first; ties by the run\'s seeded lot on row identity, as the top_fraction rule (in audits of a decisions file, the same lot on row contents with seed 0).'),
     threshold: z.number().nullable().describe('Score of the last row selected (the k-th largest); null when nothing is selected.'),
     selected: z.number().describe('Rows of the group selected.'),
     selection_rate: Estimate.describe('selected ÷ group size.'),

@@ -1,9 +1,34 @@
 import type { DecisionRule } from '../../harness/config/index.js';
 import type { CategoricalColumn, Column } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
-import { kthLargest } from './kth-largest.js';
+import type { TieTickets } from './tie-tickets.js';
+import { topByKey, type Cut, type TieLot } from './top-by-key.js';
 
 type SecondStage = NonNullable<Extract<DecisionRule, { rule: 'top_k' }>['second_stage']>;
+
+/** A lot drawn by a decision: where (which selection, which stratum) and how many places it filled. */
+export interface DecisionLot extends TieLot {
+  /** `selection`: the rule's own top-k; `candidates`: the second stage's pool; `second_stage`: its priority ranking. */
+  readonly stage: 'selection' | 'candidates' | 'second_stage';
+  /** The stratum level (stratum_capacity), else null. */
+  readonly stratum: string | null;
+  /** Places in that selection (k, or the pool size for candidates). */
+  readonly places: number;
+}
+
+/** The adverse decision of every row and how it was reached. */
+export interface Decision {
+  /** 1 = flagged for investigation, by row. */
+  readonly flagged: Uint8Array;
+  /**
+   * The one cut every row is decided by (threshold, top_k and top_fraction without a second stage),
+   * which decides counterfactual twins too; null when strata or a second stage rank rows by other
+   * columns as well.
+   */
+  readonly cut: Cut | null;
+  /** Every lot drawn among rows tied at a cut, in stratum order. */
+  readonly lots: readonly DecisionLot[];
+}
 
 /** Population columns a rule needs besides the scores: the stratum and the uplift columns. */
 export function decisionColumns(rule: DecisionRule): string[] {
@@ -13,28 +38,6 @@ export function decisionColumns(rule: DecisionRule): string[] {
   return [...new Set(out)];
 }
 
-/**
- * The `k` highest scores among `rows` (ascending row indices), ties at the cut-off broken by row
- * order; returned in row order. Linear time: a selection for the cut-off, then one pass.
- */
-export function topRows(rows: Int32Array, scores: Float32Array, k: number): Int32Array {
-  if (k <= 0 || rows.length === 0) return new Int32Array(0);
-  if (k >= rows.length) return rows.slice();
-  const values = new Float32Array(rows.length);
-  for (let j = 0; j < rows.length; j++) values[j] = scores[rows[j]!]!;
-  const cut = kthLargest(values, k);
-  let above = 0;
-  for (let j = 0; j < values.length; j++) if (values[j]! > cut) above++;
-  const out = new Int32Array(k);
-  let taken = 0;
-  let ties = k - above;
-  for (let j = 0; j < values.length && taken < k; j++) {
-    const v = values[j]!;
-    if (v > cut || (v === cut && ties-- > 0)) out[taken++] = rows[j]!;
-  }
-  return out;
-}
-
 function categoricalColumn(columns: ReadonlyMap<string, Column> | undefined, name: string, field: string): CategoricalColumn {
   const column = columns?.get(name);
   if (!column) throw new DisparateError('config', `decision.${field}: column "${name}" is not in the population`);
@@ -42,25 +45,50 @@ function categoricalColumn(columns: ReadonlyMap<string, Column> | undefined, nam
   return column;
 }
 
+function gather(scores: Float32Array, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = scores[rows[j]!]!;
+  return out;
+}
+
+interface Selection {
+  readonly tickets: TieTickets;
+  readonly lots: DecisionLot[];
+  readonly stratum: string | null;
+}
+
 /**
  * Second stage: from the candidates (the top ⌈pool × k⌉ scores of `rows`), the k with the highest
- * priority = score × Π uplift factor of the row's level; ties by row order.
+ * priority = score × Π uplift factor of the row's level. Both rankings break ties by the same lot.
  */
-function secondStage(rows: Int32Array, scores: Float32Array, k: number, stage: SecondStage, columns: ReadonlyMap<string, Column> | undefined): Int32Array {
-  const candidates = topRows(rows, scores, Math.min(rows.length, Math.ceil(stage.pool * k)));
+function secondStage(rows: Int32Array, scores: Float32Array, k: number, stage: SecondStage, columns: ReadonlyMap<string, Column> | undefined, sel: Selection): Int32Array {
+  const poolSize = Math.min(rows.length, Math.ceil(stage.pool * k));
+  const pool = topByKey(rows, gather(scores, rows), poolSize, sel.tickets);
+  if (pool.lot) sel.lots.push({ ...pool.lot, stage: 'candidates', stratum: sel.stratum, places: poolSize });
+  const candidates = pool.rows;
   const uplifts = stage.uplift.map((u, i) => {
     const column = categoricalColumn(columns, u.column, `second_stage.uplift.${i}.column`);
     const unknown = Object.keys(u.factors).filter((l) => !column.levels.includes(l));
     if (unknown.length > 0) throw new DisparateError('config', `decision.second_stage.uplift.${i}.factors: ${unknown.map((l) => `"${l}"`).join(', ')} not a level of "${u.column}" (${column.levels.join(', ')})`);
     return { codes: column.codes, byCode: Float64Array.from(column.levels, (l) => (Object.hasOwn(u.factors, l) ? u.factors[l]! : 1)) };
   });
-  const priority = Float64Array.from(candidates, (r) => uplifts.reduce((p, u) => p * (u.codes[r]! >= 0 ? u.byCode[u.codes[r]!]! : 1), scores[r]!));
-  const order = Array.from(candidates.keys()).sort((a, b) => priority[b]! - priority[a]! || a - b);
-  return Int32Array.from(order.slice(0, k).map((j) => candidates[j]!)).sort();
+  const priority = new Float64Array(candidates.length);
+  for (let j = 0; j < candidates.length; j++) {
+    const r = candidates[j]!;
+    let p = scores[r]!;
+    for (const u of uplifts) if (u.codes[r]! >= 0) p *= u.byCode[u.codes[r]!]!;
+    priority[j] = p;
+  }
+  const chosen = topByKey(candidates, priority, k, sel.tickets);
+  if (chosen.lot) sel.lots.push({ ...chosen.lot, stage: 'second_stage', stratum: sel.stratum, places: k });
+  return chosen.rows;
 }
 
-function selectTop(rows: Int32Array, scores: Float32Array, k: number, stage: SecondStage | undefined, columns: ReadonlyMap<string, Column> | undefined): Int32Array {
-  return stage ? secondStage(rows, scores, Math.min(k, rows.length), stage, columns) : topRows(rows, scores, k);
+function selectTop(rows: Int32Array, keys: Float32Array, scores: Float32Array, k: number, stage: SecondStage | undefined, columns: ReadonlyMap<string, Column> | undefined, sel: Selection): { rows: Int32Array; cut: Cut | null } {
+  if (stage) return { rows: secondStage(rows, scores, Math.min(k, rows.length), stage, columns, sel), cut: null };
+  const top = topByKey(rows, keys, k, sel.tickets);
+  if (top.lot) sel.lots.push({ ...top.lot, stage: 'selection', stratum: sel.stratum, places: Math.min(k, rows.length) });
+  return top;
 }
 
 /**
@@ -70,23 +98,33 @@ function selectTop(rows: Int32Array, scores: Float32Array, k: number, stage: Sec
  * - `stratum_capacity`: the top `capacities[level]` within each level of the stratum column;
  * - `second_stage` (optional on the last three): the capacity is filled from the top ⌈pool × k⌉
  *   candidates by priority = score × uplift factors.
- * Ties are always broken by row order, so the result does not depend on chunking or worker count.
+ *
+ * Ties at a cut (equal scores, or equal priorities, competing for fewer places than rows) are
+ * settled by one seeded lot, each row's ticket a function of its identity (see {@link TieTickets}),
+ * never of its position: capacities are met exactly, the flagged counts do not depend on the order
+ * of the rows, on chunking or on worker count, and twins are decided by the same tickets. Row order
+ * is no tie-break because files are often sorted by region, date or group, so that the first rows
+ * of a tie are not a random sample of it; flagging every tied row (or none) would change the
+ * capacity, which is a fact of the process being audited. Each lot is returned in `lots`.
  * `columns` must hold the rule's {@link decisionColumns}.
  *
- * @example applyDecision(Float32Array.of(0.2, 0.9, 0.5), { rule: 'threshold', value: 0.5 }) // [0, 1, 1]
+ * @example applyDecision(Float32Array.of(0.2, 0.9, 0.5), { rule: 'threshold', value: 0.5 }, rowIndexTickets(1)).flagged // [0, 1, 1]
  */
-export function applyDecision(scores: Float32Array, rule: DecisionRule, columns?: ReadonlyMap<string, Column>): Uint8Array {
+export function applyDecision(scores: Float32Array, rule: DecisionRule, tickets: TieTickets, columns?: ReadonlyMap<string, Column>): Decision {
   const n = scores.length;
   const flagged = new Uint8Array(n);
   if (rule.rule === 'threshold') {
     for (let i = 0; i < n; i++) flagged[i] = scores[i]! >= rule.value ? 1 : 0;
-    return flagged;
+    return { flagged, cut: { key: rule.value, ticket: -Infinity, row: -1 }, lots: [] };
   }
-  const all = () => Int32Array.from({ length: n }, (_, i) => i);
+  const lots: DecisionLot[] = [];
   if (rule.rule === 'top_fraction' || rule.rule === 'top_k') {
     const k = rule.rule === 'top_k' ? Math.min(rule.k, n) : Math.round(rule.fraction * n);
-    for (const r of selectTop(all(), scores, k, rule.second_stage, columns)) flagged[r] = 1;
-    return flagged;
+    const all = new Int32Array(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    const top = selectTop(all, scores, scores, k, rule.second_stage, columns, { tickets, lots, stratum: null });
+    for (const r of top.rows) flagged[r] = 1;
+    return { flagged, cut: top.cut, lots };
   }
   const stratum = categoricalColumn(columns, rule.stratum, 'stratum');
   const unknown = Object.keys(rule.capacities).filter((l) => !stratum.levels.includes(l));
@@ -105,9 +143,11 @@ export function applyDecision(scores: Float32Array, rule: DecisionRule, columns?
   }
   stratum.levels.forEach((level, code) => {
     const capacity = Object.hasOwn(rule.capacities, level) ? rule.capacities[level]! : rule.default_capacity;
-    for (const r of selectTop(members[code]!, scores, capacity, rule.second_stage, columns)) flagged[r] = 1;
+    const rows = members[code]!;
+    const top = selectTop(rows, gather(scores, rows), scores, capacity, rule.second_stage, columns, { tickets, lots, stratum: level });
+    for (const r of top.rows) flagged[r] = 1;
   });
-  return flagged;
+  return { flagged, cut: null, lots };
 }
 
 /** The rule in words, for the manifest and reports. */
@@ -115,14 +155,15 @@ export function describeDecision(rule: DecisionRule): string {
   const stage = rule.rule !== 'threshold' && rule.second_stage
     ? `; second stage: from the top ${rule.second_stage.pool} × capacity candidates, priority = score × ${rule.second_stage.uplift.map((u) => `factor of ${u.column} (${Object.entries(u.factors).map(([l, f]) => `${l} ${f}`).join(', ')}; others 1)`).join(' × ')}`
     : '';
+  const ties = 'ties at the cut settled by a seeded lot on row identity';
   switch (rule.rule) {
     case 'threshold':
       return `flagged when score ≥ ${rule.value}`;
     case 'top_fraction':
-      return `top ${+(rule.fraction * 100).toFixed(4)} % of scores flagged (k = round(fraction × n), ties by row order)${stage}`;
+      return `top ${+(rule.fraction * 100).toFixed(4)} % of scores flagged (k = round(fraction × n); ${ties})${stage}`;
     case 'top_k':
-      return `top ${rule.k} scores flagged (ties by row order)${stage}`;
+      return `top ${rule.k} scores flagged (${ties})${stage}`;
     case 'stratum_capacity':
-      return `top scores flagged within each ${rule.stratum} up to its capacity (${Object.entries(rule.capacities).map(([l, c]) => `${l} ${c}`).join(', ')}; others ${rule.default_capacity}; ties by row order)${stage}`;
+      return `top scores flagged within each ${rule.stratum} up to its capacity (${Object.entries(rule.capacities).map(([l, c]) => `${l} ${c}`).join(', ')}; others ${rule.default_capacity}; ${ties})${stage}`;
   }
 }

@@ -1,13 +1,13 @@
 /**
  * The k-th largest value of `values` (1-based k) in expected linear time: Hoare's selection on a
  * copy with median-of-three pivots. Used for top-fraction cut-offs, where a full sort of national
- * populations would dominate the run.
+ * populations would dominate the run, and for second-stage priorities (Float64Array).
  *
  * @example kthLargest(Float32Array.of(3, 1, 2), 1) // 3
  */
-export function kthLargest(values: Float32Array, k: number): number {
+export function kthLargest(values: Float32Array | Float64Array, k: number): number {
   if (k < 1 || k > values.length) throw new RangeError(`k = ${k} outside 1..${values.length}`);
-  const a = Float32Array.from(values);
+  const a = values.slice();
   const target = a.length - k; // index in ascending order
   let lo = 0;
   let hi = a.length - 1;
@@ -36,7 +36,7 @@ export function kthLargest(values: Float32Array, k: number): number {
   return a[target]!;
 }
 
-function swap(a: Float32Array, i: number, j: number): void {
+function swap(a: Float32Array | Float64Array, i: number, j: number): void {
   const t = a[i]!;
   a[i] = a[j]!;
   a[j] = t;

@@ -10,7 +10,7 @@ import {
 } from '../../harness/accumulate/index.js';
 import { computeGroupMetrics, computeSelectionCurves, resolveMetricId, STATISTIC_METRICS } from '../../harness/metrics/index.js';
 import { clopperPearsonInterval, dkwEpsilon, zCritical } from '../../harness/stats/index.js';
-import { applyDecision } from '../../models/decision/index.js';
+import { applyDecision, rowIndexTickets } from '../../models/decision/index.js';
 
 /**
  * Hand-computed micro-fixture with scores, on 10 bins of width 0.1 over [0, 1].
@@ -109,18 +109,30 @@ describe('distribution metrics (golden values)', () => {
 });
 
 describe('selection sweep', () => {
-  it('k = round(f × n) highest scores, ties by row order, as the top_fraction rule', () => {
-    for (const [j, f] of sweep.fractions.entries()) {
-      const rule = applyDecision(Float32Array.from(scores), { rule: 'top_fraction', fraction: f });
-      for (const g of [0, 1]) {
-        const expected = [...rule].filter((x, i) => x === 1 && combinations[i] === g).length;
-        const at = (j * 2 + g) * 3;
-        expect(perGroup[at]! + perGroup[at + 1]! + perGroup[at + 2]!).toBe(expected);
+  it("k = round(f × n) highest scores, ties by the run's lot, as the top_fraction rule", () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const tickets = rowIndexTickets(seed);
+      const lotSweep = sweepGroupCounts(computeSelectionSweep(cells, batch, [0.1, 0.2, 0.4, 0.5], tickets), groupIndexOf(cells, [0]), 2);
+      for (const [j, f] of sweep.fractions.entries()) {
+        const { flagged: rule } = applyDecision(Float32Array.from(scores), { rule: 'top_fraction', fraction: f }, tickets);
+        for (const g of [0, 1]) {
+          const expected = [...rule].filter((x, i) => x === 1 && combinations[i] === g).length;
+          const at = (j * 2 + g) * 3;
+          expect(lotSweep[at]! + lotSweep[at + 1]! + lotSweep[at + 2]!).toBe(expected);
+        }
       }
     }
   });
 
-  it('at 40 %: the tie at 0.35 goes to the earlier row (a); cut 0.35', () => {
+  it('at 40 %: the tie at 0.35 (rows 2 in a, 7 in b) goes to the higher ticket with tickets, else to the earlier row', () => {
+    const tickets = rowIndexTickets(1);
+    const [t2, t7] = tickets(Int32Array.of(2, 7), new Float64Array(2));
+    const lotSweep = sweepGroupCounts(computeSelectionSweep(cells, batch, [0.4], tickets), groupIndexOf(cells, [0]), 2);
+    // a: 0.75 (label 1), and 0.35 (label 1) when row 2 wins; b: 0.85 (1) and 0.55 (0), and 0.35 (1) when row 7 wins.
+    expect(Array.from(lotSweep)).toEqual(t2! > t7! ? [2, 0, 0, 1, 1, 0] : [1, 0, 0, 2, 1, 0]);
+  });
+
+  it('at 40 % without tickets: the tie at 0.35 goes to the earlier row (a); cut 0.35', () => {
     const j = sweep.fractions.indexOf(0.4);
     expect(sweep.cuts[j]).toBeCloseTo(0.35, 12);
     // a: 0.75 (label 1) and 0.35 (label 1); b: 0.85 (1) and 0.55 (0).

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeCategorical, numeric, type Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { loadModel, parseArithmetic, evaluateArithmetic } from '../../models/adapters/index.js';
-import { applyDecision } from '../../models/decision/index.js';
+import { applyDecision, rowIndexTickets } from '../../models/decision/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'disparate-models-'));
 function modelFile(name: string, model: unknown): string {
@@ -99,10 +99,13 @@ describe('scorecard adapter', () => {
 describe('decision rules', () => {
   const scores = Float32Array.of(0.1, 0.9, 0.5, 0.5, 0.7, 0.5);
   it('threshold flags score ≥ value', () => {
-    expect(Array.from(applyDecision(scores, { rule: 'threshold', value: 0.5 }))).toEqual([0, 1, 1, 1, 1, 1]);
+    expect(Array.from(applyDecision(scores, { rule: 'threshold', value: 0.5 }, rowIndexTickets(1)).flagged)).toEqual([0, 1, 1, 1, 1, 1]);
   });
-  it('top_fraction flags round(f·n) highest, ties by row order', () => {
-    // k = round(0.5 · 6) = 3: 0.9, 0.7, then the first 0.5 (row 2)
-    expect(Array.from(applyDecision(scores, { rule: 'top_fraction', fraction: 0.5 }))).toEqual([0, 1, 1, 0, 1, 0]);
+  it('top_fraction flags round(f·n) highest, the last place drawn by lot among the tied', () => {
+    // k = round(0.5 · 6) = 3: 0.9, 0.7, then the 0.5 (rows 2, 3, 5) with the highest ticket
+    const tickets = rowIndexTickets(1);
+    const drawn = tickets(Int32Array.of(2, 3, 5), new Float64Array(3));
+    const winner = [2, 3, 5][drawn.indexOf(Math.max(...drawn))]!;
+    expect(Array.from(applyDecision(scores, { rule: 'top_fraction', fraction: 0.5 }, tickets).flagged)).toEqual([0, 1, 0, 0, 1, 0].map((x, i) => (i === winner ? 1 : x)));
   });
 });

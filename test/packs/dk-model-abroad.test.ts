@@ -13,7 +13,7 @@ import { fixedContext } from '../helpers.js';
  *   eu_eea       15.2 %    92.5 %  14.9 %
  *   non_eu       28.3 %    94.6 %  27.7 %
  * The same model without citizenship (contrast run): precision 10.8 %; FPR ratio non_eu / danish
- * 7.94 instead of 27.60, still far from parity through foreign affiliation.
+ * 7.90 instead of 27.59, still far from parity through foreign affiliation.
  */
 describe('pack dk-model-abroad', () => {
   const pack = PACKS.find((p) => p.id === 'dk-model-abroad')!;
@@ -50,7 +50,7 @@ describe('pack dk-model-abroad', () => {
     const without = await executeBattery(resolveBattery(join(dir, pack.runs.no_citizenship!)), opts);
     const fprRatio = (r: Results, group: string) => metricValue(r, 'citizenship', group, 'false_positive_rate_ratio')!;
     expect(fprRatio(withIt, 'non_eu')).toBeCloseTo(27.6, 1);
-    expect(fprRatio(without, 'non_eu')).toBeCloseTo(7.94, 1);
+    expect(fprRatio(without, 'non_eu')).toBeCloseTo(7.9, 1);
     for (const group of ['eu_eea', 'non_eu']) {
       expect(fprRatio(withIt, group)).toBeGreaterThan(1.8 * fprRatio(without, group));
       expect(fprRatio(without, group)).toBeGreaterThan(1.25);

@@ -4,7 +4,7 @@ import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index
 import type { Table } from '../../datasets/table/index.js';
 import type { LogisticModel } from '../../harness/config/index.js';
 import { loadModel } from '../../models/adapters/index.js';
-import { applyDecision } from '../../models/decision/index.js';
+import { applyDecision, rowIndexTickets } from '../../models/decision/index.js';
 
 /**
  * Calibration of datasets/populations/caf-households.yaml and models/zoo/caf-like/model.json against
@@ -34,7 +34,7 @@ function rateBy(t: Table, attr: string, flags: ArrayLike<number>): Record<string
 describe('caf-households population and caf-like model', () => {
   const table = samplePopulation(spec, { seed: 1, n: N });
   const scores = loadModel('models/zoo/caf-like/model.json').bind(table)(0, N);
-  const flagged = applyDecision(scores, { rule: 'top_fraction', fraction: 0.05 });
+  const { flagged } = applyDecision(scores, { rule: 'top_fraction', fraction: 0.05 }, rowIndexTickets(1));
 
   it('has the sourced marginal: single parents ≈ 16 % of households', () => {
     const share = rateBy(table, 'nationality', codes(table, 'single_parent').codes); // share of single parents per nationality

@@ -114,7 +114,7 @@ const est = (value: number, ci: Interval | null, method: string) => ({ value: fi
  * The selective-labels section of results.json for one attribute: shares, statistical parity against
  * the random sample, base rate against precision, the inferred population confusion matrix with FPR
  * and FNR, equal burden, and the agency's two-step test. Parity and equal burden are ratios of two
- * independent proportions (model sample against random sample) and get the Katz/Koopman interval;
+ * independent proportions (model sample against random sample) and get the Katz/MOVER interval;
  * base rate and precision get Wilson/Clopper–Pearson; the inferred-population figures get percentile
  * intervals from a bootstrap stratified by sample (random and model samples resampled separately).
  * With inverse-probability weights, every interval comes from the bootstrap.

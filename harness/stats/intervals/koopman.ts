@@ -2,8 +2,9 @@ import type { Interval } from './interval.js';
 import { koopmanLimits } from './koopman-limits.js';
 
 /**
- * Koopman's score interval ({@link koopmanLimits}) in the shape results.json holds: a two-sided
- * interval when both limits are finite. Unlike the Katz log interval it is defined with a zero count
+ * Koopman's score interval ({@link koopmanLimits}) as a two-sided interval, when both limits are
+ * finite. The report no longer shows it (small cells use the MOVER interval, stats/small-sample.ts,
+ * because this one under-covers when a group expects fewer than one event); it stays for comparison. Unlike the Katz log interval it is defined with a zero count
  * in the group (lower limit 0 when x1 = 0) and at rates of 100 %, and it is consistent with Pearson's
  * χ² test. Null when n1 or n0 is 0, or when x0 = 0 (the upper limit is then unbounded: see
  * {@link koopmanLowerLimit}).
@@ -19,10 +20,10 @@ export function koopmanInterval(x1: number, n1: number, x0: number, n0: number, 
 
 /**
  * Lower limit of Koopman's score interval for a ratio whose reference count is zero (x0 = 0 < x1):
- * the ratio and its upper limit are unbounded, but the lower limit is finite, which is how a group
- * flagged while its reference never is can be "flagged at least so many times as often". It is the
- * inversion of Pearson's χ² test, so it lies above 1 exactly when that test rejects equal rates
- * (which in a sparse table it can do where Fisher's exact test does not). Null unless n1, n0 > 0,
+ * the ratio and its upper limit are unbounded, but the lower limit is finite. It is the inversion of
+ * Pearson's χ² test, so it lies above 1 exactly when that test rejects equal rates, which in a sparse
+ * table it can do where Fisher's exact test does not (1 of 20 against 0 of 80: 1.0517, Fisher's p 0.20);
+ * the report's `lower_bound` is therefore the MOVER limit (ratioLowerLimit in stats/small-sample.ts). Null unless n1, n0 > 0,
  * x1 > 0 and x0 = 0.
  *
  * @example koopmanLowerLimit(100, 200, 0, 1000, z95) // ≈ 130.65: at least 130.65 times as often

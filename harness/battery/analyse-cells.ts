@@ -62,7 +62,7 @@ export function analyseCells(
     curves.length > 0
       ? {
           method:
-            'at each fraction f, k = round(f × rows) rows selected, highest scores first, ties by the run\'s seeded lot on row identity, as the top_fraction rule (audits of a decisions file: the same lot on row contents, seed 0); counts exact (score histogram + the rows of the bin holding the cut). Intervals as for the metrics (Wilson / Clopper–Pearson, Katz / Koopman by cell size), the cut held fixed',
+            'at each fraction f, k = round(f × rows) rows selected, highest scores first, ties by the run\'s seeded lot on row identity, as the top_fraction rule (audits of a decisions file: the same lot on row contents, seed 0); counts exact (score histogram + the rows of the bin holding the cut). Intervals as for the metrics (Wilson / Clopper–Pearson, Katz / MOVER by cell size), the cut held fixed',
           fractions: [...fractions],
           level: 1 - settings.alpha,
           curves,

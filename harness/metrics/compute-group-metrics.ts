@@ -2,13 +2,14 @@ import type { GroupCounts, ScoreBinning } from '../accumulate/index.js';
 import type { GroupResult, MetricValue, Warning } from '../results/index.js';
 import {
   differenceInterval,
+  differenceMethod,
   meanDifferenceInterval,
   meanInterval,
   meanRatioInterval,
   rateInterval,
   rateMethod,
   ratioInterval,
-  koopmanLowerLimit,
+  ratioLowerLimit,
   ratioMethod,
   summariseMean,
   type Interval,
@@ -105,14 +106,14 @@ function ratio(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: Metri
   const value = n1 > 0 && n0 > 0 && x0 > 0 ? x1 / n1 / (x0 / n0) : null;
   const out = metricValue(value, ratioInterval(x1, n1, x0, n0, opts.z), ratioMethod(x1, n1, x0, n0), opts.level, ref.group);
   // Flagged while the reference never is: the ratio is infinite, but how large it is at least is known.
-  const lower = koopmanLowerLimit(x1, n1, x0, n0, opts.z);
-  return lower === null ? out : { ...out, lower_bound: lower, method: 'koopman-score' };
+  const lower = ratioLowerLimit(x1, n1, x0, n0, opts.z);
+  return lower === null ? out : { ...out, lower_bound: lower, method: ratioMethod(x1, n1, x0, n0) };
 }
 
 function difference(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
   const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
   const value = n1 > 0 && n0 > 0 ? x1 / n1 - x0 / n0 : null;
-  return metricValue(value, differenceInterval(x1, n1, x0, n0, opts.z), 'newcombe-hybrid-score', opts.level, ref.group);
+  return metricValue(value, differenceInterval(x1, n1, x0, n0, opts.z), differenceMethod(x1, n1, x0, n0), opts.level, ref.group);
 }
 
 function means(metric: MeanMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): Record<string, MetricValue> {

@@ -18,7 +18,7 @@ function rate(x: number, n: number, z: number): Estimate {
  * Selection curves of one attribute's groups from the sweep's group counts (fractions × groups ×
  * label slot, see sweepGroupCounts): at each fraction, the group's selection rate, its ratio to the
  * reference's and, with labels, TPR, FPR and precision. Intervals as for the battery's own metrics
- * (Wilson or Clopper–Pearson; Katz or Koopman by cell size), the cut held fixed.
+ * (Wilson or Clopper–Pearson; Katz or MOVER by cell size), the cut held fixed.
  *
  * @example computeSelectionCurves(groups, 'french', sweep.fractions, sweep.cuts, counts, 1.96, true)
  */

@@ -13,7 +13,7 @@ export const MetricValue = z
     lower_bound: z
       .number()
       .optional()
-      .describe('For a ratio that is infinite because the reference group\'s count is 0 (and this group\'s is not): the lower confidence limit (Koopman score interval); the upper limit is unbounded, so value and ci are null.'),
+      .describe('For a ratio that is infinite because the reference group\'s count is 0 (and this group\'s is not): the lower confidence limit (MOVER interval from the two rate intervals, `method` "mover-ratio"); the upper limit is unbounded, so value and ci are null.'),
     level: z.number().describe('Confidence level of `ci`, e.g. 0.95.'),
     method: z.string().describe('Interval method, e.g. "wilson", "katz-log", "newcombe-hybrid-score".'),
     reference: z.string().nullable().describe('Reference group of a ratio or difference (group ÷ reference, group − reference); null for a rate.'),
@@ -94,7 +94,7 @@ export const CheckResult = z
     lower_bound: z
       .number()
       .optional()
-      .describe('For a ratio that is infinite because the reference group\'s count is 0 (and this group\'s is not): the lower confidence limit (Koopman score interval); the upper limit is unbounded, so value and ci are null.'),
+      .describe('For a ratio that is infinite because the reference group\'s count is 0 (and this group\'s is not): the lower confidence limit (MOVER interval from the two rate intervals, `method` "mover-ratio"); the upper limit is unbounded, so value and ci are null.'),
     level: z.number(),
     method: z.string(),
     bounds: z.tuple([z.number(), z.number()]),

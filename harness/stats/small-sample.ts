@@ -2,7 +2,9 @@ import { normalCdf } from './stdlib-functions.js';
 import { clopperPearsonInterval } from './intervals/clopper-pearson.js';
 import type { Interval } from './intervals/interval.js';
 import { katzLogInterval } from './intervals/katz-log.js';
-import { koopmanInterval, koopmanStatistic } from './intervals/koopman.js';
+import { koopmanStatistic } from './intervals/koopman-statistic.js';
+import { moverDifferenceLimits } from './intervals/mover-difference.js';
+import { moverRatioLimits } from './intervals/mover-ratio.js';
 import { newcombeInterval } from './intervals/newcombe.js';
 import { wilsonInterval } from './intervals/wilson.js';
 import { differencePValue, ratioPValue } from './tests/comparison-p-value.js';
@@ -26,21 +28,67 @@ export function rateInterval(x: number, n: number, z: number): Interval | null {
 }
 
 /**
- * Method for a ratio of rates: Katz log, or Koopman's score interval when any of x1, x0,
- * n1 − x1, n0 − x0 is below 5 (Katz is undefined at a zero count and anti-conservative near it).
+ * Method for a ratio of rates: Katz log when every one of x1, x0, n1 − x1, n0 − x0 is at least 5;
+ * otherwise the MOVER interval built from the two rate intervals the report shows (Clopper–Pearson
+ * for a sparse group), which is defined at every count. Katz is undefined at a zero count and
+ * anti-conservative near it; Koopman's score interval, used here before, covers as little as 90 %
+ * at a nominal 95 % when a group expects fewer than one event (test/stats/coverage.test.ts).
  */
-export function ratioMethod(x1: number, n1: number, x0: number, n0: number): 'katz-log' | 'koopman-score' {
-  return Math.min(x1, x0, n1 - x1, n0 - x0) < SMALL_COUNT ? 'koopman-score' : 'katz-log';
+export function ratioMethod(x1: number, n1: number, x0: number, n0: number): 'katz-log' | 'mover-ratio' {
+  return Math.min(x1, x0, n1 - x1, n0 - x0) < SMALL_COUNT ? 'mover-ratio' : 'katz-log';
 }
 
-/** Interval for a ratio of rates by {@link ratioMethod}. */
+/**
+ * Limits of a ratio of rates by {@link ratioMethod}, the upper one +∞ when the reference count is 0
+ * (lower 0 and upper +∞ when both are). Null when a group is empty.
+ *
+ * @example ratioLimits(1, 20, 0, 80, z95) // ≈ { lo: 0.248, hi: Infinity, method: 'mover-ratio' }
+ */
+export function ratioLimits(x1: number, n1: number, x0: number, n0: number, z: number): { lo: number; hi: number; method: 'katz-log' | 'mover-ratio' } | null {
+  if (n1 <= 0 || n0 <= 0) return null;
+  const method = ratioMethod(x1, n1, x0, n0);
+  if (method === 'katz-log') {
+    const k = katzLogInterval(x1, n1, x0, n0, z);
+    return k ? { lo: k.lo, hi: k.hi, method } : null;
+  }
+  const m = moverRatioLimits(x1 / n1, rateInterval(x1, n1, z)!, x0 / n0, rateInterval(x0, n0, z)!);
+  return { ...m, method };
+}
+
+/** Interval for a ratio of rates by {@link ratioMethod}; null where the upper limit is unbounded (see {@link ratioLowerLimit}). */
 export function ratioInterval(x1: number, n1: number, x0: number, n0: number, z: number): Interval | null {
-  return ratioMethod(x1, n1, x0, n0) === 'koopman-score' ? koopmanInterval(x1, n1, x0, n0, z) : katzLogInterval(x1, n1, x0, n0, z);
+  const r = ratioLimits(x1, n1, x0, n0, z);
+  return r && Number.isFinite(r.hi) ? r : null;
 }
 
-/** Interval for a difference of rates: Newcombe's hybrid score at every size (it is built from Wilson intervals, good in small samples). */
+/**
+ * Lower limit of a ratio whose reference count is zero (x0 = 0 < x1): the ratio and its upper limit
+ * are unbounded, but how large it is at least is known ("flagged at least so many times as often").
+ * Null unless n1, n0 > 0, x1 > 0 and x0 = 0.
+ *
+ * @example ratioLowerLimit(100, 200, 0, 1000, z95) // ≈ 134.5
+ */
+export function ratioLowerLimit(x1: number, n1: number, x0: number, n0: number, z: number): number | null {
+  if (n1 <= 0 || n0 <= 0 || x1 <= 0 || x0 !== 0) return null;
+  return ratioLimits(x1, n1, x0, n0, z)?.lo ?? null;
+}
+
+/**
+ * Method for a difference of rates: Newcombe's hybrid score interval (Wilson intervals combined)
+ * when neither group is sparse (min(x, n − x) ≥ 5 in both), else the same construction from the
+ * rate intervals the report shows (MOVER, Clopper–Pearson for a sparse group): the Wilson-based one
+ * covers as little as 90 % when a group expects fewer than one event.
+ */
+export function differenceMethod(x1: number, n1: number, x0: number, n0: number): 'newcombe-hybrid-score' | 'mover-difference' {
+  return rateMethod(x1, n1) === 'wilson' && rateMethod(x0, n0) === 'wilson' ? 'newcombe-hybrid-score' : 'mover-difference';
+}
+
+/** Interval for a difference of rates by {@link differenceMethod}. Null when a group is empty. */
 export function differenceInterval(x1: number, n1: number, x0: number, n0: number, z: number): Interval | null {
-  return newcombeInterval(x1, n1, x0, n0, z);
+  if (n1 <= 0 || n0 <= 0) return null;
+  const method = differenceMethod(x1, n1, x0, n0);
+  if (method === 'newcombe-hybrid-score') return newcombeInterval(x1, n1, x0, n0, z);
+  return { ...moverDifferenceLimits(x1 / n1, rateInterval(x1, n1, z)!, x0 / n0, rateInterval(x0, n0, z)!), method };
 }
 
 /** Cochran's rule: a 2×2 table is small when any expected count under p1 = p0 is below 5. */
@@ -56,7 +104,8 @@ export type PValueMethod = 'fisher-exact' | 'wald-log-ratio' | 'pearson-score' |
 /**
  * Two-sided p-value of "no disparity" (ratio 1, difference 0) matching the interval chosen above:
  * Fisher's exact test for a small table; otherwise the Wald log-ratio test for a Katz ratio, Pearson's
- * score test (the test Koopman's interval inverts) for a Koopman ratio, and the pooled z-test for a difference.
+ * score test (the test Koopman's score interval inverts) for a ratio with a count below 5, and the
+ * pooled z-test for a difference.
  */
 export function comparisonPValue(
   variant: 'ratio' | 'difference',

@@ -19,6 +19,8 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   'katz-log': { name: 'Katz log interval', reference: 'Katz et al. 1978' },
   'koopman-score': { name: 'Koopman score interval', reference: 'Koopman 1984' },
   'newcombe-hybrid-score': { name: 'Newcombe hybrid score interval', reference: 'Newcombe 1998' },
+  'mover-ratio': { name: 'MOVER interval for a ratio from the two rate intervals', reference: 'Donner & Zou 2012' },
+  'mover-difference': { name: 'MOVER interval for a difference from the two rate intervals', reference: 'Zou & Donner 2008' },
   // Paired rates (counterfactual twins).
   'tango-score-paired': { name: 'Tango score interval for a paired difference', reference: 'Tango 1998' },
   // Means.

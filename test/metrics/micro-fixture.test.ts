@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accumulateRows, computeGroupStats, createCellCounts } from '../../harness/accumulate/index.js';
 import { computeGroupMetrics } from '../../harness/metrics/index.js';
-import { clopperPearsonInterval, koopmanInterval, newcombeInterval, zCritical } from '../../harness/stats/index.js';
+import { clopperPearsonInterval, moverDifferenceLimits, moverRatioLimits, zCritical } from '../../harness/stats/index.js';
 
 /**
  * Hand-computed micro-fixture. Group a (10 rows): TP 3, FP 1, FN 1, TN 5 (4 flagged).
@@ -64,15 +64,19 @@ describe('metrics on a hand-computed micro-fixture', () => {
     const ratio = a.metrics[`${id}_ratio`]!;
     expect(ratio.value).toBeCloseTo(pa / pb, 12);
     expect(ratio.reference).toBe('b');
-    const k = koopmanInterval(xa, na, xb, nb, z)!;
-    expect(ratio.ci).toEqual([k.lo, k.hi]);
-    expect(ratio.method).toBe('koopman-score');
+    // MOVER from the two Clopper–Pearson rate intervals: the ratio's and the difference's limits are built from the rates' own
+    const wb = clopperPearsonInterval(xb, nb, 0.05)!;
+    const k = moverRatioLimits(pa, w, pb, wb);
+    expect(ratio.ci![0]).toBeCloseTo(k.lo, 12);
+    expect(ratio.ci![1]).toBeCloseTo(k.hi, 12);
+    expect(ratio.method).toBe('mover-ratio');
 
     const diff = a.metrics[`${id}_difference`]!;
     expect(diff.value).toBeCloseTo(pa - pb, 12);
-    const d = newcombeInterval(xa, na, xb, nb, z)!;
-    expect(diff.ci).toEqual([d.lo, d.hi]);
-    expect(diff.method).toBe('newcombe-hybrid-score');
+    const d = moverDifferenceLimits(pa, w, pb, wb);
+    expect(diff.ci![0]).toBeCloseTo(d.lo, 12);
+    expect(diff.ci![1]).toBeCloseTo(d.hi, 12);
+    expect(diff.method).toBe('mover-difference');
 
     expect(b.metrics[`${id}_ratio`]!.value).toBe(1);
     expect(b.metrics[`${id}_difference`]!.value).toBe(0);
@@ -90,10 +94,10 @@ describe('metrics on a hand-computed micro-fixture', () => {
     const none = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
     accumulateRows(none, { n: 3, codes: [Int32Array.of(0, 1, 1)], flagged: Uint8Array.of(0, 1, 0), labels: null, scores: null });
     const out = computeGroupMetrics(computeGroupStats(none, [0]), 'b', { z, level: 0.95, labels: false, minCell: 0 });
-    // a: 0 of 1 flagged, b (reference): 1 of 2 — Koopman's interval is defined at a zero count
+    // a: 0 of 1 flagged, b (reference): 1 of 2 — the MOVER interval is defined at a zero count
     expect(out.results[0]!.metrics.selection_rate_ratio!.value).toBe(0);
     expect(out.results[0]!.metrics.selection_rate_ratio!.ci![0]).toBe(0);
-    expect(out.results[0]!.metrics.selection_rate_ratio!.method).toBe('koopman-score');
+    expect(out.results[0]!.metrics.selection_rate_ratio!.method).toBe('mover-ratio');
     // with a zero reference count the ratio and its upper limit are unbounded: null, with warnings
     const zero = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
     accumulateRows(zero, { n: 3, codes: [Int32Array.of(0, 1, 1)], flagged: Uint8Array.of(1, 0, 0), labels: null, scores: null });

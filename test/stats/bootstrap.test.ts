@@ -273,9 +273,9 @@ describe('bootstrap intervals do not collapse in small cells (bootstrapInterval)
     expect(rate.interval!.method).toBe('clopper-pearson');
     expect(rate.interval!.hi).toBeCloseTo(1 - 0.025 ** (1 / 80), 10);
     const ratio = out.get(bootstrapKey('g', 'a', 'selection_rate_ratio'))!;
-    expect(ratio).toMatchObject({ fallback: 'small-count', interval: { lo: 0, method: 'koopman-score' } });
+    expect(ratio).toMatchObject({ fallback: 'small-count', interval: { lo: 0, method: 'mover-ratio' } });
     expect(ratio.interval!.hi).toBeGreaterThan(0);
-    expect(out.get(bootstrapKey('g', 'a', 'selection_rate_difference'))!.interval!.method).toBe('newcombe-hybrid-score');
+    expect(out.get(bootstrapKey('g', 'a', 'selection_rate_difference'))!.interval!.method).toBe('mover-difference');
     const big = out.get(bootstrapKey('g', 'b', 'selection_rate'))!;
     expect(big.fallback).toBeNull();
     expect(big.interval!.method).toBe('bootstrap-bca');

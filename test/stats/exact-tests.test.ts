@@ -90,8 +90,8 @@ describe('methods chosen by cell size (stats/small-sample.ts)', () => {
     expect(rateInterval(5, 100, z95)!.method).toBe('wilson');
   });
 
-  it('ratios: Koopman when a count is small, Katz otherwise', () => {
-    expect(ratioInterval(0, 50, 10, 50, z95)!.method).toBe('koopman-score');
+  it('ratios: MOVER from the rate intervals when a count is small, Katz otherwise', () => {
+    expect(ratioInterval(0, 50, 10, 50, z95)!.method).toBe('mover-ratio');
     expect(ratioInterval(20, 50, 10, 50, z95)!.method).toBe('katz-log');
   });
 

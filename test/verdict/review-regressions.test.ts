@@ -102,3 +102,24 @@ describe('every check, rates and distances included, is in one family, and a ver
     }
   });
 });
+
+describe('a reference group never flagged (review item 3)', () => {
+  // 1 of 20 flagged against 0 of 80: Fisher's p = 0.20, yet the report said "at least 1.05 times as often".
+  const r = countsAudit('zero-reference', [['grp', 1, 1], ['grp', 0, 19], ['ref', 1, 0], ['ref', 0, 80]], [Check.parse({ id: 'ff', metric: 'selection_rate_ratio' })]);
+
+  it('the unbounded ratio keeps a lower limit below parity, states no direction and is inconclusive', () => {
+    const c = r.checks[0]!;
+    expect(c.value).toBeNull();
+    expect(c.ci).toBeNull();
+    expect(c.lower_bound!).toBeLessThan(1);
+    expect(c.direction).toBeNull();
+    expect(c.verdict).toBe('inconclusive');
+  });
+
+  it('the sentence says that no direction is established', async () => {
+    const { describeCheck, sentenceContext } = await import('../../reports/shared/index.js');
+    const text = describeCheck(r.checks[0]!, sentenceContext(r));
+    expect(text).toMatch(/is unbounded \(none of the reference group ref is flagged\), but its lower 95 % limit 0\.\d+ includes parity, so no direction is established/);
+    expect(text).not.toMatch(/more often/);
+  });
+});

@@ -11,6 +11,8 @@ export type IntervalMethod =
   | 'katz-log'
   | 'koopman-score'
   | 'newcombe-hybrid-score'
+  | 'mover-ratio'
+  | 'mover-difference'
   | 'tango-score-paired'
   | 'normal-mean'
   | 'welch-mean-difference'

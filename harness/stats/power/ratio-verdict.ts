@@ -27,7 +27,7 @@ export function intervalVerdict(ci: Pick<Interval, 'lo' | 'hi'> | null, bounds: 
 
 /**
  * The verdict of a selection-rate-ratio check on counts x1 of n1 (group) and x0 of n0 (reference),
- * with the metric's own interval (Katz log, or Koopman's score interval at a count below 5) at
+ * with the metric's own interval (Katz log, or the MOVER interval at a count below 5) at
  * critical value z (z = Φ⁻¹(1 − α/(2m)) for a family of m rows).
  *
  * @example ratioVerdict(300, 2000, 1000, 10000, 1.96, { lower: 0.8, upper: 1.25 }) // 'fail' (ratio 1.5)

@@ -63,7 +63,7 @@ function hits(ci: Interval | null, bounds: RatioBounds, target: VerdictTarget): 
  * run of small x0, "upper limit below L" on a run of large x0 and "inside" on a run between: each run's
  * ends are found by bisection with a few interval evaluations. That monotonicity holds for the Katz
  * limits when min(x0, n0 − x0) ≥ z²/2 (the derivative of the lower log limit in x0 is
- * (z/(2·se·x0) − 1)/x0, and se·x0 ≥ √(x0(n0 − x0)/n0)); below that, and wherever Koopman's interval
+ * (z/(2·se·x0) − 1)/x0, and se·x0 ≥ √(x0(n0 − x0)/n0)); below that, and wherever the MOVER interval
  * is used (a count under 5), every x0 is evaluated. Counts holding all but about 1e-12 of the
  * probability are summed.
  *
@@ -92,7 +92,7 @@ export function verdictPower(input: VerdictPowerInput): number {
     const enumerate = (from: number, to: number) => {
       for (let x0 = from; x0 <= to; x0++) if (hits(ci(x0), bounds, target)) p += mass0.pmf[x0 - a0]!;
     };
-    // Koopman's limits are not proven monotone in x0 (and are not, next to a rate of 100 %): every x0 is evaluated.
+    // Small-count limits (MOVER) are not proven monotone in x0: every x0 is evaluated.
     if (midFrom > midTo || Math.min(x1, n1 - x1) < SMALL_COUNT) enumerate(a0, b0);
     else {
       enumerate(a0, midFrom - 1);

@@ -1,11 +1,12 @@
 /** The library: what `import { … } from 'disparate'` gives; the CLI is a client of the same functions. */
 export { run, type RunSettings } from './run.js';
 export { audit, type AuditSettings } from './audit.js';
+export { compare } from './compare.js';
 export { merge } from './merge.js';
 export { provenance, type Provenance } from './provenance.js';
 export { buildReport } from '../../reports/index.js';
 export { Battery, Check, ModelFile, PopulationSpec, SCHEMAS, buildJsonSchema } from '../config/index.js';
-export { Results, type CheckResult, type GroupResult, type MetricValue, type Warning } from '../results/index.js';
+export { Results, type CheckResult, type Comparison, type GroupResult, type MetricValue, type Warning } from '../results/index.js';
 export { METRIC_IDS, resolveMetricId } from '../metrics/index.js';
-export { exitStatus } from '../verdict/index.js';
+export { comparisonExitStatus, exitStatus } from '../verdict/index.js';
 export { DisparateError, EXIT } from '../errors/index.js';

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { executeBattery, releaseWorkers, resolveBattery, runBattery, warmWorkers } from '../battery/index.js';
+import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import { provenance, type Provenance } from './provenance.js';
 
@@ -36,6 +37,7 @@ export interface RunSettings {
  */
 export async function run(batteryFile: string, settings: RunSettings = {}): Promise<Results> {
   const resolved = resolveBattery(batteryFile);
+  if (resolved.models) throw new DisparateError('config', `${batteryFile}: models: a battery naming a deployed and a candidate model is run by \`disparate compare\`; give model: to run one model`);
   const context = settings.provenance ?? provenance(`run(${batteryFile})`);
   if (resolved.dataFile) return executeBattery(resolved, { context });
   const workers = settings.workers ?? availableParallelism();

@@ -2,7 +2,7 @@ export { analyseCells, analysisSections, bootstrapManifest, type Analysis, type 
 export { auditDecisions, type AuditOptions } from './audit-decisions.js';
 export { collectSelectiveCounts, type SelectiveRows } from './collect-selective-counts.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
-export { runBattery, type RunOptions } from './run-battery.js';
+export { runBattery, type DecidedRows, type RunOptions } from './run-battery.js';
 export { executeBattery } from './execute-battery.js';
 export { reproducePack } from './reproduce-pack.js';
 export { reproductionOutcome } from './reproduction-outcome.js';

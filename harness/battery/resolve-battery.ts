@@ -14,6 +14,8 @@ export interface ResolvedBattery {
   /** A real population to score (battery population.file), instead of a spec. */
   readonly populationFile: string | null;
   readonly modelFile: string | null;
+  /** The deployed and candidate model files of a battery for `disparate compare` (models:), instead of modelFile. */
+  readonly models: { readonly deployed: string; readonly candidate: string } | null;
   readonly dataFile: string | null;
   /** Whether ground-truth labels will exist (label metrics allowed in checks). */
   readonly labelled: boolean;
@@ -41,7 +43,9 @@ export function resolveBattery(file: string): ResolvedBattery {
     if (battery.decision.rule === 'stratum_capacity') throw bad('decision.rule', 'counterfactual twins need one cut-off for every row (threshold, top_fraction or top_k), not stratum_capacity');
     if ('second_stage' in battery.decision && battery.decision.second_stage) throw bad('decision.second_stage', 'counterfactual twins are decided by score alone; a second stage re-ranks by other columns');
   }
-  if (battery.population && !battery.model) throw bad('model', 'required with population');
+  if (battery.model !== undefined && battery.models !== undefined) throw bad('models', 'give exactly one of model (disparate run) or models: { deployed, candidate } (disparate compare)');
+  if (battery.data && battery.models) throw bad('models', 'two models are compared on a population they both score; a data file holds the decisions of one model');
+  if (battery.population && !battery.model && !battery.models) throw bad('model', 'required with population (or models: { deployed, candidate } for disparate compare)');
   if (battery.population && !battery.decision) throw bad('decision', 'required with population');
   const attributes = new Set(battery.protected);
   if (attributes.size !== battery.protected.length) throw bad('protected', 'lists an attribute twice');
@@ -82,6 +86,7 @@ export function resolveBattery(file: string): ResolvedBattery {
     populationSpec: battery.population?.spec !== undefined ? resolve(dir, battery.population.spec) : null,
     populationFile: battery.population?.file !== undefined ? resolve(dir, battery.population.file) : null,
     modelFile: battery.model ? resolve(dir, battery.model) : null,
+    models: battery.models ? { deployed: resolve(dir, battery.models.deployed), candidate: resolve(dir, battery.models.candidate) } : null,
     dataFile: battery.data ? resolve(dir, battery.data.file) : null,
     labelled,
   };

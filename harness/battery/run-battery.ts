@@ -26,7 +26,18 @@ export interface RunOptions {
   /** Rows per chunk; the results never depend on it. */
   readonly chunkSize?: number | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Receives every row's decision once it is taken (what `compare` pairs across two models). */
+  readonly onDecided?: ((rows: DecidedRows) => void) | undefined;
   readonly context: { command: string; toolVersion: string; started: string; platform: string; now: () => string };
+}
+
+/** Every row's attribute combination (mixed radix over `levels`), decision and label, by row index. */
+export interface DecidedRows {
+  readonly n: number;
+  readonly levels: readonly (readonly string[])[];
+  readonly combinations: Int32Array;
+  readonly flagged: Uint8Array;
+  readonly labels: Uint8Array | null;
 }
 
 /**
@@ -55,6 +66,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile), seed) : rowIndexTickets(seed);
   const decision = applyDecision(scored.scores, battery.decision!, tickets, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { flagged } = decision;
+  opts.onDecided?.({ n, levels: scored.levels, combinations: scored.combinations, flagged, labels: scored.labels });
   const { cells, sweep } = buildCells(
     battery.protected.map((name, i) => ({ name, levels: scored.levels[i]! })),
     { n, combinations: scored.combinations, flagged, labels: scored.labels, scores: scored.scores },

@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
 import { auditCommand, type AuditArgs } from './audit.js';
+import { compareCommand, type CompareArgs } from './compare.js';
 import { generateCommand, type GenerateArgs } from './generate.js';
 import { explainCommand, type ExplainArgs } from './explain.js';
 import { listCommand } from './list.js';
@@ -32,6 +33,9 @@ async function main(argv: string[]): Promise<number> {
     .command(mergeCommand.command, mergeCommand.describe, mergeCommand.builder, async (a) => {
       status = await mergeCommand.handler(a as unknown as MergeArgs, argv);
     })
+    .command(compareCommand.command, compareCommand.describe, compareCommand.builder, async (a) => {
+      status = await compareCommand.handler(a as unknown as CompareArgs, argv);
+    })
     .command(schemaCommand.command, schemaCommand.describe, schemaCommand.builder, (a) => {
       status = schemaCommand.handler(a as unknown as { kind: string; write: boolean });
     })
@@ -53,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     .command(listCommand.command, listCommand.describe, {}, () => {
       status = listCommand.handler();
     })
-    .demandCommand(1, 'name a command: run, audit, merge, reproduce, generate, score, explain, plan, schema or list')
+    .demandCommand(1, 'name a command: run, audit, merge, compare, reproduce, generate, score, explain, plan, schema or list')
     .strict()
     .help()
     .version(false)

@@ -135,7 +135,25 @@ export const Battery = z
       .strict()
       .optional()
       .describe('Recorded decisions to audit instead of a model run: everything `disparate audit` takes. The bootstrap, intersections, reference groups and privacy settings are the battery\'s own fields.'),
-    model: z.string().optional().describe('Model file (JSON), relative to the battery file. Required with population.'),
+    model: z.string().optional().describe('Model file (JSON), relative to the battery file. Required with population, unless models is given.'),
+    models: z
+      .object({
+        deployed: z.string().min(1).describe('The model in use (JSON model file), relative to the battery file.'),
+        candidate: z.string().min(1).describe('The model proposed to replace it, relative to the battery file.'),
+      })
+      .strict()
+      .optional()
+      .describe('Two models for `disparate compare`, instead of model: every applicant of the same population (same seed, same rows) is scored by both under the same decision rule, and each check\'s change is judged on the pairs. Exactly one of model or models.'),
+    compare: z
+      .object({
+        fail_when: z
+          .enum(['worse', 'never'])
+          .default('worse')
+          .describe('Exit status of `disparate compare`: worse = exit 1 when any check gets worse (its disparity shown farther from parity under the candidate), never = exit 0 whatever the changes. Default worse.'),
+      })
+      .strict()
+      .optional()
+      .describe('How `disparate compare` sets its exit status. Default { fail_when: worse }.'),
     decision: DecisionRule.optional().describe('Required with population.'),
     label: z.string().optional().describe('Population column with the ground truth (the spec\'s outcome), enabling error-rate metrics.'),
     protected: z.array(z.string().min(1)).min(1).describe('Protected attributes: categorical columns of the population or data.'),

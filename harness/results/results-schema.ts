@@ -132,7 +132,7 @@ export const Manifest = z
     tool: z.string(),
     tool_version: z.string(),
     command: z.string(),
-    mode: z.enum(['run', 'audit']),
+    mode: z.enum(['run', 'audit', 'compare']).describe('run: one model on a population; audit: recorded decisions; compare: the candidate of `disparate compare` (the rest of the file is its run; the deployed model in comparison).'),
     title: z.string(),
     unit: z
       .string()
@@ -440,6 +440,84 @@ export const ProxyStrength = z
   .strict();
 export type ProxyStrength = z.infer<typeof ProxyStrength>;
 
+const Interval = z.tuple([z.number(), z.number()]);
+
+/** One model of a comparison: its file and what its own run of the battery concluded. */
+export const ComparedModel = z
+  .object({
+    file: z.string(),
+    hash: z.string(),
+    kind: z.string(),
+    name: z.string(),
+    summary: z.object({ verdict: z.enum(['pass', 'fail', 'inconclusive']), pass: z.number().int(), fail: z.number().int(), inconclusive: z.number().int() }).strict().describe('Its own checks, judged as in `disparate run`.'),
+  })
+  .strict();
+
+/** Per group: the same applicants decided by both models. */
+export const ComparisonGroup = z
+  .object({
+    attribute: z.string(),
+    group: z.string(),
+    n: z.number().int(),
+    deployed_flagged: z.number().int(),
+    candidate_flagged: z.number().int(),
+    flagged_by_both: z.number().int(),
+    candidate_only: z.number().int().describe('Applicants flagged by the candidate and not by the deployed model.'),
+    deployed_only: z.number().int().describe('Applicants flagged by the deployed model and not by the candidate.'),
+    deployed_rate: z.number().nullable(),
+    candidate_rate: z.number().nullable(),
+    selection_rate_change: MetricValue.describe('candidate rate − deployed rate = (candidate_only − deployed_only) / n, Tango score interval for paired proportions at 1 − alpha (descriptive, as group tables are).'),
+    mcnemar_p_value: z.number().nullable().describe('Exact McNemar test (binomial on candidate_only of candidate_only + deployed_only, p = 1/2) of "the two models flag this group equally often"; not adjusted.'),
+  })
+  .strict();
+
+/** Per check row (check × group): the disparity under each model and the paired change, judged. */
+export const ComparisonCheck = z
+  .object({
+    id: z.string(),
+    metric: z.string(),
+    attribute: z.string(),
+    group: z.string(),
+    reference: z.string().nullable(),
+    bounds: Interval,
+    deployed: z.object({ value: z.number().nullable(), ci: Interval.nullable(), verdict: z.enum(['pass', 'fail', 'inconclusive']) }).strict().describe('The check under the deployed model, as its own run judged it.'),
+    candidate: z.object({ value: z.number().nullable(), ci: Interval.nullable(), verdict: z.enum(['pass', 'fail', 'inconclusive']) }).strict().describe('The check under the candidate (the same row of checks[]).'),
+    scale: z.enum(['log-ratio', 'difference']).nullable().describe('Scale x of the disparity: log of the ratio (2 and ½ equally far from parity) or the difference; null when not compared.'),
+    change: z.object({ value: z.number().nullable(), ci: Interval.nullable() }).strict().describe('x_candidate − x_deployed with its paired interval at comparison_rule.level. For a ratio, exp of it is the ratio of the two ratios.'),
+    sum: z.object({ value: z.number().nullable(), ci: Interval.nullable() }).strict().describe('x_candidate + x_deployed with its paired interval at comparison_rule.level: which side of parity the models lie on together.'),
+    method: z.string().nullable(),
+    verdict: z.enum(['better', 'worse', 'no established change', 'not compared']).describe('worse: change and sum wholly on the same side of 0 (candidate shown farther from parity); better: on opposite sides (shown nearer); not compared: no paired interval for this metric.'),
+    claim: z.enum(['better', 'worse']).nullable().describe('The claim the point estimates lean to, which the p-value tests.'),
+    p_value: z.number().nullable(),
+    adjusted_p_value: z.number().nullable().describe('p_value × m (Bonferroni); the claim is made exactly when the intervals at the family level support it.'),
+  })
+  .strict();
+
+/** `disparate compare`: two models on the same applicants. */
+export const Comparison = z
+  .object({
+    deployed: ComparedModel,
+    candidate: ComparedModel,
+    rule: z
+      .object({
+        method: z.enum(['bonferroni', 'none']),
+        requested: z.string(),
+        alpha: z.number(),
+        family_size: z.number().int().describe('m: the check rows compared.'),
+        intervals_per_row: z.literal(2),
+        level: z.number().describe('Confidence level of every change and sum interval: 1 − alpha/(2m) with Bonferroni.'),
+      })
+      .strict(),
+    fail_when: z.enum(['worse', 'never']),
+    fail_when_origin: z.enum(['battery', 'default']),
+    verdict: z.enum(['worse', 'better', 'no established change']).describe('worse when any check row got worse; better when some got better and none worse.'),
+    tally: z.object({ better: z.number().int(), worse: z.number().int(), no_change: z.number().int(), not_compared: z.number().int() }).strict(),
+    groups: z.array(ComparisonGroup),
+    checks: z.array(ComparisonCheck),
+  })
+  .strict();
+export type Comparison = z.infer<typeof Comparison>;
+
 export const Results = z
   .object({
     schemaVersion: z.literal(1),
@@ -473,6 +551,7 @@ export const Results = z
     worst_groups: z.array(WorstGroup).optional().describe('Worst group per attribute and ratio/difference metric.'),
     selective_labels: SelectiveLabels.optional().describe('Population estimates from a random-audit sample and a model-selected sample (audit --label-source).'),
     proxies: z.array(ProxyStrength).optional().describe('How strongly each model input predicts each protected attribute.'),
+    comparison: Comparison.optional().describe('`disparate compare`: the deployed and candidate models on the same applicants, paired changes per group and per check.'),
     selection_curves: SelectionCurves.optional().describe('Threshold sweep: selection rate, its ratio to the reference and (with labels) error rates per group at each selection fraction 1 %…50 %.'),
   })
   .strict();

@@ -5,3 +5,4 @@ export { familyRule, type FamilyRule } from './family-rule.js';
 export { judgeFamily, type CheckCandidate } from './judge-family.js';
 export { rescaledInterval } from './rescaled-interval.js';
 export { exitStatus } from './exit-status.js';
+export { comparisonExitStatus } from './comparison-exit-status.js';

@@ -28,7 +28,8 @@ const rateOf = (x: number, n: number) => x / n;
 /**
  * Paired change of a ratio check (group g against reference r) on the log scale, by the delta method
  * with the pairs' covariance: for one group with a pairs flagged by both models, b by the candidate
- * only and c by the deployed model only, var log(p_c / p_d) = (b + c) / ((a + b)(a + c)) and
+ * only and c by the deployed model only, var log(p_c / p_d) = (b + c) / ((a + b)(a + c)), computed with
+ * ½ added to b and to c (so that a group whose flags did not move still has a width), and
  * var log(p_c · p_d) = (p_c + p_d − 4 p_c p_d + 2 p_a) / (n p_c p_d); the group and its reference are
  * disjoint rows, so their variances add. A zero rate makes a log undefined: then ½ is added to every
  * cell of both tables (Haldane), for the limits only.
@@ -45,7 +46,8 @@ export function logRatioChange(g: PairedTable, r: PairedTable): CheckChange {
     return {
       change: Math.log(pc / pd),
       sum: Math.log(pc * pd),
-      varChange: (t.candidateOnly + t.deployedOnly + 2 * k) / ((a + t.candidateOnly + k) * (a + t.deployedOnly + k)),
+      // ½ added to each discordant cell (whatever k): the interval keeps a width when a group has none (b = c = 0).
+      varChange: (t.candidateOnly + t.deployedOnly + 1) / ((a + t.candidateOnly + 0.5) * (a + t.deployedOnly + 0.5)),
       varSum: (pc + pd - 4 * pc * pd + 2 * pa) / (n * pc * pd),
     };
   };

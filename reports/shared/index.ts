@@ -19,3 +19,4 @@ export { provenanceRows } from './provenance-rows.js';
 export { countText, flaggedText, markWithheld, metricWithheld, privacyThreshold, redactCounts, redactResults } from './privacy.js';
 export { buildReproductionTables, reproductionLine, reproductionSummary } from './reproduction-table.js';
 export { buildCounterfactualTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from './extra-tables.js';
+export { buildComparisonChecksTable, buildComparisonGroupsTable } from './comparison-tables.js';

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
 import { findIntersection, slug } from '../shared/index.js';
 import { calibrationGroups, calibrationSpec } from './calibration-spec.js';
+import { comparisonChangeSpec } from './comparison-change-spec.js';
 import { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
 import { errorRateSpec, labelledGroups } from './error-rate-spec.js';
 import { intersectionHeatmapSpec } from './intersection-heatmap-spec.js';
@@ -31,6 +32,7 @@ export interface ChartSpec {
  * | score-distribution-<attribute>          | groups' score_histogram                        |
  * | selection-curve-<attribute>             | groups' score_histogram                        |
  * | calibration-<attribute>                 | score_histogram with labelled/positives        |
+ * | comparison-selection-change             | results.comparison (disparate compare)         |
  * | counterfactual-shift                    | results.counterfactual                         |
  * | proxy-strength                          | results.proxies                                |
  * | published-vs-reproduced                 | results.reproduction, inputs left out          |
@@ -47,6 +49,8 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
     charts.push({ name: candidate, title, spec });
   };
   const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
+  // A comparison's own chart comes first: it is what the compare command is asked for.
+  if (results.comparison && results.comparison.groups.length > 0) add('comparison-selection-change', 'Paired change in selection rate by group', comparisonChangeSpec(results.comparison));
   // A selective-labels audit's groups hold only investigated cases: say so on every chart drawn from them.
   const scope = results.selective_labels ? ' among investigated cases (not population rates)' : '';
   for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}${scope}`, selectionRateSpec(results, a));

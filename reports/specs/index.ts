@@ -5,6 +5,7 @@ export { errorRateSpec, labelledGroups } from './error-rate-spec.js';
 export { scoreDistributionSpec, histogramGroups } from './score-distribution-spec.js';
 export { selectionCurveSpec } from './selection-curve-spec.js';
 export { calibrationSpec, calibrationGroups } from './calibration-spec.js';
+export { comparisonChangeSpec } from './comparison-change-spec.js';
 export { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
 export { proxyStrengthSpec } from './proxy-strength-spec.js';
 export { reproductionSpec, type ReproductionPoint } from './reproduction-spec.js';

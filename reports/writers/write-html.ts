@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  VERDICT_STYLE, attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  VERDICT_STYLE, attributesOf, buildComparisonChecksTable, buildComparisonGroupsTable, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeHtml } from './escape-html.js';
 import { HTML_STYLE } from './html-style.js';
@@ -99,6 +99,8 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
   }`;
   const extras = (
     [
+      ['Comparison with the deployed model: checks', buildComparisonChecksTable(results)],
+      ['Comparison with the deployed model: groups', buildComparisonGroupsTable(results)],
       ['Selective labels', buildSelectiveLabelsTable(results)],
       ['Counterfactual twins', buildCounterfactualTable(results)],
       ['Worst groups', buildWorstGroupsTable(results)],

@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  attributesOf, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  attributesOf, buildComparisonChecksTable, buildComparisonGroupsTable, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { markdownTable } from './markdown-table.js';
@@ -38,6 +38,8 @@ export function writeMarkdown(results: Results): string {
     out.push(`## Groups: ${escapeMarkdown(attribute)}${scope}`, '', markdownTable(buildGroupTable(results, attribute)), '');
   }
   for (const [title, table] of [
+    ['Comparison with the deployed model: checks', buildComparisonChecksTable(results)],
+    ['Comparison with the deployed model: groups', buildComparisonGroupsTable(results)],
     ['Selective labels', buildSelectiveLabelsTable(results)],
     ['Counterfactual twins', buildCounterfactualTable(results)],
     ['Worst groups', buildWorstGroupsTable(results)],

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import {
-  buildChartSpecs, calibrationSpec, counterfactualShiftSpec, errorRateSpec, intersectionHeatmapSpec, proxyStrengthSpec, ratioForestSpec,
+  buildChartSpecs, calibrationSpec, comparisonChangeSpec, counterfactualShiftSpec, errorRateSpec, intersectionHeatmapSpec, proxyStrengthSpec, ratioForestSpec,
   reproductionSpec, scoreDistributionSpec, selectionCurveSpec, selectionRateSpec,
 } from '../../reports/specs/index.js';
 import { redactResults } from '../../reports/shared/index.js';
 import { renderSvg } from '../../reports/writers/index.js';
+import { comparisonFixture } from '../compare/comparison-fixture.js';
 import { fixtureResults } from './fixture-results.js';
 import { HOSTILE, auditResults, hostileResults, richResults, threeAttributeResults } from './helpers.js';
 
@@ -35,6 +36,8 @@ const cases: [string, TopLevelSpec][] = [
   ...buildChartSpecs(redactResults(auditResults(30))).map((c) => [`privacy ${c.name}`, c.spec] as [string, TopLevelSpec]),
   ['score distribution, non-uniform bins', scoreDistributionSpec(nonUniform(), 'nationality')],
   ['error rates, intersection', errorRateSpec(r, 'nationality×disability')],
+  ...buildChartSpecs({ ...richResults(), comparison: comparisonFixture() }).filter((c) => c.name.startsWith('comparison')).map((c) => [`compare ${c.name}`, c.spec] as [string, TopLevelSpec]),
+  ['comparison change, hostile names', comparisonChangeSpec(comparisonFixture(HOSTILE, [HOSTILE, `${HOSTILE}2`, 'toString']))],
   ['counterfactual without quantiles', counterfactualShiftSpec(richResults().counterfactual.map((c) => ({ ...c, score_shift_quantiles: null })))],
   ['proxies with hostile names, mixed statistics', proxyStrengthSpec([
     { attribute: HOSTILE, input: HOSTILE, statistic: 'cramers_v', value: 0.5 },

@@ -1,0 +1,87 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Comparison } from '../../harness/results/index.js';
+import { OKABE_ITO, formatDifference, formatLevel, formatRate } from '../shared/index.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+const DIRECTION = {
+  up: { label: 'flagged more often under the candidate', colour: OKABE_ITO.vermillion },
+  down: { label: 'flagged less often under the candidate', colour: OKABE_ITO.blue },
+  none: { label: 'interval includes no change', colour: OKABE_ITO.grey },
+} as const;
+
+/**
+ * Paired change in selection rate per group, candidate − deployed, in percentage points: a dot at
+ * the change and a rule for its paired (Tango) interval, coloured by whether the interval lies above
+ * 0, below it or includes it; a rule at 0 marks no change. Drawn from results.comparison.groups.
+ *
+ * @example comparisonChangeSpec(results.comparison!)
+ */
+export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'deployed' | 'candidate'>): TopLevelSpec {
+  const groups = comparison.groups;
+  if (groups.length === 0) throw new Error('comparisonChangeSpec: no groups');
+  const rows = groups.map((g) => {
+    const v = g.selection_rate_change.value;
+    const ci = g.selection_rate_change.ci;
+    const direction = ci === null ? 'none' : ci[0] > 0 ? 'up' : ci[1] < 0 ? 'down' : 'none';
+    return {
+      label: `${g.attribute} = ${g.group}`,
+      change: v === null ? null : v * 100,
+      lo: ci === null ? null : ci[0] * 100,
+      hi: ci === null ? null : ci[1] * 100,
+      direction: DIRECTION[direction].label,
+      change_text: formatDifference(v),
+      rates_text: `${formatRate(g.deployed_rate)} → ${formatRate(g.candidate_rate)}`,
+      n: g.n,
+    };
+  });
+  const level = formatLevel(groups[0]!.selection_rate_change.level);
+  // An explicit domain holding 0: a layer whose rows are all filtered out would give an empty extent.
+  const values = [0, ...rows.flatMap((r) => [r.lo, r.hi, r.change])].filter((v): v is number => v !== null && Number.isFinite(v));
+  const pad = (Math.max(...values) - Math.min(...values)) * 0.05 || 0.1;
+  const domain = [Math.min(...values) - pad, Math.max(...values) + pad];
+  const x = { type: 'quantitative', title: 'Change in selection rate (percentage points, candidate − deployed)', scale: { domain, nice: false } } as const;
+  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } } as const;
+  const color = {
+    field: 'direction',
+    type: 'nominal',
+    title: null,
+    scale: { domain: Object.values(DIRECTION).map((d): string => d.label), range: Object.values(DIRECTION).map((d): string => d.colour) },
+    legend: { orient: 'bottom', direction: 'vertical' },
+  } as const;
+  const moved = rows.filter((r) => r.direction !== DIRECTION.none.label);
+  return {
+    $schema: SCHEMA,
+    title: { text: 'Paired change in selection rate', subtitle: `${comparison.candidate.name} against ${comparison.deployed.name}, the same applicants; ${level} intervals` },
+    description:
+      `For ${rows.length} groups, the change in the share flagged when the candidate model ${comparison.candidate.name} replaces ${comparison.deployed.name}, ` +
+      'with its paired interval; the rule at 0 is no change. ' +
+      (moved.length ? `Intervals excluding no change: ${moved.map((r) => `${r.label} ${r.change_text}`).join(', ')}.` : 'Every interval includes no change.'),
+    width: 420,
+    height: { step: 24 },
+    data: { values: rows },
+    layer: [
+      { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: OKABE_ITO.black }, encoding: { x: { ...x, field: 'zero' } } },
+      {
+        transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y, color },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.change)' }],
+        mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+        encoding: {
+          x: { ...x, field: 'change' },
+          y,
+          color,
+          tooltip: [
+            { field: 'label', title: 'group' },
+            { field: 'rates_text', title: 'selection rate' },
+            { field: 'change_text', title: 'change' },
+            { field: 'n', title: 'applicants' },
+          ],
+        },
+      },
+    ],
+  };
+}

@@ -50,7 +50,9 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
   };
   const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
   // A comparison's own chart comes first: it is what the compare command is asked for.
-  if (results.comparison && results.comparison.groups.length > 0) add('comparison-selection-change', 'Paired change in selection rate by group', comparisonChangeSpec(results.comparison));
+  if (results.comparison && results.comparison.groups.some((g) => g.n >= results.manifest.min_cell)) {
+    add('comparison-selection-change', 'Paired change in selection rate by group', comparisonChangeSpec(results.comparison, results.manifest.min_cell));
+  }
   // A selective-labels audit's groups hold only investigated cases: say so on every chart drawn from them.
   const scope = results.selective_labels ? ' among investigated cases (not population rates)' : '';
   for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}${scope}`, selectionRateSpec(results, a));

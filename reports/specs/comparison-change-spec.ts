@@ -3,6 +3,7 @@ import type { Comparison } from '../../harness/results/index.js';
 import { OKABE_ITO, formatDifference, formatLevel, formatRate } from '../shared/index.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const INTERSECTION = '×';
 
 const DIRECTION = {
   up: { label: 'flagged more often under the candidate', colour: OKABE_ITO.vermillion },
@@ -13,19 +14,23 @@ const DIRECTION = {
 /**
  * Paired change in selection rate per group, candidate − deployed, in percentage points: a dot at
  * the change and a rule for its paired (Tango) interval, coloured by whether the interval lies above
- * 0, below it or includes it; a rule at 0 marks no change. Drawn from results.comparison.groups.
+ * 0, below it or includes it; a rule at 0 marks no change. Drawn from results.comparison.groups with
+ * at least `minCell` applicants.
  *
  * @example comparisonChangeSpec(results.comparison!)
  */
-export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'deployed' | 'candidate'>): TopLevelSpec {
-  const groups = comparison.groups;
+export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'deployed' | 'candidate'>, minCell = 0): TopLevelSpec {
+  // Small cells stay in the table; drawn, their wide intervals would set the scale for every group.
+  const groups = comparison.groups.filter((g) => g.n >= minCell);
+  const left = comparison.groups.length - groups.length;
   if (groups.length === 0) throw new Error('comparisonChangeSpec: no groups');
   const rows = groups.map((g) => {
     const v = g.selection_rate_change.value;
     const ci = g.selection_rate_change.ci;
     const direction = ci === null ? 'none' : ci[0] > 0 ? 'up' : ci[1] < 0 ? 'down' : 'none';
     return {
-      label: `${g.attribute} = ${g.group}`,
+      // An intersection's group already names every attribute's level (french×none×low).
+      label: g.group.includes(INTERSECTION) ? g.group : `${g.attribute} = ${g.group}`,
       change: v === null ? null : v * 100,
       lo: ci === null ? null : ci[0] * 100,
       hi: ci === null ? null : ci[1] * 100,
@@ -47,7 +52,7 @@ export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'de
     type: 'nominal',
     title: null,
     scale: { domain: Object.values(DIRECTION).map((d): string => d.label), range: Object.values(DIRECTION).map((d): string => d.colour) },
-    legend: { orient: 'bottom', direction: 'vertical' },
+    legend: { orient: 'bottom', direction: 'vertical', labelLimit: 400 },
   } as const;
   const moved = rows.filter((r) => r.direction !== DIRECTION.none.label);
   return {
@@ -56,6 +61,7 @@ export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'de
     description:
       `For ${rows.length} groups, the change in the share flagged when the candidate model ${comparison.candidate.name} replaces ${comparison.deployed.name}, ` +
       'with its paired interval; the rule at 0 is no change. ' +
+      (left ? `${left} groups with fewer than ${minCell} applicants are in the table only. ` : '') +
       (moved.length ? `Intervals excluding no change: ${moved.map((r) => `${r.label} ${r.change_text}`).join(', ')}.` : 'Every interval includes no change.'),
     width: 420,
     height: { step: 24 },

@@ -23,6 +23,8 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   'mover-difference': { name: 'MOVER interval for a difference from the two rate intervals', reference: 'Zou & Donner 2008' },
   // Paired rates (counterfactual twins).
   'tango-score-paired': { name: 'Tango score interval for a paired difference', reference: 'Tango 1998' },
+  'tango-mover-paired': { name: 'MOVER interval for a difference of two paired changes, from their Tango score intervals', reference: 'Tango 1998; Zou & Donner 2008' },
+  'delta-log-paired': { name: 'delta-method interval on the log scale for paired rates', reference: 'Oehlert 1992' },
   // Means.
   'normal-mean': { name: 'normal interval for a mean', reference: null },
   'normal-paired-mean': { name: 'normal interval for a paired mean difference', reference: null },

@@ -24,8 +24,8 @@ const PAIRED_RATES: Readonly<Record<string, { subset: PairedSubset; event: 0 | 1
  *        ──► per group: selection-rate change (Tango) and exact McNemar test
  *        ──► per check row: change and sum of the disparity (check-change) ──► judgeChanges ──► Results
  *
- * The Results are the candidate's run (its groups, checks and verdicts) with `manifest.mode`
- * "compare" and a `comparison` section; the deployed model's run is summarised there.
+ * The Results are the candidate's run (its groups, checks, verdicts, proxies and twins) with
+ * `manifest.mode` "compare" and a `comparison` section, where the deployed model's run is summarised.
  */
 export async function compareModels(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const models = resolved.models;
@@ -33,7 +33,9 @@ export async function compareModels(resolved: ResolvedBattery, opts: RunOptions)
   const { battery } = resolved;
   let deployedRows: DecidedRows | null = null;
   let candidateRows: DecidedRows | null = null;
-  const deployed = await runBattery({ ...resolved, modelFile: models.deployed, models: null }, { ...opts, onDecided: (rows) => (deployedRows = rows) });
+  // Only the deployed model's checks and decisions are used: its proxies and twins are not computed.
+  const deployedBattery = { ...battery, proxies: false, counterfactual: [] };
+  const deployed = await runBattery({ ...resolved, battery: deployedBattery, modelFile: models.deployed, models: null }, { ...opts, onDecided: (rows) => (deployedRows = rows) });
   const candidate = await runBattery({ ...resolved, modelFile: models.candidate, models: null }, { ...opts, onDecided: (rows) => (candidateRows = rows) });
   if (!deployedRows || !candidateRows) throw new DisparateError('internal', 'a model run gave no decisions to pair');
   const cells = accumulatePairedCells(battery.protected, deployedRows, candidateRows);
@@ -77,7 +79,8 @@ export async function compareModels(resolved: ResolvedBattery, opts: RunOptions)
   };
   const warnings = [
     ...candidate.warnings,
-    ...deployed.warnings.map((w) => ({ code: w.code, message: `deployed model: ${w.message}` })),
+    // The same rows give the same small-cell and empty-group warnings: only the deployed run's own are added.
+    ...deployed.warnings.filter((w) => !candidate.warnings.some((c) => c.code === w.code && c.message === w.message)).map((w) => ({ code: w.code, message: `deployed model: ${w.message}` })),
     ...(judged.rule.method !== battery.correction && battery.correction !== 'bonferroni'
       ? [{ code: 'comparison-correction', message: `correction ${battery.correction}: the comparison's changes are judged with Bonferroni (each claim rests on two intervals at once, which step procedures do not cover)` }]
       : []),

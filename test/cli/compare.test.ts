@@ -136,6 +136,12 @@ describe('compare: bad input exits 2 with one line naming the file and the field
     expectBadInput(runCli(['run', file, '--size', '1000', '--out', join(dir, 'out-run')]), /run\.yaml: models: a battery naming a deployed and a candidate model is run by `disparate compare`/);
   });
 
+  it('a battery auditing a decisions file with models:', () => {
+    const file = join(dir, 'data.yaml');
+    writeFileSync(file, `title: t\ndata: { file: decisions.csv, flag: flagged }\nmodels: { deployed: ${deployed}, candidate: ${candidate} }\nprotected: [nationality]\n`);
+    expectBadInput(runCli(['compare', file]), /data\.yaml: models: two models are compared on a population they both score; a data file holds the decisions of one model$/);
+  });
+
   it('a models block missing its candidate', () => {
     const file = battery('half.yaml', `models: { deployed: ${deployed} }`);
     expectBadInput(runCli(['compare', file]), /half\.yaml: models\.candidate: /);

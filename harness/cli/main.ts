@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
+import { stopCommandModels } from '../../models/adapters/index.js';
 import { auditCommand, type AuditArgs } from './audit.js';
 import { generateCommand, type GenerateArgs } from './generate.js';
 import { explainCommand, type ExplainArgs } from './explain.js';
@@ -11,6 +12,7 @@ import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand, type ScoreArgs } from './score.js';
+import { discardPendingOutputs, lastReportFolder } from './write-outputs.js';
 
 /**
  * Entry point. Commands map argv to options and call one library function; this file alone turns
@@ -68,10 +70,25 @@ async function main(argv: string[]): Promise<number> {
 let commandStarted = false;
 let settled = false;
 process.on('exit', () => {
+  // Whatever ends the process, no command model (nor its descendants) and no temporary folder outlives it.
+  stopCommandModels();
+  discardPendingOutputs();
   if (settled || !commandStarted) return;
   process.stderr.write('disparate: internal error: the command stopped before finishing (nothing left to wait for); no result was written\n');
   process.exitCode = EXIT.internal;
 });
+
+// A signal stops the run where it is: the 'exit' handler above kills the command models (they run in
+// process groups of their own, which a terminal's Ctrl-C does not reach) and removes temporary folders;
+// the output folder keeps the previous complete report or none (the report is renamed into place whole).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    settled = true;
+    const written = lastReportFolder();
+    process.stderr.write(`disparate: interrupted by ${signal}; ${written ? `the report in ${written} was complete before it` : 'no report was written'}\n`);
+    process.exit(EXIT[signal]);
+  });
+}
 
 main(process.argv.slice(2)).then(
   (status) => {

@@ -90,7 +90,7 @@ export function runScoringCommand(model: CommandModel, meta: ModelMeta, cwd: str
     // The process leaving ends its group too: a descendant still holding stdout would otherwise delay 'close'.
     child.on('exit', endGroup);
     child.on('close', (code, signal) => {
-      const tail = stderr.trim() ? `; stderr: ${excerpt(stderr.trim().split('\n').slice(-2).join(' | '), 200)}` : '';
+      const tail = stderr.trim() ? `; stderr: ${excerpt(stderr.split('\n').map((l) => l.trim()).filter(Boolean).slice(-2).join(' | '), 200)}` : '';
       const rest = lines.rest();
       if (rest.trim()) onLine(rest); // a last line without its newline, as readline would give it
       if (failure) return settle(failure);

@@ -96,10 +96,15 @@ export async function postScoringBatches(model: HttpModel, meta: ModelMeta, rows
       }
       const declared = response.headers.get('content-length');
       const limit = bodyLimit(batch[1] - batch[0]);
+      const tooLong = `the limit of ${limit} bytes (64 bytes per applicant, at least 1 MiB)`;
+      if (declared !== null && Number(declared) > limit) {
+        await response.body?.cancel().catch(() => undefined);
+        throw fail(batch, `response of ${excerpt(declared, 20)} bytes (Content-Length) is longer than ${tooLong}`);
+      }
       let text: string;
       try {
         const read = await readBody(response, limit);
-        if (read === null) throw fail(batch, `response body longer than ${limit} bytes (64 bytes per applicant, at least 1 MiB)${declared ? ` (Content-Length: ${declared})` : ''}`);
+        if (read === null) throw fail(batch, `response body longer than ${tooLong}`);
         text = read;
       } catch (e) {
         if (e instanceof DisparateError) throw e;

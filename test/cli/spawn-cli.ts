@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 
 export interface CliOutcome {
   status: number | null;
+  /** The signal that ended the CLI when it did not exit by itself (killed before its handlers were set). */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   /** Wall time from spawn to exit, measured with Date.now(). */
@@ -30,7 +32,7 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; env?:
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearTimeout(guard);
-      resolve({ status: code ?? (signal ? -1 : null), stdout, stderr, ms: Date.now() - started, pid: child.pid! });
+      resolve({ status: code, signal, stdout, stderr, ms: Date.now() - started, pid: child.pid! });
     });
   });
 }
@@ -40,6 +42,15 @@ export function running(pid: number): boolean {
   const r = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' });
   const stat = r.stdout.trim();
   return stat !== '' && !stat.startsWith('Z');
+}
+
+/**
+ * Whether a process is gone within `ms`: a SIGKILL takes effect once the process leaves the kernel
+ * (a process still loading its program from disk dies a moment later).
+ */
+export async function gone(pid: number, ms = 2000): Promise<boolean> {
+  for (const until = Date.now() + ms; running(pid); await new Promise((r) => setTimeout(r, 50))) if (Date.now() > until) return false;
+  return true;
 }
 
 /** Processes (pid and command) whose parent is `ppid`, from ps. */

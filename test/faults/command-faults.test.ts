@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { running, spawnCli } from '../cli/spawn-cli.js';
+import { gone, spawnCli } from '../cli/spawn-cli.js';
 
 /**
  * Command models that crash, answer garbage or too little, hang, leave a grandchild holding their
@@ -89,7 +89,7 @@ describe('command model faults → exit 2, one line naming the model file, no pr
     expect(r.ms).toBeLessThan(budget + 2000 + baseline);
     if (mode.startsWith('grandchild')) {
       const helper = Number(readFileSync(pidFile, 'utf8'));
-      expect(running(helper)).toBe(false);
+      expect(await gone(helper)).toBe(true);
     }
   });
 });

@@ -14,8 +14,16 @@ const SLOTS = 1024;
 const shared: unknown = isMainThread ? undefined : (workerData as { processGroups?: unknown } | null)?.processGroups;
 const table = new Int32Array(shared instanceof SharedArrayBuffer ? shared : new SharedArrayBuffer(4 * (2 + SLOTS)));
 
-function lock(): void {
-  while (Atomics.compareExchange(table, LOCK, 0, 1) !== 0) Atomics.wait(table, LOCK, 1, 5);
+/**
+ * Takes the lock, waiting at most 1 s: a thread terminated while holding it (a failed run stops its
+ * threads) must not leave every later spawn, or the process's exit, waiting for ever. Without the
+ * lock the caller goes on regardless; it only closes the race between a spawn and a shutdown.
+ */
+function lock(): boolean {
+  for (const until = Date.now() + 1000; Atomics.compareExchange(table, LOCK, 0, 1) !== 0; Atomics.wait(table, LOCK, 1, 5)) {
+    if (Date.now() > until) return false;
+  }
+  return true;
 }
 
 function unlock(): void {
@@ -43,7 +51,7 @@ export function killGroup(pgid: number): void {
  * once the process is shutting down, so no model starts after the groups were killed.
  */
 export function spawnInGroup<T extends ChildProcess>(start: () => T, where: string): T {
-  lock();
+  const locked = lock();
   try {
     if (Atomics.load(table, CLOSING) !== 0) throw new DisparateError('model', `${where}: not started: disparate is shutting down`);
     const child = start();
@@ -52,7 +60,7 @@ export function spawnInGroup<T extends ChildProcess>(start: () => T, where: stri
     }
     return child;
   } finally {
-    unlock();
+    if (locked) unlock();
   }
 }
 
@@ -70,13 +78,13 @@ export function releaseGroup(pgid: number): void {
  */
 export function stopCommandModels(): void {
   Atomics.store(table, CLOSING, 1);
-  lock();
+  const locked = lock();
   try {
     for (let i = 2; i < table.length; i++) {
       const pgid = Atomics.exchange(table, i, 0);
       if (pgid !== 0) killGroup(pgid);
     }
   } finally {
-    unlock();
+    if (locked) unlock();
   }
 }

@@ -9,7 +9,7 @@ import { releaseGroup, spawnInGroup } from './process-groups.js';
 import { lineSplitter } from './split-lines.js';
 
 /** Longest answer line accepted: 64 bytes per applicant of a batch, at least 1 MiB. */
-export function answerLineLimit(batchSize: number): number {
+function answerLineLimit(batchSize: number): number {
   return Math.max(1 << 20, 64 * batchSize);
 }
 

@@ -32,7 +32,7 @@ const excerpt = (text: string, max: number) => text.slice(0, max).replace(/[\u00
  *
  * @example checkRedirects(model, meta) // throws for redirects: ["https://elsewhere.example/score"]
  */
-export function checkRedirects(model: HttpModel, meta: ModelMeta): void {
+function checkRedirects(model: HttpModel, meta: ModelMeta): void {
   const origin = new URL(model.url).origin;
   model.redirects.forEach((r, i) => {
     if (new URL(r).origin !== origin) throw new DisparateError('config', `${meta.file}: redirects.${i}: ${r} is not on the origin of url (${origin}); a redirect may only stay on the same origin`);

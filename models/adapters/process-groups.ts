@@ -37,7 +37,7 @@ export function processGroupTable(): SharedArrayBuffer {
 }
 
 /** Sends SIGKILL to a whole process group; a group already gone is not an error. */
-export function killGroup(pgid: number): void {
+function killGroup(pgid: number): void {
   try {
     process.kill(-pgid, 'SIGKILL');
   } catch {

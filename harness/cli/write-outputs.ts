@@ -84,17 +84,22 @@ export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Ui
       if (entry && !entry.isFile() && !entry.isSymbolicLink()) throw fail(`${name} exists and is ${entry.isDirectory() ? 'a folder' : 'not a regular file'}; the report will not replace it (remove it or choose another --out)`);
     }
   }
-  // A folder on another file system than its parent (a mount point) cannot be renamed onto: work inside it.
-  const inside = existing !== null && existing.dev !== statSync(parent).dev;
-  const home = inside ? target : parent;
   const stem = `.${basename(target).slice(0, 80)}.disparate-`;
-  sweepStale(home, stem);
-  const fresh = () => join(home, `${stem}${process.pid}-${randomBytes(6).toString('hex')}`);
-  const temp = fresh();
-  try {
-    mkdirSync(temp);
-  } catch (e) {
-    throw fail(`cannot create a temporary folder in ${home} (${errorText(e)})`);
+  const fresh = (home: string) => join(home, `${stem}${process.pid}-${randomBytes(6).toString('hex')}`);
+  // Beside the folder, so that it can be renamed onto it; inside it when it is a mount point (a rename
+  // cannot cross file systems) or its parent cannot be written (a read-only share with a writable folder).
+  let inside = existing !== null && existing.dev !== statSync(parent).dev;
+  let temp = '';
+  for (const home of inside ? [target] : existing ? [parent, target] : [parent]) {
+    sweepStale(home, stem);
+    temp = fresh(home);
+    try {
+      mkdirSync(temp);
+      inside = home === target;
+      break;
+    } catch (e) {
+      if (home === target || !existing) throw fail(`cannot create a temporary folder in ${home} (${errorText(e)})`);
+    }
   }
   pending.add(temp);
   let step = '';
@@ -105,7 +110,7 @@ export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Ui
       writeFileSync(join(temp, name), content, { flag: 'wx' });
     }
     step = 'cannot move the report into place';
-    const swapped = existing !== null && !inside && onlyReportFiles(target, isReport) && swapFolders(temp, target, fresh(), existing.mode);
+    const swapped = existing !== null && !inside && onlyReportFiles(target, isReport) && swapFolders(temp, target, fresh(parent), existing.mode);
     if (!existing) renameSync(temp, target);
     else if (!swapped) moveFiles(temp, target, files, isReport);
   } catch (e) {

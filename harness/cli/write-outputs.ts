@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DisparateError } from '../errors/index.js';
 import { makeFolder } from './make-folder.js';
 
@@ -110,7 +110,10 @@ export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Ui
       writeFileSync(join(temp, name), content, { flag: 'wx' });
     }
     step = 'cannot move the report into place';
-    const swapped = existing !== null && !inside && onlyReportFiles(target, isReport) && swapFolders(temp, target, fresh(parent), existing.mode);
+    // the working folder (or one above it) stays where it is: renaming it away would leave the shell in a removed folder
+    const here = relative(target, process.cwd());
+    const working = here === '' || (!here.startsWith('..') && !isAbsolute(here));
+    const swapped = existing !== null && !inside && !working && onlyReportFiles(target, isReport) && swapFolders(temp, target, fresh(parent), existing.mode);
     if (!existing) renameSync(temp, target);
     else if (!swapped) moveFiles(temp, target, files, isReport);
   } catch (e) {

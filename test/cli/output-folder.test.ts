@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,16 @@ describe('output folder', () => {
     expect(readFileSync(join(out, 'drafts', 'report.html'), 'utf8')).toBe('draft');
     expect(leftovers(parent)).toEqual([]);
     expect(leftovers(out)).toEqual([]);
+  });
+
+  it('--out . (the working folder) is written file by file, never renamed away from under the shell', () => {
+    const out = mkdtempSync(join(dir, 'here-'));
+    expect(runCli(['run', all, '--out', '.'], { cwd: out }).status).toBe(1);
+    const inode = statSync(out).ino;
+    expect(runCli(['run', mdOnly, '--out', '.'], { cwd: out }).status).toBe(1);
+    expect(statSync(out).ino).toBe(inode);
+    expect(listing(out)).toEqual(['report.md', 'results.json']);
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it.each([['alone', false], ['beside files of the user', true]])('a symbolic link planted in the folder (%s) is replaced, never followed', (_, userFiles) => {

@@ -12,7 +12,8 @@ import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand, type ScoreArgs } from './score.js';
-import { discardPendingOutputs, lastReportFolder } from './write-outputs.js';
+import { discardPendingOutputs } from './pending-outputs.js';
+import { lastReportFolder } from './write-outputs.js';
 
 /**
  * Entry point. Commands map argv to options and call one library function; this file alone turns
@@ -43,8 +44,8 @@ async function main(argv: string[]): Promise<number> {
     .command(planCommand.command, planCommand.describe, planCommand.builder, (a) => {
       status = planCommand.handler(a as unknown as PlanArgs);
     })
-    .command(generateCommand.command, generateCommand.describe, generateCommand.builder, (a) => {
-      status = generateCommand.handler(a as unknown as GenerateArgs);
+    .command(generateCommand.command, generateCommand.describe, generateCommand.builder, async (a) => {
+      status = await generateCommand.handler(a as unknown as GenerateArgs);
     })
     .command(scoreCommand.command, scoreCommand.describe, scoreCommand.builder, async (a) => {
       status = await scoreCommand.handler(a as unknown as ScoreArgs);
@@ -85,7 +86,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     settled = true;
     const written = lastReportFolder();
-    process.stderr.write(`disparate: interrupted by ${signal}; ${written ? `the report in ${written} was complete before it` : 'no report was written'}\n`);
+    process.stderr.write(`disparate: interrupted by ${signal}; ${written ? `the report in ${written} was complete before it` : 'nothing was written'}\n`);
     process.exit(EXIT[signal]);
   });
 }

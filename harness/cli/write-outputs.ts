@@ -3,9 +3,8 @@ import { chmodSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync,
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DisparateError } from '../errors/index.js';
 import { makeFolder } from './make-folder.js';
+import { settlePending, trackPending } from './pending-outputs.js';
 
-/** Temporary and set-aside folders of a write in progress: {@link discardPendingOutputs} removes them. */
-const pending = new Set<string>();
 /** The folder of the last report put in place, for the CLI's message when a signal stops it afterwards. */
 let lastWritten: string | null = null;
 
@@ -14,14 +13,6 @@ export function lastReportFolder(): string | null {
   return lastWritten;
 }
 
-/**
- * Removes the temporary folders of a report being written. Synchronous, for the CLI's signal and
- * `exit` handlers: an interrupted run leaves the previous report or none, never a half one.
- */
-export function discardPendingOutputs(): void {
-  for (const folder of pending) rmSync(folder, { recursive: true, force: true });
-  pending.clear();
-}
 
 const lstatOrNull = (path: string): Stats | null => {
   try {
@@ -101,7 +92,7 @@ export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Ui
       if (home === target || !existing) throw fail(`cannot create a temporary folder in ${home} (${errorText(e)})`);
     }
   }
-  pending.add(temp);
+  trackPending(temp);
   let step = '';
   try {
     for (const [name, content] of files) {
@@ -117,10 +108,11 @@ export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Ui
     if (!existing) renameSync(temp, target);
     else if (!swapped) moveFiles(temp, target, files, isReport);
   } catch (e) {
-    discardPendingOutputs();
+    rmSync(temp, { recursive: true, force: true });
+    settlePending(temp);
     throw e instanceof DisparateError ? e : fail(`${step} (${errorText(e)}); the folder holds the previous report, if any`);
   }
-  pending.delete(temp);
+  settlePending(temp);
   lastWritten = dir;
   return [...files.keys()].map((name) => join(dir, name));
 }
@@ -145,7 +137,7 @@ function swapFolders(temp: string, target: string, old: string, mode: number): b
     renameSync(old, target);
     throw e;
   }
-  pending.delete(temp);
+  settlePending(temp);
   rmSync(old, { recursive: true, force: true });
   return true;
 }

@@ -90,8 +90,8 @@ async function expectClean(r: Awaited<ReturnType<typeof interrupted>>, signal: N
   if (r.sentAt !== null && r.status !== 1) expect(r.exitedAt - r.sentAt).toBeLessThan(2000);
   const after = snapshot(out);
   if (r.status === exitCode) {
-    expect(r.stderr).toMatch(new RegExp(`^disparate: interrupted by ${signal}; (no report was written|the report in .* was complete before it)\\n$`));
-    if (/no report was written/.test(r.stderr)) expect(after).toEqual(previous);
+    expect(r.stderr).toMatch(new RegExp(`^disparate: interrupted by ${signal}; (nothing was written|the report in .* was complete before it)\\n$`));
+    if (/nothing was written/.test(r.stderr)) expect(after).toEqual(previous);
   } else if (r.status === null) {
     expect(r.signal).toBe(signal); // before the CLI had set its handlers: nothing had started
     expect(after).toEqual(previous);
@@ -127,7 +127,7 @@ describe('interrupting a run', () => {
   it('SIGINT while the first model answers: 130, models and helpers killed, previous report kept', async () => {
     const r = await interrupted(() => existsSync(join(pids, 'started')));
     expect(r.status).toBe(130);
-    expect(r.stderr).toBe('disparate: interrupted by SIGINT; no report was written\n');
+    expect(r.stderr).toBe('disparate: interrupted by SIGINT; nothing was written\n');
     expect(readdirSync(pids).filter((n) => /^\d+$/.test(n)).length).toBeGreaterThan(0);
     await expectClean(r);
   });
@@ -145,5 +145,31 @@ describe('interrupting a run', () => {
 
   it.each([0.35, 0.6, 0.85, 0.95])('SIGINT at %s of a whole run', async (fraction) => {
     await expectClean(await interrupted((t) => t >= fraction * wholeRun));
+  });
+});
+
+describe('interrupting generate', () => {
+  it('SIGINT while writing: 130 within 2 s, the previous file kept, no temporary file', async () => {
+    const folder = mkdtempSync(join(dir, 'generate-'));
+    const file = join(folder, 'population.csv');
+    writeFileSync(file, 'previous\n');
+    let sentAt = 0;
+    let poll: NodeJS.Timeout | undefined;
+    const r = await spawnCli(['generate', 'datasets/populations/caf-households.yaml', '--size', '5000000', '--seed', '1', '--out', file], {
+      onStart: (pid) => {
+        poll = setInterval(() => {
+          // the temporary file appears beside once sampling has started
+          if (sentAt || !readdirSync(folder).some((n) => n.includes('.disparate-'))) return;
+          sentAt = Date.now();
+          process.kill(pid, 'SIGINT');
+        }, 10);
+      },
+    });
+    clearInterval(poll);
+    expect(r.stderr).toBe('disparate: interrupted by SIGINT; nothing was written\n');
+    expect(r.status).toBe(130);
+    expect(Date.now() - sentAt).toBeLessThan(2000);
+    expect(readdirSync(folder)).toEqual(['population.csv']);
+    expect(readFileSync(file, 'utf8')).toBe('previous\n');
   });
 });

@@ -110,7 +110,10 @@ export function writeOutputs(dir: string, files: ReadonlyMap<string, string | Ui
   } catch (e) {
     rmSync(temp, { recursive: true, force: true });
     settlePending(temp);
-    throw e instanceof DisparateError ? e : fail(`${step} (${errorText(e)}); the folder holds the previous report, if any`);
+    if (e instanceof DisparateError) throw e;
+    // file by file, results.json goes first: without it the folder holds no report, never a mixed one
+    const left = existing && !lstatOrNull(join(target, 'results.json')) ? 'the folder holds no complete report (no results.json)' : 'the folder holds the previous report, if any';
+    throw fail(`${step} (${errorText(e)}); ${left}`);
   }
   settlePending(temp);
   lastWritten = dir;

@@ -14,8 +14,10 @@ class Retryable extends Error {
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
+    // the listener goes with the wait: one left per retry would pile up on the shared signal (and warn)
+    const abort = () => (clearTimeout(t), reject(signal.reason));
+    const t = setTimeout(() => (signal.removeEventListener('abort', abort), resolve()), ms);
+    signal.addEventListener('abort', abort, { once: true });
   });
 
 /** Redirect hops followed within one request, all on the same origin and declared. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { HttpModel } from '../../harness/config/index.js';
 import type { Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
@@ -55,6 +56,8 @@ export async function postScoringBatches(model: HttpModel, meta: ModelMeta, rows
   const batches: [number, number][] = [];
   for (let s = 0; s < rows.length; s += model.batch_size) batches.push([s, Math.min(rows.length, s + model.batch_size)]);
   const all = new AbortController();
+  // each lane listens on it once at a time (its request or its wait): no leak, however many lanes
+  setMaxListeners(model.concurrency + 10, all.signal);
   const origin = new URL(model.url).origin;
   const fail = (batch: [number, number], what: string) => new DisparateError('model', `${meta.file}: ${model.url}: rows ${batch[0] + 1}–${batch[1]} of the chunk: ${what}`);
 

@@ -145,6 +145,11 @@ describe('http model faults → exit 2, one line naming the model file', () => {
     expect(r.ms).toBeLessThan(budget + 2000 + baseline);
   });
 
+  it('twelve lanes retrying at once: still exactly one line (no listener-leak warning)', async () => {
+    const r = await score(model('/overloaded', { batch_size: 1, concurrency: 12, retries: 3, backoff_ms: 1 }));
+    expectOneLine(r, /http-overloaded\.json: .*: rows (\d+)–\1 of the chunk: failed 4 times \(retries: 3\); last: HTTP 503 overloaded$/);
+  });
+
   it('a redirect to another origin is refused, naming the Location; neither rows nor the key reach it', async () => {
     const r = await score(model('/away', { redirects: [] }));
     expectOneLine(r, new RegExp(`http-away\\.json: .*: redirected \\(HTTP 307\\) to another origin, Location ${other.replace(/[.]/g, '\\.')}/steal: refused, nothing was sent there$`));

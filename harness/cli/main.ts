@@ -82,8 +82,13 @@ process.on('exit', () => {
 // A signal stops the run where it is: the 'exit' handler above kills the command models (they run in
 // process groups of their own, which a terminal's Ctrl-C does not reach) and removes temporary folders;
 // the output folder keeps the previous complete report or none (the report is renamed into place whole).
+// The handlers stay installed: a second Ctrl-C while exiting must not take the default action and
+// end the process before the models are killed.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     settled = true;
     const written = lastReportFolder();
     process.stderr.write(`disparate: interrupted by ${signal}; ${written ? `the report in ${written} was complete before it` : 'nothing was written'}\n`);

@@ -4,6 +4,7 @@
  * reader (for --interactive), kept apart from buildReport.
  */
 export { buildReport, REPORT_FORMATS, type BuildReportOptions, type Report, type ReportFormat } from './build-report.js';
+export { isReportFileName } from './is-report-file-name.js';
 export { loadVegaBundles } from './load-vega-bundles.js';
 export {
   buildChartSpecs, calibrationSpec, counterfactualShiftSpec, errorRateSpec, intersectionHeatmapSpec, proxyStrengthSpec, ratioForestSpec,

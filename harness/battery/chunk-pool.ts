@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DisparateError, type ErrorCode } from '../errors/index.js';
+import { processGroupTable } from '../../models/adapters/index.js';
 
 /** The compiled worker: next to this file in dist/, or dist/ seen from the sources (tests). */
 function workerUrl(): URL {
@@ -20,7 +21,8 @@ const idle: Worker[] = [];
 const dead = new WeakSet<Worker>();
 
 function spawn(): Worker {
-  const worker = new Worker(workerUrl());
+  // The threads record the command models they start where the main thread can kill them (on a signal).
+  const worker = new Worker(workerUrl(), { workerData: { processGroups: processGroupTable() } });
   // A thread that dies while idle leaves the pool; one that dies during a run fails that run.
   const drop = () => {
     dead.add(worker);

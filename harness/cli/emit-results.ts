@@ -18,14 +18,14 @@ export interface EmitOptions {
  * results.json (--json) or a short summary. Returns nothing: the exit code is decided by the caller.
  */
 export async function emitResults(results: Results, out: string, json: boolean, options: EmitOptions = {}): Promise<void> {
-  const { buildReport, loadVegaBundles, markWithheld } = await import('../../reports/index.js');
+  const { buildReport, isReportFileName, loadVegaBundles, markWithheld } = await import('../../reports/index.js');
   const stamped: Results = options.privacy ? { ...results, manifest: { ...results.manifest, privacy: options.privacy } } : results;
   const { files } = await buildReport(stamped, {
     formats: options.formats,
     interactive: options.interactive ? loadVegaBundles() : undefined,
     inconclusive: options.inconclusive,
   });
-  const written = writeOutputs(out, files);
+  const written = writeOutputs(out, files, isReportFileName);
   if (json) {
     process.stdout.write(`${JSON.stringify(markWithheld(stamped), null, 2)}\n`);
     return;

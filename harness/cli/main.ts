@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
+import { stopCommandModels } from '../../models/adapters/index.js';
 import { auditCommand, type AuditArgs } from './audit.js';
 import { compareCommand, type CompareArgs } from './compare.js';
 import { generateCommand, type GenerateArgs } from './generate.js';
@@ -12,6 +13,8 @@ import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand, type ScoreArgs } from './score.js';
+import { discardPendingOutputs } from './pending-outputs.js';
+import { lastReportFolder } from './write-outputs.js';
 
 /**
  * Entry point. Commands map argv to options and call one library function; this file alone turns
@@ -45,8 +48,8 @@ async function main(argv: string[]): Promise<number> {
     .command(planCommand.command, planCommand.describe, planCommand.builder, (a) => {
       status = planCommand.handler(a as unknown as PlanArgs);
     })
-    .command(generateCommand.command, generateCommand.describe, generateCommand.builder, (a) => {
-      status = generateCommand.handler(a as unknown as GenerateArgs);
+    .command(generateCommand.command, generateCommand.describe, generateCommand.builder, async (a) => {
+      status = await generateCommand.handler(a as unknown as GenerateArgs);
     })
     .command(scoreCommand.command, scoreCommand.describe, scoreCommand.builder, async (a) => {
       status = await scoreCommand.handler(a as unknown as ScoreArgs);
@@ -72,10 +75,30 @@ async function main(argv: string[]): Promise<number> {
 let commandStarted = false;
 let settled = false;
 process.on('exit', () => {
+  // Whatever ends the process, no command model (nor its descendants) and no temporary folder outlives it.
+  stopCommandModels();
+  discardPendingOutputs();
   if (settled || !commandStarted) return;
   process.stderr.write('disparate: internal error: the command stopped before finishing (nothing left to wait for); no result was written\n');
   process.exitCode = EXIT.internal;
 });
+
+// A signal stops the run where it is: the 'exit' handler above kills the command models (they run in
+// process groups of their own, which a terminal's Ctrl-C does not reach) and removes temporary folders;
+// the output folder keeps the previous complete report or none (the report is renamed into place whole).
+// The handlers stay installed: a second Ctrl-C while exiting must not take the default action and
+// end the process before the models are killed.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    settled = true;
+    const written = lastReportFolder();
+    process.stderr.write(`disparate: interrupted by ${signal}; ${written ? `the report in ${written} was complete before it` : 'nothing was written'}\n`);
+    process.exit(EXIT[signal]);
+  });
+}
 
 main(process.argv.slice(2)).then(
   (status) => {

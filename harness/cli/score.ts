@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { DisparateError, EXIT } from '../errors/index.js';
+import { stageFile } from './stage-file.js';
 
 export interface ScoreArgs {
   model: string;
@@ -35,7 +36,14 @@ export const scoreCommand = {
     );
     const table = readPopulation(argv.data, { columns: expected });
     const scored = await scoreTable(model, table, { threshold: argv.threshold });
-    writePopulation(scored, argv.out);
+    const staged = stageFile(argv.out);
+    try {
+      writePopulation(scored, staged.path);
+    } catch (e) {
+      staged.discard();
+      throw e instanceof DisparateError ? new DisparateError(e.code, e.message.replaceAll(staged.path, argv.out)) : new DisparateError('usage', `${argv.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    staged.commit();
     process.stdout.write(`scored ${table.n} rows of ${argv.data} with ${model.meta.name} (${model.meta.kind}); wrote ${argv.out}\n`);
     return EXIT.pass;
   },

@@ -181,9 +181,13 @@ export const HttpModel = z
     headers: z.record(z.string(), z.string()).default({}).describe('Extra request headers.'),
     batch_size: z.number().int().positive().default(10000).describe('Applicants per request. Default 10,000.'),
     concurrency: z.number().int().positive().default(4).describe('Requests in flight at once (per worker thread). Default 4.'),
-    timeout_ms: z.number().int().positive().default(30000).describe('Per-request timeout. Default 30,000.'),
-    retries: z.number().int().min(0).default(3).describe('Retries of a request after a timeout, a network error, 429 or 5xx; then the run stops. Default 3.'),
-    backoff_ms: z.number().int().min(0).default(250).describe('First retry delay, doubled each retry (Retry-After wins when given). Default 250.'),
+    timeout_ms: z.number().int().positive().default(30000).describe('Deadline of one request\'s whole exchange: connecting, sending, the headers and the whole body. Also the longest wait before a retry: a longer Retry-After stops the run. Default 30,000.'),
+    retries: z.number().int().min(0).default(3).describe('Retries of a request after a timeout, a network error, a cut-off body, 429 or 5xx; then the run stops. Default 3.'),
+    backoff_ms: z.number().int().min(0).default(250).describe('First retry delay, doubled each retry, at most timeout_ms (Retry-After wins when given). Default 250.'),
+    redirects: z
+      .array(z.string().url())
+      .default([])
+      .describe('URLs on the origin of `url` the endpoint may redirect to with 307 or 308 (the batch is posted again there). Any other redirect stops the run: rows and headers are never sent to an undeclared URL. Default none.'),
     inputs: z.array(RawInput).min(1),
   })
   .strict();

@@ -21,8 +21,11 @@ export class DisparateError extends Error {
   }
 }
 
-/** Exit codes of DESIGN.md: 0 pass, 1 a check fails or is inconclusive, 2 bad input, 3 internal error. */
-export const EXIT = { pass: 0, fail: 1, badInput: 2, internal: 3 } as const;
+/**
+ * Exit codes of DESIGN.md: 0 pass, 1 a check fails or is inconclusive, 2 bad input, 3 internal error;
+ * stopped by a signal, the shell's 128 + signal number: 129 SIGHUP, 130 SIGINT, 143 SIGTERM.
+ */
+export const EXIT = { pass: 0, fail: 1, badInput: 2, internal: 3, SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof DisparateError) return error.code === 'internal' ? EXIT.internal : EXIT.badInput;

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../cli/run-cli.js';
-import { buildReport, writeJunit } from '../../reports/index.js';
+import { buildReport, isReportFileName, writeJunit } from '../../reports/index.js';
 import { hostileResults } from '../reports/helpers.js';
 import { writeOutputs } from '../../harness/cli/write-outputs.js';
 
@@ -35,7 +35,7 @@ describe.skipIf(skip)('report.html in headless Chromium', () => {
     const b = runCli(['run', 'batteries/default.yaml', '--out', `${OUT}/interactive`, '--size', '20000', '--interactive']);
     for (const r of [a, b]) expect([0, 1], r.stderr).toContain(r.status);
     mkdirSync(`${OUT}/hostile`, { recursive: true });
-    writeOutputs(`${OUT}/hostile`, (await buildReport(hostileResults(), { formats: ['html', 'junit'] })).files);
+    writeOutputs(`${OUT}/hostile`, (await buildReport(hostileResults(), { formats: ['html', 'junit'] })).files, isReportFileName);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,

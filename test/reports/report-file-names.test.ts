@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartSpecs, isReportFileName } from '../../reports/index.js';
+import { comparisonFixture } from '../compare/comparison-fixture.js';
 import { hostileResults, richResults, threeAttributeResults } from './helpers.js';
 
 /**
@@ -7,7 +8,8 @@ import { hostileResults, richResults, threeAttributeResults } from './helpers.js
  * recognised (a new chart kind left out would leave its stale files behind), and nothing else.
  */
 describe('isReportFileName', () => {
-  it.each([['rich', richResults], ['three attributes', threeAttributeResults], ['hostile labels', hostileResults]])('names every chart file of the %s fixture', (_, results) => {
+  const compared = () => ({ ...richResults(), comparison: comparisonFixture() });
+  it.each([['rich', richResults], ['three attributes', threeAttributeResults], ['hostile labels', hostileResults], ['compare', compared]])('names every chart file of the %s fixture', (_, results) => {
     const charts = buildChartSpecs(results()).map((c) => c.name);
     expect(charts.length).toBeGreaterThan(3);
     for (const name of charts) for (const ext of ['.vl.json', '.svg', '.png']) expect(isReportFileName(`${name}${ext}`), `${name}${ext}`).toBe(true);

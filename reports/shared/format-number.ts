@@ -53,9 +53,10 @@ export function formatP(value: number | null): string {
  */
 export function formatLevel(level: number): string {
   const pct = level * 100;
-  const most = pct >= 100 ? 1 : Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(100 - pct))));
-  for (let d = 0; d < most; d++) if (Math.abs(pct - Number(fixed(pct, d))) < 1e-9) return `${fixed(pct, d)} %`;
-  return `${fixed(pct, most)} %`;
+  for (let d = 0; d <= 3; d++) if (Math.abs(pct - Number(fixed(pct, d))) < 1e-9) return `${fixed(pct, d)} %`;
+  // Not a short decimal (1 − 0.05/44): two significant digits of what it lacks to 100 %.
+  const d = pct >= 100 ? 1 : Math.min(6, Math.max(1, 1 - Math.floor(Math.log10(100 - pct))));
+  return `${fixed(pct, d)} %`;
 }
 
 /** The percentage endpoints of an interval with shared decimals. @example "4.8–5.2 %" */

@@ -10,7 +10,7 @@ describe('the comparison in the report', () => {
 
   it('check table: both models\' disparities, the change as a ratio of ratios with its interval, the verdict', () => {
     const t = buildComparisonChecksTable(results)!;
-    expect(t.caption).toBe('Candidate caf-like-no-proxies against deployed caf-like: better (0 worse, 1 better, 0 no established change, 1 not compared); changes at 98.8 % (bonferroni, 2 rows, two intervals each)');
+    expect(t.caption).toBe('Candidate caf-like-no-proxies against deployed caf-like: better (0 worse, 1 better, 0 no established change, 1 not compared); changes at 98.75 % (bonferroni, 2 rows, two intervals each)');
     // exp(−0.318) = 0.728, exp(−0.517) = 0.596, exp(−0.119) = 0.888.
     expect(t.rows[0]!.cells).toEqual([
       'selection-four-fifths (selection rate ratio)',

@@ -60,6 +60,7 @@ describe('sentences', () => {
     const c = { ...fixtureResults().checks[0]!, level: 1 - 0.05 / 44 };
     expect(describeCheck(c, sentenceContext(fixtureResults()))).toMatch(/for french; 99\.89 % CI 1\.97–2\.24; tolerance 0\.80–1\.25 per the battery, source: .*\): fail\.$/);
     expect(formatLevel(1 - 0.05 / 3)).toBe('98.3 %');
+    expect(formatLevel(1 - 0.05 / 4)).toBe('98.75 %');
     expect(formatLevel(1 - 0.05 / 500)).toBe('99.99 %');
   });
   it('says when an estimate is missing and when the cell is small', () => {

@@ -4,7 +4,8 @@ import { DisparateError } from '../errors/index.js';
 import { loadPopulationSpec } from '../../datasets/synth/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import { whitespaceTwins, type Column } from '../../datasets/table/index.js';
+import type { Column } from '../../datasets/table/index.js';
+import type { TextEncoding } from '../config/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision, tieBreak } from '../../models/decision/index.js';
 import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
@@ -45,10 +46,11 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const dataFile = resolved.populationFile;
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
-  const n = dataFile ? fileRows(resolved, dataFile, opts.size) : (opts.size ?? battery.population!.size!);
-  const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
+  const encoding = battery.population?.encoding;
+  const n = dataFile ? fileRows(resolved, dataFile, opts.size, encoding) : (opts.size ?? battery.population!.size!);
+  const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, encoding, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
   const source = (dataFile ?? specFile)!;
-  const plan = { batteryFile: resolved.file, specFile, dataFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
+  const plan = { batteryFile: resolved.file, specFile, dataFile, encoding, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
   const flagged = applyDecision(scored.scores, battery.decision!, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { cells, sweep } = buildCells(
@@ -160,16 +162,14 @@ function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n
  * sampler guarantees for a spec: every protected column categorical with no missing value (a blank
  * would otherwise land in no group, or in another one), and the label 0, 1 or missing.
  */
-function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined): number {
-  const table = readPopulationFile(file);
+function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined, encoding: TextEncoding | undefined): number {
+  const table = readPopulationFile(file, encoding);
   const wanted = size ?? resolved.battery.population?.size ?? table.n;
   if (wanted > table.n) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${table.n}`);
   for (const name of resolved.battery.protected) {
     const column = table.columns.get(name);
     if (!column) throw new DisparateError('data', `${file}: protected column "${name}" not found (columns: ${[...table.columns.keys()].join(', ')})`);
     if (column.kind !== 'categorical') throw new DisparateError('data', `${file}: protected column "${name}" is numeric; a protected attribute needs groups (bin it first)`);
-    const twins = whitespaceTwins(column.levels);
-    if (twins) throw new DisparateError('data', `${file}: protected column "${name}": groups ${JSON.stringify(twins[0])} and ${JSON.stringify(twins[1])} differ only by spaces; write them the same way`);
     const blank = column.codes.subarray(0, wanted).indexOf(-1);
     if (blank >= 0) throw new DisparateError('data', `${file}: protected column "${name}" is empty at row ${blank + 1}`);
   }

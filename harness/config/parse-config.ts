@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { DisparateError } from '../errors/index.js';
+import { decodeText, type TextEncoding } from './decode-text.js';
 
 /** Formats the first zod issue as "path.to.field: message". */
 export function describeIssue(error: z.ZodError): string {
@@ -11,14 +12,17 @@ export function describeIssue(error: z.ZodError): string {
   return `${path}: ${issue.message}`;
 }
 
-/** Reads a text file or throws a data/config error naming it. */
-export function readText(file: string, code: 'config' | 'data' | 'model' = 'config'): string {
+/** Reads a text file, strictly decoded (see {@link decodeText}), or throws a data/config error naming it. */
+export function readText(file: string, code: 'config' | 'data' | 'model' = 'config', encoding: TextEncoding = 'utf8', rows: 'csv' | 'lines' | 'none' = 'none'): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+    const errno = (e as NodeJS.ErrnoException).code;
+    const reason = errno === 'ENOENT' ? 'file not found' : errno === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${errno ?? 'unknown error'})`;
     throw new DisparateError(code, `${file}: ${reason}`);
   }
+  return decodeText(file, bytes, code, encoding, rows);
 }
 
 /**
@@ -28,10 +32,27 @@ export function readText(file: string, code: 'config' | 'data' | 'model' = 'conf
  */
 export function parseJson(text: string, file: string, code: 'config' | 'data' | 'model'): unknown {
   try {
-    return JSON.parse(text);
+    // A byte-order mark is what Windows editors put before JSON; it is not content.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new DisparateError(code, `${file}: malformed JSON: ${(e as Error).message}`);
+    throw new DisparateError(code, `${file}: malformed JSON${jsonErrorPlace(text, (e as Error).message)}`);
   }
+}
+
+/**
+ * Where JSON.parse stopped, as " at line L, column C": its own message quotes the file's text, which
+ * may be anything (a binary, a secret), so only the place is kept.
+ */
+function jsonErrorPlace(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const at = Number(position[1]);
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    return ` at line ${line}, column ${at - before.lastIndexOf('\n')}`;
+  }
+  if (/end of JSON input|Unterminated/i.test(message)) return ': the text ends before the JSON does';
+  return ' (not a JSON document)';
 }
 
 /**

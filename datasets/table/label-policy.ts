@@ -43,7 +43,7 @@ export function labelProblem(label: string): string | null {
 }
 
 /** The result of {@link normaliseLabels}: levels in NFC (same order), or the first problem. */
-export type NormalisedLabels = { readonly levels: readonly string[]; readonly problem: null } | { readonly levels: null; readonly problem: string };
+export type NormalisedLabels = { readonly levels: readonly string[]; readonly problem: null } | { readonly levels: null; readonly problem: string; /** Index of the label refused (the second of two twins). */ readonly index: number };
 
 /**
  * Applies the label policy to a column's distinct levels: returns them in NFC (same order, so codes
@@ -57,7 +57,7 @@ export type NormalisedLabels = { readonly levels: readonly string[]; readonly pr
  * normaliseLabels(['a', 'a\u200B']).problem // 'labels "a" and "a\\u200B" differ only by invisible characters (zero-width or bidi controls); write them the same way'
  */
 export function normaliseLabels(levels: readonly string[], noun: 'label' | 'group' | 'level' = 'label', maxLevels: number = LABEL_LIMITS.levels): NormalisedLabels {
-  if (levels.length > maxLevels) return { levels: null, problem: `has ${levels.length.toLocaleString('en-US')} distinct values (limit ${maxLevels.toLocaleString('en-US')} levels)` };
+  if (levels.length > maxLevels) return { levels: null, problem: `has ${levels.length.toLocaleString('en-US')} distinct values (limit ${maxLevels.toLocaleString('en-US')} levels)`, index: maxLevels };
   const out: string[] = new Array<string>(levels.length);
   const byNfc = new Map<string, string>();
   const byVisible = new Map<string, string>();
@@ -65,21 +65,21 @@ export function normaliseLabels(levels: readonly string[], noun: 'label' | 'grou
   for (let i = 0; i < levels.length; i++) {
     const raw = levels[i]!;
     const problem = labelProblem(raw);
-    if (problem) return { levels: null, problem: `${noun} ${problem}` };
+    if (problem) return { levels: null, problem: `${noun} ${problem}`, index: i };
     const nfc = raw.normalize('NFC');
     const twin = byNfc.get(nfc);
     if (twin !== undefined) {
       const why = twin === raw ? 'appears twice' : 'are the same text in different Unicode forms (NFC and NFD)';
-      return { levels: null, problem: twin === raw ? `${noun} ${quoteLabel(raw)} ${why}` : `${noun}s ${quoteLabel(twin)} and ${quoteLabel(raw)} ${why}; write them the same way` };
+      return { levels: null, problem: twin === raw ? `${noun} ${quoteLabel(raw)} ${why}` : `${noun}s ${quoteLabel(twin)} and ${quoteLabel(raw)} ${why}; write them the same way`, index: i };
     }
     byNfc.set(nfc, raw);
     const visible = nfc.replace(INVISIBLE, '');
     const hidden = byVisible.get(visible);
-    if (hidden !== undefined) return { levels: null, problem: `${noun}s ${quoteLabel(hidden)} and ${quoteLabel(raw)} differ only by invisible characters (zero-width or bidi controls); write them the same way` };
+    if (hidden !== undefined) return { levels: null, problem: `${noun}s ${quoteLabel(hidden)} and ${quoteLabel(raw)} differ only by invisible characters (zero-width or bidi controls); write them the same way`, index: i };
     byVisible.set(visible, raw);
     const trimmed = visible.trim();
     const spaced = byTrimmed.get(trimmed);
-    if (spaced !== undefined) return { levels: null, problem: `${noun}s ${quoteLabel(spaced)} and ${quoteLabel(raw)} differ only by spaces; write them the same way` };
+    if (spaced !== undefined) return { levels: null, problem: `${noun}s ${quoteLabel(spaced)} and ${quoteLabel(raw)} differ only by spaces; write them the same way`, index: i };
     byTrimmed.set(trimmed, raw);
     out[i] = nfc;
   }

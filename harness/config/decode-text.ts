@@ -48,6 +48,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * decodeText('a.csv', Buffer.from([0x6e, 0xe9]), 'data'); // throws "a.csv: not valid UTF-8 at byte offset 1 (line 1, the header): …"
  */
 export function decodeText(file: string, bytes: Uint8Array, code: 'config' | 'data' | 'model', encoding: TextEncoding = 'utf8', rows: 'csv' | 'lines' | 'none' = 'none'): string {
+  if (code !== 'data') {
+    const nul = bytes.indexOf(0);
+    // A binary file given where YAML or JSON is expected: say so, and quote none of it.
+    if (nul >= 0) throw new DisparateError(code, `${file}: not a text file (a NUL byte at byte offset ${nul}); expected ${code === 'model' ? 'a JSON model file' : 'a YAML or JSON file'}`);
+  }
   if (encoding === 'latin1') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   try {
     return strictUtf8.decode(bytes);

@@ -4,3 +4,4 @@ export { describeIssue, loadConfigFile, parseJson, readText } from './parse-conf
 export { buildJsonSchema, jsonSchemaText, SCHEMA_FILES, SCHEMAS, type SchemaName } from './json-schemas.js';
 export { packageRoot, packageVersion } from './package-root.js';
 export { decodeText, type TextEncoding } from './decode-text.js';
+export { restoreProtoKeys, shieldProtoKeys, unshield } from './proto-keys.js';

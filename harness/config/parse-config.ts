@@ -3,6 +3,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { DisparateError } from '../errors/index.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
+import { restoreProtoKeys, shieldProtoKeys, unshield } from './proto-keys.js';
 
 /** Formats the first zod issue as "path.to.field: message". */
 export function describeIssue(error: z.ZodError): string {
@@ -33,7 +34,8 @@ export function readText(file: string, code: 'config' | 'data' | 'model' = 'conf
 export function parseJson(text: string, file: string, code: 'config' | 'data' | 'model'): unknown {
   try {
     // A byte-order mark is what Windows editors put before JSON; it is not content.
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    // NFC, as every label read from data: "é" in a model file matches "é" in a population whichever form each was typed in.
+    return JSON.parse((text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).normalize('NFC'));
   } catch (e) {
     throw new DisparateError(code, `${file}: malformed JSON${jsonErrorPlace(text, (e as Error).message)}`);
   }
@@ -63,13 +65,13 @@ export function loadConfigFile<S extends z.ZodType>(file: string, schema: S, cod
   const text = readText(file, code);
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYaml(text.normalize('NFC'));
   } catch (e) {
     const where = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line})` : '';
     const first = (e as Error).message.split('\n')[0];
     throw new DisparateError(code, `${file}: malformed YAML${where}: ${first}`);
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new DisparateError(code, `${file}: ${describeIssue(parsed.error)}`);
-  return parsed.data;
+  const parsed = schema.safeParse(shieldProtoKeys(raw));
+  if (!parsed.success) throw new DisparateError(code, `${file}: ${unshield(describeIssue(parsed.error))}`);
+  return restoreProtoKeys(parsed.data);
 }

@@ -13,6 +13,7 @@ import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
+import { decisionExtentWarning } from './decision-extent-warning.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
 import { runTwins } from './run-twins.js';
 import { declaredManifest } from './declared-checks.js';
@@ -115,8 +116,11 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const tieWarning = tie
     ? [{ code: 'tie-break', message: `${tie.flagged.toLocaleString('en')} of the ${tie.tied.toLocaleString('en')} rows tied at the cut-off score ${tie.score} were flagged by row order, not by score: which of them are flagged, and so their groups' rates, depends on the order of the rows` }]
     : [];
-  const warnings = [...analysis.warnings, ...tieWarning, ...(proxies?.warnings ?? [])];
-  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
+  const extent = decisionExtentWarning(battery.decision!, flagged);
+  const warnings = [...analysis.warnings, ...tieWarning, ...(extent ? [extent] : []), ...(proxies?.warnings ?? [])];
+  // A rule that flags everyone or no one tested nothing: not a pass.
+  const summary = extent && analysis.summary.verdict === 'pass' ? { ...analysis.summary, verdict: 'inconclusive' as const } : analysis.summary;
+  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { combinationIndex } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
 import { aliasColumns, mapInto, type Table } from '../../datasets/table/index.js';
-import { loadAnyModel } from '../../models/adapters/index.js';
+import { checkFiniteScores, loadAnyModel } from '../../models/adapters/index.js';
 import { createPopulationSource } from './population-source.js';
 import { accumulateProxyTables, type ProxyPlan } from '../proxies/index.js';
 
@@ -80,8 +80,7 @@ export function createChunkScorer(plan: ChunkPlan): (start: number, end: number)
     const table = rows(start, n);
     const { codes, levels } = protectedCodes(plan, table);
     const scores = await Promise.resolve(model.bind(modelView(plan, table))(0, n));
-    const nan = scores.findIndex((s) => Number.isNaN(s));
-    if (nan >= 0) throw new DisparateError('model', `${plan.modelFile}: score is NaN at row ${start + nan + 1}`);
+    checkFiniteScores(plan.modelFile, scores, start);
     const combinations = combinationIndex(codes, levels.map((l) => l.length), n);
     return {
       start,

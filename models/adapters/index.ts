@@ -7,3 +7,4 @@ export { loadTf } from './tfjs.js';
 export { parseXgboostForest } from './parse-xgboost-forest.js';
 export { predictMargins } from './predict-margins.js';
 export { type Forest } from './xgboost-forest.js';
+export { checkFiniteScores } from './check-finite-scores.js';

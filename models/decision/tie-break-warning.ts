@@ -12,9 +12,16 @@ import type { DecisionRule } from '../../harness/config/index.js';
  */
 export function tieBreak(rule: DecisionRule, scores: Float32Array, flagged: Uint8Array): { score: number; flagged: number; tied: number } | null {
   if ((rule.rule !== 'top_k' && rule.rule !== 'top_fraction') || rule.second_stage) return null;
-  let cut = Infinity;
-  for (let i = 0; i < scores.length; i++) if (flagged[i] && scores[i]! < cut) cut = scores[i]!;
-  if (cut === Infinity) return null;
+  // A flag for "some row is flagged", not an Infinity marker: an infinite score must not hide a tie.
+  let any = false;
+  let cut = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (flagged[i] && (!any || scores[i]! < cut)) {
+      cut = scores[i]!;
+      any = true;
+    }
+  }
+  if (!any) return null;
   let tiedFlagged = 0;
   let tied = 0;
   for (let i = 0; i < scores.length; i++) {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { executeBattery, resolveBattery, releaseWorkers, runBattery, warmWorkers } from '../battery/index.js';
+import { executeBattery, MAX_ROWS, resolveBattery, releaseWorkers, runBattery, warmWorkers } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -57,6 +57,7 @@ async function runSynthetic(resolved: ReturnType<typeof resolveBattery>, argv: R
   for (const [flag, value] of [['--workers', argv.workers], ['--chunk-size', argv['chunk-size']], ['--size', argv.size]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new DisparateError('usage', `${flag} ${value}: must be a positive integer`);
   }
+  if (argv.size !== undefined && argv.size > MAX_ROWS) throw new DisparateError('usage', `--size ${argv.size}: more rows than one run can hold (at most ${MAX_ROWS.toLocaleString('en-US')})`);
   const progress = progressReporter('scoring', !argv.json && process.stderr.isTTY === true);
   try {
     return await runBattery(resolved, {

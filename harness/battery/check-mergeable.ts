@@ -1,6 +1,7 @@
 import { DisparateError } from '../errors/index.js';
 import type { Manifest } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
+import { checkPartInvariants } from './check-part-invariants.js';
 import type { MergeInput } from './merge-results.js';
 
 /** What the parts of one population must share, each with the reason given when they do not. */
@@ -98,7 +99,10 @@ export function checkMergeable(inputs: readonly MergeInput[]): void {
       if (a !== b) throw new DisparateError('data', `${input.file}: ${field}: differs between the inputs (${show(a)} in ${first.file}, ${show(b)} in ${input.file}); ${why}`);
     }
   }
-  for (const input of inputs) checkCounts(input);
+  for (const input of inputs) {
+    checkCounts(input);
+    checkPartInvariants(input);
+  }
   const named = new Map<string, { group: string; file: string }>();
   for (const input of inputs) {
     for (const [attribute, ref] of Object.entries(input.results.manifest.references)) {

@@ -1,4 +1,5 @@
 import { DisparateError } from '../../harness/errors/index.js';
+import { LABEL_LIMITS } from '../table/index.js';
 
 /** A text file's columns in file order, values as read (CSV: strings, null for an empty cell). */
 export interface TextTable {
@@ -83,6 +84,7 @@ export function parseCsv(file: string, input: string): TextTable {
     if (!header) {
       const seen = new Map<string, number>();
       fields.forEach((name, j) => {
+        if (name.length > LABEL_LIMITS.length) fail(startLine, `: field ${j + 1} is a column name of ${name.length.toLocaleString('en-US')} characters (limit ${LABEL_LIMITS.length.toLocaleString('en-US')}); is the first line a header?`);
         const first = seen.get(name);
         if (first !== undefined) fail(startLine, `: column "${name}" appears twice (fields ${first + 1} and ${j + 1}); column names must be unique`);
         seen.set(name, j);

@@ -1,4 +1,5 @@
 import { DisparateError } from '../../harness/errors/index.js';
+import { LABEL_LIMITS } from '../table/index.js';
 import { duplicateJsonKey } from './duplicate-json-key.js';
 import type { TextTable } from './parse-csv.js';
 
@@ -33,6 +34,7 @@ export function parseJsonl(file: string, input: string): TextTable {
     for (const [k, v] of entries) {
       let col = columns.get(k);
       if (!col) {
+        if (k.length > LABEL_LIMITS.length) throw new DisparateError('data', `${file}: line ${i + 1} (row ${n + 1}): a key of ${k.length.toLocaleString('en-US')} characters (limit ${LABEL_LIMITS.length.toLocaleString('en-US')})`);
         col = new Array<unknown>(n).fill(null);
         columns.set(k, col);
         names.push(k);

@@ -61,8 +61,8 @@ function equalsColumn(file: string, t: TextTable, spec: { column: string; value:
   const values = requireColumn(file, t, spec.column, role);
   const out = Uint8Array.from(values, (v) => (v !== null && v !== undefined && String(v) === spec.value ? 1 : 0));
   if (!out.includes(1)) {
-    const seen = [...new Set(values.map((v) => String(v)))].slice(0, 10);
-    throw new DisparateError('data', `${file}: ${role} ${spec.column}=${spec.value} matches no row (values: ${seen.join(', ')})`);
+    const seen = [...new Set(values.map((v) => String(v)))].slice(0, 10).map((v) => (v.length > 40 ? `${v.slice(0, 40)}…` : v));
+    throw new DisparateError('data', `${file}: ${role} ${spec.column}=${spec.value.length > 40 ? `${spec.value.slice(0, 40)}…` : spec.value} matches no row (values: ${seen.join(', ')})`);
   }
   return out;
 }

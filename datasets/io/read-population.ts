@@ -181,7 +181,8 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
   // Levels in order of appearance, then the label policy (NFC, no twins, no control characters),
   // then recoded to the spec's levels or to sorted order: one pass over the codes.
   const first = encodeCategorical(strings);
-  const labels = normaliseLabels(first.levels);
+  // Any number of levels (an id column has one per row); protected columns are bounded where they are named.
+  const labels = normaliseLabels(first.levels, 'label', Infinity);
   if (labels.problem !== null) return labels.problem;
   const levels = expected?.kind === 'categorical' ? expected.levels : undefined;
   const target = levels ?? [...labels.levels].sort();

@@ -1,4 +1,4 @@
-import { normaliseLabels } from '../table/index.js';
+import { LABEL_LIMITS, normaliseLabels } from '../table/index.js';
 
 /**
  * Applies the label policy (see `normaliseLabels`) to a list of levels a spec declares: a repeated
@@ -12,6 +12,7 @@ export function checkLevels(issue: (path: string, message: string) => void, leve
   const checked = normaliseLabels(levels, 'level');
   if (checked.problem === null) return true;
   const duplicate = /^level (".*") appears twice$/.exec(checked.problem);
-  issue(`${path}.${checked.index}`, duplicate ? `duplicate level ${duplicate[1]}` : checked.problem);
+  const at = levels.length > LABEL_LIMITS.levels ? path : `${path}.${checked.index}`;
+  issue(at, duplicate ? `duplicate level ${duplicate[1]}` : checked.problem.replace(/^has /, 'lists '));
   return false;
 }

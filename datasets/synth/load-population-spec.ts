@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decodeText, restoreProtoKeys, shieldProtoKeys, unshield } from '../../harness/config/index.js';
-import { parse } from 'yaml';
+import { decodeText, parseYamlText, restoreProtoKeys, shieldProtoKeys, unshield } from '../../harness/config/index.js';
 import { PopulationSpec } from '../../harness/config/population-schema.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { formatZodIssue } from './format-zod-issue.js';
@@ -17,8 +16,9 @@ export function parsePopulationSpec(text: string, where: string): PopulationSpec
   let raw: unknown;
   try {
     // NFC, as every label read from data (see normaliseLabels).
-    raw = parse(text.normalize('NFC'), { prettyErrors: true });
+    raw = parseYamlText(text.normalize('NFC'), where, 'config');
   } catch (error) {
+    if (error instanceof DisparateError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new DisparateError('config', `${where}: invalid YAML: ${message}`);
   }

@@ -14,6 +14,8 @@ export const LABEL_LIMITS = { length: 1000, levels: 100_000 } as const;
 
 // Zero-width and bidi control characters: soft hyphen, combining grapheme joiner, Arabic letter mark,
 // Mongolian vowel separator, ZWSP/ZWNJ/ZWJ, LRM/RLM, LRE…RLO, word joiner…invisible plus, LRI…PDI, BOM.
+// Printable ASCII, not starting or ending with a space, within the length limit: nothing to normalise.
+const PLAIN = new RegExp(`^(?! )[\\x20-\\x7E]{1,${LABEL_LIMITS.length}}(?<! )$`);
 const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -48,7 +50,8 @@ export type NormalisedLabels = { readonly levels: readonly string[]; readonly pr
 /**
  * Applies the label policy to a column's distinct levels: returns them in NFC (same order, so codes
  * stay valid), or the first problem as a phrase for the caller to prefix with its file and column.
- * O(levels): one Map lookup per level and key.
+ * O(levels): one Map lookup per level. `maxLevels` bounds the number of levels (Infinity for
+ * columns that are not groups, such as ids).
  *
  * `noun` names what the labels are in the message ("groups" of a protected column).
  *
@@ -59,28 +62,31 @@ export type NormalisedLabels = { readonly levels: readonly string[]; readonly pr
 export function normaliseLabels(levels: readonly string[], noun: 'label' | 'group' | 'level' = 'label', maxLevels: number = LABEL_LIMITS.levels): NormalisedLabels {
   if (levels.length > maxLevels) return { levels: null, problem: `has ${levels.length.toLocaleString('en-US')} distinct values (limit ${maxLevels.toLocaleString('en-US')} levels)`, index: maxLevels };
   const out: string[] = new Array<string>(levels.length);
-  const byNfc = new Map<string, string>();
-  const byVisible = new Map<string, string>();
-  const byTrimmed = new Map<string, string>();
+  // One key per label: NFC, invisible characters removed, trimmed. Printable ASCII without edge
+  // spaces is its own key, so a column of a million plain ids costs one regex test and one Map entry each.
+  const byKey = new Map<string, string>();
   for (let i = 0; i < levels.length; i++) {
     const raw = levels[i]!;
-    const problem = labelProblem(raw);
+    const plain = PLAIN.test(raw);
+    const problem = plain ? null : labelProblem(raw);
     if (problem) return { levels: null, problem: `${noun} ${problem}`, index: i };
-    const nfc = raw.normalize('NFC');
-    const twin = byNfc.get(nfc);
+    const nfc = plain ? raw : raw.normalize('NFC');
+    const visible = plain ? raw : nfc.replace(INVISIBLE, '');
+    const key = plain ? raw : visible.trim();
+    const twin = byKey.get(key);
     if (twin !== undefined) {
-      const why = twin === raw ? 'appears twice' : 'are the same text in different Unicode forms (NFC and NFD)';
-      return { levels: null, problem: twin === raw ? `${noun} ${quoteLabel(raw)} ${why}` : `${noun}s ${quoteLabel(twin)} and ${quoteLabel(raw)} ${why}; write them the same way`, index: i };
+      const pair = `${noun}s ${quoteLabel(twin)} and ${quoteLabel(raw)}`;
+      const problem =
+        twin === raw
+          ? `${noun} ${quoteLabel(raw)} appears twice`
+          : twin.normalize('NFC') === nfc
+            ? `${pair} are the same text in different Unicode forms (NFC and NFD); write them the same way`
+            : twin.normalize('NFC').replace(INVISIBLE, '') === visible
+              ? `${pair} differ only by invisible characters (zero-width or bidi controls); write them the same way`
+              : `${pair} differ only by spaces; write them the same way`;
+      return { levels: null, problem, index: i };
     }
-    byNfc.set(nfc, raw);
-    const visible = nfc.replace(INVISIBLE, '');
-    const hidden = byVisible.get(visible);
-    if (hidden !== undefined) return { levels: null, problem: `${noun}s ${quoteLabel(hidden)} and ${quoteLabel(raw)} differ only by invisible characters (zero-width or bidi controls); write them the same way`, index: i };
-    byVisible.set(visible, raw);
-    const trimmed = visible.trim();
-    const spaced = byTrimmed.get(trimmed);
-    if (spaced !== undefined) return { levels: null, problem: `${noun}s ${quoteLabel(spaced)} and ${quoteLabel(raw)} differ only by spaces; write them the same way`, index: i };
-    byTrimmed.set(trimmed, raw);
+    byKey.set(key, raw);
     out[i] = nfc;
   }
   return { levels: out, problem: null };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
+import { parseYamlText } from './parse-yaml-text.js';
 import type { z } from 'zod';
 import { DisparateError } from '../errors/index.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
@@ -65,8 +66,9 @@ export function loadConfigFile<S extends z.ZodType>(file: string, schema: S, cod
   const text = readText(file, code);
   let raw: unknown;
   try {
-    raw = parseYaml(text.normalize('NFC'));
+    raw = parseYamlText(text.normalize('NFC'), file, code);
   } catch (e) {
+    if (e instanceof DisparateError) throw e;
     const where = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line})` : '';
     const first = (e as Error).message.split('\n')[0];
     throw new DisparateError(code, `${file}: malformed YAML${where}: ${first}`);

@@ -1,5 +1,5 @@
 import { DisparateError } from '../../harness/errors/index.js';
-import { LABEL_LIMITS } from '../table/index.js';
+import { labelProblem } from '../table/index.js';
 import { duplicateJsonKey } from './duplicate-json-key.js';
 import type { TextTable } from './parse-csv.js';
 
@@ -34,7 +34,8 @@ export function parseJsonl(file: string, input: string): TextTable {
     for (const [k, v] of entries) {
       let col = columns.get(k);
       if (!col) {
-        if (k.length > LABEL_LIMITS.length) throw new DisparateError('data', `${file}: line ${i + 1} (row ${n + 1}): a key of ${k.length.toLocaleString('en-US')} characters (limit ${LABEL_LIMITS.length.toLocaleString('en-US')})`);
+        const problem = labelProblem(k);
+        if (problem) throw new DisparateError('data', `${file}: line ${i + 1} (row ${n + 1}): key ${problem}`);
         col = new Array<unknown>(n).fill(null);
         columns.set(k, col);
         names.push(k);

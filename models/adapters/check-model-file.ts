@@ -6,13 +6,19 @@ type Issue = (field: string, what: string) => never;
 
 const list = (levels: readonly string[]) => (levels.length > 12 ? `${levels.slice(0, 12).join(', ')}, …` : levels.join(', '));
 
-/** Every input name once: an input declared twice would have its contribution counted twice. */
-function uniqueInputs(inputs: readonly { name: string }[], issue: Issue, field = 'inputs'): void {
-  const first = new Map<string, number>();
+/**
+ * Every input name once: an input declared twice would have its contribution counted twice. The one
+ * exception is a numeric input of a logistic or linear model under different transforms (x and
+ * log x are two terms of one column); a second term with the same transform is a repeat.
+ */
+function uniqueInputs(inputs: readonly { name: string; type: string; transform?: string }[], issue: Issue, field = 'inputs'): void {
+  const seen = new Map<string, number[]>();
+  const terms = (a: (typeof inputs)[number], b: (typeof inputs)[number]) => a.type === 'numeric' && b.type === 'numeric' && a.transform !== undefined && b.transform !== undefined;
   inputs.forEach((input, i) => {
-    const at = first.get(input.name);
-    if (at !== undefined) issue(`${field}.${i}`, `input "${input.name}" is declared twice (${field}.${at} and ${field}.${i})`);
-    first.set(input.name, i);
+    const earlier = seen.get(input.name) ?? [];
+    const clash = earlier.find((j) => !terms(inputs[j]!, input) || inputs[j]!.transform === input.transform);
+    if (clash !== undefined) issue(`${field}.${i}`, `input "${input.name}" is declared twice (${field}.${clash} and ${field}.${i})${terms(inputs[clash]!, input) ? ` with the same transform (${input.transform})` : ''}`);
+    seen.set(input.name, [...earlier, i]);
   });
 }
 

@@ -30,7 +30,17 @@ beforeAll(() => {
 describe('model files: each input once, every coefficient and points entry for a declared level', () => {
   it('logistic: an input declared twice (its coefficient would count twice)', () => {
     const path = json('twice.json', logistic([income, disability({}), income]));
-    expectBadInput(() => loadAnyModel(path), 'model', `${path}: inputs.2: input "income" is declared twice (inputs.0 and inputs.2)`);
+    expectBadInput(() => loadAnyModel(path), 'model', `${path}: inputs.2: input "income" is declared twice (inputs.0 and inputs.2) with the same transform (identity)`);
+  });
+
+  it('logistic: a categorical input declared twice', () => {
+    const path = json('twice-categorical.json', logistic([disability({ disabled: 0.5 }), income, disability({ disabled: 0.2 })]));
+    expectBadInput(() => loadAnyModel(path), 'model', `${path}: inputs.2: input "disability" is declared twice (inputs.0 and inputs.2)`);
+  });
+
+  it('logistic: one column as two terms under different transforms (x and log x) is a model, not a repeat', () => {
+    const path = json('terms.json', logistic([income, { ...income, transform: 'log1p', coefficient: 0.5 }]));
+    expect(loadAnyModel(path).inputs).toHaveLength(2);
   });
 
   it('trees: an input declared twice', () => {

@@ -248,7 +248,8 @@ export function readPopulation(file: string, options: ReadPopulationOptions = {}
  * readPopulation('applicants.csv', { columns: populationColumnTypes(resolvePopulation(spec)) });
  */
 export function populationColumnTypes(resolved: ResolvedPopulation): Record<string, ColumnExpectation> {
-  const out: Record<string, ColumnExpectation> = {};
+  // No prototype: a variable may be named "__proto__".
+  const out = Object.create(null) as Record<string, ColumnExpectation>;
   for (const name of resolved.columns) {
     if (name === resolved.spec.outcome?.name) continue;
     const levels = columnLevels(resolved.nodes.get(name)!, name);

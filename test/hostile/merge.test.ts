@@ -164,4 +164,31 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
       `a/results.json: groups.${i}.tp: null in a part whose other groups have labels (dis = yes)`,
     );
   });
+
+  it('a protected attribute named __proto__ keeps its reference through an audit and a merge', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'disparate-hostile-proto-'));
+    const part = (name: string, rows: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, `__proto__,flag\n${rows}`);
+      return auditDecisions({
+        file: path,
+        protected: ['__proto__'],
+        flag: 'flag',
+        references: new Map([['__proto__', { group: 'a', origin: 'cli' as const, where: '--reference __proto__=a' }]]),
+        alpha: 0.05,
+        correction: 'bonferroni',
+        minCell: 1,
+        checks: [Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio' })],
+        title: 'proto',
+        battery: null,
+        context: fixedContext,
+      });
+    };
+    const a = part('a.csv', 'a,1\na,0\nb,1\nb,0\nb,0\n');
+    const b = part('b.csv', 'a,1\nb,0\nb,1\n');
+    expect(Object.hasOwn(a.manifest.references, '__proto__')).toBe(true);
+    const merged = mergeResults([{ file: 'a.json', results: a }, { file: 'b.json', results: b }], fixedContext);
+    expect(Object.entries(JSON.parse(JSON.stringify(merged.manifest.references)) as object)).toEqual([['__proto__', { group: 'a', origin: 'cli' }]]);
+    expect(merged.groups.map((g) => [g.attribute, g.group, g.n])).toEqual([['__proto__', 'a', 3], ['__proto__', 'b', 5]]);
+  });
 });

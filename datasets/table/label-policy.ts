@@ -40,7 +40,8 @@ export function labelProblem(label: string): string | null {
   const bad = FORBIDDEN.exec(label);
   if (!bad) return null;
   const c = bad[0].charCodeAt(0);
-  const name = c === 0xfffd ? 'U+FFFD, the replacement character left by a bad text decoding' : `the control character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  const hex = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  const name = c === 0xfffd ? 'U+FFFD, the replacement character left by a bad text decoding' : c >= 0xd800 && c <= 0xdfff ? `a lone UTF-16 surrogate ${hex} (half a character)` : c >= 0xfffe ? `the non-character ${hex}` : `the control character ${hex}`;
   return `${quoteLabel(label)} holds ${name} (position ${bad.index + 1}); remove it`;
 }
 

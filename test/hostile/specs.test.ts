@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
-import { resolveBattery } from '../../harness/battery/index.js';
+import { executeBattery, resolveBattery } from '../../harness/battery/index.js';
+import { fixedContext } from '../helpers.js';
 import { loadConfigFile, Battery } from '../../harness/config/index.js';
-import { expectBadInput } from './expect-error.js';
+import { expectBadInput, expectBadInputAsync } from './expect-error.js';
 
 // Population specs and batteries are read as strictly as data: UTF-8, NFC, the label policy on
 // every level list (in O(n)), keys named __proto__ kept, and what fails while sampling named by the
@@ -147,5 +148,17 @@ describe('spec and battery files are read strictly', () => {
   it('a battery with encoding: latin1 in its data block validates; another encoding does not', () => {
     const path = file('enc.yaml', 'title: t\ndata: { file: d.csv, flag: flag, encoding: cp1252 }\nprotected: [nat]\n');
     expectBadInput(() => resolveBattery(path), 'config', /enc\.yaml: data\.encoding: Invalid option: expected one of "utf8"\|"latin1"$/);
+  });
+
+  it('a battery reads a latin-1 population file only when its block says encoding: latin1', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => Buffer.concat([Buffer.from('n'), Buffer.from([i % 2 ? 0xe8 : 0xe9]), Buffer.from(`,${i % 7}\n`)]));
+    file('latin1-pop.csv', Buffer.concat([Buffer.from('nat,x\n'), ...rows]));
+    file('x.json', JSON.stringify({ kind: 'linear', name: 'm', intercept: 0, inputs: [{ name: 'x', type: 'numeric', coefficient: 1 }] }));
+    const base = 'title: t\nmodel: x.json\ndecision: { rule: top_fraction, fraction: 0.2 }\nprotected: [nat]\nproxies: false\n';
+    const strict = file('latin1-strict.yaml', `${base}population: { file: latin1-pop.csv }\n`);
+    await expectBadInputAsync(() => executeBattery(resolveBattery(strict), { workers: 1, context: fixedContext }), 'data', /latin1-pop\.csv: not valid UTF-8 at byte offset 7 \(row 1, line 2\): byte 0xE9; /);
+    const declared = file('latin1-declared.yaml', `${base}population: { file: latin1-pop.csv, encoding: latin1 }\n`);
+    const results = await executeBattery(resolveBattery(declared), { workers: 1, context: fixedContext });
+    expect(results.groups.map((g) => [g.group, g.n])).toEqual([['nè', 30], ['né', 30]]);
   });
 });

@@ -146,7 +146,7 @@ describe('control characters in labels are refused, in every reader, never a cra
 
   it('a lone surrogate (JSONL "\\ud800") is refused', () => {
     const path = file('surrogate.jsonl', '{"nat":"a\\ud800","flag":1}\n{"nat":"b","flag":0}\n');
-    expectBadInput(decisions(path), 'data', `${path}: protected column "nat": group "a\\uD800" holds the control character U+D800 (position 2); remove it`);
+    expectBadInput(decisions(path), 'data', `${path}: protected column "nat": group "a\\uD800" holds a lone UTF-16 surrogate U+D800 (half a character) (position 2); remove it`);
   });
 
   it('JSONL population: NUL in a categorical column names the column', () => {

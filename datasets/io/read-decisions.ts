@@ -204,6 +204,9 @@ export function readDecisions(file: string, columns: DecisionColumns): Decisions
   if (columns.long) {
     const values = requireColumn(file, t, columns.long.attribute, 'attribute').map((v) => String(v ?? ''));
     const present = [...new Set(values)];
+    // Attribute names become report headings and chart titles: the label policy applies to them too.
+    const named = normaliseLabels(present, 'label');
+    if (named.problem !== null) throw new DisparateError('data', `${file}: attribute column "${columns.long.attribute}": ${named.problem}`);
     const wanted = columns.protected.length > 0 ? [...columns.protected] : present;
     for (const a of wanted) {
       if (!present.includes(a)) throw new DisparateError('data', `${file}: attribute "${a}" not found in column "${columns.long.attribute}" (attributes: ${present.join(', ')})`);

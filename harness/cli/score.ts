@@ -36,7 +36,7 @@ export const scoreCommand = {
       model.inputs.map((i) => [i.name, i.type === 'numeric' ? { kind: 'numeric' as const } : { kind: 'categorical' as const, levels: i.levels }]),
     );
     const table = readPopulation(argv.data, { columns: expected, encoding: argv.encoding });
-    const scored = await scoreTable(model, table, { threshold: argv.threshold });
+    const scored = await scoreTable(model, table, { threshold: argv.threshold, dataFile: argv.data });
     writePopulation(scored, argv.out);
     process.stdout.write(`scored ${table.n} rows of ${argv.data} with ${model.meta.name} (${model.meta.kind}); wrote ${argv.out}\n`);
     return EXIT.pass;

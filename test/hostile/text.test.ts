@@ -164,6 +164,11 @@ describe('control characters in labels are refused, in every reader, never a cra
     expectBadInput(population(path), 'data', `${path}: line 1 (row 1): key "na\\u0000t" holds the control character U+0000 (position 3); remove it`);
   });
 
+  it('long format: an attribute name with a BEL (a report heading) is refused', () => {
+    const path = file('long-format.csv', 'attribute,group,flag\nna\u0007t,fr,1\nnat,nl,0\n');
+    expectBadInput(decisions(path, { protected: [], flag: 'flag', long: { attribute: 'attribute', group: 'group' } }), 'data', `${path}: attribute column "attribute": label "na\\u0007t" holds the control character U+0007 (position 3); remove it`);
+  });
+
   it('tab, line feed and carriage return inside a quoted label are kept (Excel writes them)', () => {
     const path = file('multiline.csv', 'nat,flag\n"a\tb",1\n"c\r\nd",0\n');
     expect(readDecisions(path, roles).table.columns.get('nat')).toMatchObject({ levels: ['a\tb', 'c\r\nd'] });

@@ -153,6 +153,11 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
     );
   });
 
+  it('a count past 2^53 − 1 (rounded by any JSON reader)', () => {
+    const i = index(parts[0], 'nat', 'fr');
+    expectBadInput(merge((r) => void (r.groups[i]!.n = 1e17)), 'data', `a/results.json: groups.${i}.n: 100000000000000000 is not a count held exactly (at most 2^53 − 1)`);
+  });
+
   it('a group without labels in a part that has them', () => {
     const i = index(parts[0], 'dis', 'yes');
     expectBadInput(

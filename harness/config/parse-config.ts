@@ -4,6 +4,7 @@ import { parseYamlText } from './parse-yaml-text.js';
 import type { z } from 'zod';
 import { DisparateError } from '../errors/index.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
+import { repeatedJsonKey } from './repeated-json-key.js';
 import { restoreProtoKeys, shieldProtoKeys, unshield } from './proto-keys.js';
 
 /** Formats the first zod issue as "path.to.field: message". */
@@ -28,18 +29,27 @@ export function readText(file: string, code: 'config' | 'data' | 'model' = 'conf
 }
 
 /**
- * JSON text read from `file`, parsed; malformed JSON is a DisparateError of `code` naming the file.
+ * JSON text read from `file`, parsed; malformed JSON, or a key written twice within one object, is a
+ * DisparateError of `code` naming the file (and the line), never quoting the text.
  *
  * @example parseJson(readText('model.json', 'model'), 'model.json', 'model')
  */
 export function parseJson(text: string, file: string, code: 'config' | 'data' | 'model'): unknown {
+  // A byte-order mark is what Windows editors put before JSON; it is not content.
+  // NFC, as every label read from data: "é" in a model file matches "é" in a population whichever form each was typed in.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).normalize('NFC');
+  let value: unknown;
   try {
-    // A byte-order mark is what Windows editors put before JSON; it is not content.
-    // NFC, as every label read from data: "é" in a model file matches "é" in a population whichever form each was typed in.
-    return JSON.parse((text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).normalize('NFC'));
+    value = JSON.parse(body);
   } catch (e) {
     throw new DisparateError(code, `${file}: malformed JSON${jsonErrorPlace(text, (e as Error).message)}`);
   }
+  const repeated = repeatedJsonKey(body);
+  if (repeated) {
+    const key = repeated.key.length > 40 ? `${repeated.key.slice(0, 40)}…` : repeated.key;
+    throw new DisparateError(code, `${file}: line ${repeated.line}: key ${JSON.stringify(key)} appears twice in one object; which value is meant is unclear`);
+  }
+  return value;
 }
 
 /**

@@ -113,6 +113,16 @@ describe('model files: each input once, every coefficient and points entry for a
     expect(Array.from(scores).map((s) => Math.log(s / (1 - s)))).toEqual([expect.closeTo(2, 5), expect.closeTo(1, 5), expect.closeTo(0, 5)]);
   });
 
+  it('a coefficient written twice for one level (JSON keeps the last without a word) is refused', () => {
+    const path = file('repeated-key.json', '{"kind": "logistic", "name": "m", "intercept": 0, "inputs": [\n {"name": "d", "type": "categorical", "levels": ["no", "yes"],\n  "coefficients": {"yes": 0.4, "yes": 0.8}}]}');
+    expectBadInput(() => loadAnyModel(path), 'model', `${path}: line 3: key "yes" appears twice in one object; which value is meant is unclear`);
+  });
+
+  it('the same key in two different objects is no repeat', () => {
+    const path = json('two-objects.json', logistic([disability({ disabled: 0.5 }), { ...disability({ disabled: 0.1 }), name: 'other' }]));
+    expect(loadAnyModel(path).inputs).toHaveLength(2);
+  });
+
   it('a model.json with a UTF-8 byte-order mark is accepted', () => {
     const path = file('bom.json', `\uFEFF${JSON.stringify(logistic([income]))}`);
     expect(loadAnyModel(path).meta.kind).toBe('logistic');

@@ -98,7 +98,8 @@ export const auditCommand = {
       .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
       .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
-    const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    // NFC, as the column names and labels of the file are read (see normaliseLabels).
+    const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim().normalize('NFC')).filter(Boolean);
     const twice = protectedColumns.find((c, i) => protectedColumns.indexOf(c) !== i);
     if (twice !== undefined) throw new DisparateError('usage', `--protected: "${twice}" is named twice`);
     if (!(Number.isInteger(argv['min-cell']) && argv['min-cell'] >= 1)) throw new DisparateError('usage', `--min-cell ${argv['min-cell']}: must be a positive integer`);
@@ -126,7 +127,7 @@ export const auditCommand = {
       flag: argv.flag,
       label: argv.label,
       score: argv.score,
-      references: checkedReferences(parseReferences(argv.reference ?? []), long ? null : protectedColumns),
+      references: checkedReferences(parseReferences((argv.reference ?? []).map((r) => r.normalize('NFC'))), long ? null : protectedColumns),
       alpha: argv.alpha,
       correction: argv.correction,
       count: argv.count,

@@ -144,8 +144,8 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
         // Two unflagged, negative rows moved from one cell to another: every cell is consistent, the sums too.
         const [x, y] = [r.groups[a]!, r.groups[b]!];
         for (const k of ['n', 'labelled', 'tn'] as const) {
-          (x as Record<string, number>)[k] = (x[k] as number) - 2;
-          (y as Record<string, number>)[k] = (y[k] as number) + 2;
+          x[k] = (x[k] ?? 0) - 2;
+          y[k] = (y[k] ?? 0) + 2;
         }
       }),
       'data',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
+import type { CategoricalColumn, NumericColumn } from '../../datasets/table/index.js';
 import { executeBattery, resolveBattery } from '../../harness/battery/index.js';
 import { fixedContext } from '../helpers.js';
 import { loadConfigFile, Battery } from '../../harness/config/index.js';
@@ -84,8 +85,8 @@ describe('keys named __proto__ or after Object.prototype survive', () => {
     const resolved = resolvePopulation(loadPopulationSpec(path), path);
     expect(resolved.columns).toEqual(['grp', '__proto__']);
     const t = samplePopulation(resolved, { seed: 1, n: 2000 });
-    const grp = t.columns.get('grp') as { codes: Int32Array; levels: string[] };
-    const x = t.columns.get('__proto__') as { values: Float64Array };
+    const grp = t.columns.get('grp') as CategoricalColumn;
+    const x = t.columns.get('__proto__') as NumericColumn;
     const mean = (k: number) => {
       let s = 0;
       let c = 0;

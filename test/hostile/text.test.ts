@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatCsv, readDecisions, readPopulation, writePopulation, type DecisionColumns } from '../../datasets/io/index.js';
-import { categorical, cellValue, encodeCategorical, normaliseLabels, numeric, type Column } from '../../datasets/table/index.js';
+import { categorical, cellValue, encodeCategorical, normaliseLabels, numeric, type CategoricalColumn, type Column } from '../../datasets/table/index.js';
 import { decodeText } from '../../harness/config/index.js';
 import { expectBadInput } from './expect-error.js';
 
@@ -202,7 +202,7 @@ describe('limits on labels and levels', () => {
 
   it('a label of 1,000 characters is fine', () => {
     const path = file('long-ok.csv', `nat,flag\n${'y'.repeat(1000)},1\n`);
-    expect((readDecisions(path, roles).table.columns.get('nat') as { levels: string[] }).levels[0]).toHaveLength(1000);
+    expect((readDecisions(path, roles).table.columns.get('nat') as CategoricalColumn).levels[0]).toHaveLength(1000);
   });
 
   it('a 5 MB label gives a short message, not 5 MB of output', () => {
@@ -236,7 +236,7 @@ describe('JavaScript property names are ordinary groups', () => {
   it('decisions: each is its own group with its own rows', () => {
     const path = file('proto.csv', `nat,flag\n${names.flatMap((n, i) => [`${n},1`, ...Array.from({ length: i }, () => `${n},0`)]).join('\n')}\n`);
     const d = readDecisions(path, roles);
-    const nat = d.table.columns.get('nat') as { levels: string[]; codes: Int32Array };
+    const nat = d.table.columns.get('nat') as CategoricalColumn;
     expect(nat.levels).toEqual(names);
     expect(names.map((_, k) => Array.from(nat.codes).filter((c) => c === k).length)).toEqual([1, 2, 3, 4, 5]);
   });

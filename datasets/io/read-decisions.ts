@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { readText, type TextEncoding } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
-import { categorical, encodeCategorical, normaliseLabels, numeric, type Table } from '../table/index.js';
+import { categorical, encodeCategorical, listNames, normaliseLabels, numeric, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
 import { parseDecimal } from './parse-decimal.js';
 import { parseJsonl } from './parse-jsonl.js';
@@ -101,7 +101,7 @@ function parseTable(file: string, text: string): TextTable {
 /** A column's values; JSON objects and arrays are refused here, whatever the column's role. */
 function requireColumn(file: string, t: TextTable, name: string, role: string): readonly unknown[] {
   const col = t.columns.get(name);
-  if (!col) throw new DisparateError('data', `${file}: ${role} column "${name}" not found (columns: ${t.names.join(', ')})`);
+  if (!col) throw new DisparateError('data', `${file}: ${role} column "${name}" not found (columns: ${listNames(t.names)})`);
   const nested = col.findIndex((v) => v !== null && typeof v === 'object');
   if (nested >= 0) {
     const what = Array.isArray(col[nested]) ? 'an array' : 'an object';

@@ -4,7 +4,7 @@ import { DisparateError } from '../errors/index.js';
 import { loadPopulationSpec } from '../../datasets/synth/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import { LABEL_LIMITS, type Column } from '../../datasets/table/index.js';
+import { LABEL_LIMITS, listNames, type Column } from '../../datasets/table/index.js';
 import type { TextEncoding } from '../config/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision, tieBreak } from '../../models/decision/index.js';
@@ -172,7 +172,7 @@ function fileRows(resolved: ResolvedBattery, file: string, size: number | undefi
   if (wanted > table.n) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${table.n}`);
   for (const name of resolved.battery.protected) {
     const column = table.columns.get(name);
-    if (!column) throw new DisparateError('data', `${file}: protected column "${name}" not found (columns: ${[...table.columns.keys()].join(', ')})`);
+    if (!column) throw new DisparateError('data', `${file}: protected column "${name}" not found (columns: ${listNames(table.columns.keys())})`);
     if (column.kind !== 'categorical') throw new DisparateError('data', `${file}: protected column "${name}" is numeric; a protected attribute needs groups (bin it first)`);
     if (column.levels.length > LABEL_LIMITS.levels) throw new DisparateError('data', `${file}: protected column "${name}": has ${column.levels.length.toLocaleString('en-US')} distinct values (limit ${LABEL_LIMITS.levels.toLocaleString('en-US')} groups)`);
     const blank = column.codes.subarray(0, wanted).indexOf(-1);

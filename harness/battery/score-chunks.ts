@@ -1,6 +1,6 @@
 import { combinationIndex } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
-import { aliasColumns, mapInto, type Table } from '../../datasets/table/index.js';
+import { aliasColumns, listNames, mapInto, type Table } from '../../datasets/table/index.js';
 import { checkFiniteScores, loadAnyModel } from '../../models/adapters/index.js';
 import { createPopulationSource } from './population-source.js';
 import { accumulateProxyTables, type ProxyPlan } from '../proxies/index.js';
@@ -42,7 +42,7 @@ function protectedCodes(plan: ChunkPlan, table: Table): { codes: Int32Array[]; l
   const levels: string[][] = [];
   plan.protected.forEach((name, i) => {
     const column = table.columns.get(name);
-    if (!column) throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" not in the population (columns: ${[...table.columns.keys()].join(', ')})`);
+    if (!column) throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" not in the population (columns: ${listNames(table.columns.keys())})`);
     if (column.kind !== 'categorical') throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" is numeric; protected attributes must be categorical (bin it in the population spec)`);
     codes.push(column.codes);
     levels.push([...column.levels]);
@@ -62,7 +62,7 @@ export function modelView(plan: ChunkPlan, table: Table): Table {
   const { table: view, missing } = aliasColumns(table, plan.inputs ?? {});
   if (missing.length > 0) {
     const input = Object.entries(plan.inputs ?? {}).find(([, column]) => missing.includes(column))![0];
-    throw new DisparateError('config', `${plan.batteryFile}: inputs.${input}: column "${plan.inputs![input]}" not in the population (columns: ${[...table.columns.keys()].join(', ')})`);
+    throw new DisparateError('config', `${plan.batteryFile}: inputs.${input}: column "${plan.inputs![input]}" not in the population (columns: ${listNames(table.columns.keys())})`);
   }
   return view;
 }

@@ -329,6 +329,12 @@ describe('CSV written by generate and score: formula starts neutralised in text 
 });
 
 describe('messages quote at most a short excerpt', () => {
+  it('a missing column among 10,000 lists 20 of them, not all', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `c${i}`);
+    const path = file('wide.csv', `${names.join(',')}\n${names.map(() => '1').join(',')}\n`);
+    expectBadInput(decisions(path), 'data', `${path}: flag column "flag" not found (columns: ${names.slice(0, 20).join(', ')} and 9980 more)`);
+  });
+
   it('a flag value of 5,000 characters is shown as 40', () => {
     const path = file('long-flag.csv', `nat,flag\na,${'q'.repeat(5000)}\n`);
     expectBadInput(decisions(path), 'data', `${path}: column "flag" must be 0 or 1, found "${'q'.repeat(39)}… at row 1`);

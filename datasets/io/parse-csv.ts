@@ -1,4 +1,5 @@
 import { DisparateError } from '../../harness/errors/index.js';
+import { LABEL_LIMITS, labelProblem } from '../table/index.js';
 
 /** A text file's columns in file order, values as read (CSV: strings, null for an empty cell). */
 export interface TextTable {
@@ -82,7 +83,13 @@ export function parseCsv(file: string, input: string): TextTable {
     if (fields.length === 1 && !quoted && fields[0]!.trim() === '') continue;
     if (!header) {
       const seen = new Map<string, number>();
-      fields.forEach((name, j) => {
+      fields.forEach((raw, j) => {
+        if (raw.length > LABEL_LIMITS.length) fail(startLine, `: field ${j + 1} is a column name of ${raw.length.toLocaleString('en-US')} characters (limit ${LABEL_LIMITS.length.toLocaleString('en-US')}); is the first line a header?`);
+        const problem = labelProblem(raw);
+        if (problem) fail(startLine, `: column name ${problem}`);
+        // Column names in NFC, as labels and the names a battery gives (see normaliseLabels).
+        const name = raw.normalize('NFC');
+        fields[j] = name;
         const first = seen.get(name);
         if (first !== undefined) fail(startLine, `: column "${name}" appears twice (fields ${first + 1} and ${j + 1}); column names must be unique`);
         seen.set(name, j);

@@ -1,9 +1,11 @@
 import { DisparateError } from '../../harness/errors/index.js';
+import { labelProblem } from '../table/index.js';
+import { duplicateJsonKey } from './duplicate-json-key.js';
 import type { TextTable } from './parse-csv.js';
 
 /**
  * Parses JSON Lines: one JSON object per line, a leading byte-order mark removed, blank lines (CRLF or
- * LF) skipped. Columns are the union of the objects' keys in order of first appearance; a key a row
+ * LF) skipped, a key repeated within one object refused. Columns are the union of the objects' keys in order of first appearance; a key a row
  * lacks is null there. Values are kept as parsed (objects and arrays included, for the caller to
  * refuse by column). Errors name the file line; rows are counted without blank lines.
  *
@@ -21,12 +23,19 @@ export function parseJsonl(file: string, input: string): TextTable {
     try {
       obj = JSON.parse(line);
     } catch (e) {
-      throw new DisparateError('data', `${file}: line ${i + 1}: not JSON (${(e as Error).message})`);
+      // JSON.parse's own message quotes the line; only the place is kept (see parseJson).
+      const at = /at position (\d+)/.exec((e as Error).message);
+      throw new DisparateError('data', `${file}: line ${i + 1}: not JSON${at ? ` (column ${Number(at[1]) + 1})` : ''}`);
     }
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new DisparateError('data', `${file}: line ${i + 1}: not a JSON object`);
-    for (const [k, v] of Object.entries(obj)) {
+    const entries = Object.entries(obj);
+    const twice = duplicateJsonKey(line, entries.length);
+    if (twice !== null) throw new DisparateError('data', `${file}: line ${i + 1} (row ${n + 1}): key ${JSON.stringify(twice.length > 40 ? `${twice.slice(0, 40)}…` : twice)} appears twice in one object; which value is meant is unclear`);
+    for (const [k, v] of entries) {
       let col = columns.get(k);
       if (!col) {
+        const problem = labelProblem(k);
+        if (problem) throw new DisparateError('data', `${file}: line ${i + 1} (row ${n + 1}): key ${problem}`);
         col = new Array<unknown>(n).fill(null);
         columns.set(k, col);
         names.push(k);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { readText } from '../../harness/config/index.js';
+import { readText, type TextEncoding } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
-import { encodeCategorical, numeric, whitespaceTwins, type Table } from '../table/index.js';
+import { categorical, encodeCategorical, listNames, normaliseLabels, numeric, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
 import { parseDecimal } from './parse-decimal.js';
 import { parseJsonl } from './parse-jsonl.js';
@@ -27,6 +27,8 @@ export interface DecisionColumns {
    * lists the attributes to keep (all when empty).
    */
   readonly long?: { readonly attribute: string; readonly group: string } | undefined;
+  /** How the file's bytes are decoded: strict UTF-8 (default) or latin1 (ISO-8859-1). */
+  readonly encoding?: TextEncoding | undefined;
 }
 
 /** A decisions file, typed and checked: protected columns categorical, the rest numeric. */
@@ -59,8 +61,8 @@ function equalsColumn(file: string, t: TextTable, spec: { column: string; value:
   const values = requireColumn(file, t, spec.column, role);
   const out = Uint8Array.from(values, (v) => (v !== null && v !== undefined && String(v) === spec.value ? 1 : 0));
   if (!out.includes(1)) {
-    const seen = [...new Set(values.map((v) => String(v)))].slice(0, 10);
-    throw new DisparateError('data', `${file}: ${role} ${spec.column}=${spec.value} matches no row (values: ${seen.join(', ')})`);
+    const seen = [...new Set(values.map((v) => String(v)))].slice(0, 10).map((v) => (v.length > 40 ? `${v.slice(0, 40)}…` : v));
+    throw new DisparateError('data', `${file}: ${role} ${spec.column}=${spec.value.length > 40 ? `${spec.value.slice(0, 40)}…` : spec.value} matches no row (values: ${seen.join(', ')})`);
   }
   return out;
 }
@@ -68,14 +70,29 @@ function equalsColumn(file: string, t: TextTable, spec: { column: string; value:
 function countValues(file: string, column: string, values: readonly unknown[]): Float64Array {
   const out = scoreValues(file, column, values);
   out.forEach((x, i) => {
-    if (!(x >= 0) || !Number.isInteger(x)) throw new DisparateError('data', `${file}: count column "${column}" must hold non-negative integers, found ${JSON.stringify(values[i])} at row ${i + 1}`);
+    if (!(x >= 0) || !Number.isInteger(x)) throw new DisparateError('data', `${file}: count column "${column}" must hold non-negative integers, found ${show(values[i])} at row ${i + 1}`);
+    // Above 2^53 − 1 a double cannot hold every integer: 100000000000000001 would be read as 1e17.
+    if (!Number.isSafeInteger(x) || (typeof values[i] === 'string' && !exactInteger(values[i] as string, x))) throw new DisparateError('data', `${file}: count column "${column}": ${show(values[i])} at row ${i + 1} is beyond 9007199254740991 (2^53 − 1), the largest count held exactly`);
   });
   return out;
+}
+
+/** Whether decimal text (an integer) is the number `x` exactly, digit for digit. */
+function exactInteger(text: string, x: number): boolean {
+  const digits = text.trim().replace(/^\+/, '').replace(/^0+(?=\d)/, '');
+  return !/^\d+$/.test(digits) || BigInt(digits) === BigInt(x);
+}
+
+/** A cell value for a message: at most 40 characters of it. */
+function show(v: unknown): string {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 42 ? `${s.slice(0, 40)}…` : s;
 }
 
 /** The file's columns; an empty file, a ragged or malformed row is an error (see parseCsv). */
 function parseTable(file: string, text: string): TextTable {
   const ext = extname(file).toLowerCase();
+  // An unsupported file is refused before its bytes are decoded or quoted.
   if (ext === '.jsonl' || ext === '.ndjson') return parseJsonl(file, text);
   if (ext === '.csv' || ext === '.txt') return parseCsv(file, text);
   throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv or .jsonl)`);
@@ -84,7 +101,7 @@ function parseTable(file: string, text: string): TextTable {
 /** A column's values; JSON objects and arrays are refused here, whatever the column's role. */
 function requireColumn(file: string, t: TextTable, name: string, role: string): readonly unknown[] {
   const col = t.columns.get(name);
-  if (!col) throw new DisparateError('data', `${file}: ${role} column "${name}" not found (columns: ${t.names.join(', ')})`);
+  if (!col) throw new DisparateError('data', `${file}: ${role} column "${name}" not found (columns: ${listNames(t.names)})`);
   const nested = col.findIndex((v) => v !== null && typeof v === 'object');
   if (nested >= 0) {
     const what = Array.isArray(col[nested]) ? 'an array' : 'an object';
@@ -102,7 +119,7 @@ function binary(file: string, column: string, values: readonly unknown[], allowM
     if (v === 1 || v === '1' || v === true) out[i] = 1;
     else if (v === 0 || v === '0' || v === false) out[i] = 0;
     else if (allowMissing && isBlank(v)) out[i] = 255;
-    else throw new DisparateError('data', `${file}: column "${column}" must be 0 or 1${allowMissing ? ' (or empty)' : ''}, found ${JSON.stringify(v)} at row ${i + 1}`);
+    else throw new DisparateError('data', `${file}: column "${column}" must be 0 or 1${allowMissing ? ' (or empty)' : ''}, found ${show(v)} at row ${i + 1}`);
   }
   return out;
 }
@@ -113,7 +130,7 @@ function scoreValues(file: string, column: string, values: readonly unknown[]): 
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     const x = typeof v === 'number' ? v : typeof v === 'string' ? parseDecimal(v) : NaN;
-    if (!Number.isFinite(x)) throw new DisparateError('data', `${file}: column "${column}" has a non-numeric or NaN score ${JSON.stringify(v)} at row ${i + 1}`);
+    if (!Number.isFinite(x)) throw new DisparateError('data', `${file}: column "${column}" has a non-numeric or NaN score ${show(v)} at row ${i + 1}`);
     out[i] = x;
   }
   return out;
@@ -131,7 +148,9 @@ function scoreValues(file: string, column: string, values: readonly unknown[]): 
  * number of positives among them; such a row becomes two weighted rows (positives, negatives).
  */
 export function readDecisions(file: string, columns: DecisionColumns): Decisions {
-  const text = readText(file, 'data');
+  const ext = extname(file).toLowerCase();
+  if (!['.jsonl', '.ndjson', '.csv', '.txt'].includes(ext)) throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv or .jsonl)`);
+  const text = readText(file, 'data', columns.encoding ?? 'utf8', ext === '.csv' || ext === '.txt' ? 'csv' : 'lines');
   const t = parseTable(file, text);
   const n0 = t.n;
   const flagSpec = parseColumnEquals(columns.flag);
@@ -152,8 +171,8 @@ export function readDecisions(file: string, columns: DecisionColumns): Decisions
           continue;
         }
         const k = typeof v === 'number' ? v : parseDecimal(String(v));
-        if (!Number.isInteger(k) || k < 0 || k > c) {
-          throw new DisparateError('data', `${file}: label column "${columns.label}" must hold the number of positives (0 to ${columns.count}), found ${JSON.stringify(v)} at row ${i + 1}`);
+        if (!Number.isSafeInteger(k) || k < 0 || k > c) {
+          throw new DisparateError('data', `${file}: label column "${columns.label}" must hold the number of positives (0 to ${columns.count}), found ${show(v)} at row ${i + 1}`);
         }
         if (k > 0) rowOf.push(i), labelOf.push(1), weightOf.push(k);
         if (c - k > 0) rowOf.push(i), labelOf.push(0), weightOf.push(c - k);
@@ -176,15 +195,18 @@ export function readDecisions(file: string, columns: DecisionColumns): Decisions
       if (isBlank(v)) throw new DisparateError('data', `${file}: protected column "${name}" is empty at row ${i + 1}: every row needs a group`);
       return String(v);
     });
-    const column = encodeCategorical(pick(strings));
-    const twins = whitespaceTwins(column.levels);
-    if (twins) throw new DisparateError('data', `${file}: protected column "${name}": groups ${JSON.stringify(twins[0])} and ${JSON.stringify(twins[1])} differ only by spaces; write them the same way`);
-    map.set(name, column);
+    const raw = encodeCategorical(pick(strings));
+    const labels = normaliseLabels(raw.levels, 'group');
+    if (labels.problem !== null) throw new DisparateError('data', `${file}: protected column "${name}": ${labels.problem}`);
+    map.set(name, categorical(labels.levels, raw.codes));
   }
   let long: Decisions['long'] = null;
   if (columns.long) {
     const values = requireColumn(file, t, columns.long.attribute, 'attribute').map((v) => String(v ?? ''));
     const present = [...new Set(values)];
+    // Attribute names become report headings and chart titles: the label policy applies to them too.
+    const named = normaliseLabels(present, 'label');
+    if (named.problem !== null) throw new DisparateError('data', `${file}: attribute column "${columns.long.attribute}": ${named.problem}`);
     const wanted = columns.protected.length > 0 ? [...columns.protected] : present;
     for (const a of wanted) {
       if (!present.includes(a)) throw new DisparateError('data', `${file}: attribute "${a}" not found in column "${columns.long.attribute}" (attributes: ${present.join(', ')})`);

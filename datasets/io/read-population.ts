@@ -5,9 +5,10 @@ import { parquetMetadata, parquetSchema } from 'hyparquet';
 import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
+import { decodeText, type TextEncoding } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { columnLevels, type ResolvedPopulation } from '../synth/index.js';
-import { encodeCategorical, mapInto, numeric, type Column, type Table } from '../table/index.js';
+import { categorical, encodeCategorical, mapInto, normaliseLabels, numeric, quoteLabel, type Column, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
 import { parseDecimal } from './parse-decimal.js';
 import { parseJsonl } from './parse-jsonl.js';
@@ -21,6 +22,8 @@ export interface ReadPopulationOptions {
    * each must be present and of its kind. Other columns are read with their type inferred.
    */
   readonly columns?: Readonly<Record<string, ColumnExpectation>> | undefined;
+  /** How a CSV or JSONL file's bytes are decoded: strict UTF-8 (default) or latin1 (ISO-8859-1). */
+  readonly encoding?: TextEncoding | undefined;
 }
 
 type Raw =
@@ -30,15 +33,17 @@ type Raw =
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
 const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
-const show = (v: unknown): string => (typeof v === 'string' ? `"${clip(v)}"` : clip(JSON.stringify(v) ?? String(v)));
+const show = (v: unknown): string => (typeof v === 'string' ? quoteLabel(v) : clip(JSON.stringify(v) ?? String(v)));
+/** An integer written with leading zeros ("0007", "01"): an identifier or a code, not a quantity. */
+const LEADING_ZERO = /^[+-]?0\d/;
 
 const textColumns = (t: TextTable): Raw[] => t.names.map((name) => ({ name, values: t.columns.get(name)! }));
 
 /** Parses CSV or JSONL text, or Arrow IPC or Parquet bytes, into raw columns in file order. */
-function parse(file: string, bytes: Buffer): Raw[] {
+function parse(file: string, bytes: Buffer, encoding: TextEncoding): Raw[] {
   const ext = extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') return textColumns(parseCsv(file, bytes.toString('utf8')));
-  if (ext === '.jsonl' || ext === '.ndjson') return textColumns(parseJsonl(file, bytes.toString('utf8')));
+  if (ext === '.csv' || ext === '.txt') return textColumns(parseCsv(file, decodeText(file, bytes, 'data', encoding, 'csv')));
+  if (ext === '.jsonl' || ext === '.ndjson') return textColumns(parseJsonl(file, decodeText(file, bytes, 'data', encoding, 'lines')));
   if (ext === '.arrow' || ext === '.arrows' || ext === '.ipc' || ext === '.feather') {
     let t: ReturnType<typeof tableFromIPC>;
     try {
@@ -151,13 +156,15 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
   const nested = values.findIndex((v) => v !== null && typeof v === 'object');
   if (nested >= 0) return `unsupported value ${show(values[nested])} (row ${nested + 1}): a JSON ${Array.isArray(values[nested]) ? 'array' : 'object'}, expected a number or text`;
   const numberAt = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : fromText && typeof v === 'string' ? parseDecimal(v) : NaN);
-  const firstNonNumeric = values.findIndex((v) => !isBlank(v) && Number.isNaN(numberAt(v)));
+  // Text with leading zeros stays text, so that id "0007" never becomes 7 and joins to id "7".
+  const codes = !expected && fromText && values.some((v) => typeof v === 'string' && LEADING_ZERO.test(v));
+  const firstNonNumeric = codes ? values.findIndex((v) => !isBlank(v)) : values.findIndex((v) => !isBlank(v) && Number.isNaN(numberAt(v)));
   // R's and pandas' "NA", "NaN", "null" in a column of numbers are missing values, not levels.
   const marker = (v: unknown) => isBlank(v) || (typeof v === 'string' && MISSING_NUMBER.test(v.trim()));
-  if (!expected && fromText && firstNonNumeric >= 0 && values.every((v) => marker(v) || !Number.isNaN(numberAt(v))) && values.some((v) => !marker(v))) {
+  if (!codes && !expected && fromText && firstNonNumeric >= 0 && values.every((v) => marker(v) || !Number.isNaN(numberAt(v))) && values.some((v) => !marker(v))) {
     return numeric(mapInto(new Float64Array(values.length), values, (v) => (marker(v) ? NaN : numberAt(v))));
   }
-  if (!expected && fromText && firstNonNumeric >= 0 && meantNumeric(values)) {
+  if (!codes && !expected && fromText && firstNonNumeric >= 0 && meantNumeric(values)) {
     return `looks numeric, but ${show(values[firstNonNumeric])} (row ${firstNonNumeric + 1}) is not a decimal number: leave missing values empty, write numbers as 1234.5 or -1.2e3`;
   }
   const wantNumeric = expected ? expected.kind === 'numeric' : firstNonNumeric < 0 && values.some((v) => !isBlank(v));
@@ -171,15 +178,24 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
     if (num >= 0 && text >= 0) return `mixes numbers (row ${num + 1}) and text ${show(values[text])} (row ${text + 1})`;
   }
   const strings = values.map((v) => (isBlank(v) ? null : String(v)));
+  // Levels in order of appearance, then the label policy (NFC, no twins, no control characters),
+  // then recoded to the spec's levels or to sorted order: one pass over the codes.
+  const first = encodeCategorical(strings);
+  // Any number of levels (an id column has one per row); protected columns are bounded where they are named.
+  const labels = normaliseLabels(first.levels, 'label', Infinity);
+  if (labels.problem !== null) return labels.problem;
   const levels = expected?.kind === 'categorical' ? expected.levels : undefined;
-  if (levels) {
-    const allowed = new Set(levels);
-    const bad = strings.findIndex((v) => v !== null && !allowed.has(v));
-    if (bad >= 0) return `${show(strings[bad])} (row ${bad + 1}) is not one of the levels ${levels.join(', ')}`;
-    return encodeCategorical(strings, levels);
+  const target = levels ?? [...labels.levels].sort();
+  const index = new Map(target.map((l, k) => [l, k]));
+  const recode = Int32Array.from(labels.levels, (l) => index.get(l) ?? -1);
+  const bad = levels ? recode.indexOf(-1) : -1;
+  if (bad >= 0) {
+    const row = first.codes.indexOf(bad);
+    return `${show(labels.levels[bad])} (row ${row + 1}) is not one of the levels ${levels!.join(', ')}`;
   }
-  const sorted = [...new Set(strings.filter((v): v is string => v !== null))].sort();
-  return encodeCategorical(strings, sorted);
+  const out = first.codes;
+  for (let i = 0; i < out.length; i++) if (out[i]! >= 0) out[i] = recode[out[i]!]!;
+  return categorical(target, out);
 }
 
 /**
@@ -204,7 +220,7 @@ export function readPopulation(file: string, options: ReadPopulationOptions = {}
     throw new DisparateError('data', `${file}: cannot read population data (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   if (bytes.length === 0) throw new DisparateError('data', `${file}: no rows (empty file)`);
-  const raws = parse(file, bytes);
+  const raws = parse(file, bytes, options.encoding ?? 'utf8');
   const n = Math.max(0, ...raws.map((r) => ('values' in r ? r.values.length : 'column' in r ? (r.column.kind === 'numeric' ? r.column.values.length : r.column.codes.length) : 0)));
   if (n === 0) throw new DisparateError('data', `${file}: no rows (${raws.length === 0 ? 'no columns' : 'columns but no data'})`);
   const fromText = ['.csv', '.txt'].includes(extname(file).toLowerCase());
@@ -232,7 +248,8 @@ export function readPopulation(file: string, options: ReadPopulationOptions = {}
  * readPopulation('applicants.csv', { columns: populationColumnTypes(resolvePopulation(spec)) });
  */
 export function populationColumnTypes(resolved: ResolvedPopulation): Record<string, ColumnExpectation> {
-  const out: Record<string, ColumnExpectation> = {};
+  // No prototype: a variable may be named "__proto__".
+  const out = Object.create(null) as Record<string, ColumnExpectation>;
   for (const name of resolved.columns) {
     if (name === resolved.spec.outcome?.name) continue;
     const levels = columnLevels(resolved.nodes.get(name)!, name);

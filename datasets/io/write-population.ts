@@ -19,11 +19,20 @@ export function populationFormat(file: string): PopulationFormat {
 }
 
 const needsQuotes = /[",\r\n]|^\s|\s$/;
-const quote = (s: string): string => (needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** Text a spreadsheet would run as a formula (OWASP's CSV injection list): `=`, `+`, `-`, `@`, tab, CR. */
+const FORMULA = /^[=+\-@\t\r]/;
+/** A text cell (a level or a column name; never a number) as CSV: formula starts neutralised by a `'`, then quoted when needed. */
+const quote = (text: string): string => {
+  const s = FORMULA.test(text) ? `'${text}` : text;
+  return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 /**
  * Rows of a table as CSV text (RFC 4180): the header line first when asked, numbers in JavaScript's
- * shortest round-trip form, missing values as empty fields. Pure; chunks concatenate into one file.
+ * shortest round-trip form, missing values as empty fields. Text cells (levels and column names) that
+ * start with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'`, so that a spreadsheet
+ * shows them instead of running them as formulas (OWASP); numbers are written as they are.
+ * Pure; chunks concatenate into one file.
  *
  * @example
  * formatCsv(table, { header: true }); // 'nationality,income\nfrench,23000\n…'

@@ -1,3 +1,4 @@
+import { checkLevels } from './check-levels.js';
 import type { ResolveContext } from './resolve-context.js';
 
 /**
@@ -9,9 +10,7 @@ import type { ResolveContext } from './resolve-context.js';
  */
 export function checkBins(ctx: ResolveContext, levels: readonly string[], bins: readonly { max?: number | undefined }[], path: string): Float64Array {
   const { issue } = ctx;
-  levels.forEach((lv, i) => {
-    if (levels.indexOf(lv) !== i) issue(`${path}.bins.${i}.level`, `duplicate level "${lv}"`);
-  });
+  checkLevels((p, message) => issue(`${p}.level`, message), levels, `${path}.bins`);
   const bounds = new Float64Array(bins.length - 1);
   bins.forEach((b, i) => {
     const last = i === bins.length - 1;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { decodeText, parseYamlText, restoreProtoKeys, shieldProtoKeys, unshield } from '../../harness/config/index.js';
 import { PopulationSpec } from '../../harness/config/population-schema.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { formatZodIssue } from './format-zod-issue.js';
@@ -15,16 +15,19 @@ import { checkPopulationSpec } from './resolve-population.js';
 export function parsePopulationSpec(text: string, where: string): PopulationSpec {
   let raw: unknown;
   try {
-    raw = parse(text, { prettyErrors: true });
+    // NFC, as every label read from data (see normaliseLabels).
+    raw = parseYamlText(text.normalize('NFC'), where, 'config');
   } catch (error) {
+    if (error instanceof DisparateError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new DisparateError('config', `${where}: invalid YAML: ${message}`);
   }
-  const result = PopulationSpec.safeParse(raw);
+  const result = PopulationSpec.safeParse(shieldProtoKeys(raw));
   if (!result.success) {
     const first = result.error.issues[0];
-    throw new DisparateError('config', `${where}: ${first ? formatZodIssue(first) : 'invalid population spec'}`);
+    throw new DisparateError('config', `${where}: ${first ? unshield(formatZodIssue(first)) : 'invalid population spec'}`);
   }
+  restoreProtoKeys(result.data);
   const first = checkPopulationSpec(result.data)[0];
   if (first) throw new DisparateError('config', `${where}: ${first.path}: ${first.message}`);
   return result.data;
@@ -37,12 +40,12 @@ export function parsePopulationSpec(text: string, where: string): PopulationSpec
  * const spec = loadPopulationSpec('datasets/populations/caf-households.yaml');
  */
 export function loadPopulationSpec(file: string): PopulationSpec {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new DisparateError('config', `${file}: cannot read population spec (${code})`);
   }
-  return parsePopulationSpec(text, file);
+  return parsePopulationSpec(decodeText(file, bytes, 'config'), file);
 }

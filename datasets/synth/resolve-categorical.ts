@@ -1,5 +1,6 @@
 import type { CategoricalVariable } from '../../harness/config/population-schema.js';
 import { streamId } from '../../harness/stats/rng/index.js';
+import { checkLevels } from './check-levels.js';
 import { probabilityTable } from './probability-table.js';
 import type { ResolveContext } from './resolve-context.js';
 import type { CategoricalNode } from './resolved-population.js';
@@ -14,9 +15,7 @@ import type { CategoricalNode } from './resolved-population.js';
  */
 export function resolveCategorical(ctx: ResolveContext, name: string, v: CategoricalVariable, path: string): CategoricalNode | undefined {
   const K = v.levels.length;
-  v.levels.forEach((lv, i) => {
-    if (v.levels.indexOf(lv) !== i) ctx.issue(`${path}.levels.${i}`, `duplicate level "${lv}"`);
-  });
+  checkLevels(ctx.issue, v.levels, `${path}.levels`);
   const t = probabilityTable(ctx, name, v, K, 'level', path);
   if (!t) return undefined;
   return { kind: 'categorical', name, stream: streamId(name), levels: v.levels, parents: t.parents, strides: t.strides, cum: t.cum };

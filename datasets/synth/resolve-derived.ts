@@ -1,4 +1,5 @@
 import type { DerivedVariable } from '../../harness/config/population-schema.js';
+import { checkLevels } from './check-levels.js';
 import { checkBins } from './check-bins.js';
 import { compileExpression } from './compile-expression.js';
 import type { ResolveContext } from './resolve-context.js';
@@ -21,6 +22,7 @@ export function resolveDerived(ctx: ResolveContext, name: string, v: DerivedVari
   if (v.bins && v.levels) issue(`${path}.levels`, 'give bins (to bin a number) or levels (an expression returning text), not both');
   const levels = v.bins ? v.bins.map((b) => b.level) : (v.levels ?? null);
   const bounds = v.bins ? checkBins(ctx, levels!, v.bins, path) : null;
+  if (v.levels && !v.bins) checkLevels(issue, v.levels, `${path}.levels`);
   if (v.from !== undefined) {
     const from = Object.hasOwn(spec.variables, v.from) ? spec.variables[v.from] : undefined;
     if (!v.bins) issue(`${path}.bins`, 'from needs bins (or use expr for arithmetic)');

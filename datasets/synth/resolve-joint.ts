@@ -1,5 +1,6 @@
 import type { JointVariable } from '../../harness/config/population-schema.js';
 import { streamId } from '../../harness/stats/rng/index.js';
+import { checkLevels } from './check-levels.js';
 import type { JointNode, PopulationIssue } from './resolved-population.js';
 
 /**
@@ -18,12 +19,7 @@ export function resolveJoint(name: string, v: JointVariable, path: string, issue
   }
   let ok = true;
   for (const c of columns) {
-    c.levels.forEach((lv, i) => {
-      if (c.levels.indexOf(lv) !== i) {
-        issue(`${path}.columns.${c.name}.${i}`, `duplicate level "${lv}"`);
-        ok = false;
-      }
-    });
+    if (!checkLevels(issue, c.levels, `${path}.columns.${c.name}`)) ok = false;
   }
   if (!ok) return undefined;
   const strides = new Array<number>(columns.length);

@@ -33,7 +33,7 @@ export function resolvePopulation(spec: PopulationSpec, where = `population "${s
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     throw new DisparateError('config', `${where}: ${first?.path ?? '(root)'}: ${first?.message ?? 'invalid'}${more}`);
   }
-  return resolved;
+  return { ...resolved, where };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ResolvedPopulation {
   readonly exclusions: readonly Exclusion[];
   /** True when a joint table is allocated exactly: chunked sampling must then pass the population size. */
   readonly needsSize: boolean;
+  /** Where the spec comes from (its file, or `population "<name>"`), to start the messages of sampling errors. */
+  readonly where?: string;
 }
 
 /** Rows with, for every listed column, one of the listed level codes, are impossible. */

@@ -1,5 +1,5 @@
 import { DisparateError } from '../../harness/errors/index.js';
-import { categorical, numeric, type Column } from '../table/index.js';
+import { categorical, numeric, quoteLabel, type Column } from '../table/index.js';
 import { numericValues } from './column-values.js';
 import type { DerivedNode } from './resolved-population.js';
 
@@ -19,7 +19,17 @@ export function sampleDerived(node: DerivedNode, cols: Map<string, Column>, n: n
       const c = cols.get(p)!;
       data[p] = c.kind === 'numeric' ? c.values : Array.from(c.codes, (code) => (code < 0 ? null : c.levels[code]!));
     }
-    const fn = node.expr;
+    const expr = node.expr;
+    let row = 0;
+    // The row an expression failed at travels with its error (see sampleNodes).
+    const fn = (i: number, d: typeof data, o: undefined): unknown => {
+      row = i;
+      try {
+        return expr(i, d, o);
+      } catch (e) {
+        throw Object.assign(e instanceof Error ? e : new Error(String(e)), { row });
+      }
+    };
     if (node.levels !== null && node.bounds === null) {
       // Categorical result: text mapped to the declared levels.
       const index = new Map(node.levels.map((lv, k) => [lv, k]));
@@ -31,7 +41,7 @@ export function sampleDerived(node: DerivedNode, cols: Map<string, Column>, n: n
           continue;
         }
         const k = index.get(String(v));
-        if (k === undefined) throw new DisparateError('config', `variables.${node.name}.expr: returned "${String(v)}", not one of its levels (${node.levels.join(', ')})`);
+        if (k === undefined) throw Object.assign(new DisparateError('config', `variables.${node.name}.expr: returned ${quoteLabel(String(v))}, not one of its levels (${node.levels.join(', ')})`), { row: i });
         codes[i] = k;
       }
       return categorical(node.levels, codes);

@@ -1,4 +1,6 @@
+import { DisparateError } from '../../harness/errors/index.js';
 import { fillUniforms } from '../../harness/stats/rng/index.js';
+import { evaluateLinear } from './evaluate-linear.js';
 import { categorical, numeric, type Column } from '../table/index.js';
 import type { JointNode, ResolvedNode, ResolvedPopulation } from './resolved-population.js';
 import { roundAndCensor } from './round-and-censor.js';
@@ -48,9 +50,46 @@ export function sampleNodes(resolved: ResolvedPopulation, s: NodeSampling): Map<
       continue;
     }
     if (node.kind !== 'derived') fillUniforms(u, s.seed, node.stream, s.start);
-    cols.set(node.name, sampleNode(node, u, cols, s.n));
+    cols.set(node.name, sampleNodeAt(resolved, node, u, cols, s));
   }
   return cols;
+}
+
+/**
+ * One node's column; what fails while sampling it (a scale parameter that terms make ≤ 0 at some row,
+ * an expression that throws, e.g. op.repeat('x', 2e9)) is a config error naming the spec, the
+ * variable and the row, never an internal error or a NaN that a model would be blamed for.
+ */
+function sampleNodeAt(resolved: ResolvedPopulation, node: Exclude<ResolvedNode, JointNode>, u: Float64Array, cols: Map<string, Column>, s: NodeSampling): Column {
+  const where = resolved.where ?? `population "${resolved.spec.name}"`;
+  let column: Column;
+  try {
+    column = sampleNode(node, u, cols, s.n);
+  } catch (e) {
+    const row = (e as { row?: number }).row;
+    if (e instanceof DisparateError) throw new DisparateError(e.code, `${where}: ${e.message}${row === undefined ? '' : ` (row ${s.start + row + 1})`}`);
+    throw new DisparateError('config', `${where}: variables.${node.name}: cannot be computed${row === undefined ? ` for rows ${s.start + 1}…${s.start + s.n}` : ` at row ${s.start + row + 1}`}: ${(e as Error).message.split('\n')[0]!.slice(0, 120)}`);
+  }
+  if (node.kind === 'numeric' && (node.dist === 'normal' || node.dist === 'lognormal') && typeof node.params[1] !== 'number') {
+    const values = (column as { values: Float64Array }).values;
+    const bad = scaleProblem(node, cols, s.n, values);
+    if (bad >= 0) {
+      const p = node.dist === 'normal' ? 'sd' : 'sdlog';
+      throw new DisparateError('config', `${where}: variables.${node.name}.params.${p}: its terms make it ≤ 0 at row ${s.start + bad + 1}; a scale must be > 0 for every combination of parents`);
+    }
+  }
+  return column;
+}
+
+/** First row whose scale parameter came out ≤ 0 (sampleNumeric marks such rows NaN), or −1. */
+function scaleProblem(node: Extract<ResolvedNode, { kind: 'numeric' }>, cols: Map<string, Column>, n: number, values: Float64Array): number {
+  for (let i = 0; i < n; i++) {
+    if (values[i] !== values[i]) {
+      const b = evaluateLinear(node.params[1]!, cols, n);
+      if (typeof b !== 'number' && !(b[i]! > 0)) return i;
+    }
+  }
+  return -1;
 }
 
 function sampleNode(node: Exclude<ResolvedNode, JointNode>, u: Float64Array, cols: Map<string, Column>, n: number): Column {

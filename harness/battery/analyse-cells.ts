@@ -44,7 +44,8 @@ export function analyseCells(
   const fractions = partExtras.find((e) => e.sweep && e.curves)?.sweep?.fractions ?? [];
   const findings = {
     groups: each.flatMap((f) => f.groups),
-    references: Object.assign({}, ...each.map((f) => f.references)) as Analysis['references'],
+    // No prototype: Object.assign into {} would turn an attribute named "__proto__" into the prototype.
+    references: Object.assign(Object.create(null), ...each.map((f) => f.references)) as Analysis['references'],
     warnings: each.flatMap((f) => f.warnings),
     suppressed: each.flatMap((f) => f.suppressed),
     worstGroups: each.flatMap((f) => f.worstGroups),

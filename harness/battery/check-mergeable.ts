@@ -1,6 +1,7 @@
 import { DisparateError } from '../errors/index.js';
 import type { Manifest } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
+import { checkPartInvariants } from './check-part-invariants.js';
 import type { MergeInput } from './merge-results.js';
 
 /** What the parts of one population must share, each with the reason given when they do not. */
@@ -59,6 +60,8 @@ function checkCounts(input: MergeInput): void {
     const counts = { n: g.n, flagged: g.flagged, labelled: g.labelled, tp: g.tp, fp: g.fp, tn: g.tn, fn: g.fn };
     for (const [name, v] of Object.entries(counts)) {
       if (v !== null && !(Number.isFinite(v) && v >= 0)) throw bad(`${at}.${name}`, `${v} is not a count`);
+      // Past 2^53 − 1 a count is rounded, and a sum of parts would be wrong without a word.
+      if (v !== null && !Number.isSafeInteger(v)) throw bad(`${at}.${name}`, `${v} is not a count held exactly (at most 2^53 − 1)`);
     }
     if (g.flagged > g.n || g.labelled > g.n) throw bad(`${at}.flagged`, `more flagged (${g.flagged}) or labelled (${g.labelled}) than members (${g.n})`);
     if (g.tp !== null && (g.tp ?? 0) + (g.fp ?? 0) + (g.tn ?? 0) + (g.fn ?? 0) > g.n) throw bad(`${at}.tp`, `tp + fp + tn + fn exceeds n (${g.n})`);
@@ -98,7 +101,10 @@ export function checkMergeable(inputs: readonly MergeInput[]): void {
       if (a !== b) throw new DisparateError('data', `${input.file}: ${field}: differs between the inputs (${show(a)} in ${first.file}, ${show(b)} in ${input.file}); ${why}`);
     }
   }
-  for (const input of inputs) checkCounts(input);
+  for (const input of inputs) {
+    checkCounts(input);
+    checkPartInvariants(input);
+  }
   const named = new Map<string, { group: string; file: string }>();
   for (const input of inputs) {
     for (const [attribute, ref] of Object.entries(input.results.manifest.references)) {

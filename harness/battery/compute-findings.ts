@@ -89,7 +89,8 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
   const groups: GroupResult[] = [];
   const warnings: Warning[] = [];
   const suppressed: SuppressedCell[] = [];
-  const references: Record<string, ResolvedReference> = {};
+  // No prototype: an attribute may be named "__proto__".
+  const references = Object.create(null) as Record<string, ResolvedReference>;
   const targets: BootstrapTarget[] = [];
   const byAttribute = new Map<string, AttributeFindings['metricAt']>();
   for (const subset of subsets) {

@@ -35,6 +35,7 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     label: data.label,
     score: data.score,
     count: data.count,
+    encoding: data.encoding,
     long: data.long,
     labelSource: data.label_source,
     populationSize: data.population_size,

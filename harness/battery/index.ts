@@ -9,3 +9,4 @@ export { reproductionOutcome } from './reproduction-outcome.js';
 export { loadResultsFile, type LoadedResults } from './load-results-file.js';
 export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';
 export { releaseWorkers, warmWorkers } from './chunk-pool.js';
+export { MAX_ROWS } from './max-rows.js';

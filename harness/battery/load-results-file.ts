@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describeIssue, parseJson, readText } from '../config/index.js';
+import { describeIssue, parseJson, readText, restoreProtoKeys, shieldProtoKeys, unshield } from '../config/index.js';
 import { DisparateError } from '../errors/index.js';
 import { Results } from '../results/index.js';
 
@@ -23,7 +23,7 @@ export function loadResultsFile(file: string): LoadedResults {
   const raw = parseJson(text, file, 'data');
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (version !== 1) throw new DisparateError('data', `${file}: schemaVersion: expected 1, found ${JSON.stringify(version) ?? 'none'} (not a results.json of this version of disparate)`);
-  const parsed = Results.safeParse(raw);
-  if (!parsed.success) throw new DisparateError('data', `${file}: ${describeIssue(parsed.error)}`);
-  return { file, hash: `sha256:${createHash('sha256').update(text).digest('hex')}`, results: parsed.data };
+  const parsed = Results.safeParse(shieldProtoKeys(raw));
+  if (!parsed.success) throw new DisparateError('data', `${file}: ${unshield(describeIssue(parsed.error))}`);
+  return { file, hash: `sha256:${createHash('sha256').update(text).digest('hex')}`, results: restoreProtoKeys(parsed.data) };
 }

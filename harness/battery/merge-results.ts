@@ -134,7 +134,8 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
   const opts = { alpha: m.alpha, minCell: m.min_cell, labels: all.some((r) => r.groups.some((g) => g.tp !== null)), references: namedReferences(inputs) };
   const groups: GroupResult[] = [];
   const suppressed: SuppressedCell[] = [];
-  const references: Record<string, ResolvedReference> = {};
+  // No prototype: an attribute may be named "__proto__".
+  const references = Object.create(null) as Record<string, ResolvedReference>;
   const warnings: Warning[] = [];
   const recompute = new Map<string, AttributeFindings['metricAt']>();
   for (const { attribute, intersection, stats } of mergeGroupCounts(all)) {

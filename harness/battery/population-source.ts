@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import type { TextEncoding } from '../config/index.js';
 import { readPopulation } from '../../datasets/io/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
 import { sliceTable, takeRows, type Table } from '../../datasets/table/index.js';
@@ -7,6 +8,8 @@ import { sliceTable, takeRows, type Table } from '../../datasets/table/index.js'
 export interface PopulationPlan {
   readonly specFile: string | null;
   readonly dataFile?: string | null | undefined;
+  /** How a CSV or JSONL population file is decoded (battery population.encoding). */
+  readonly encoding?: TextEncoding | undefined;
   readonly seed: number;
   /** Rows in the whole population. */
   readonly size: number;
@@ -18,7 +21,7 @@ export interface PopulationPlan {
  */
 export function createPopulationSource(plan: PopulationPlan): (start: number, n: number) => Table {
   if (plan.dataFile) {
-    const full = readPopulationFile(plan.dataFile);
+    const full = readPopulationFile(plan.dataFile, plan.encoding);
     return (start, n) => sliceTable(full, start, start + n);
   }
   const population = resolvePopulation(loadPopulationSpec(plan.specFile!), plan.specFile!);
@@ -34,7 +37,7 @@ export function createPopulationSource(plan: PopulationPlan): (start: number, n:
  */
 export function fixedSample(plan: PopulationPlan, m: number): Table {
   if (!plan.dataFile || m === 0) return createPopulationSource(plan)(0, Math.max(1, 2 * m));
-  const full = readPopulationFile(plan.dataFile);
+  const full = readPopulationFile(plan.dataFile, plan.encoding);
   const rows = new Int32Array(2 * m);
   for (let i = 0; i < 2 * m; i++) rows[(i % 2) * m + (i >> 1)] = Math.floor((i * plan.size) / (2 * m));
   return takeRows(full, rows);
@@ -48,9 +51,9 @@ let lastRead: { key: string; table: Table } | null = null;
  * file (keyed by path, size and modification time), so a long-lived process neither holds every
  * population it has seen nor scores a stale copy of a file rewritten in place.
  */
-export function readPopulationFile(file: string): Table {
+export function readPopulationFile(file: string, encoding: TextEncoding = 'utf8'): Table {
   const stat = statSync(file, { throwIfNoEntry: false });
-  const key = `${file}\0${stat?.size}\0${stat?.mtimeMs}`;
-  if (lastRead?.key !== key) lastRead = { key, table: readPopulation(file) };
+  const key = `${file}\0${stat?.size}\0${stat?.mtimeMs}\0${encoding}`;
+  if (lastRead?.key !== key) lastRead = { key, table: readPopulation(file, { encoding }) };
   return lastRead.table;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
+import { MAX_ROWS } from './max-rows.js';
 import { Battery, loadConfigFile, readText } from '../config/index.js';
 import { DisparateError } from '../errors/index.js';
 import { resolveMetricId } from '../metrics/index.js';
@@ -35,6 +36,7 @@ export function resolveBattery(file: string): ResolvedBattery {
     throw bad('population', 'give exactly one of spec (synthetic) or file (real data)');
   }
   if (battery.population?.spec !== undefined && battery.population.size === undefined) throw bad('population.size', 'required with population.spec');
+  if (battery.population?.size !== undefined && battery.population.size > MAX_ROWS) throw bad('population.size', `${battery.population.size} rows is more than one run can hold (at most ${MAX_ROWS.toLocaleString('en-US')})`);
   if (battery.population?.file !== undefined && battery.counterfactual.length > 0) {
     throw bad('counterfactual', 'twins need a population spec (a causal model of the population); a data file has no exogenous noise to reuse');
   }

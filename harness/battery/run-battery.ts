@@ -4,7 +4,8 @@ import { DisparateError } from '../errors/index.js';
 import { loadPopulationSpec } from '../../datasets/synth/index.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
-import { whitespaceTwins, type Column } from '../../datasets/table/index.js';
+import { LABEL_LIMITS, listNames, type Column } from '../../datasets/table/index.js';
+import type { TextEncoding } from '../config/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision, rowContentTickets, rowIndexTickets, tieWarnings, type Cut } from '../../models/decision/index.js';
 import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
@@ -12,6 +13,7 @@ import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
+import { decisionExtentWarning } from './decision-extent-warning.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
 import { runTwins } from './run-twins.js';
 import { declaredManifest } from './declared-checks.js';
@@ -56,14 +58,15 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const dataFile = resolved.populationFile;
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
-  const n = dataFile ? fileRows(resolved, dataFile, opts.size) : (opts.size ?? battery.population!.size!);
-  const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
+  const encoding = battery.population?.encoding;
+  const n = dataFile ? fileRows(resolved, dataFile, opts.size, encoding) : (opts.size ?? battery.population!.size!);
+  const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, encoding, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
   const source = (dataFile ?? specFile)!;
-  const plan = { batteryFile: resolved.file, specFile, dataFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
+  const plan = { batteryFile: resolved.file, specFile, dataFile, encoding, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
   const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
   // Ties at a cut are settled by a lot keyed on row identity: the row index of a synthetic row, the
   // contents of a file's row (whose position is arbitrary).
-  const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile), seed) : rowIndexTickets(seed);
+  const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile, encoding), seed) : rowIndexTickets(seed);
   const decision = applyDecision(scored.scores, battery.decision!, tickets, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { flagged } = decision;
   opts.onDecided?.({ n, levels: scored.levels, combinations: scored.combinations, flagged, labels: scored.labels });
@@ -127,8 +130,11 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     platform: opts.context.platform,
     ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
-  const warnings = [...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(proxies?.warnings ?? [])];
-  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
+  const extent = decisionExtentWarning(battery.decision!, flagged);
+  const warnings = [...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(extent ? [extent] : []), ...(proxies?.warnings ?? [])];
+  // A rule that flags everyone or no one tested nothing: not a pass.
+  const summary = extent && analysis.summary.verdict === 'pass' ? { ...analysis.summary, verdict: 'inconclusive' as const } : analysis.summary;
+  return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
 }
 
 /** The cut twins are decided by; resolveBattery refuses twins with strata or a second stage before anything is scored. */
@@ -180,16 +186,15 @@ function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n
  * sampler guarantees for a spec: every protected column categorical with no missing value (a blank
  * would otherwise land in no group, or in another one), and the label 0, 1 or missing.
  */
-function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined): number {
-  const table = readPopulationFile(file);
+function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined, encoding: TextEncoding | undefined): number {
+  const table = readPopulationFile(file, encoding);
   const wanted = size ?? resolved.battery.population?.size ?? table.n;
   if (wanted > table.n) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${table.n}`);
   for (const name of resolved.battery.protected) {
     const column = table.columns.get(name);
-    if (!column) throw new DisparateError('data', `${file}: protected column "${name}" not found (columns: ${[...table.columns.keys()].join(', ')})`);
+    if (!column) throw new DisparateError('data', `${file}: protected column "${name}" not found (columns: ${listNames(table.columns.keys())})`);
     if (column.kind !== 'categorical') throw new DisparateError('data', `${file}: protected column "${name}" is numeric; a protected attribute needs groups (bin it first)`);
-    const twins = whitespaceTwins(column.levels);
-    if (twins) throw new DisparateError('data', `${file}: protected column "${name}": groups ${JSON.stringify(twins[0])} and ${JSON.stringify(twins[1])} differ only by spaces; write them the same way`);
+    if (column.levels.length > LABEL_LIMITS.levels) throw new DisparateError('data', `${file}: protected column "${name}": has ${column.levels.length.toLocaleString('en-US')} distinct values (limit ${LABEL_LIMITS.levels.toLocaleString('en-US')} groups)`);
     const blank = column.codes.subarray(0, wanted).indexOf(-1);
     if (blank >= 0) throw new DisparateError('data', `${file}: protected column "${name}" is empty at row ${blank + 1}`);
   }

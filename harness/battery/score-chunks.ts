@@ -1,7 +1,7 @@
 import { combinationIndex } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
-import { aliasColumns, mapInto, type Table } from '../../datasets/table/index.js';
-import { loadAnyModel } from '../../models/adapters/index.js';
+import { aliasColumns, listNames, mapInto, type Table } from '../../datasets/table/index.js';
+import { checkFiniteScores, loadAnyModel } from '../../models/adapters/index.js';
 import { createPopulationSource } from './population-source.js';
 import { accumulateProxyTables, type ProxyPlan } from '../proxies/index.js';
 
@@ -42,7 +42,7 @@ function protectedCodes(plan: ChunkPlan, table: Table): { codes: Int32Array[]; l
   const levels: string[][] = [];
   plan.protected.forEach((name, i) => {
     const column = table.columns.get(name);
-    if (!column) throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" not in the population (columns: ${[...table.columns.keys()].join(', ')})`);
+    if (!column) throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" not in the population (columns: ${listNames(table.columns.keys())})`);
     if (column.kind !== 'categorical') throw new DisparateError('config', `${plan.batteryFile}: protected.${i}: column "${name}" is numeric; protected attributes must be categorical (bin it in the population spec)`);
     codes.push(column.codes);
     levels.push([...column.levels]);
@@ -62,7 +62,7 @@ export function modelView(plan: ChunkPlan, table: Table): Table {
   const { table: view, missing } = aliasColumns(table, plan.inputs ?? {});
   if (missing.length > 0) {
     const input = Object.entries(plan.inputs ?? {}).find(([, column]) => missing.includes(column))![0];
-    throw new DisparateError('config', `${plan.batteryFile}: inputs.${input}: column "${plan.inputs![input]}" not in the population (columns: ${[...table.columns.keys()].join(', ')})`);
+    throw new DisparateError('config', `${plan.batteryFile}: inputs.${input}: column "${plan.inputs![input]}" not in the population (columns: ${listNames(table.columns.keys())})`);
   }
   return view;
 }
@@ -80,8 +80,7 @@ export function createChunkScorer(plan: ChunkPlan): (start: number, end: number)
     const table = rows(start, n);
     const { codes, levels } = protectedCodes(plan, table);
     const scores = await Promise.resolve(model.bind(modelView(plan, table))(0, n));
-    const nan = scores.findIndex((s) => Number.isNaN(s));
-    if (nan >= 0) throw new DisparateError('model', `${plan.modelFile}: score is NaN at row ${start + nan + 1}`);
+    checkFiniteScores(plan.modelFile, scores, start);
     const combinations = combinationIndex(codes, levels.map((l) => l.length), n);
     return {
       start,

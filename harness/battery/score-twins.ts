@@ -2,7 +2,7 @@ import { accumulateCounterfactual, createCounterfactualAccumulator, fromCodes, t
 import type { PairedBinning } from '../counterfactual/paired-stats.js';
 import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
-import { loadAnyModel } from '../../models/adapters/index.js';
+import { checkFiniteScores, loadAnyModel } from '../../models/adapters/index.js';
 import { flagByCut, rowIndexTickets, type Cut } from '../../models/decision/index.js';
 import { modelView, type ChunkPlan } from './score-chunks.js';
 
@@ -31,11 +31,13 @@ export function createTwinScorer(plan: ChunkPlan, twins: TwinPlan): (start: numb
     const n = end - start;
     const original = samplePopulation(population, { seed: plan.seed, n, start, size: plan.size });
     const originalScores = await Promise.resolve(model.bind(modelView(plan, original))(0, n));
+    checkFiniteScores(plan.modelFile, originalScores, start);
     const originalFlagged = flagByCut(originalScores, start, twins.cut, tickets);
     const out: CounterfactualAccumulator[] = [];
     for (const design of twins.designs) {
       const twin = sampleTwins(population, { seed: plan.seed, n, start, size: plan.size, attribute: design.attribute, value: design.to, effect: design.effect, original });
       const twinScores = await Promise.resolve(model.bind(modelView(plan, twin))(0, n));
+      checkFiniteScores(plan.modelFile, twinScores, start);
       const acc = createCounterfactualAccumulator(design, twins.binning);
       accumulateCounterfactual(acc, { n, from: fromCodes(original, design.attribute), originalScores, twinScores, originalFlagged, twinFlagged: flagByCut(twinScores, start, twins.cut, tickets) });
       out.push(acc);

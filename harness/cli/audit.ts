@@ -21,6 +21,7 @@ export interface AuditArgs {
   out?: string | undefined;
   json: boolean;
   count?: string | undefined;
+  encoding?: 'utf8' | 'latin1' | undefined;
   long?: string | undefined;
   'label-source'?: string | undefined;
   'population-size'?: number | undefined;
@@ -78,6 +79,7 @@ export const auditCommand = {
       .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
       .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found); empty = unknown; with --count, the number of positives' })
       .option('count', { type: 'string', describe: 'aggregated counts: column with the number of rows each row stands for' })
+      .option('encoding', { choices: ['utf8', 'latin1'] as const, default: 'utf8' as const, describe: 'how the data file\'s bytes are read: utf8 (strict) or latin1 (ISO-8859-1)' })
       .option('long', { type: 'string', describe: 'long format ATTRIBUTE_COL,GROUP_COL: one protected attribute per row (marginal tables)' })
       .option('label-source', { type: 'string', describe: 'COL=VALUE marking the random-audit sample (selective labels, the Sweden method)' })
       .option('population-size', { type: 'number', describe: 'applicants the samples come from (with --label-source)' })
@@ -96,7 +98,8 @@ export const auditCommand = {
       .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
       .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
-    const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    // NFC, as the column names and labels of the file are read (see normaliseLabels).
+    const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim().normalize('NFC')).filter(Boolean);
     const twice = protectedColumns.find((c, i) => protectedColumns.indexOf(c) !== i);
     if (twice !== undefined) throw new DisparateError('usage', `--protected: "${twice}" is named twice`);
     if (!(Number.isInteger(argv['min-cell']) && argv['min-cell'] >= 1)) throw new DisparateError('usage', `--min-cell ${argv['min-cell']}: must be a positive integer`);
@@ -124,10 +127,11 @@ export const auditCommand = {
       flag: argv.flag,
       label: argv.label,
       score: argv.score,
-      references: checkedReferences(parseReferences(argv.reference ?? []), long ? null : protectedColumns),
+      references: checkedReferences(parseReferences((argv.reference ?? []).map((r) => r.normalize('NFC'))), long ? null : protectedColumns),
       alpha: argv.alpha,
       correction: argv.correction,
       count: argv.count,
+      encoding: argv.encoding,
       long,
       labelSource: argv['label-source'],
       populationSize: argv['population-size'],

@@ -37,11 +37,12 @@ export const reproduceCommand = {
       .option('out', { type: 'string', describe: 'output folder (default out/<pack>)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' }),
   async handler(argv: ReproduceArgs, rawArgs: readonly string[]): Promise<number> {
-    if (argv.list || !argv.pack) {
+    if (argv.list) {
       const lines = PACKS.map((p) => `${p.id.padEnd(18)} ${p.title}`);
       process.stdout.write(`${lines.join('\n')}\n`);
-      return argv.list ? EXIT.pass : EXIT.badInput;
+      return EXIT.pass;
     }
+    if (!argv.pack) throw new DisparateError('usage', `reproduce: name a pack (${PACKS.map((p) => p.id).join(', ')}), or pass --list to see what each reproduces`);
     const pack = PACKS.find((p) => p.id === argv.pack);
     if (!pack) throw new DisparateError('usage', `reproduce ${argv.pack}: no such pack (${PACKS.map((p) => p.id).join(', ')})`);
     warmWorkers(availableParallelism() - 1);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { run } from '../api/index.js';
-import { resolveBattery } from '../battery/index.js';
+import { MAX_ROWS, resolveBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -52,6 +52,7 @@ async function runWithProgress(argv: RunArgs, context: ReturnType<typeof runCont
   for (const [flag, value] of [['--workers', argv.workers], ['--chunk-size', argv['chunk-size']], ['--size', argv.size]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new DisparateError('usage', `${flag} ${value}: must be a positive integer`);
   }
+  if (argv.size !== undefined && argv.size > MAX_ROWS) throw new DisparateError('usage', `--size ${argv.size}: more rows than one run can hold (at most ${MAX_ROWS.toLocaleString('en-US')})`);
   const progress = progressReporter('scoring', !argv.json && process.stderr.isTTY === true);
   try {
     // The threads are freed when scoring is done, before the report is rendered.

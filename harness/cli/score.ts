@@ -7,6 +7,7 @@ export interface ScoreArgs {
   data: string;
   out: string;
   threshold?: number | undefined;
+  encoding?: 'utf8' | 'latin1' | undefined;
 }
 
 /**
@@ -22,7 +23,8 @@ export const scoreCommand = {
       .option('model', { type: 'string', demandOption: true, describe: 'model file (JSON)' })
       .option('data', { type: 'string', demandOption: true, describe: 'applicants: .csv, .jsonl, .parquet or .arrow' })
       .option('out', { type: 'string', demandOption: true, describe: 'output: .csv, .parquet or .arrow' })
-      .option('threshold', { type: 'number', describe: 'also write flagged = score ≥ threshold' }),
+      .option('threshold', { type: 'number', describe: 'also write flagged = score ≥ threshold' })
+      .option('encoding', { choices: ['utf8', 'latin1'] as const, default: 'utf8' as const, describe: 'how the data file\'s bytes are read: utf8 (strict) or latin1 (ISO-8859-1)' }),
   async handler(argv: ScoreArgs): Promise<number> {
     if (argv.threshold !== undefined && !Number.isFinite(argv.threshold)) throw new DisparateError('usage', `--threshold ${argv.threshold}: must be a number`);
     const [{ loadAnyModel }, { scoreTable }, { readPopulation, writePopulation }] = await Promise.all([
@@ -34,8 +36,8 @@ export const scoreCommand = {
     const expected = Object.fromEntries(
       model.inputs.map((i) => [i.name, i.type === 'numeric' ? { kind: 'numeric' as const } : { kind: 'categorical' as const, levels: i.levels }]),
     );
-    const table = readPopulation(argv.data, { columns: expected });
-    const scored = await scoreTable(model, table, { threshold: argv.threshold });
+    const table = readPopulation(argv.data, { columns: expected, encoding: argv.encoding });
+    const scored = await scoreTable(model, table, { threshold: argv.threshold, dataFile: argv.data });
     const staged = stageFile(argv.out);
     try {
       writePopulation(scored, staged.path);

@@ -105,6 +105,7 @@ export const Battery = z
         spec: z.string().optional().describe('Population spec (YAML), relative to the battery file: a synthetic population.'),
         file: z.string().optional().describe('A real population to score instead (CSV, JSONL, Parquet or Arrow), relative to the battery file.'),
         size: z.number().int().positive().optional().describe('Number of synthetic rows (required with spec; with file, the file\'s rows).'),
+        encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL file\'s bytes are read: utf8 (strict: a byte that is not UTF-8 is an error naming the row) or latin1 (ISO-8859-1). Default utf8. As `--encoding`.'),
       })
       .strict()
       .optional()
@@ -130,6 +131,7 @@ export const Battery = z
           .optional()
           .describe('Selective labels (the Sweden method): COL=VALUE marking the random-audit sample; the other flagged rows were selected by the model. Needs `label` and `population_size`. As `--label-source`.'),
         population_size: z.number().int().positive().optional().describe('Number of applicants the samples come from (with `label_source`), e.g. 977730. As `--population-size`.'),
+encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL file\'s bytes are read: utf8 (strict: a byte that is not UTF-8 is an error naming the row) or latin1 (ISO-8859-1). Default utf8. As `--encoding`.'),
         selection_probability: z.string().min(1).optional().describe('Column: known probability in (0, 1] that a flagged row was investigated; model-selected rows get inverse-probability weights 1/π (with `label_source`). As `--selection-probability`.'),
       })
       .strict()

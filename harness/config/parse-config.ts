@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
+import { parseYamlText } from './parse-yaml-text.js';
 import type { z } from 'zod';
 import { DisparateError } from '../errors/index.js';
+import { decodeText, type TextEncoding } from './decode-text.js';
+import { repeatedJsonKey } from './repeated-json-key.js';
+import { restoreProtoKeys, shieldProtoKeys, unshield } from './proto-keys.js';
 
 /** Formats the first zod issue as "path.to.field: message". */
 export function describeIssue(error: z.ZodError): string {
@@ -11,27 +15,57 @@ export function describeIssue(error: z.ZodError): string {
   return `${path}: ${issue.message}`;
 }
 
-/** Reads a text file or throws a data/config error naming it. */
-export function readText(file: string, code: 'config' | 'data' | 'model' = 'config'): string {
+/** Reads a text file, strictly decoded (see {@link decodeText}), or throws a data/config error naming it. */
+export function readText(file: string, code: 'config' | 'data' | 'model' = 'config', encoding: TextEncoding = 'utf8', rows: 'csv' | 'lines' | 'none' = 'none'): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;
+    const errno = (e as NodeJS.ErrnoException).code;
+    const reason = errno === 'ENOENT' ? 'file not found' : errno === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${errno ?? 'unknown error'})`;
     throw new DisparateError(code, `${file}: ${reason}`);
   }
+  return decodeText(file, bytes, code, encoding, rows);
 }
 
 /**
- * JSON text read from `file`, parsed; malformed JSON is a DisparateError of `code` naming the file.
+ * JSON text read from `file`, parsed; malformed JSON, or a key written twice within one object, is a
+ * DisparateError of `code` naming the file (and the line), never quoting the text.
  *
  * @example parseJson(readText('model.json', 'model'), 'model.json', 'model')
  */
 export function parseJson(text: string, file: string, code: 'config' | 'data' | 'model'): unknown {
+  // A byte-order mark is what Windows editors put before JSON; it is not content.
+  // NFC, as every label read from data: "é" in a model file matches "é" in a population whichever form each was typed in.
+  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).normalize('NFC');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(body);
   } catch (e) {
-    throw new DisparateError(code, `${file}: malformed JSON: ${(e as Error).message}`);
+    throw new DisparateError(code, `${file}: malformed JSON${jsonErrorPlace(text, (e as Error).message)}`);
   }
+  const repeated = repeatedJsonKey(body);
+  if (repeated) {
+    const key = repeated.key.length > 40 ? `${repeated.key.slice(0, 40)}…` : repeated.key;
+    throw new DisparateError(code, `${file}: line ${repeated.line}: key ${JSON.stringify(key)} appears twice in one object; which value is meant is unclear`);
+  }
+  return value;
+}
+
+/**
+ * Where JSON.parse stopped, as " at line L, column C": its own message quotes the file's text, which
+ * may be anything (a binary, a secret), so only the place is kept.
+ */
+function jsonErrorPlace(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  if (position) {
+    const at = Number(position[1]);
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    return ` at line ${line}, column ${at - before.lastIndexOf('\n')}`;
+  }
+  if (/end of JSON input|Unterminated/i.test(message)) return ': the text ends before the JSON does';
+  return ' (not a JSON document)';
 }
 
 /**
@@ -42,13 +76,14 @@ export function loadConfigFile<S extends z.ZodType>(file: string, schema: S, cod
   const text = readText(file, code);
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    raw = parseYamlText(text.normalize('NFC'), file, code);
   } catch (e) {
+    if (e instanceof DisparateError) throw e;
     const where = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line})` : '';
     const first = (e as Error).message.split('\n')[0];
     throw new DisparateError(code, `${file}: malformed YAML${where}: ${first}`);
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new DisparateError(code, `${file}: ${describeIssue(parsed.error)}`);
-  return parsed.data;
+  const parsed = schema.safeParse(shieldProtoKeys(raw));
+  if (!parsed.success) throw new DisparateError(code, `${file}: ${unshield(describeIssue(parsed.error))}`);
+  return restoreProtoKeys(parsed.data);
 }

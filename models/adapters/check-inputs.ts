@@ -20,8 +20,10 @@ export function checkInputs(meta: ModelMeta, inputs: readonly ModelInput[], tabl
       continue;
     }
     if (column.kind === 'categorical' && input.levels) {
-      const unknown = column.levels.filter((l) => !input.levels!.includes(l));
-      if (unknown.length > 0) problems.push(`input "${input.name}" has levels the model does not declare: ${unknown.join(', ')}`);
+      const declared = new Set(input.levels);
+      const unknown = column.levels.filter((l) => !declared.has(l));
+      const shown = unknown.length > 10 ? `${unknown.slice(0, 10).join(', ')} and ${unknown.length - 10} more` : unknown.join(', ');
+      if (unknown.length > 0) problems.push(`input "${input.name}" has levels the model does not declare: ${shown}`);
     }
     columns.push(column);
   }

@@ -62,6 +62,18 @@ export function completeForest(f: Omit<Forest, 'complete'>): CompleteForest | nu
   return out;
 }
 
+/** Depth of the tree below node i (0 for a leaf), with an explicit stack: a deep tree must not overflow the call stack. */
 function nodeDepth(f: { feature: Int32Array; children: Int32Array }, i: number): number {
-  return f.feature[i]! < 0 ? 0 : 1 + Math.max(nodeDepth(f, f.children[2 * i]!), nodeDepth(f, f.children[2 * i + 1]!));
+  let depth = 0;
+  const stack: number[] = [i, 0];
+  while (stack.length > 0) {
+    const level = stack.pop()!;
+    const node = stack.pop()!;
+    if (f.feature[node]! < 0) {
+      depth = Math.max(depth, level);
+      continue;
+    }
+    stack.push(f.children[2 * node]!, level + 1, f.children[2 * node + 1]!, level + 1);
+  }
+  return depth;
 }

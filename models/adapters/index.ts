@@ -8,3 +8,4 @@ export { parseXgboostForest } from './parse-xgboost-forest.js';
 export { predictMargins } from './predict-margins.js';
 export { type Forest } from './xgboost-forest.js';
 export { processGroupTable, stopCommandModels } from './process-groups.js';
+export { checkFiniteScores } from './check-finite-scores.js';

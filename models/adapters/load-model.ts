@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ModelFile, describeIssue, parseJson, readText } from '../../harness/config/index.js';
+import { ModelFile, describeIssue, parseJson, readText, restoreProtoKeys, shieldProtoKeys, unshield } from '../../harness/config/index.js';
+import { checkModelFile } from './check-model-file.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { expressionNames, parseArithmetic } from './arithmetic.js';
 import { commandAdapter } from './command.js';
@@ -35,9 +36,10 @@ export function readModelAsset(file: string, relative: string, field: string): {
 export function loadAnyModel(file: string): AnyModelAdapter {
   const text = readText(file, 'model');
   const raw = parseJson(text, file, 'model');
-  const parsed = ModelFile.safeParse(raw);
-  if (!parsed.success) throw new DisparateError('model', `${file}: ${describeIssue(parsed.error)}`);
-  const model = parsed.data;
+  const parsed = ModelFile.safeParse(shieldProtoKeys(raw));
+  if (!parsed.success) throw new DisparateError('model', `${file}: ${unshield(describeIssue(parsed.error))}`);
+  const model = restoreProtoKeys(parsed.data);
+  checkModelFile(model, file);
   const hash = createHash('sha256').update(text);
   const meta = (): ModelMeta => ({
     kind: model.kind,

@@ -1,16 +1,7 @@
 import { DisparateError } from '../../harness/errors/index.js';
+import { checkXgboostTree, type RawTree } from './check-xgboost-tree.js';
 import { completeForest } from './complete-forest.js';
 import { IDENTITY, LOGISTIC, type Forest } from './xgboost-forest.js';
-
-interface RawTree {
-  left_children: number[];
-  right_children: number[];
-  split_indices: number[];
-  split_conditions: number[];
-  default_left: (number | boolean)[];
-  sum_hessian: number[];
-  split_type?: number[];
-}
 
 /**
  * Reads XGBoost's JSON model (Booster.save_model("m.json"), XGBoost ≥ 1.0) into a {@link Forest}.
@@ -29,12 +20,15 @@ export function parseXgboostForest(raw: unknown, file: string): Forest {
   if (!LOGISTIC.has(objective) && !IDENTITY.has(objective)) throw new DisparateError('model', `${file}: objective "${objective}" is not supported (binary:logistic, reg:logistic, binary:logitraw, reg:squarederror)`);
   if (Number(param.num_class ?? 0) > 1 || Number(param.num_target ?? 1) > 1) throw new DisparateError('model', `${file}: multi-class and multi-target models are not supported`);
   const features = Number(param.num_feature);
+  if (!Number.isSafeInteger(features) || features < 1) throw new DisparateError('model', `${file}: learner.learner_model_param.num_feature: ${JSON.stringify(param.num_feature)} is not a positive integer`);
   const baseScore = Math.fround(Number(param.base_score ?? 0.5));
   // ProbToMargin of the objective, in float32 as XGBoost computes it.
   const baseMargin = LOGISTIC.has(objective) ? Math.fround(-Math.log(Math.fround(Math.fround(1 / baseScore) - 1))) : baseScore;
-  const model = get(booster, ['model'], file) as { trees: RawTree[]; tree_info?: number[] };
-  const trees = model.trees;
-  if (!Array.isArray(trees)) throw new DisparateError('model', `${file}: learner.gradient_booster.model.trees is not an array`);
+  const model = get(booster, ['model'], file) as { trees: unknown; tree_info?: number[] };
+  if (!Array.isArray(model.trees)) throw new DisparateError('model', `${file}: learner.gradient_booster.model.trees is ${model.trees === null ? 'null' : model.trees === undefined ? 'missing' : 'not an array'}`);
+  // Every tree is checked before any is read or walked.
+  const orders = model.trees.map((tree, t) => checkXgboostTree(tree, t, file, features));
+  const trees = model.trees as RawTree[];
   const total = trees.reduce((s, t) => s + t.left_children.length, 0);
   const forest = {
     features,
@@ -62,14 +56,12 @@ export function parseXgboostForest(raw: unknown, file: string): Forest {
         forest.value[g] = Math.fround(tree.split_conditions[i]!);
         continue;
       }
-      const f = tree.split_indices[i]!;
-      if (f < 0 || f >= features) throw new DisparateError('model', `${file}: tree ${t} node ${i} splits on feature ${f}, outside 0..${features - 1}`);
-      forest.feature[g] = f;
+      forest.feature[g] = tree.split_indices[i]!;
       forest.children[2 * g] = offset + left;
       forest.children[2 * g + 1] = offset + tree.right_children[i]!;
       forest.defaultLeft[g] = tree.default_left[i] ? 1 : 0;
     }
-    fillMeans(forest, tree, offset, 0);
+    fillMeans(forest, tree, offset, orders[t]!);
     offset += m;
   });
   return { ...forest, complete: completeForest(forest) };
@@ -86,12 +78,13 @@ function get(obj: unknown, path: string[], file: string): unknown {
   return cur;
 }
 
-/** Cover-weighted mean leaf value below each node (XGBoost's FillNodeMeanValues). */
-function fillMeans(forest: { feature: Int32Array; value: Float64Array }, tree: RawTree, offset: number, i: number): number {
-  if (tree.left_children[i] === -1) return forest.value[offset + i]!;
-  const l = tree.left_children[i]!;
-  const r = tree.right_children[i]!;
-  const mean = (fillMeans(forest, tree, offset, l) * tree.sum_hessian[l]! + fillMeans(forest, tree, offset, r) * tree.sum_hessian[r]!) / tree.sum_hessian[i]!;
-  forest.value[offset + i] = mean;
-  return mean;
+/** Cover-weighted mean leaf value below each node (XGBoost's FillNodeMeanValues), children before parents. */
+function fillMeans(forest: { value: Float64Array }, tree: RawTree, offset: number, order: Int32Array): void {
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k]!;
+    if (tree.left_children[i] === -1) continue;
+    const l = tree.left_children[i]!;
+    const r = tree.right_children[i]!;
+    forest.value[offset + i] = (forest.value[offset + l]! * tree.sum_hessian[l]! + forest.value[offset + r]! * tree.sum_hessian[r]!) / tree.sum_hessian[i]!;
+  }
 }

@@ -7,7 +7,8 @@ import type { ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
 /**
  * Precomputed scores (or 0/1 decisions) joined to the population by an id column. Every population
  * id must have exactly one score; an id missing from the file, a duplicate id or a blank score is an
- * error naming it, never a silent NaN. Ids match by their text, so "17" and 17 are the same id.
+ * error naming it, never a silent NaN. Ids match by their text, so "17" and 17 are the same id, but
+ * "0007" (read as text: leading zeros keep a CSV column text) and 7 are not.
  */
 export function scoresAdapter(model: ScoresModel, meta: ModelMeta, path: string): ModelAdapter {
   const data = readPopulation(path, { columns: { [model.score]: { kind: 'numeric' } } });
@@ -15,13 +16,15 @@ export function scoresAdapter(model: ScoresModel, meta: ModelMeta, path: string)
   if (!idColumn) throw new DisparateError('model', `${meta.file}: id: column "${model.id}" not in ${path}`);
   const scoreColumn = data.columns.get(model.score)!;
   const byId = new Map<string, number>();
+  const rowOf = new Map<string, number>();
   for (let i = 0; i < data.n; i++) {
     const id = cellValue(idColumn, i);
     const score = cellValue(scoreColumn, i);
     if (id === null) throw new DisparateError('model', `${path}: row ${i + 1}: blank id`);
     if (score === null) throw new DisparateError('model', `${path}: row ${i + 1}: blank score for id ${id}`);
-    if (byId.has(String(id))) throw new DisparateError('model', `${path}: id ${id} appears twice (rows ${[...byId.keys()].indexOf(String(id)) + 1} and ${i + 1})`);
+    if (byId.has(String(id))) throw new DisparateError('model', `${path}: id ${id} appears twice (rows ${rowOf.get(String(id))! + 1} and ${i + 1})`);
     byId.set(String(id), Number(score));
+    rowOf.set(String(id), i);
   }
   return {
     meta,

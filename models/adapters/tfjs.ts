@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseJson, type TfjsModel } from '../../harness/config/index.js';
 import type { Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
+import { checkWeightSpecs } from './check-weight-specs.js';
 import { denseForward, readDenseNetwork } from './dense-network.js';
 import { bindFeatures, encodedModelInputs, featureNames } from './encode-features.js';
 import type { AnyModelAdapter, ModelMeta } from './model-adapter.js';
@@ -36,9 +37,11 @@ export function readTfjsArtifacts(path: string, modelFile: string): TfjsArtifact
   const json = parseJson(read(jsonPath).toString('utf8'), jsonPath, 'model') as TfjsArtifacts['json'];
   const manifest = json.weightsManifest as { paths: string[]; weights: TfjsArtifacts['weightSpecs'] }[] | undefined;
   if (!Array.isArray(manifest) || !json.modelTopology) throw new DisparateError('model', `${jsonPath}: not a tfjs model.json (needs modelTopology and weightsManifest)`);
+  const expected = checkWeightSpecs(manifest, jsonPath);
   const files = manifest.flatMap((g) => g.paths.map((p) => resolve(dirname(jsonPath), p)));
   const buffers = files.map(read);
   const bytes = Buffer.concat(buffers);
+  if (bytes.length !== expected) throw new DisparateError('model', `${jsonPath}: weightsManifest: the weight shapes take ${expected} bytes, the weight files hold ${bytes.length}`);
   return {
     json,
     weightSpecs: manifest.flatMap((g) => g.weights),

@@ -1,4 +1,4 @@
-import { bindAsync, type AnyModelAdapter, type Contribution, type Explanation } from '../adapters/index.js';
+import { bindAsync, checkFiniteScores, type AnyModelAdapter, type Contribution, type Explanation } from '../adapters/index.js';
 import { applicantTable, type ApplicantValues } from './applicant-table.js';
 
 /** A single change of one input and what it does to the score and the decision. */
@@ -65,6 +65,7 @@ export async function explainApplicant(model: AnyModelAdapter, applicant: Applic
   for (const c of changes) rows.push({ ...applicant, [c.input]: c.to });
   const table = applicantTable(model.inputs, rows, '--applicant');
   const scores = await bindAsync(model, table)(0, rows.length);
+  checkFiniteScores(model.meta.file, scores, 0);
   const score = scores[0]!;
   const threshold = opts.threshold ?? null;
   const decide = (s: number) => (threshold === null ? null : s >= threshold);

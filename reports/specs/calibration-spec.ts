@@ -62,8 +62,10 @@ export function calibrationSpec(results: Results, attribute: string): TopLevelSp
         encoding: {
           x: { field: 'score', type: 'quantitative', title: 'Risk score (bin middle)', scale: { domain: [0, 1] } },
           y: { field: 'observed', type: 'quantitative', title: 'Observed rate', scale: { domain: [0, 1] }, axis },
-          color: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.colours } },
-          strokeDash: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.dashes } },
+          // The scale's domain orders the groups; a `sort` array would also do it, but Vega compiles it to an
+          // object keyed by group, and groups named "constructor" or "toString" break it.
+          color: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.colours } },
+          strokeDash: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.dashes } },
           tooltip: [
             { field: 'group', title: attribute },
             { field: 'score', title: 'score', format: '.3f' },

@@ -21,7 +21,13 @@ export function groupStyles(groups: readonly GroupResult[]): { labels: string[];
   };
 }
 
-/** A group's legend label: its value, with "(reference)" for the reference group. */
+/**
+ * A group's legend label: its value, with "(reference)" for the reference group. A label that is
+ * also the name of a property every JavaScript object has ("toString", "valueOf", "constructor")
+ * gets an invisible word joiner (U+2060): Vega keys a merged colour-and-dash legend by label in a
+ * plain object, and such a label would find the inherited property there and break the chart.
+ */
 export function groupLabel(g: GroupResult): string {
-  return g.is_reference ? `${g.group} (reference)` : g.group;
+  const label = g.is_reference ? `${g.group} (reference)` : g.group;
+  return label in Object.prototype ? `${label}\u2060` : label;
 }

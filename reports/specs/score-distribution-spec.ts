@@ -56,8 +56,10 @@ export function scoreDistributionSpec(results: Results, attribute: string): TopL
     encoding: {
       x: { field: 'score', type: 'quantitative', title: 'Risk score', scale: { nice: false } },
       y: { field: 'value', type: 'quantitative', title: yTitle, axis: uniform ? { format: '.0%' } : {} },
-      color: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.colours } },
-      strokeDash: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.dashes } },
+      // The scale's domain orders the groups; a `sort` array would also do it, but Vega compiles it to an
+      // object keyed by group, and groups named "constructor" or "toString" break it.
+      color: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.colours } },
+      strokeDash: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.dashes } },
       tooltip: [
         { field: 'group', title: attribute },
         { field: 'score', title: 'score from', format: '.3f' },

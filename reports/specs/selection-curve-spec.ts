@@ -43,8 +43,10 @@ export function selectionCurveSpec(results: Results, attribute: string): TopLeve
     encoding: {
       x: { field: 'threshold', type: 'quantitative', title: 'Score threshold', scale: { nice: false } },
       y: { field: 'rate', type: 'quantitative', title: 'Selection rate at threshold', axis: { format: '.0%' } },
-      color: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.colours } },
-      strokeDash: { field: 'group', type: 'nominal', title: attribute, sort: style.labels, scale: { domain: style.labels, range: style.dashes } },
+      // The scale's domain orders the groups; a `sort` array would also do it, but Vega compiles it to an
+      // object keyed by group, and groups named "constructor" or "toString" break it.
+      color: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.colours } },
+      strokeDash: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.dashes } },
       tooltip: [
         { field: 'group', title: attribute },
         { field: 'threshold', title: 'threshold', format: '.3f' },

@@ -18,6 +18,8 @@ const plan = (seed: number, modelFile = 'bench/fixtures/logistic-20.json'): Chun
   size: 40_000,
   protected: ['nationality', 'disability', 'income_band'],
   label: 'fraud',
+  // logistic-20 repeats three columns under their own input names.
+  inputs: { rent_share_2: 'rent_share', single_parent_2: 'single_parent', unemployed_2: 'unemployed' },
 });
 
 const score = (p: ChunkPlan, workers: number) => scorePopulation(p, { n: p.size, workers, chunkSize: 4096 });

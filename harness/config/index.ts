@@ -3,3 +3,4 @@ export { CategoricalInput, CommandModel, EncodedInput, HttpModel, LinearModel, L
 export { describeIssue, loadConfigFile, parseJson, readText } from './parse-config.js';
 export { buildJsonSchema, jsonSchemaText, SCHEMA_FILES, SCHEMAS, type SchemaName } from './json-schemas.js';
 export { packageRoot, packageVersion } from './package-root.js';
+export { DisplayLabels, intersectionName } from './display-labels.js';

@@ -19,3 +19,7 @@ export { provenanceRows } from './provenance-rows.js';
 export { countText, flaggedText, markWithheld, metricWithheld, privacyThreshold, redactCounts, redactResults } from './privacy.js';
 export { buildReproductionTables, reproductionLine, reproductionSummary } from './reproduction-table.js';
 export { buildCounterfactualTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from './extra-tables.js';
+export { displayNames, type DisplayNames } from './display-names.js';
+export { buildFrontPage, unstableReference, UNSTABLE_FLAGGED, UNSTABLE_RATE, type FrontFinding, type FrontPage } from './build-front-page.js';
+export { FRONT_TEXT, type RatePhrase, type VerdictCounts } from './front-text.js';
+export { perBase, percent, plainInterval, plainNumber, points } from './front-numbers.js';

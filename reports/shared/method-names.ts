@@ -18,6 +18,9 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   // Intervals for a ratio or difference of two independent rates.
   'katz-log': { name: 'Katz log interval', reference: 'Katz et al. 1978' },
   'koopman-score': { name: 'Koopman score interval', reference: 'Koopman 1984' },
+  // Over-representation (share of the flagged against share of the rows): the group against everyone else, mapped.
+  'katz-log-vs-rest': { name: 'Katz log interval for the group against everyone else, mapped to the shares', reference: 'Katz et al. 1978' },
+  'koopman-score-vs-rest': { name: 'Koopman score interval for the group against everyone else, mapped to the shares', reference: 'Koopman 1984' },
   'newcombe-hybrid-score': { name: 'Newcombe hybrid score interval', reference: 'Newcombe 1998' },
   // Paired rates (counterfactual twins).
   'tango-score-paired': { name: 'Tango score interval for a paired difference', reference: 'Tango 1998' },

@@ -6,6 +6,7 @@ import { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
 import { errorRateSpec, labelledGroups } from './error-rate-spec.js';
 import { intersectionHeatmapSpec } from './intersection-heatmap-spec.js';
 import { proxyStrengthSpec } from './proxy-strength-spec.js';
+import { hasOverRepresentation, overRepresentationSpec } from './over-representation-spec.js';
 import { ratioForestSpec } from './ratio-forest-spec.js';
 import { reproductionSpec } from './reproduction-spec.js';
 import { histogramGroups, scoreDistributionSpec } from './score-distribution-spec.js';
@@ -24,6 +25,7 @@ export interface ChartSpec {
  *
  * | chart                                   | needs                                          |
  * |-----------------------------------------|------------------------------------------------|
+ * | over-representation (the headline)      | flagged_share / population_share, or a sample  |
  * | selection-rate-<attribute>              | groups of the attribute                        |
  * | ratio-forest                            | a selection_rate_ratio                         |
  * | intersection-heatmap                    | two or more protected attributes               |
@@ -47,6 +49,7 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
     charts.push({ name: candidate, title, spec });
   };
   const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
+  if (hasOverRepresentation(results)) add('over-representation', 'Share of the flagged against share of everyone', overRepresentationSpec(results));
   for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}`, selectionRateSpec(results, a));
   if (results.groups.some((g) => !g.is_reference && g.metrics['selection_rate_ratio'])) {
     add('ratio-forest', 'Selection-rate ratio by group', ratioForestSpec(results));

@@ -8,4 +8,5 @@ export { calibrationSpec, calibrationGroups } from './calibration-spec.js';
 export { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
 export { proxyStrengthSpec } from './proxy-strength-spec.js';
 export { reproductionSpec, type ReproductionPoint } from './reproduction-spec.js';
+export { hasOverRepresentation, overRepresentationSpec } from './over-representation-spec.js';
 export { buildChartSpecs, type ChartSpec } from './build-chart-specs.js';

@@ -67,8 +67,8 @@ describe('default report', () => {
         else expect(ci, s).toBeNull();
       }
     }
-    // the overall verdict line is a separate paragraph, not a finding
-    expect(html).toMatch(/<p class="overall">.*Overall verdict: (pass|fail|inconclusive)\./);
+    // the verdict sentence opens the front page, apart from the findings
+    expect(html).toMatch(/<p class="verdict-line"><span class="badge v-fail">✗ fail<\/span> The audit fails: \d+ of \d+ checks show a disparity by /);
   });
 
   it('junit.xml has one testcase per check with the right counts', () => {

@@ -27,7 +27,7 @@ export function printStyle(header: { title: string; verdict: string; hash: strin
   .table-scroll { overflow: visible; }
   table { font-size: 7.5pt; table-layout: auto; width: 100%; }
   th, td { padding: .15rem .25rem; overflow-wrap: anywhere; }
-  td.num, .nw { white-space: normal; }
+  td.num { white-space: normal; } .nw { white-space: nowrap; }
   h2, h3 { break-after: avoid; } figure, tr, .finding { break-inside: avoid; }
   figure .chart { overflow: visible; } figure svg { max-width: 100%; height: auto; }
   figure.live .chart { display: block; } figure.live .chart-live { display: none; } nav.toc { display: none; }

@@ -48,7 +48,7 @@ export const FRONT_TEXT = {
     if (c.verdict === null || total === 0) return 'No checks were configured: the figures in this report describe, they do not judge.';
     if (c.verdict === 'fail') {
       const where = c.failing.length ? ` by ${list(c.failing)}` : '';
-      return `The audit fails: ${c.fail} of ${total} ${plural(total, 'check', 'checks')} ${plural(c.fail, 'shows', 'show')} a disparity${where} beyond the tolerance; ${c.inconclusive} ${plural(c.inconclusive, 'is', 'are')} inconclusive and ${c.pass === 0 ? 'none' : c.pass} ${plural(c.pass, 'passes', 'pass')}.`;
+      return `The audit fails: ${c.fail} of ${total} ${plural(total, 'check', 'checks')} ${plural(c.fail, 'shows', 'show')} a disparity${where} beyond the tolerance; ${c.inconclusive === 0 ? 'none' : c.inconclusive} ${plural(c.inconclusive, 'is', 'are')} inconclusive and ${c.pass === 0 ? 'none' : c.pass} ${plural(c.pass, 'passes', 'pass')}.`;
     }
     if (c.verdict === 'pass') return `The audit passes: all ${total} ${plural(total, 'check', 'checks')} show the disparity within the tolerance.`;
     return `The audit is inconclusive: no check shows a disparity beyond the tolerance, but ${c.inconclusive} of ${total} cannot show it within the tolerance either (${c.pass} ${plural(c.pass, 'passes', 'pass')}).`;

@@ -23,3 +23,4 @@ export { displayNames, type DisplayNames } from './display-names.js';
 export { buildFrontPage, unstableReference, UNSTABLE_FLAGGED, UNSTABLE_RATE, type FrontFinding, type FrontPage } from './build-front-page.js';
 export { FRONT_TEXT, type RatePhrase, type VerdictCounts } from './front-text.js';
 export { perBase, percent, plainInterval, plainNumber, points } from './front-numbers.js';
+export { terminalSummary, TERMINAL_CHECKS } from './terminal-summary.js';

@@ -1,6 +1,7 @@
 import type { Results } from '../../harness/results/index.js';
 import { formatLevel, formatP } from './format-number.js';
-import { formatMetric, formatMetricInterval, metricLabel } from './metric-kind.js';
+import { FRONT_TEXT } from './front-text.js';
+import { formatMetric, formatMetricInterval, metricKind, metricLabel } from './metric-kind.js';
 import { VERDICT_STYLE } from './palette.js';
 import type { Table } from './table.js';
 
@@ -29,7 +30,13 @@ export function buildVerdictTable(results: Results): Table {
         `${c.attribute} = ${c.group}${c.small_cell ? ' (small cell)' : ''}`,
         c.reference ?? '—',
         metricLabel(c.metric),
-        c.withheld ? 'withheld' : c.value === null && c.lower_bound !== undefined ? '∞' : formatMetric(c.metric, c.value),
+        c.withheld
+          ? 'withheld'
+          : c.value === null && c.lower_bound !== undefined
+            ? '∞'
+            : c.value === 0 && c.ci !== null && metricKind(c.metric) === 'ratio'
+              ? FRONT_TEXT.zeroRatio(formatMetric(c.metric, c.ci[1]))
+              : formatMetric(c.metric, c.value),
         c.withheld ? 'withheld' : c.ci === null && c.lower_bound !== undefined ? `≥ ${formatMetric(c.metric, c.lower_bound)}` : formatMetricInterval(c.metric, c.ci),
         `${formatMetricInterval(c.metric, c.bounds)} (${c.bounds_origin})`,
         c.withheld ? 'withheld' : `${formatP(c.adjusted_p_value)} (${c.correction})`,

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
-import { findIntersection, slug } from '../shared/index.js';
+import { displayNames, findIntersection, slug, unitNoun } from '../shared/index.js';
 import { calibrationGroups, calibrationSpec } from './calibration-spec.js';
 import { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
 import { errorRateSpec, labelledGroups } from './error-rate-spec.js';
@@ -49,33 +49,35 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
     charts.push({ name: candidate, title, spec });
   };
   const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
+  const names = displayNames(results);
+  const by = (a: string): string => names.attributeInText(a);
   if (hasOverRepresentation(results)) add('over-representation', 'Share of the flagged against share of everyone', overRepresentationSpec(results));
-  for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}`, selectionRateSpec(results, a));
+  for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${by(a)}`, selectionRateSpec(results, a));
   if (results.groups.some((g) => !g.is_reference && g.metrics['selection_rate_ratio'])) {
     add('ratio-forest', 'Selection-rate ratio by group', ratioForestSpec(results));
   }
   const inter = findIntersection(results);
   if (results.manifest.protected.length >= 2 && inter !== null) {
-    add('intersection-heatmap', `Selection rate by ${inter.parts.join(' × ')}`, intersectionHeatmapSpec(results));
+    add('intersection-heatmap', `Selection rate by ${inter.parts.map(by).join(' × ')}`, intersectionHeatmapSpec(results));
   }
   for (const a of attributes) {
-    if (labelledGroups(results, a).length > 0) add(`error-rates-${slug(a)}`, `Error rates by ${a}`, errorRateSpec(results, a));
+    if (labelledGroups(results, a).length > 0) add(`error-rates-${slug(a)}`, `Error rates by ${by(a)}`, errorRateSpec(results, a));
   }
   for (const a of attributes) {
-    if (histogramGroups(results, a).length > 0) add(`score-distribution-${slug(a)}`, `Score distribution by ${a}`, scoreDistributionSpec(results, a));
+    if (histogramGroups(results, a).length > 0) add(`score-distribution-${slug(a)}`, `Score distribution by ${by(a)}`, scoreDistributionSpec(results, a));
   }
   for (const a of attributes) {
-    if (histogramGroups(results, a).length > 0) add(`selection-curve-${slug(a)}`, `Selection curve by ${a}`, selectionCurveSpec(results, a));
+    if (histogramGroups(results, a).length > 0) add(`selection-curve-${slug(a)}`, `Selection curve by ${by(a)}`, selectionCurveSpec(results, a));
   }
   for (const a of attributes) {
-    if (calibrationGroups(results, a).length > 0) add(`calibration-${slug(a)}`, `Calibration by ${a}`, calibrationSpec(results, a));
+    if (calibrationGroups(results, a).length > 0) add(`calibration-${slug(a)}`, `Calibration by ${by(a)}`, calibrationSpec(results, a));
   }
-  if (results.counterfactual.length > 0) add('counterfactual-shift', 'Counterfactual score shift', counterfactualShiftSpec(results.counterfactual));
+  if (results.counterfactual.length > 0) add('counterfactual-shift', 'Counterfactual score shift', counterfactualShiftSpec(results.counterfactual, unitNoun(results.manifest)));
   // One proxy chart per protected attribute: each input's association with it, and how well all
   // inputs together predict it; one-feature AUCs stay in results.json.
   for (const a of attributes) {
     const rows = (results.proxies ?? []).filter((p) => p.attribute === a && (p.statistic !== 'auc' || p.input === 'all inputs'));
-    if (rows.length > 0) add(`proxy-strength-${slug(a)}`, `Proxies for ${a}`, proxyStrengthSpec(rows));
+    if (rows.length > 0) add(`proxy-strength-${slug(a)}`, `Proxies for ${by(a)}`, proxyStrengthSpec(rows));
   }
   // Inputs are checks of the pack's build, not reproductions: the chart draws the other figures only.
   const outputs = (results.reproduction?.figures ?? []).filter((f) => f.class !== 'input');

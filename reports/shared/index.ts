@@ -17,7 +17,7 @@ export { shortenableSources, shortSource } from './short-source.js';
 export { methodsText } from './methods-text.js';
 export { provenanceRows } from './provenance-rows.js';
 export { countText, flaggedText, markWithheld, metricWithheld, privacyThreshold, redactCounts, redactResults } from './privacy.js';
-export { buildReproductionTables, reproductionLine, reproductionSummary } from './reproduction-table.js';
+export { buildReproductionTables, gapText, reproductionLine, reproductionSummary } from './reproduction-table.js';
 export { buildCounterfactualTable, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable } from './extra-tables.js';
 export { displayNames, type DisplayNames } from './display-names.js';
 export { buildFrontPage, unstableReference, UNSTABLE_FLAGGED, UNSTABLE_RATE, type FrontFinding, type FrontPage } from './build-front-page.js';

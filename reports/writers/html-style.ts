@@ -38,6 +38,7 @@ ol.findings .badge { padding: 0 .25rem; font-size: .8rem; }
 .unstable-note { border-left: 4px solid ${OKABE_ITO.orange}; background: #fff7e0; padding: .3rem .6rem; margin: .3rem 0; font-size: .88rem; }
 figure.headline { margin: .4rem 0 0; } figure.headline svg { width: 100%; height: auto; } figure.headline figcaption { font-size: .8rem; }
 .cannot ul { margin: .2rem 0; font-size: .9rem; } nav.toc ul { columns: 2; font-size: .9rem; margin: .2rem 0; list-style: none; padding-left: 0; }
+ol.notes { font-size: .8rem; color: var(--muted); margin: -.75rem 0 1.25rem; }
 details { margin: .5rem 0 1rem; } details > summary { cursor: pointer; color: #0b4f8a; }
 .table-scroll { overflow-x: auto; max-width: 100%; } .table-scroll:focus { outline: 2px solid ${OKABE_ITO.blue}; }
 @media (max-width: 800px) {

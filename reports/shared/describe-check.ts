@@ -45,7 +45,7 @@ function ratesOf(c: Comparison, ctx: SentenceContext): Rates | null {
   if (withheld || c.reference === null || parityOf(c.metric) === null || metricKind(base) !== 'rate') return null;
   const group = ctx.rate(c.attribute, c.group, base);
   const reference = ctx.rate(c.attribute, c.reference, base);
-  return group && reference ? { group, reference, name: c.reference } : null;
+  return group && reference ? { group, reference, name: ctx.names?.group(c.attribute, c.reference) ?? c.reference } : null;
 }
 
 /** "17.6 % = 2,101 of 11,940"; "0 of 6,210" for a zero count; the bare rate when results carry no counts. */
@@ -86,11 +86,11 @@ function directionOf(ci: readonly [number, number] | null, parity: number): 'hig
 }
 
 /** The sentence up to its bracket; `inline` when it already states the rates behind the comparison. */
-function mainClause(c: Comparison, who: string, rates: Rates | null): { text: string; inline: boolean } {
+function mainClause(c: Comparison, who: string, rates: Rates | null, ctx: SentenceContext): { text: string; inline: boolean } {
   const kind = metricKind(c.metric);
   const base = baseMetric(c.metric);
   const flagged = base === 'selection_rate';
-  const ref = `the reference group ${c.reference ?? '(unknown)'}`;
+  const ref = `the reference group ${c.reference === null ? '(unknown)' : (ctx.names?.group(c.attribute, c.reference) ?? c.reference)}`;
   const plain = (text: string) => ({ text, inline: false });
   if (c.withheld !== undefined && c.withheld !== null) {
     return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is withheld because a count behind it is below ${formatCount(c.withheld)} (privacy)`);
@@ -155,9 +155,9 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
  * //  tolerance 0.80–1.25 per the battery, source: EEOC): fail."
  */
 export function describeComparison(c: Comparison, ctx: SentenceContext): string {
-  const who = `${upperFirst(ctx.unit)} with ${describeGroup(c.attribute, c.group)}`;
+  const who = `${upperFirst(ctx.unit)} with ${describeGroup(c.attribute, c.group, ctx.names)}`;
   const rates = ratesOf(c, ctx);
-  const main = mainClause(c, who, rates);
+  const main = mainClause(c, who, rates, ctx);
   const ci = c.withheld
     ? `${formatLevel(c.level)} CI withheld`
     : c.ci === null && c.lowerBound !== undefined

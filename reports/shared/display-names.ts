@@ -26,7 +26,10 @@ export function displayNames(results: Pick<Results, 'manifest'>): DisplayNames {
   const labels = results.manifest.display_labels ?? {};
   const attribute1 = (a: string): string => labels[a]?.label ?? plain(a);
   const level = (a: string, l: string): string => labels[a]?.levels[l] ?? plain(l);
-  const attribute = (a: string): string => a.split(INTERSECTION_SEPARATOR).map(attribute1).join(' × ');
+  const attribute = (a: string): string => {
+    const parts = a.split(INTERSECTION_SEPARATOR);
+    return parts.every((x) => labels[x] === undefined) ? a : parts.map(attribute1).join(' × ');
+  };
   return {
     attribute,
     attributeInText: (a) => attribute(a).replace(/(^|× )(\p{Lu})(?!\p{Lu})/gu, (_, pre: string, c: string) => pre + c.toLowerCase()),
@@ -34,7 +37,8 @@ export function displayNames(results: Pick<Results, 'manifest'>): DisplayNames {
     group: (a, g) => {
       const attributes = a.split(INTERSECTION_SEPARATOR);
       const levels = g.split(INTERSECTION_SEPARATOR);
-      if (attributes.length !== levels.length) return plain(g);
+      // without any label the code stays as written, "×" included, so unlabelled reports read as before
+      if (attributes.length !== levels.length || attributes.every((x) => labels[x] === undefined)) return plain(g);
       return levels.map((l, i) => level(attributes[i]!, l)).join(', ');
     },
   };

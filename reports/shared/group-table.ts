@@ -1,4 +1,5 @@
 import type { GroupResult, MetricValue, Results } from '../../harness/results/index.js';
+import { displayNames } from './display-names.js';
 import { formatLevel } from './format-number.js';
 import { countText, flaggedText } from './privacy.js';
 import { formatMetric, formatMetricInterval } from './metric-kind.js';
@@ -36,27 +37,31 @@ export function buildGroupTable(results: Results, attribute: string): Table {
   const labelled = groups.some((g) => g.labelled > 0 && g.tp !== null);
   const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 1 - results.manifest.alpha);
   const minCell = results.manifest.min_cell;
+  const names = displayNames(results);
+  const shares = groups.some((g) => g.metrics['flagged_share_ratio'] !== undefined);
   return {
-    caption: `Group metrics for ${attribute} (${level} CI in brackets)`,
+    caption: `Group metrics for ${names.attributeInText(attribute)} (${level} CI in brackets)`,
     header: [
       'Group',
       'n',
       'Flagged',
       'Selection rate',
       'Ratio to reference',
+      ...(shares ? ['Share of the flagged ÷ share of all'] : []),
       ...(labelled ? LABELLED.map(([, label]) => label) : []),
       'Notes',
     ],
-    numeric: [1, 2, 3, 4, ...(labelled ? [5, 6, 7] : [])],
+    numeric: [1, 2, 3, 4, ...(shares ? [5] : []), ...(labelled ? [5, 6, 7].map((i) => i + (shares ? 1 : 0)) : [])],
     rows: groups.map((g) => ({
       small: g.small_cell,
       reference: g.is_reference,
       cells: [
-        g.group,
+        names.group(attribute, g.group),
         countText(results, g.n),
         flaggedText(results, g),
         withCi('selection_rate', g.metrics['selection_rate']),
         g.is_reference ? '1 (reference)' : withCi('selection_rate_ratio', g.metrics['selection_rate_ratio']),
+        ...(shares ? [withCi('flagged_share_ratio', g.metrics['flagged_share_ratio'])] : []),
         ...(labelled ? LABELLED.map(([id]) => withCi(id, g.metrics[id])) : []),
         note(g, minCell),
       ],

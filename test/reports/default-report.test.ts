@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Results } from '../../harness/results/index.js';
 import { loadVegaBundles } from '../../reports/index.js';
+import { displayNames } from '../../reports/shared/index.js';
 import { runCli } from '../cli/run-cli.js';
 
 /**
@@ -47,7 +48,9 @@ describe('default report', () => {
     const notPassing = results.checks.filter((c) => c.verdict !== 'pass');
     const expected = notPassing.filter((c) => single.has(c.attribute)).length + new Set(notPassing.filter((c) => !single.has(c.attribute)).map((c) => `${c.id} ${c.attribute}`)).size;
     expect(sentences.length).toBeGreaterThanOrEqual(expected);
-    const references = new Set(Object.values(results.manifest.references).map((r) => r.group));
+    // references are named in words (the population spec's labels); an intersection's as a list
+    const names = displayNames(results);
+    const references = new Set(Object.entries(results.manifest.references).map(([a, r]) => names.group(a, r.group).split(', ')[0]!));
     for (const s of sentences) {
       const ref = /the reference group (\S+?)[:,]?\s/.exec(s)?.[1];
       expect(ref, s).toBeDefined();

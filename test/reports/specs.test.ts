@@ -118,7 +118,7 @@ describe('ratioForestSpec', () => {
   });
   it('keeps a zero ratio with a null CI as a "not estimable" row', () => {
     const rows = data(ratioForestSpec(r, 'true_positive_rate_ratio'));
-    expect(rows.find((row) => row['label'] === 'non_eu, disabled (n < 50)')).toMatchObject({
+    expect(rows.find((row) => row['label'] === 'non_eu×disabled (n < 50)')).toMatchObject({
       value: null, lo: null, hi: null, value_text: '0.00', note: 'not estimable',
     });
   });

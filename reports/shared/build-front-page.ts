@@ -89,9 +89,9 @@ function rateFinding(results: Results, c: CheckResult, names: DisplayNames, unit
   const diff = g.flagged / g.n - ref.flagged / ref.n;
   const higher = (c.direction ?? (diff > 0 ? 'higher' : 'lower')) === 'higher';
   const verdict = c.verdict;
+  const totals = groups.reduce((t, x) => ({ n: t.n + x.n, flagged: t.flagged + x.flagged }), { n: 0, flagged: 0 });
   if (unstableReference(ref)) {
     const d = differenceInterval(g.flagged, g.n, ref.flagged, ref.n, z);
-    const totals = groups.reduce((t, x) => ({ n: t.n + x.n, flagged: t.flagged + x.flagged }), { n: 0, flagged: 0 });
     const share = shareComparison((x) => x.flagged, g, totals, z).ratio;
     const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${points(v)}`;
     return {
@@ -115,7 +115,17 @@ function rateFinding(results: Results, c: CheckResult, names: DisplayNames, unit
   }
   const ci = c.ci ? FRONT_TEXT.intervalText(level, ...plainInterval(c.ci)) : level;
   const times = c.value === 0 && c.ci ? FRONT_TEXT.zeroRatio(ratioText(c.ci[1])) : ratioText(c.value);
-  return { verdict, unstable: false, text: FRONT_TEXT.rateFinding({ group: who, reference: refWho, rate, refRate, times, ci, points: points(diff), higher }) };
+  // the shares (Le Monde's measure for CAF) need the whole population: not for the cells of an intersection, some of which may be suppressed
+  const whole = !c.attribute.includes(INTERSECTION_SEPARATOR) && totals.n > 0 && totals.flagged > 0;
+  return {
+    verdict,
+    unstable: false,
+    text: FRONT_TEXT.rateFinding({
+      group: who, reference: refWho, rate, refRate, times, ci, points: points(diff), higher, unit,
+      share: whole ? percent(g.n / totals.n) : null,
+      flaggedShare: whole ? percent(g.flagged / totals.flagged) : null,
+    }),
+  };
 }
 
 function shareFinding(results: Results, c: CheckResult, names: DisplayNames, unit: string): FrontFinding | null {
@@ -154,7 +164,9 @@ function findings(results: Results, names: DisplayNames, unit: string): FrontFin
   for (const single of [true, false]) {
     for (const c of ranked) {
       const key = `${c.metric}\u0000${c.attribute}`;
-      if (c.attribute.includes(INTERSECTION_SEPARATOR) === single || seen.has(key) || (!single && picked.some((p) => p.attribute.includes(INTERSECTION_SEPARATOR)))) continue;
+      // an intersection cell only when fewer than four attributes have their own finding: it would crowd the first screen
+      if (!single && (picked.length >= 4 || picked.some((p) => p.attribute.includes(INTERSECTION_SEPARATOR)))) continue;
+      if (c.attribute.includes(INTERSECTION_SEPARATOR) === single || seen.has(key)) continue;
       seen.add(key);
       picked.push(c);
     }

@@ -59,9 +59,10 @@ export const FRONT_TEXT = {
       ? `Every interval below is at ${level}, so that all ${m} checks hold together with ${alpha} confidence.`
       : `The interval is at ${level}.`,
 
-  /** "13 of every 100 non-EU households are flagged, against 4.2 of every 100 French households — 3.1 times as often (99.89 % CI 2.9–3.3), 8.8 points more." */
-  rateFinding(f: { group: string; reference: string; rate: RatePhrase; refRate: RatePhrase; times: string; ci: string; points: string; higher: boolean }): string {
-    return `${upper(ofEvery(f.rate))} ${f.group} are flagged, against ${ofEvery(f.refRate)} ${f.reference} — ${f.times} times as often (${f.ci}), ${f.points} points ${f.higher ? 'more' : 'fewer'}.`;
+  /** "13 of every 100 non-EU households are flagged, against 4.2 of every 100 French households — 3.1 times as often (99.89 % CI 2.9–3.3), 8.8 points more. They are 8.0 % of all households and 21 % of those flagged." */
+  rateFinding(f: { group: string; reference: string; rate: RatePhrase; refRate: RatePhrase; times: string; ci: string; points: string; higher: boolean; share: string | null; flaggedShare: string | null; unit: string }): string {
+    const shares = f.share !== null && f.flaggedShare !== null ? ` They are ${f.share} of all ${f.unit} and ${f.flaggedShare} of those flagged.` : '';
+    return `${upper(ofEvery(f.rate))} ${f.group} are flagged, against ${ofEvery(f.refRate)} ${f.reference} — ${f.times} times as often (${f.ci}), ${f.points} points ${f.higher ? 'more' : 'fewer'}.${shares}`;
   },
 
   /** Reference never flagged: only a lower limit. */

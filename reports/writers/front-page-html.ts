@@ -26,12 +26,12 @@ export function frontPageHtml(front: FrontPage, headline: HeadlineChart | null, 
     : '';
   const findings = front.findings.length
     ? `<ol class="findings">\n${front.findings
-        .map((f) => `<li class="finding${f.unstable ? ' unstable' : ''}"><span class="badge v-${f.verdict}" title="${escapeHtml(f.verdict)}">${VERDICT_STYLE[f.verdict].symbol}</span> ${escapeHtml(f.text)}</li>`)
+        .map((f) => `<li class="finding${f.unstable ? ' unstable' : ''}"><span class="badge v-${f.verdict}" role="img" aria-label="${escapeHtml(f.verdict)}" title="${escapeHtml(f.verdict)}">${VERDICT_STYLE[f.verdict].symbol}</span> ${escapeHtml(f.text)}</li>`)
         .join('\n')}\n</ol>`
     : `<p>${escapeHtml(front.noFindings ?? '')}</p>`;
   const warnings = front.warnings.map((w) => `<p class="unstable-note" role="note">${escapeHtml(w)}</p>`).join('\n');
   const chart = headline
-    ? `<figure class="headline" id="chart-headline">\n<div class="chart" role="img" aria-label="${escapeHtml(headline.description)}">${headline.svg}</div>\n<figcaption>${escapeHtml(FRONT_TEXT.headlineCaption(unit, front.sampled))}</figcaption>\n</figure>`
+    ? `<figure id="chart-headline" class="headline">\n<div class="chart" role="img" aria-label="${escapeHtml(headline.description)}">${headline.svg}</div>\n<figcaption>${escapeHtml(FRONT_TEXT.headlineCaption(unit, front.sampled))}</figcaption>\n</figure>`
     : '';
   return `<header class="front" id="front">
 <p class="kicker">${escapeHtml(FRONT_TEXT.kicker)} · ${escapeHtml(date)}</p>

@@ -104,7 +104,7 @@ describe.skipIf(skip)('the front page in headless Chromium', () => {
 
   it('the default report states the battery\'s question on the front page and in results.json', async () => {
     const results = JSON.parse(readFileSync(reports['default']!.replace('report.html', 'results.json'), 'utf8')) as { manifest: { description?: string } };
-    expect(results.manifest.description).toMatch(/^Does a risk score that never sees nationality, disability or income band still flag/);
+    expect(results.manifest.description).toMatch(/^Does a CAF-like risk score, which never sees nationality, flag non-EU, disabled, low-income and single-parent households/);
     const page = await open('default', { width: 1280, height: 800 });
     expect(await page.locator('p.question').textContent()).toBe(`The question: ${results.manifest.description}`);
     await page.close();

@@ -33,7 +33,7 @@ describe('attributes and levels in words', () => {
     const rows = (ratioForestSpec(r) as { data: { values: { label: string }[] } }).data.values.map((x) => x.label);
     expect(rows).toContain('Nationality: non-EU');
     expect(buildFrontPage(r).findings[0]!.text).toBe(
-      '11 of every 100 non-EU households are flagged, against 5.0 of every 100 French households — 2.1 times as often (95 % CI 2.0–2.2), 5.5 points more.',
+      '11 of every 100 non-EU households are flagged, against 5.0 of every 100 French households — 2.1 times as often (95 % CI 2.0–2.2), 5.5 points more. They are 14\u00a0% of all households and 24\u00a0% of those flagged.',
     );
   });
 

@@ -37,7 +37,7 @@ describe('writeMarkdown', () => {
     const md = writeMarkdown(fixtureResults());
     expect(md.split('\n')[0]).toBe('# CAF-style risk score 2023: nationality and disability');
     expect(md).toContain('**Verdict: ✗ fail** — The audit fails: 1 of 4 checks shows a disparity by nationality beyond the tolerance; 1 is inconclusive and 2 pass.');
-    expect(md).toContain('1. **✗ fail** 11 of every 100 non\\_eu households are flagged, against 5.0 of every 100 french households — 2.1 times as often (95 % CI 2.0–2.2), 5.5 points more.');
+    expect(md).toContain('1. **✗ fail** 11 of every 100 non\\_eu households are flagged, against 5.0 of every 100 french households — 2.1 times as often (95 % CI 2.0–2.2), 5.5 points more. They are 14\u00a0% of all households and 24\u00a0% of those flagged.');
     // the front page comes first, in the HTML's order
     const order = ['## What the audit found', '## What this audit cannot tell you', '## Every check in words', '## Verdicts', '## Warnings', '## Methods', '## Provenance'].map((h) => md.indexOf(h));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);

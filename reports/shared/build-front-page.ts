@@ -197,6 +197,7 @@ function cannotTell(results: Results): string[] {
   const unit = unitNoun(m);
   const out: string[] = [];
   if (m.labels.startsWith('none')) out.push(FRONT_TEXT.cannot.noLabels);
+  else if (m.labels.startsWith('synthetic')) out.push(FRONT_TEXT.cannot.simulated);
   else if (results.selective_labels || m.mode === 'audit') out.push(FRONT_TEXT.cannot.selective);
   if (m.mode === 'run' && m.population !== null && m.data === null) out.push(FRONT_TEXT.cannot.synthetic(unit));
   if (m.mode === 'audit') out.push(FRONT_TEXT.cannot.recorded);

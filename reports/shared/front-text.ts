@@ -97,6 +97,7 @@ export const FRONT_TEXT = {
     noLabels: 'Whether the people flagged were more or less often in error: there is no ground truth, so no error rates.',
     synthetic: (unit: string) =>
       `How the agency treats real ${unit}: the population is synthetic, so these findings are properties of the model and its decision rule, not a record of the agency's practice.`,
+    simulated: 'How often the flagged are really in error: the ground truth is simulated by the population spec\'s outcome model, not observed.',
     selective: 'Error rates among those never investigated: labels exist only where someone looked, and who was looked at was chosen by the model.',
     recorded: 'Why the decisions were taken: recorded decisions show who was flagged, not which inputs made the difference.',
     small: (count: number, minCell: number) =>

@@ -54,10 +54,13 @@ function parseReferences(values: readonly string[]): Map<string, { group: string
   return map;
 }
 
-/** A --reference must name a protected attribute (a typo would otherwise be ignored); with --long the attributes come from the data. */
+/**
+ * A --reference must name a protected attribute or an intersection of them ("a×b", typed "a*b"); a typo
+ * would otherwise be ignored. With --long the attributes come from the data.
+ */
 function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly string[] | null): Map<string, T> {
   for (const attribute of refs.keys()) {
-    if (protectedColumns && !protectedColumns.includes(attribute)) {
+    if (protectedColumns && !attribute.split('×').every((a) => protectedColumns.includes(a))) {
       throw new DisparateError('usage', `--reference ${attribute}=…: "${attribute}" is not a protected column (${protectedColumns.join(', ')})`);
     }
   }

@@ -21,6 +21,10 @@ export function printStyle(header: { title: string; verdict: string; hash: strin
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
   header.front { break-after: page; }
+  header.front h1 { font-size: 15pt; } .verdict-line { font-size: 11pt; } .rule-line, .kicker, figure.headline figcaption { font-size: 8pt; }
+  .question, ol.findings, .cannot ul, .unstable-note { font-size: 9pt; }
+  figure.headline svg { width: auto; max-width: 100%; max-height: 52mm; }
+  header.front h2 { margin: .3rem 0 .15rem; } header.front p, ol.findings li { margin-top: .15rem; margin-bottom: .15rem; }
   .front-grid { grid-template-columns: 1fr; }
   details::details-content { content-visibility: visible; display: contents; }
   details > summary { list-style: none; font-weight: 600; }

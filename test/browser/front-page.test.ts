@@ -15,8 +15,10 @@ import { runCli } from '../cli/run-cli.js';
 const CHROMIUM = '/usr/bin/chromium';
 const skip = !existsSync(CHROMIUM) && !process.env['CI'];
 const SHOTS = 'test/output/front-page';
-// A4 is 210 mm wide; print-style.ts sets 14 mm margins: 182 mm of page box at 96 px per inch.
+// A4 is 210 × 297 mm; print-style.ts sets 14 mm side and 16 mm top and bottom margins: a page box of
+// 182 × 265 mm at 96 px per inch.
 const A4_BOX_PX = Math.floor((182 / 25.4) * 96);
+const A4_BOX_HEIGHT_PX = Math.floor((265 / 25.4) * 96);
 
 let browser: Browser;
 const reports: Record<string, string> = {};
@@ -80,7 +82,10 @@ describe.skipIf(skip)('the front page in headless Chromium', () => {
         figures: [...document.querySelectorAll('figure svg')].map((s) => Math.ceil(s.getBoundingClientRect().right)),
         folded: [...document.querySelectorAll('details table')].map((t) => t.getBoundingClientRect().height),
         body: document.body.getBoundingClientRect().right,
+        front: document.querySelector('header.front')!.getBoundingClientRect().bottom,
       }));
+      // the front page is the first printed page
+      expect(layout.front).toBeLessThanOrEqual(A4_BOX_HEIGHT_PX);
       expect(layout.tables.length).toBeGreaterThan(0);
       for (const right of [...layout.tables, ...layout.figures]) expect(right).toBeLessThanOrEqual(A4_BOX_PX + 1);
       expect(layout.folded.length).toBeGreaterThan(0);

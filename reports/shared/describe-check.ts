@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../harness/results/index.js';
+import { UNSTABLE_FLAGGED, UNSTABLE_RATE } from './build-front-page.js';
 import { describeGroup } from './describe-group.js';
 import { fixed, formatCount, formatLevel, formatRate } from './format-number.js';
 import { baseMetric, formatMetric, formatMetricInterval, metricKind, metricLabel, parityOf } from './metric-kind.js';
@@ -145,6 +146,18 @@ function mainClause(c: Comparison, who: string, rates: Rates | null, ctx: Senten
 }
 
 /**
+ * A ratio against a reference group flagged for under 1 % of its members, or fewer than 30 times,
+ * swings with a handful of cases: the sentence says so, so a ratio in the hundreds never stands alone.
+ */
+function unstableNote(c: Comparison, rates: Rates | null): string {
+  const ref = rates?.reference;
+  // a reference never flagged is explained by the sentence itself (the ratio is unbounded)
+  if (metricKind(c.metric) !== 'ratio' || !ref || ref.numerator === null || ref.denominator === null || ref.numerator === 0) return '';
+  if (ref.numerator / ref.denominator >= UNSTABLE_RATE && ref.numerator >= UNSTABLE_FLAGGED) return '';
+  return ` The reference group's rate rests on ${formatCount(ref.numerator)} ${ref.numerator === 1 ? 'case' : 'cases'}: the ratio is unstable; read the difference in points.`;
+}
+
+/**
  * A plain-text sentence naming the group (with the results' unit noun), direction, reference group,
  * the rates and counts behind a comparison of rates, interval and tolerance. A direction is stated
  * only when the whole interval lies on one side of parity (ratio 1, difference 0); otherwise the
@@ -175,7 +188,7 @@ export function describeComparison(c: Comparison, ctx: SentenceContext): string 
       ? ''
       : ` This is a small cell (n < ${formatCount(c.smallCell)}): the estimate is unreliable.`;
   const bracket = [rates !== null && !main.inline ? ratesText(rates) : null, ci, tol].filter((s) => s !== null).join('; ');
-  return `${main.text} (${bracket})${verdict}${small}`;
+  return `${main.text} (${bracket})${verdict}${small}${unstableNote(c, rates)}`;
 }
 
 /**

@@ -38,6 +38,8 @@ describe('a reference group flagged too rarely for its ratios to be read alone',
         'The ratio, 40 times as often, rests on only 10 flagged mid people: do not quote it alone.',
     );
     expect(html).toContain('<p class="unstable-note" role="note">Unstable reference: by band');
+    // the detailed sentence of the check carries the same caveat after its ratio
+    expect(md).toMatch(/40\.00 times as often \(.*\): fail\. The reference group's rate rests on 10 cases: the ratio is unstable; read the difference in points\./);
     expect(html).toMatch(/<li class="finding unstable">.*19\.5 percentage points more/);
   });
 

@@ -8,3 +8,4 @@ export { reproductionOutcome } from './reproduction-outcome.js';
 export { loadResultsFile, type LoadedResults } from './load-results-file.js';
 export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';
 export { releaseWorkers, warmWorkers } from './chunk-pool.js';
+export { displayManifest } from './display-manifest.js';

@@ -14,4 +14,4 @@ export {
   escapeHtml, escapeMarkdown, escapeXml, renderPng, renderSvg, writeHtml, writeJunit, writeMarkdown,
   type InconclusiveAs, type RenderSvgOptions, type ReportChart, type WriteHtmlOptions,
 } from './writers/index.js';
-export { markWithheld, redactResults, privacyThreshold } from './shared/index.js';
+export { markWithheld, redactResults, privacyThreshold, terminalSummary } from './shared/index.js';

@@ -1,6 +1,6 @@
 /** Charts named after an attribute (`<kind>-<slug>`) and charts that appear once (`<kind>`); see buildChartSpecs. */
 const PER_ATTRIBUTE = ['selection-rate', 'error-rates', 'score-distribution', 'selection-curve', 'calibration', 'proxy-strength'];
-const SINGLE = ['ratio-forest', 'intersection-heatmap', 'counterfactual-shift', 'published-vs-reproduced', 'comparison-selection-change'];
+const SINGLE = ['ratio-forest', 'intersection-heatmap', 'counterfactual-shift', 'published-vs-reproduced', 'comparison-selection-change', 'over-representation'];
 const CHART = new RegExp(`^(?:(?:${PER_ATTRIBUTE.join('|')})-[a-z0-9-]{1,60}|(?:${SINGLE.join('|')}))(?:-\\d+)?\\.(?:vl\\.json|svg|png)$`);
 const FIXED = new Set(['results.json', 'report.html', 'report.md', 'junit.xml']);
 

@@ -23,6 +23,8 @@ export interface AuditOptions extends DecisionColumns {
   readonly minCell: number;
   readonly checks: readonly Check[];
   readonly title: string;
+  /** The question the audit answers and attribute/level names in words (battery description and labels). */
+  readonly display?: Pick<Manifest, 'description' | 'display_labels'> | undefined;
   /** What one row is, plural ("households"); the report says "people" when absent. */
   readonly unit?: string | undefined;
   readonly battery: { file: string; hash: string } | null;
@@ -221,6 +223,7 @@ export function auditDecisions(opts: AuditOptions): Results {
     command: opts.context.command,
     mode: 'audit',
     title: opts.title,
+    ...opts.display,
     ...(opts.unit ? { unit: opts.unit } : {}),
     battery_file: opts.battery?.file ?? null,
     battery_hash: opts.battery?.hash ?? null,

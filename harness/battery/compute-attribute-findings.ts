@@ -1,5 +1,5 @@
 import type { GroupCounts } from '../accumulate/index.js';
-import { computeGroupMetrics, computeMetricValue, type MetricOptions } from '../metrics/index.js';
+import { computeGroupMetrics, computeMetricValue, totalsOf, type MetricOptions } from '../metrics/index.js';
 import type { GroupResult, MetricValue, SuppressedCell, Warning } from '../results/index.js';
 import { normalCdf, zCritical } from '../stats/index.js';
 import { resolveReference, type ResolvedReference } from './resolve-references.js';
@@ -59,7 +59,7 @@ export function computeAttributeFindings(
     }
   }
   const present = intersection ? stats.filter((g) => g.n > 0) : stats;
-  const metricOptions: MetricOptions = { z: zCritical(opts.alpha), level: 1 - opts.alpha, labels: opts.labels, minCell: opts.minCell, ...metrics };
+  const metricOptions: MetricOptions = { z: zCritical(opts.alpha), level: 1 - opts.alpha, labels: opts.labels, minCell: opts.minCell, totals: totalsOf(present), ...metrics };
   const { results, warnings: w } = computeGroupMetrics(present, reference.group, metricOptions);
   const refCounts = present.find((g) => g.group === reference.group)!;
   const metricAt = (group: string, metricId: string, z: number): MetricValue | null => {

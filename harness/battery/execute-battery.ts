@@ -1,4 +1,5 @@
 import { DisparateError } from '../errors/index.js';
+import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
 import { auditDecisions } from './audit-decisions.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
@@ -46,6 +47,7 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     minCell: battery.min_cell,
     checks: battery.checks,
     title: battery.title,
+    display: displayManifest(battery.description, battery.labels),
     unit: battery.unit,
     inconclusive: battery.inconclusive,
     battery: { file: resolved.file, hash: resolved.hash },

@@ -10,3 +10,4 @@ export { loadResultsFile, type LoadedResults } from './load-results-file.js';
 export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';
 export { releaseWorkers, warmWorkers } from './chunk-pool.js';
 export { MAX_ROWS } from './max-rows.js';
+export { displayManifest } from './display-manifest.js';

@@ -172,6 +172,9 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
     mode: m.mode,
     title: `Merged: ${[...new Set(all.map((r) => r.manifest.title))].join(' + ')}`,
     ...(unit ? { unit } : {}),
+    // words for the reports only: kept when every part says the same
+    ...(shared(inputs, (x) => x.description) !== undefined ? { description: shared(inputs, (x) => x.description)! } : {}),
+    ...(shared(inputs, (x) => JSON.stringify(x.display_labels ?? null)) !== undefined && m.display_labels ? { display_labels: m.display_labels } : {}),
     battery_file: shared(inputs, (x) => x.battery_file) ?? null,
     battery_hash: shared(inputs, (x) => x.battery_hash) ?? null,
     model: m.model,

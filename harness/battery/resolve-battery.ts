@@ -63,7 +63,7 @@ export function resolveBattery(file: string): ResolvedBattery {
       throw bad(`checks.${i}.attribute`, `"${check.attribute}" is not a protected attribute or their intersection "${intersection}"`);
     }
     if (metric.base.needsLabels && !labelled) throw bad(`checks.${i}.metric`, `${check.metric} needs ground-truth labels but the battery declares no label column`);
-    if (metric.base.kind !== 'rate' && metric.base.needsScores && battery.data && battery.data.score === undefined) {
+    if (metric.base.kind !== 'rate' && metric.base.kind !== 'share' && metric.base.needsScores && battery.data && battery.data.score === undefined) {
       throw bad(`checks.${i}.metric`, `${check.metric} needs scores but the battery's data block declares no score column`);
     }
     if (metric.variant === 'rate' && !check.bounds) throw bad(`checks.${i}.bounds`, `a check on the rate ${check.metric} needs explicit bounds`);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DisparateError } from '../errors/index.js';
 import { loadPopulationSpec } from '../../datasets/synth/index.js';
+import { displayManifest } from './display-manifest.js';
 import type { Manifest, Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import { LABEL_LIMITS, listNames, type Column } from '../../datasets/table/index.js';
@@ -105,6 +106,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     mode: 'run',
     title: battery.title,
     ...unitOf(battery.unit, specFile),
+    ...displayManifest(battery.description, battery.labels, specFile ? loadPopulationSpec(specFile).labels : undefined),
     battery_file: resolved.file,
     battery_hash: resolved.hash,
     model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source },

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Argv } from 'yargs';
 import { auditDecisions } from '../battery/index.js';
 import type { IntersectionSetting } from '../battery/compute-findings.js';
-import { Check } from '../config/index.js';
+import { Check, intersectionName } from '../config/index.js';
 import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
@@ -35,11 +35,11 @@ export interface AuditArgs {
   unit?: string | undefined;
 }
 
-/** --intersections: full, all, none, or subsets such as "nationality+disability,nationality+income". */
+/** --intersections: full, all, none, or subsets such as "nationality+disability,nationality*income" ("+", "*" or "×"). */
 function parseIntersections(value: string): IntersectionSetting {
   if (value === 'full' || value === 'all' || value === 'none') return value;
   return value.split(',').map((subset) => {
-    const names = subset.split('+').map((s) => s.trim()).filter(Boolean);
+    const names = subset.split(/[+*×]/).map((s) => s.trim()).filter(Boolean);
     if (names.length < 2) throw new DisparateError('usage', `--intersections ${value}: each subset names two or more attributes joined by "+"`);
     return names;
   });
@@ -50,15 +50,18 @@ function parseReferences(values: readonly string[]): Map<string, { group: string
   for (const v of values) {
     const eq = v.indexOf('=');
     if (eq <= 0) throw new DisparateError('usage', `--reference ${v}: expected attribute=value`);
-    map.set(v.slice(0, eq), { group: v.slice(eq + 1), origin: 'cli', where: `--reference ${v}` });
+    map.set(intersectionName(v.slice(0, eq)), { group: intersectionName(v.slice(eq + 1)), origin: 'cli', where: `--reference ${v}` });
   }
   return map;
 }
 
-/** A --reference must name a protected attribute (a typo would otherwise be ignored); with --long the attributes come from the data. */
+/**
+ * A --reference must name a protected attribute or an intersection of them ("a×b", typed "a*b"); a typo
+ * would otherwise be ignored. With --long the attributes come from the data.
+ */
 function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly string[] | null): Map<string, T> {
   for (const attribute of refs.keys()) {
-    if (protectedColumns && !protectedColumns.includes(attribute)) {
+    if (protectedColumns && !attribute.split('×').every((a) => protectedColumns.includes(a))) {
       throw new DisparateError('usage', `--reference ${attribute}=…: "${attribute}" is not a protected column (${protectedColumns.join(', ')})`);
     }
   }
@@ -87,7 +90,7 @@ export const auditCommand = {
       .option('correction', { type: 'string', choices: ['holm', 'bonferroni', 'benjamini-hochberg', 'none'], default: 'bonferroni', describe: 'error control across all checks: bonferroni (family-wise), benjamini-hochberg (false discoveries), none; holm is judged as bonferroni' })
       .option('bootstrap', { type: 'number', describe: 'multinomial bootstrap replicates of the cell counts (bootstrap_ci beside each interval)' })
       .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap' })
-      .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a+c' })
+      .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a*c' })
       .option('score', { type: 'string', describe: 'numeric score column' })
       .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); default the largest group' })
       .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })

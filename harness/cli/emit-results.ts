@@ -18,7 +18,7 @@ export interface EmitOptions {
  * results.json (--json) or a short summary. Returns nothing: the exit code is decided by the caller.
  */
 export async function emitResults(results: Results, out: string, json: boolean, options: EmitOptions = {}): Promise<void> {
-  const { buildReport, isReportFileName, loadVegaBundles, markWithheld } = await import('../../reports/index.js');
+  const { buildReport, isReportFileName, loadVegaBundles, markWithheld, redactResults, terminalSummary } = await import('../../reports/index.js');
   const stamped: Results = options.privacy ? { ...results, manifest: { ...results.manifest, privacy: options.privacy } } : results;
   const { files } = await buildReport(stamped, {
     formats: options.formats,
@@ -30,11 +30,6 @@ export async function emitResults(results: Results, out: string, json: boolean, 
     process.stdout.write(`${JSON.stringify(markWithheld(stamped), null, 2)}\n`);
     return;
   }
-  const { summary } = results;
-  process.stdout.write(
-    `${results.manifest.title}\n` +
-      `verdict: ${summary.verdict.toUpperCase()} (${summary.pass} pass, ${summary.fail} fail, ${summary.inconclusive} inconclusive)` +
-      `${results.warnings.length ? `, ${results.warnings.length} warning(s)` : ''}\n` +
-      `report: ${written.find((p) => p.endsWith('report.html')) ?? out}\n`,
-  );
+  // what a person reads on the terminal respects the same small-cell suppression as the report
+  process.stdout.write(terminalSummary(redactResults(stamped), written.find((p) => p.endsWith('report.html')) ?? out));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { METRIC_IDS } from '../metrics/registry.js';
+import { DisplayLabels, intersectionName } from './display-labels.js';
 
 /**
  * The battery: a declarative fairness test of one model on one population (or of one decisions file).
@@ -67,7 +68,11 @@ export const Check = z
   .object({
     id: z.string().min(1).describe('Stable identifier of the check, shown in reports and JUnit.'),
     metric: MetricId,
-    attribute: z.string().default('all').describe('A protected attribute, an intersection "a×b", or "all" (every attribute and the intersection). Default: all.'),
+    attribute: z
+      .string()
+      .default('all')
+      .transform(intersectionName)
+      .describe('A protected attribute, an intersection "a×b" (or "a*b"), or "all" (every attribute and the intersection). Default: all.'),
     bounds: z
       .tuple([z.number(), z.number()])
       .optional()
@@ -98,7 +103,11 @@ export const Battery = z
       .regex(/^[\p{L}][\p{L} '-]*$/u)
       .optional()
       .describe(`What one row is, in the plural, for the report's sentences ("households", "students", "applicants"). Default: the population spec's unit, else "people".`),
-    description: z.string().optional(),
+    description: z
+      .string()
+      .optional()
+      .describe('The question the audit answers, in plain words: shown under the title of the report and recorded in results.json (manifest.description).'),
+    labels: DisplayLabels.optional(),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master seed of every random draw. Default 1.'),
     population: z
       .object({
@@ -159,7 +168,11 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
     decision: DecisionRule.optional().describe('Required with population.'),
     label: z.string().optional().describe('Population column with the ground truth (the spec\'s outcome), enabling error-rate metrics.'),
     protected: z.array(z.string().min(1)).min(1).describe('Protected attributes: categorical columns of the population or data.'),
-    reference: z.record(z.string(), z.string()).default({}).describe('Reference group per attribute; default the largest group.'),
+    reference: z
+      .record(z.string(), z.string())
+      .default({})
+      .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [intersectionName(k), intersectionName(v)])))
+      .describe('Reference group per attribute (an intersection as "a*b: x*y" or "a×b: x×y"); default the largest group.'),
     alpha: z.number().gt(0).lt(0.5).default(0.05).describe('Significance level; intervals are (1 − alpha) two-sided. Default 0.05.'),
     correction: z
       .enum(['holm', 'bonferroni', 'benjamini-hochberg', 'none'])
@@ -212,9 +225,20 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
       .optional()
       .describe('Proxy detection (synthetic runs): how strongly each model input predicts each protected attribute (bias-corrected Cramér\'s V and a one-feature AUC over the whole population; a logistic model on all inputs, trained and tested on fixed samples), written to results.json as proxies. Default true.'),
     intersections: z
-      .union([z.enum(['all', 'full', 'none']), z.array(z.array(z.string().min(1)).min(2))])
+      .union([
+        z.enum(['all', 'full', 'none']),
+        z.array(
+          z.union([
+            z.array(z.string().min(1)).min(2),
+            z
+              .string()
+              .regex(/^[^*×]+([*×][^*×]+)+$/, 'expected attributes joined by "*" or "×", e.g. nationality*disability')
+              .transform((s) => intersectionName(s).split('×')),
+          ]),
+        ),
+      ])
       .optional()
-      .describe('Intersections of protected attributes to report: "full" (all attributes together, the default), "all" (every subset of two or more), "none", or a list of subsets such as [[nationality, disability]]. Cells below min_cell are listed as suppressed with their n, never dropped.'),
+      .describe('Intersections of protected attributes to report: "full" (all attributes together, the default), "all" (every subset of two or more), "none", or a list of subsets such as [[nationality, disability]] or [nationality*disability]. Cells below min_cell are listed as suppressed with their n, never dropped.'),
   })
   .strict();
 export type Battery = z.infer<typeof Battery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisplayLabels } from './display-labels.js';
 
 /**
  * Population spec: a structural causal model of a synthetic applicant population, written in YAML
@@ -291,6 +292,7 @@ export const PopulationSpec = z
       .regex(/^[\p{L}][\p{L} '-]*$/u)
       .optional()
       .describe('What one row is, in the plural, for the report\'s sentences ("households", "students", "applicants"). Default "people".'),
+    labels: DisplayLabels.optional(),
     sources: z.array(z.string()).default([]).describe('Citations for the figures used; everything else is an assumption.'),
     variables: z
       .record(name, Variable)

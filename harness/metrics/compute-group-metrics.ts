@@ -15,7 +15,8 @@ import {
   type Interval,
   type IntervalMethod,
 } from '../stats/index.js';
-import { MEAN_METRICS, RATE_METRICS, STATISTIC_METRICS, resolveMetricId, type MeanMetric, type RateMetric, type StatisticMetric } from './registry.js';
+import { MEAN_METRICS, RATE_METRICS, SHARE_METRICS, STATISTIC_METRICS, resolveMetricId, type MeanMetric, type RateMetric, type ShareMetric, type StatisticMetric } from './registry.js';
+import { shareComparison } from './share-interval.js';
 import { buildScoreHistogram } from './build-score-histogram.js';
 import type { StatisticContext } from './score-statistics.js';
 
@@ -33,6 +34,29 @@ export interface MetricOptions {
   readonly binning?: ScoreBinning | null;
   /** Top-decile selection per group name, with the weight selected and the total; absent without a sweep. */
   readonly top?: { readonly byGroup: ReadonlyMap<string, number>; readonly selected: number; readonly total: number } | null;
+  /** Rows and flagged rows over every group of the attribute, for shares; default the sum of the groups given. */
+  readonly totals?: { readonly n: number; readonly flagged: number } | undefined;
+}
+
+/** Sum of rows and flagged rows over the groups, for shares. */
+export function totalsOf(groups: readonly GroupCounts[]): { n: number; flagged: number } {
+  return groups.reduce((t, g) => ({ n: t.n + g.n, flagged: t.flagged + g.flagged }), { n: 0, flagged: 0 });
+}
+
+/** A share metric and its variants against the share it is compared with (reference "all": the whole population). */
+function shares(metric: ShareMetric, g: GroupCounts, opts: MetricOptions): Record<string, MetricValue> {
+  const totals = opts.totals ?? { n: g.n, flagged: g.flagged };
+  const x = metric.count(g);
+  const X = metric.count(totals);
+  const out: Record<string, MetricValue> = {
+    [metric.id]: metricValue(X > 0 ? x / X : null, rateInterval(x, X, opts.z), rateMethod(x, X), opts.level, null, { numerator: x, denominator: X }),
+  };
+  if (metric.against === null) return out;
+  const { ratio: r, difference: d } = shareComparison(metric.count, g, totals, opts.z);
+  const interval = (v: typeof r): Interval | null => (v.ci ? { lo: v.ci[0], hi: v.ci[1], method: v.method as IntervalMethod } : null);
+  out[`${metric.id}_ratio`] = metricValue(r.value, interval(r), r.method, opts.level, 'all');
+  out[`${metric.id}_difference`] = metricValue(d.value, interval(d), d.method, opts.level, 'all');
+  return out;
 }
 
 /** The statistic metrics that apply, given what the data hold. */
@@ -143,6 +167,7 @@ export function computeMetricValue(metricId: string, g: GroupCounts, ref: GroupC
   const { base, variant } = resolved;
   if (base.kind === 'rate') return variant === 'rate' ? rate(base, g, opts) : variant === 'ratio' ? ratio(base, g, ref, opts) : difference(base, g, ref, opts);
   if (base.kind === 'mean') return means(base, g, ref, opts)[metricId] ?? null;
+  if (base.kind === 'share') return shares(base, g, opts)[metricId] ?? null;
   return statistics([base], g, ref, opts)[metricId] ?? null;
 }
 
@@ -165,6 +190,7 @@ export function computeGroupMetrics(
   const meanMetrics = scored ? MEAN_METRICS.filter((m) => opts.labels || !m.needsLabels) : [];
   const statisticMetrics = applicableStatistics(opts, scored);
   const warnings: Warning[] = [];
+  const withTotals: MetricOptions = { ...opts, totals: opts.totals ?? totalsOf(groups) };
   const results = groups.map((g): GroupResult => {
     const values: Record<string, MetricValue> = {};
     for (const metric of rates) {
@@ -174,6 +200,7 @@ export function computeGroupMetrics(
     }
     for (const metric of meanMetrics) Object.assign(values, means(metric, g, ref, opts));
     Object.assign(values, statistics(statisticMetrics, g, ref, opts));
+    for (const metric of SHARE_METRICS) Object.assign(values, shares(metric, g, withTotals));
     const undefinedIds = Object.entries(values).filter(([, v]) => v.value === null).map(([id]) => id);
     if (g.n > 0 && undefinedIds.length > 0) {
       warnings.push({

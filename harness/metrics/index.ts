@@ -1,15 +1,18 @@
-export { computeGroupMetrics, computeMetricValue, type MetricOptions } from './compute-group-metrics.js';
+export { computeGroupMetrics, computeMetricValue, totalsOf, type MetricOptions } from './compute-group-metrics.js';
+export { shareComparison, type ShareComparison } from './share-interval.js';
 export {
   MEAN_METRICS,
   METRIC_IDS,
   METRICS,
   RATE_METRICS,
+  SHARE_METRICS,
   resolveMetricId,
   type MeanMetric,
   type Metric,
   type MetricVariant,
   type RateMetric,
   type ResolvedMetricId,
+  type ShareMetric,
 } from './registry.js';
 export { bootstrapGroupMetrics, bootstrapKey, type BootstrapTarget } from './bootstrap-group-metrics.js';
 export { AGENCY_TEST, buildSelectiveLabels, computeSelectiveLabels, type SelectiveCounts, type SelectiveSettings, type SelectiveTest } from './selective-labels.js';

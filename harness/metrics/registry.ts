@@ -61,7 +61,20 @@ export interface StatisticMetric extends MetricBase {
   readonly compute: (ctx: StatisticContext) => StatisticValue;
 }
 
-export type Metric = RateMetric | MeanMetric | StatisticMetric;
+/**
+ * A group's share of something counted over every group of its attribute (the flagged, the rows),
+ * x / Σx, Wilson interval. With `against`, the `_ratio` and `_difference` variants compare it with
+ * that other share of the same group (over-representation: share of the flagged ÷ share of the rows),
+ * not with a reference group; see share-interval.ts for their interval.
+ */
+export interface ShareMetric extends MetricBase {
+  readonly kind: 'share';
+  readonly count: (g: Pick<GroupCounts, 'flagged' | 'n'>) => number;
+  /** The id of the share this one is compared with; null: no variants. */
+  readonly against: string | null;
+}
+
+export type Metric = RateMetric | MeanMetric | StatisticMetric | ShareMetric;
 
 const rate = (m: Omit<RateMetric, 'kind'>): RateMetric => ({ kind: 'rate', ...m });
 
@@ -99,7 +112,14 @@ export const STATISTIC_METRICS: readonly StatisticMetric[] = [
   statistic({ id: 'theil_index', label: 'Theil index', meaning: 'inequality of benefits within the group, GE(1) (Speicher et al. 2018)', needsLabels: true, needsScores: false, against: null, worse: 'higher', method: 'delta-multinomial', compute: theilIndex }),
 ];
 
-export const METRICS: readonly Metric[] = [...RATE_METRICS, ...MEAN_METRICS, ...STATISTIC_METRICS];
+// Le Monde's measure for CAF ("36 % of home controls, 16 % of households"): it needs no reference
+// group, so it stays meaningful when the reference is almost never flagged.
+export const SHARE_METRICS: readonly ShareMetric[] = [
+  { kind: 'share', id: 'population_share', label: 'Share of the population', meaning: 'share of all rows that are in the group', count: (g) => g.n, against: null, needsLabels: false, worse: 'higher' },
+  { kind: 'share', id: 'flagged_share', label: 'Share of the flagged', meaning: 'share of everyone flagged that is in the group; its ratio and difference compare it with the group\'s share of the population (over-representation)', count: (g) => g.flagged, against: 'population_share', needsLabels: false, worse: 'higher' },
+];
+
+export const METRICS: readonly Metric[] = [...RATE_METRICS, ...MEAN_METRICS, ...STATISTIC_METRICS, ...SHARE_METRICS];
 
 export type MetricVariant = 'rate' | 'ratio' | 'difference';
 
@@ -112,6 +132,12 @@ export interface ResolvedMetricId {
 const BY_ID = new Map<string, ResolvedMetricId>();
 for (const base of METRICS) {
   BY_ID.set(base.id, { id: base.id, base, variant: 'rate' });
+  if (base.kind === 'share') {
+    if (base.against === null) continue;
+    BY_ID.set(`${base.id}_ratio`, { id: `${base.id}_ratio`, base, variant: 'ratio' });
+    BY_ID.set(`${base.id}_difference`, { id: `${base.id}_difference`, base, variant: 'difference' });
+    continue;
+  }
   if (base.kind === 'statistic') {
     for (const v of base.variants) BY_ID.set(`${base.id}_${v}`, { id: `${base.id}_${v}`, base, variant: v });
     continue;

@@ -138,6 +138,17 @@ export const Manifest = z
       .string()
       .optional()
       .describe('What one row is, in the plural, for the report\'s sentences: "households", "students", "applicants". From the battery or the population spec; absent means "people".'),
+    description: z
+      .string()
+      .optional()
+      .describe('The question the audit answers, from the battery\'s description; absent when it gives none.'),
+    display_labels: z
+      .record(
+        z.string(),
+        z.object({ label: z.string().optional(), levels: z.record(z.string(), z.string()) }).strict(),
+      )
+      .optional()
+      .describe('Attributes and levels in words for the reports (battery labels over the population spec\'s); results keep the codes.'),
     battery_file: z.string().nullable(),
     battery_hash: z.string().nullable(),
     model: z

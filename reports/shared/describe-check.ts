@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../harness/results/index.js';
+import { UNSTABLE_FLAGGED, UNSTABLE_RATE } from './build-front-page.js';
 import { describeGroup } from './describe-group.js';
 import { fixed, formatCount, formatLevel, formatRate } from './format-number.js';
 import { baseMetric, formatMetric, formatMetricInterval, metricKind, metricLabel, parityOf } from './metric-kind.js';
@@ -45,7 +46,7 @@ function ratesOf(c: Comparison, ctx: SentenceContext): Rates | null {
   if (withheld || c.reference === null || parityOf(c.metric) === null || metricKind(base) !== 'rate') return null;
   const group = ctx.rate(c.attribute, c.group, base);
   const reference = ctx.rate(c.attribute, c.reference, base);
-  return group && reference ? { group, reference, name: c.reference } : null;
+  return group && reference ? { group, reference, name: ctx.names?.group(c.attribute, c.reference) ?? c.reference } : null;
 }
 
 /** "17.6 % = 2,101 of 11,940"; "0 of 6,210" for a zero count; the bare rate when results carry no counts. */
@@ -86,11 +87,11 @@ function directionOf(ci: readonly [number, number] | null, parity: number): 'hig
 }
 
 /** The sentence up to its bracket; `inline` when it already states the rates behind the comparison. */
-function mainClause(c: Comparison, who: string, rates: Rates | null): { text: string; inline: boolean } {
+function mainClause(c: Comparison, who: string, rates: Rates | null, ctx: SentenceContext): { text: string; inline: boolean } {
   const kind = metricKind(c.metric);
   const base = baseMetric(c.metric);
   const flagged = base === 'selection_rate';
-  const ref = `the reference group ${c.reference ?? '(unknown)'}`;
+  const ref = `the reference group ${c.reference === null ? '(unknown)' : (ctx.names?.group(c.attribute, c.reference) ?? c.reference)}`;
   const plain = (text: string) => ({ text, inline: false });
   if (c.withheld !== undefined && c.withheld !== null) {
     return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is withheld because a count behind it is below ${formatCount(c.withheld)} (privacy)`);
@@ -145,6 +146,18 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
 }
 
 /**
+ * A ratio against a reference group flagged for under 1 % of its members, or fewer than 30 times,
+ * swings with a handful of cases: the sentence says so, so a ratio in the hundreds never stands alone.
+ */
+function unstableNote(c: Comparison, rates: Rates | null): string {
+  const ref = rates?.reference;
+  // a reference never flagged is explained by the sentence itself (the ratio is unbounded)
+  if (metricKind(c.metric) !== 'ratio' || !ref || ref.numerator === null || ref.denominator === null || ref.numerator === 0) return '';
+  if (ref.numerator / ref.denominator >= UNSTABLE_RATE && ref.numerator >= UNSTABLE_FLAGGED) return '';
+  return ` The reference group's rate rests on ${formatCount(ref.numerator)} ${ref.numerator === 1 ? 'case' : 'cases'}: the ratio is unstable; read the difference in points.`;
+}
+
+/**
  * A plain-text sentence naming the group (with the results' unit noun), direction, reference group,
  * the rates and counts behind a comparison of rates, interval and tolerance. A direction is stated
  * only when the whole interval lies on one side of parity (ratio 1, difference 0); otherwise the
@@ -155,9 +168,9 @@ function mainClause(c: Comparison, who: string, rates: Rates | null): { text: st
  * //  tolerance 0.80–1.25 per the battery, source: EEOC): fail."
  */
 export function describeComparison(c: Comparison, ctx: SentenceContext): string {
-  const who = `${upperFirst(ctx.unit)} with ${describeGroup(c.attribute, c.group)}`;
+  const who = `${upperFirst(ctx.unit)} with ${describeGroup(c.attribute, c.group, ctx.names)}`;
   const rates = ratesOf(c, ctx);
-  const main = mainClause(c, who, rates);
+  const main = mainClause(c, who, rates, ctx);
   const ci = c.withheld
     ? `${formatLevel(c.level)} CI withheld`
     : c.ci === null && c.lowerBound !== undefined
@@ -175,7 +188,7 @@ export function describeComparison(c: Comparison, ctx: SentenceContext): string 
       ? ''
       : ` This is a small cell (n < ${formatCount(c.smallCell)}): the estimate is unreliable.`;
   const bracket = [rates !== null && !main.inline ? ratesText(rates) : null, ci, tol].filter((s) => s !== null).join('; ');
-  return `${main.text} (${bracket})${verdict}${small}`;
+  return `${main.text} (${bracket})${verdict}${small}${unstableNote(c, rates)}`;
 }
 
 /**

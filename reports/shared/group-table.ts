@@ -1,4 +1,5 @@
 import type { GroupResult, MetricValue, Results } from '../../harness/results/index.js';
+import { displayNames } from './display-names.js';
 import { formatLevel } from './format-number.js';
 import { countText, flaggedText } from './privacy.js';
 import { formatMetric, formatMetricInterval } from './metric-kind.js';
@@ -41,29 +42,34 @@ export function buildGroupTable(results: Results, attribute: string): Table {
   const minCell = results.manifest.min_cell;
   const investigated = results.selective_labels?.groups_scope === 'investigated_cases';
   const among = (label: string) => (investigated ? `${label} among investigated` : label);
+  const names = displayNames(results);
+  const shares = groups.some((g) => g.metrics['flagged_share_ratio'] !== undefined);
+  const shown = names.attributeInText(attribute);
   return {
     caption: investigated
-      ? `Group metrics for ${attribute} among investigated cases (random audits and flagged cases together), not population rates: the population estimates are in the selective-labels table (${level} CI in brackets)`
-      : `Group metrics for ${attribute} (${level} CI in brackets)`,
+      ? `Group metrics for ${shown} among investigated cases (random audits and flagged cases together), not population rates: the population estimates are in the selective-labels table (${level} CI in brackets)`
+      : `Group metrics for ${shown} (${level} CI in brackets)`,
     header: [
       'Group',
       investigated ? 'Investigated' : 'n',
       'Flagged',
       among('Selection rate'),
       'Ratio to reference',
+      ...(shares ? [among('Share of the flagged ÷ share of all')] : []),
       ...(labelled ? LABELLED.map(([id, label]) => (id === 'precision' ? label : among(label))) : []),
       'Notes',
     ],
-    numeric: [1, 2, 3, 4, ...(labelled ? [5, 6, 7] : [])],
+    numeric: [1, 2, 3, 4, ...(shares ? [5] : []), ...(labelled ? [5, 6, 7].map((i) => i + (shares ? 1 : 0)) : [])],
     rows: groups.map((g) => ({
       small: g.small_cell,
       reference: g.is_reference,
       cells: [
-        g.group,
+        names.group(attribute, g.group),
         countText(results, g.n),
         flaggedText(results, g),
         withCi('selection_rate', g.metrics['selection_rate']),
         g.is_reference ? '1 (reference)' : withCi('selection_rate_ratio', g.metrics['selection_rate_ratio']),
+        ...(shares ? [withCi('flagged_share_ratio', g.metrics['flagged_share_ratio'])] : []),
         ...(labelled ? LABELLED.map(([id]) => withCi(id, g.metrics[id])) : []),
         note(g, minCell),
       ],

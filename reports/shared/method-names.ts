@@ -18,6 +18,10 @@ export const METHOD_NAMES: Readonly<Record<string, MethodName>> = {
   // Intervals for a ratio or difference of two independent rates.
   'katz-log': { name: 'Katz log interval', reference: 'Katz et al. 1978' },
   'koopman-score': { name: 'Koopman score interval', reference: 'Koopman 1984' },
+  // Over-representation (share of the flagged against share of the rows): the group against everyone else, mapped.
+  'katz-log-vs-rest': { name: 'Katz log interval for the group against everyone else, mapped to the shares', reference: 'Katz et al. 1978' },
+  'mover-ratio-vs-rest': { name: 'MOVER interval for the group against everyone else, mapped to the shares', reference: 'Donner & Zou 2012' },
+  'koopman-score-vs-rest': { name: 'Koopman score interval for the group against everyone else, mapped to the shares', reference: 'Koopman 1984' },
   'newcombe-hybrid-score': { name: 'Newcombe hybrid score interval', reference: 'Newcombe 1998' },
   'mover-ratio': { name: 'MOVER interval for a ratio from the two rate intervals', reference: 'Donner & Zou 2012' },
   'mover-difference': { name: 'MOVER interval for a difference from the two rate intervals', reference: 'Zou & Donner 2008' },

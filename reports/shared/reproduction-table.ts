@@ -6,6 +6,34 @@ function formatFigure(value: number | null): string {
   return value === null ? 'not reproduced' : String(Number(value.toPrecision(6)));
 }
 
+/**
+ * A number in plain decimals, never in exponent notation, to `digits` significant digits.
+ * @example plainDecimal(4.96657e-8, 1) // "0.00000005"
+ */
+function plainDecimal(value: number, digits: number): string {
+  if (value === 0 || !Number.isFinite(value)) return String(value);
+  const decimals = Math.min(15, Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(value)))));
+  const s = value.toFixed(decimals);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** The words of the reproduction tables, in one place. */
+const TEXT = {
+  within: (tol: string) => `within ±${tol}`,
+  outside: (tol: string) => `outside ±${tol}`,
+  exact: ' (exact: must match to rounding)',
+} as const;
+
+/**
+ * The gap between reproduced and published, signed, in plain decimals, with the tolerance it is
+ * judged against: "+0.00003 (within ±0.0001)".
+ */
+export function gapText(gap: number, tolerance: number, within: boolean): string {
+  const tol = plainDecimal(tolerance, 6);
+  const shown = Math.abs(gap) < 1e-15 ? '0' : `${gap > 0 ? '+' : '−'}${plainDecimal(Math.abs(gap), 1)}`;
+  return `${shown} (${within ? TEXT.within(tol) : TEXT.outside(tol)})`;
+}
+
 const NOTHING_REPRODUCED = 'Reproduced: none; every published figure is one the pack was built or calibrated from';
 
 /** The part of the line on the build checks, or '' when the pack has no input figure. */
@@ -51,19 +79,25 @@ export function reproductionSummary(r: Reproduction): string {
   return `${lines.join('\n')}\n`;
 }
 
-function row(f: ReproducedFigure, match: string): TableRow {
+function row(f: ReproducedFigure, match: string, note: number): TableRow {
   return {
     cells: [
       f.note ? `${f.label} (${f.note})` : f.label,
       f.class,
       formatFigure(f.published),
       formatFigure(f.reproduced),
-      f.reproduced === null ? '—' : formatFigure(f.reproduced - f.published),
-      `± ${formatFigure(f.tolerance)}${f.exact ? ' (exact: must match to rounding)' : ''}`,
+      f.reproduced === null ? '—' : gapText(f.reproduced - f.published, f.tolerance, f.within),
+      `± ${plainDecimal(f.tolerance, 6)}${f.exact ? TEXT.exact : ''}`,
       match,
-      f.source,
+      `[${note}]`,
     ],
   };
+}
+
+/** Each distinct source once, numbered in order of first use, for a table's footnotes. */
+function footnotes(figures: readonly ReproducedFigure[]): { notes: string[]; at: (f: ReproducedFigure) => number } {
+  const notes = [...new Set(figures.map((f) => f.source))];
+  return { notes, at: (f) => notes.indexOf(f.source) + 1 };
 }
 
 const HEADER = ['Figure', 'Class', 'Published', 'Reproduced', 'Gap', 'Tolerance', 'Match', 'Source'];
@@ -82,21 +116,25 @@ export function buildReproductionTables(results: Results): Table[] {
   const inputs = r.figures.filter((f) => f.class === 'input');
   const tables: Table[] = [];
   if (outputs.length > 0) {
+    const cite = footnotes(outputs);
     tables.push({
       caption: `Published vs reproduced (${r.pack}): ${reproductionLine(r)}`,
       header: HEADER,
       numeric: [2, 3, 4, 5],
-      rows: outputs.map((f) => row(f, f.class === 'reproduced' ? (f.within ? 'yes' : 'no') : f.within ? 'within, not gated' : 'outside, not gated')),
+      rows: outputs.map((f) => row(f, f.class === 'reproduced' ? (f.within ? 'yes' : 'no') : f.within ? 'within, not gated' : 'outside, not gated', cite.at(f))),
+      notes: cite.notes,
     });
   }
   if (inputs.length > 0) {
     const lead = outputs.length === 0 ? `${NOTHING_REPRODUCED}. ` : '';
     const broken = r.inputs.within < r.inputs.total ? ', so the pack itself is broken' : '';
+    const cite = footnotes(inputs);
     tables.push({
       caption: `${lead}Build checks (${r.pack}): ${r.inputs.within} of ${r.inputs.total} inputs read back${broken}. These are values the pack was built or calibrated from: a check of the build, not a reproduction`,
       header: HEADER,
       numeric: [2, 3, 4, 5],
-      rows: inputs.map((f) => row(f, f.within ? 'read back' : 'no: the build is broken')),
+      rows: inputs.map((f) => row(f, f.within ? 'read back' : 'no: the build is broken', cite.at(f))),
+      notes: cite.notes,
     });
   }
   return tables;

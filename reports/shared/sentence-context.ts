@@ -1,4 +1,5 @@
 import type { GroupResult, Results } from '../../harness/results/index.js';
+import { displayNames, type DisplayNames } from './display-names.js';
 import { privacyThreshold } from './privacy.js';
 import { unitNoun } from './unit-noun.js';
 
@@ -17,6 +18,8 @@ export interface SentenceContext {
   minCell: number;
   /** privacy.min_cell when the reports suppress small counts, else null. */
   privacyK: number | null;
+  /** Attributes and groups in words (the manifest's labels; codes where none is given). Absent: codes. */
+  names?: DisplayNames;
   /** A group's rate metric with its counts; null when absent or withheld for privacy. */
   rate: (attribute: string, group: string, metric: string) => RateCounts | null;
 }
@@ -37,6 +40,7 @@ export function sentenceContext(results: Results): SentenceContext {
     unit: unitNoun(results.manifest),
     minCell: results.manifest.min_cell,
     privacyK: k,
+    names: displayNames(results),
     rate: (attribute, group, metric) => {
       const m = groups.get(`${attribute}\u0000${group}`)?.metrics[metric];
       if (m === undefined || m.withheld === true) return null;

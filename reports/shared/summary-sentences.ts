@@ -59,7 +59,8 @@ export function summarySentences(results: Results): SummarySentence[] {
   }
   out.push(...intersectionSentences(results, notPassing, single, ctx, citedAbove));
 
-  for (const attribute of manifest.protected) {
+  // A selective-labels audit's groups hold investigated cases only: their rates are not the population's.
+  for (const attribute of results.selective_labels ? [] : manifest.protected) {
     const candidates = results.groups.filter(
       (g) => g.attribute === attribute && !g.is_reference && g.metrics['selection_rate_ratio']?.value,
     );
@@ -78,7 +79,7 @@ export function summarySentences(results: Results): SummarySentence[] {
       : 'the ratio farthest from 1; no check covers it, so it is described, not judged';
     out.push({
       kind: 'finding',
-      text: `Largest selection-rate disparity by ${attribute} (${how}): ${midSentence(describeComparison({
+      text: `Largest selection-rate disparity by ${ctx.names?.attributeInText(attribute) ?? attribute} (${how}): ${midSentence(describeComparison({
         metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference,
         value: check ? check.value : m.value, ci: check ? check.ci : m.ci, level: check ? check.level : m.level, lowerBound: check?.lower_bound,
         tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source, citedAbove: citedAbove(check.source) } : null,
@@ -121,7 +122,7 @@ function intersectionSentences(
       out.push({ kind: 'finding', text: describeCheck(worst, ctx, citedAbove(worst.source)), verdict: worst.verdict });
       continue;
     }
-    const counts = `${failing.length} of ${cells.length} cells of ${attribute} ${plural(failing.length, 'fails', 'fail')} check ${id} and ${unsure.length} ${plural(unsure.length, 'is', 'are')} inconclusive (every cell is in the verdict table)`;
+    const counts = `${failing.length} of ${cells.length} cells of ${ctx.names?.attributeInText(attribute) ?? attribute} ${plural(failing.length, 'fails', 'fail')} check ${id} and ${unsure.length} ${plural(unsure.length, 'is', 'are')} inconclusive (every cell is in the verdict table)`;
     out.push({
       kind: 'finding',
       text: `${counts}. Strongest: ${midSentence(describeCheck(worst, ctx, citedAbove(worst.source)), ctx)}`,

@@ -17,4 +17,6 @@ export interface Table {
   /** Column holding the verdict, if any (rendered with colour and symbol). */
   verdictColumn?: number;
   rows: TableRow[];
+  /** Footnotes printed under the table, numbered from 1 (cells refer to them as "[1]"): a long source cited once, not on every row. */
+  notes?: string[];
 }

@@ -1,6 +1,8 @@
 import type { Results } from '../../harness/results/index.js';
 import { formatLevel, formatP } from './format-number.js';
-import { formatMetric, formatMetricInterval, metricLabel } from './metric-kind.js';
+import { displayNames } from './display-names.js';
+import { FRONT_TEXT } from './front-text.js';
+import { formatMetric, formatMetricInterval, metricKind, metricLabel } from './metric-kind.js';
 import { VERDICT_STYLE } from './palette.js';
 import type { Table } from './table.js';
 
@@ -14,6 +16,7 @@ export function verdictText(verdict: keyof typeof VERDICT_STYLE): string {
  * adjusted p-value and verdict. Sources are cited once per check in {@link buildToleranceTable}.
  */
 export function buildVerdictTable(results: Results): Table {
+  const names = displayNames(results);
   const level = formatLevel(results.checks[0]?.level ?? 1 - results.manifest.alpha);
   const joint = results.summary.rule && results.summary.rule.method !== 'none' && results.checks.length > 1;
   return {
@@ -26,10 +29,16 @@ export function buildVerdictTable(results: Results): Table {
       small: c.small_cell,
       cells: [
         c.id,
-        `${c.attribute} = ${c.group}${c.small_cell ? ' (small cell)' : ''}`,
-        c.reference ?? '—',
+        `${names.attribute(c.attribute)} = ${names.group(c.attribute, c.group)}${c.small_cell ? ' (small cell)' : ''}`,
+        c.reference === null ? '—' : names.group(c.attribute, c.reference),
         metricLabel(c.metric),
-        c.withheld ? 'withheld' : c.value === null && c.lower_bound !== undefined ? '∞' : formatMetric(c.metric, c.value),
+        c.withheld
+          ? 'withheld'
+          : c.value === null && c.lower_bound !== undefined
+            ? '∞'
+            : c.value === 0 && c.ci !== null && metricKind(c.metric) === 'ratio'
+              ? FRONT_TEXT.zeroRatio(formatMetric(c.metric, c.ci[1]))
+              : formatMetric(c.metric, c.value),
         c.withheld ? 'withheld' : c.ci === null && c.lower_bound !== undefined ? `≥ ${formatMetric(c.metric, c.lower_bound)}` : formatMetricInterval(c.metric, c.ci),
         `${formatMetricInterval(c.metric, c.bounds)} (${c.bounds_origin})`,
         c.withheld ? 'withheld' : `${formatP(c.adjusted_p_value)} (${c.correction})`,

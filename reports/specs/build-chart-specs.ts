@@ -1,12 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
-import { findIntersection, slug } from '../shared/index.js';
+import { displayNames, findIntersection, slug, unitNoun } from '../shared/index.js';
 import { calibrationGroups, calibrationSpec } from './calibration-spec.js';
 import { comparisonChangeSpec } from './comparison-change-spec.js';
 import { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
 import { errorRateSpec, labelledGroups } from './error-rate-spec.js';
 import { intersectionHeatmapSpec } from './intersection-heatmap-spec.js';
 import { proxyStrengthSpec } from './proxy-strength-spec.js';
+import { hasOverRepresentation, overRepresentationSpec } from './over-representation-spec.js';
 import { ratioForestSpec } from './ratio-forest-spec.js';
 import { reproductionSpec } from './reproduction-spec.js';
 import { histogramGroups, scoreDistributionSpec } from './score-distribution-spec.js';
@@ -25,6 +26,7 @@ export interface ChartSpec {
  *
  * | chart                                   | needs                                          |
  * |-----------------------------------------|------------------------------------------------|
+ * | over-representation (the headline)      | flagged_share / population_share, or a sample  |
  * | selection-rate-<attribute>              | groups of the attribute                        |
  * | ratio-forest                            | a selection_rate_ratio                         |
  * | intersection-heatmap                    | two or more protected attributes               |
@@ -49,38 +51,41 @@ export function buildChartSpecs(results: Results): ChartSpec[] {
     charts.push({ name: candidate, title, spec });
   };
   const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
+  const names = displayNames(results);
+  const by = (a: string): string => names.attributeInText(a);
   // A comparison's own chart comes first: it is what the compare command is asked for.
   if (results.comparison && results.comparison.groups.some((g) => g.n >= results.manifest.min_cell)) {
     add('comparison-selection-change', 'Paired change in selection rate by group', comparisonChangeSpec(results.comparison, results.manifest.min_cell));
   }
+  if (hasOverRepresentation(results)) add('over-representation', 'Share of the flagged against share of everyone', overRepresentationSpec(results));
   // A selective-labels audit's groups hold only investigated cases: say so on every chart drawn from them.
   const scope = results.selective_labels ? ' among investigated cases (not population rates)' : '';
-  for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${a}${scope}`, selectionRateSpec(results, a));
+  for (const a of attributes) add(`selection-rate-${slug(a)}`, `Selection rate by ${by(a)}${scope}`, selectionRateSpec(results, a));
   if (results.groups.some((g) => !g.is_reference && g.metrics['selection_rate_ratio'])) {
     add('ratio-forest', `Selection-rate ratio by group${scope}`, ratioForestSpec(results));
   }
   const inter = findIntersection(results);
   if (results.manifest.protected.length >= 2 && inter !== null) {
-    add('intersection-heatmap', `Selection rate by ${inter.parts.join(' × ')}${scope}`, intersectionHeatmapSpec(results));
+    add('intersection-heatmap', `Selection rate by ${inter.parts.map(by).join(' × ')}${scope}`, intersectionHeatmapSpec(results));
   }
   for (const a of attributes) {
-    if (labelledGroups(results, a).length > 0) add(`error-rates-${slug(a)}`, `Error rates by ${a}${scope}`, errorRateSpec(results, a));
+    if (labelledGroups(results, a).length > 0) add(`error-rates-${slug(a)}`, `Error rates by ${by(a)}${scope}`, errorRateSpec(results, a));
   }
   for (const a of attributes) {
-    if (histogramGroups(results, a).length > 0) add(`score-distribution-${slug(a)}`, `Score distribution by ${a}`, scoreDistributionSpec(results, a));
+    if (histogramGroups(results, a).length > 0) add(`score-distribution-${slug(a)}`, `Score distribution by ${by(a)}`, scoreDistributionSpec(results, a));
   }
   for (const a of attributes) {
-    if (histogramGroups(results, a).length > 0) add(`selection-curve-${slug(a)}`, `Selection curve by ${a}`, selectionCurveSpec(results, a));
+    if (histogramGroups(results, a).length > 0) add(`selection-curve-${slug(a)}`, `Selection curve by ${by(a)}`, selectionCurveSpec(results, a));
   }
   for (const a of attributes) {
-    if (calibrationGroups(results, a).length > 0) add(`calibration-${slug(a)}`, `Calibration by ${a}`, calibrationSpec(results, a));
+    if (calibrationGroups(results, a).length > 0) add(`calibration-${slug(a)}`, `Calibration by ${by(a)}`, calibrationSpec(results, a));
   }
-  if (results.counterfactual.length > 0) add('counterfactual-shift', 'Counterfactual score shift', counterfactualShiftSpec(results.counterfactual));
+  if (results.counterfactual.length > 0) add('counterfactual-shift', 'Counterfactual score shift', counterfactualShiftSpec(results.counterfactual, unitNoun(results.manifest)));
   // One proxy chart per protected attribute: each input's association with it, and how well all
   // inputs together predict it; one-feature AUCs stay in results.json.
   for (const a of attributes) {
     const rows = (results.proxies ?? []).filter((p) => p.attribute === a && (p.statistic !== 'auc' || p.input === 'all inputs'));
-    if (rows.length > 0) add(`proxy-strength-${slug(a)}`, `Proxies for ${a}`, proxyStrengthSpec(rows));
+    if (rows.length > 0) add(`proxy-strength-${slug(a)}`, `Proxies for ${by(a)}`, proxyStrengthSpec(rows));
   }
   // Inputs are checks of the pack's build, not reproductions: the chart draws the other figures only.
   const outputs = (results.reproduction?.figures ?? []).filter((f) => f.class !== 'input');

@@ -14,7 +14,7 @@ const num = (v: number | null | undefined): number | null => (v === null || v ==
  *
  * @example counterfactualShiftSpec(results.counterfactual)
  */
-export function counterfactualShiftSpec(comparisons: readonly CounterfactualResult[]): TopLevelSpec {
+export function counterfactualShiftSpec(comparisons: readonly CounterfactualResult[], unit = 'people'): TopLevelSpec {
   if (comparisons.length === 0) throw new Error('counterfactualShiftSpec: no counterfactual comparisons');
   const rows = comparisons.map((c) => {
     const q = c.score_shift_quantiles;
@@ -39,7 +39,7 @@ export function counterfactualShiftSpec(comparisons: readonly CounterfactualResu
   const largest = [...rows].filter((r) => r.mean !== null).sort((a, b) => Math.abs(b.mean!) - Math.abs(a.mean!))[0];
   return {
     $schema: SCHEMA,
-    title: { text: 'Counterfactual score shift', subtitle: `same households, protected attribute changed; mean with ${level} CI` },
+    title: { text: 'Counterfactual score shift', subtitle: `same ${unit}, protected attribute changed; mean with ${level} CI` },
     description:
       `For ${rows.length} counterfactual comparisons, the change in risk score when only the protected attribute (direct) or it and its ` +
       'consequences (total) are changed: box 25th–75th percentile, whiskers 5th–95th, tick median, dot mean with interval; the rule at 0 is no change. ' +

@@ -9,4 +9,5 @@ export { comparisonChangeSpec } from './comparison-change-spec.js';
 export { counterfactualShiftSpec } from './counterfactual-shift-spec.js';
 export { proxyStrengthSpec } from './proxy-strength-spec.js';
 export { reproductionSpec, type ReproductionPoint } from './reproduction-spec.js';
+export { hasOverRepresentation, overRepresentationSpec } from './over-representation-spec.js';
 export { buildChartSpecs, type ChartSpec } from './build-chart-specs.js';

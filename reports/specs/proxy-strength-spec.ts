@@ -3,7 +3,7 @@ import type { ProxyStrength } from '../../harness/results/index.js';
 import { OKABE_ITO, fixed } from '../shared/index.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const NAMES: Record<string, string> = { cramers_v: 'Cramér\'s V', correlation_ratio: 'correlation ratio η', theil_u: 'Theil\'s U', auc: 'AUC, 0.5 = none' };
+const NAMES: Record<string, string> = { cramers_v: 'Cramér\'s V', correlation_ratio: 'correlation ratio η', theil_u: 'Theil\'s U', auc: 'AUC' };
 const statName = (s: string): string => NAMES[s] ?? s.replace(/_/g, ' ');
 
 /**
@@ -17,48 +17,67 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
   if (proxies.length === 0) throw new Error('proxyStrengthSpec: no proxies');
   const statistics = [...new Set(proxies.map((p) => p.statistic))];
   const attributes = [...new Set(proxies.map((p) => p.attribute))];
-  const rows = proxies
-    .map((p) => ({
-      // One-vs-rest statistics name the level predicted: several rows per input and attribute.
-      label: `${p.input} → ${p.attribute}${p.group ? ` = ${p.group}` : ''}${statistics.length > 1 ? ` (${statName(p.statistic)})` : ''}`,
-      value: p.value,
-      lo: p.ci?.[0] ?? null,
-      hi: p.ci?.[1] ?? null,
-      value_text: p.value === null ? 'n/a' : fixed(p.value, 2),
-    }))
-    .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
-  const domain = [0, 1];
-  const x = { type: 'quantitative', scale: { domain }, title: statistics.length === 1 ? `Association (${statName(statistics[0]!)}; 0 = none, 1 = perfect)` : 'Association (0 = none, 1 = perfect)' } as const;
-  const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 360 } } as const;
-  const top = rows[0];
-  return {
+  const rowsOf = (list: readonly ProxyStrength[]) =>
+    list
+      .map((p) => ({
+        // One-vs-rest statistics name the level predicted: several rows per input and attribute.
+        label: `${p.input} → ${p.attribute}${p.group ? ` = ${p.group}` : ''}${statistics.length > 1 ? ` (${statName(p.statistic)})` : ''}`,
+        value: p.value,
+        lo: p.ci?.[0] ?? null,
+        hi: p.ci?.[1] ?? null,
+        value_text: p.value === null ? 'n/a' : fixed(p.value, 2),
+      }))
+      .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  // AUC has no association at 0.5, Cramér's V and the others at 0: each gets its own axis.
+  const scales = (['association', 'auc'] as const)
+    .map((scale) => ({ scale, rows: rowsOf(proxies.filter((p) => (p.statistic === 'auc') === (scale === 'auc'))) }))
+    .filter((g) => g.rows.length > 0);
+  const panel = (scale: 'association' | 'auc', rows: ReturnType<typeof rowsOf>) => {
+    const only = [...new Set(proxies.filter((p) => (p.statistic === 'auc') === (scale === 'auc')).map((p) => p.statistic))];
+    const x = {
+      type: 'quantitative',
+      scale: { domain: scale === 'auc' ? [0.5, 1] : [0, 1] },
+      title: scale === 'auc'
+        ? 'AUC (0.5 = none, 1 = perfect)'
+        : only.length === 1 ? `Association (${statName(only[0]!)}; 0 = none, 1 = perfect)` : 'Association (0 = none, 1 = perfect)',
+    } as const;
+    const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 360 } } as const;
+    const floor = scale === 'auc' ? '0.5' : '0';
+    return {
+      width: 380,
+      height: { step: 22 },
+      data: { values: rows },
+      layer: [
+        {
+          transform: [{ filter: 'isValid(datum.value)' }],
+          mark: { type: 'bar' as const, color: OKABE_ITO.blue },
+          encoding: { x: { ...x, field: 'value' }, y, tooltip: [{ field: 'label', title: 'input → attribute' }, { field: 'value_text', title: scale === 'auc' ? 'AUC' : 'association' }] },
+        },
+        {
+          transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
+          mark: { type: 'rule' as const, color: OKABE_ITO.black, strokeWidth: 1.5 },
+          encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y },
+        },
+        {
+          transform: [{ filter: '!isValid(datum.value)' }, { calculate: floor, as: 'zero' }],
+          mark: { type: 'text' as const, align: 'left' as const, dx: 4, color: OKABE_ITO.black },
+          encoding: { x: { ...x, field: 'zero' }, y, text: { value: 'not estimable' } },
+        },
+      ],
+    };
+  };
+  const top = scales.flatMap((g) => g.rows).filter((r) => r.value !== null)[0];
+  const head = {
     $schema: SCHEMA,
     title: {
       text: attributes.length === 1 ? `Proxies for ${attributes[0]}` : 'Proxy strength',
       subtitle: 'how well each model input, and all of them together, predict the protected attribute',
     },
     description:
-      `Bars of the association between ${rows.length} model input–protected attribute pairs, strongest first. ` +
+      `Bars of the association between ${scales.reduce((n, g) => n + g.rows.length, 0)} model input–protected attribute pairs, strongest first` +
+      (scales.length > 1 ? '; AUC (0.5 = none) and the association measures (0 = none) each on their own axis. ' : '. ') +
       (top && top.value !== null ? `Strongest: ${top.label} at ${top.value_text}.` : ''),
-    width: 380,
-    height: { step: 22 },
-    data: { values: rows },
-    layer: [
-      {
-        transform: [{ filter: 'isValid(datum.value)' }],
-        mark: { type: 'bar', color: OKABE_ITO.blue },
-        encoding: { x: { ...x, field: 'value' }, y, tooltip: [{ field: 'label', title: 'input → attribute' }, { field: 'value_text', title: 'association' }] },
-      },
-      {
-        transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
-        mark: { type: 'rule', color: OKABE_ITO.black, strokeWidth: 1.5 },
-        encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' }, y },
-      },
-      {
-        transform: [{ filter: '!isValid(datum.value)' }, { calculate: '0', as: 'zero' }],
-        mark: { type: 'text', align: 'left', dx: 4, color: OKABE_ITO.black },
-        encoding: { x: { ...x, field: 'zero' }, y, text: { value: 'not estimable' } },
-      },
-    ],
   };
+  if (scales.length === 1) return { ...head, ...panel(scales[0]!.scale, scales[0]!.rows) } as TopLevelSpec;
+  return { ...head, vconcat: scales.map((g) => panel(g.scale, g.rows)), resolve: { scale: { x: 'independent' } } } as TopLevelSpec;
 }

@@ -1,6 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
-import { INTERSECTION_SEPARATOR, OKABE_ITO, VERDICT_STYLE, type VerdictKey, formatLevel, formatMetric, formatMetricInterval, metricLabel } from '../shared/index.js';
+import { FRONT_TEXT, INTERSECTION_SEPARATOR, OKABE_ITO, VERDICT_STYLE, type VerdictKey, displayNames, formatLevel, formatMetric, formatMetricInterval, metricLabel, unstableReference } from '../shared/index.js';
+
+/** The forest plot's own words. */
+const TEXT = { notEstimable: 'not estimable', unstable: 'unstable reference' } as const;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const VERDICTS = Object.keys(VERDICT_STYLE) as VerdictKey[];
@@ -8,13 +11,19 @@ const VERDICTS = Object.keys(VERDICT_STYLE) as VerdictKey[];
 /**
  * Forest plot of a ratio metric for every non-reference (attribute, group), on a log x-scale, with
  * confidence intervals, a rule at 1 (parity), the tolerance band from the checks on that metric and
- * colour plus shape by verdict. Rows whose ratio cannot be estimated (null, or 0 on a log scale)
- * read "not estimable"; rows with a null interval show the point alone.
+ * colour plus shape by verdict. A ratio of 0 cannot sit on a log scale: its interval is drawn from the
+ * axis up to its upper limit and reads "0 (at most 0.43)"; a null ratio reads "not estimable"; rows with
+ * a null interval show the point alone. Groups and attributes are named in words (the manifest's
+ * labels), and a row whose reference group is flagged too rarely says "unstable reference".
  *
  * @example ratioForestSpec(results) // selection_rate_ratio
  */
 export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio'): TopLevelSpec {
   const checks = results.checks.filter((c) => c.metric === metric);
+  const names = displayNames(results);
+  const unstable = new Set(
+    results.groups.filter((g) => g.is_reference && !g.suppressed && metric.startsWith('selection_rate') && unstableReference(g)).map((g) => g.attribute),
+  );
   const rows = results.groups
     .filter((g) => !g.is_reference && g.metrics[metric] !== undefined)
     .map((g) => {
@@ -22,12 +31,16 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
       const check = checks.find((c) => c.attribute === g.attribute && c.group === g.group);
       const estimable = m.value !== null && m.value > 0;
       const ciOk = m.ci !== null && m.ci[0] > 0;
+      const zero = m.value === 0 && m.ci !== null && m.ci[1] > 0;
+      const notes = [g.small_cell ? `n < ${results.manifest.min_cell}` : null, unstable.has(g.attribute) ? TEXT.unstable : null].filter((n) => n !== null);
       return {
-        // Intersection values ("non_eu×disabled") name their attributes already; keep labels short.
-        label: `${g.attribute.includes(INTERSECTION_SEPARATOR) ? '' : `${g.attribute}: `}${g.group}${g.small_cell ? ` (n < ${results.manifest.min_cell})` : ''}`,
+        // Intersection values name their attributes already; keep labels short.
+        label: `${g.attribute.includes(INTERSECTION_SEPARATOR) ? '' : `${names.attribute(g.attribute)}: `}${names.group(g.attribute, g.group)}${notes.length ? ` (${notes.join('; ')})` : ''}`,
         value: estimable ? m.value : null,
         lo: ciOk ? m.ci![0] : null,
-        hi: ciOk ? m.ci![1] : null,
+        hi: ciOk || zero ? m.ci![1] : null,
+        zero,
+        note: zero ? FRONT_TEXT.zeroRatio(formatMetric(metric, m.ci![1])) : estimable ? null : TEXT.notEstimable,
         verdict: (check?.verdict ?? 'no check') as VerdictKey,
         band_lo: check?.bounds[0] ?? null,
         band_hi: check?.bounds[1] ?? null,
@@ -40,6 +53,8 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
     (v): v is number => v !== null && v > 0,
   );
   const domain = [Math.min(...positives) / 1.15, Math.max(...positives) * 1.15];
+  // a zero ratio's interval starts at 0, off a log axis: draw it from the axis's left end
+  for (const r of rows) if (r.zero) r.lo = domain[0]!;
   const bounds = [...new Set(checks.map((c) => c.bounds.join('–')))];
   const shared = bounds.length === 1 ? checks[0]?.bounds ?? null : null;
   const level = formatLevel(results.groups.find((g) => g.metrics[metric])?.metrics[metric]?.level ?? 0.95);
@@ -102,9 +117,9 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
         },
       },
       {
-        transform: [{ filter: '!isValid(datum.value)' }, { calculate: '1', as: 'one' }],
+        transform: [{ filter: 'isValid(datum.note)' }, { calculate: 'isValid(datum.hi) ? datum.hi : 1', as: 'at' }],
         mark: { type: 'text', align: 'left', dx: 4, color: OKABE_ITO.black },
-        encoding: { x: { ...x, field: 'one' }, y, text: { value: 'not estimable' } },
+        encoding: { x: { ...x, field: 'at' }, y, text: { field: 'note' } },
       },
     ],
   };

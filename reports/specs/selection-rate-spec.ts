@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
-import { OKABE_ITO, countText, formatLevel, formatRate, formatRatio, referenceOf } from '../shared/index.js';
+import { OKABE_ITO, countText, displayNames, formatLevel, formatRate, formatRatio, referenceOf, unitNoun } from '../shared/index.js';
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -16,12 +16,16 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export function selectionRateSpec(results: Results, attribute: string): TopLevelSpec {
   const groups = results.groups.filter((g) => g.attribute === attribute);
   const minCell = results.manifest.min_cell;
-  const reference = referenceOf(results, attribute);
+  const names = displayNames(results);
+  const unit = unitNoun(results.manifest);
+  const ref = referenceOf(results, attribute);
+  const reference = ref === null ? null : names.group(attribute, ref);
+  const attributeName = names.attribute(attribute);
   const rows = groups.map((g) => {
     const m = g.metrics['selection_rate'];
     const suffix = g.is_reference ? ' (reference)' : m?.withheld ? ' (withheld)' : g.small_cell ? ` (n < ${minCell})` : '';
     return {
-      label: `${g.group}${suffix}`,
+      label: `${names.group(attribute, g.group)}${suffix}`,
       role: g.is_reference ? 'reference' : 'compared',
       rate: m?.value ?? null,
       lo: m?.ci?.[0] ?? null,
@@ -37,12 +41,12 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
       ? { lo: check.bounds[0] * refRate, hi: check.bounds[1] * refRate, bounds: check.bounds }
       : null;
   const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 0.95);
-  const x = { field: 'label', type: 'nominal', sort: null, title: attribute, axis: { labelAngle: 0 } } as const;
+  const x = { field: 'label', type: 'nominal', sort: null, title: attributeName, axis: { labelAngle: 0 } } as const;
   const yTitle = 'Selection rate (share flagged)';
   const highest = rows.filter((r) => r.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0))[0];
 
   const description =
-    `Dot plot of the selection rate (share of households flagged for investigation) for each ${attribute} group, ` +
+    `Dot plot of the selection rate (share of ${unit} flagged for investigation) for each ${attributeName} group, ` +
     `with ${level} confidence intervals. Reference group: ${reference ?? 'none'} (${formatRate(refRate)}). ` +
     (band
       ? `Shaded band: rates within the tolerance ${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])} × the reference rate. `
@@ -67,7 +71,7 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
 
   return {
     $schema: SCHEMA,
-    title: { text: `Selection rate by ${attribute}`, subtitle: `${level} CI; adverse outcome = flagged` },
+    title: { text: `Selection rate by ${names.attributeInText(attribute)}`, subtitle: `${level} CI; adverse outcome = flagged` },
     description,
     width: Math.max(240, rows.length * 90),
     height: 260,
@@ -93,7 +97,7 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
           color: { field: 'role', type: 'nominal', title: 'Group', scale: { domain: ['reference', 'compared'], range: [OKABE_ITO.black, OKABE_ITO.blue] } },
           shape: { field: 'role', type: 'nominal', title: 'Group', scale: { domain: ['reference', 'compared'], range: ['square', 'circle'] } },
           tooltip: [
-            { field: 'label', title: attribute },
+            { field: 'label', title: attributeName },
             { field: 'rate_text', title: 'selection rate' },
             { field: 'n_text', title: 'n' },
           ],

@@ -26,5 +26,8 @@ export function htmlTable(table: Table): string {
       return `<tr${cls ? ` class="${cls}"` : ''}>${cells}</tr>`;
     })
     .join('\n');
-  return `<table>\n<caption>${escapeHtml(table.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  const notes = table.notes?.length
+    ? `\n<ol class="notes">\n${table.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('\n')}\n</ol>`
+    : '';
+  return `<table>\n<caption>${escapeHtml(table.caption)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>${notes}`;
 }

@@ -6,3 +6,5 @@ export { renderPng } from './render-png.js';
 export { writeHtml, type ReportChart, type WriteHtmlOptions } from './write-html.js';
 export { writeMarkdown } from './write-markdown.js';
 export { writeJunit, type InconclusiveAs } from './write-junit.js';
+export { frontPageHtml, type ContentsEntry, type HeadlineChart } from './front-page-html.js';
+export { printStyle } from './print-style.js';

@@ -10,5 +10,7 @@ export function markdownTable(table: Table): string {
     row(table.header.map(escapeMarkdown)),
     row(align),
     ...table.rows.map((r) => row(r.cells.map((c, i) => (i === table.verdictColumn ? `**${escapeMarkdown(c)}**` : escapeMarkdown(c))))),
+    // footnotes as a numbered list, matching the "[n]" in the cells
+    ...(table.notes?.length ? ['', ...table.notes.map((n, i) => `${i + 1}. ${escapeMarkdown(n)}`)] : []),
   ].join('\n');
 }

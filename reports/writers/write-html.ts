@@ -1,10 +1,44 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  VERDICT_STYLE, attributesOf, buildComparisonChecksTable, buildComparisonGroupsTable, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
+  VERDICT_STYLE, attributesOf, buildComparisonChecksTable, buildComparisonGroupsTable, buildFrontPage, unitNoun, displayNames, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeHtml } from './escape-html.js';
+import { frontPageHtml } from './front-page-html.js';
 import { HTML_STYLE } from './html-style.js';
 import { htmlTable } from './html-table.js';
+import { printStyle } from './print-style.js';
+
+/** The words of the report's frame (section titles, folds), in one place. */
+const TEXT = {
+  sections: {
+    summary: 'Every check in words',
+    verdicts: 'Verdicts',
+    charts: 'Charts',
+    groups: 'Group metrics',
+    warnings: 'Warnings',
+    methods: 'Methods',
+    provenance: 'Provenance',
+  },
+  sentencesFold: (n: number) => `${n} ${n === 1 ? 'sentence' : 'sentences'}: each failing or inconclusive check with its counts, interval, tolerance and source`,
+  tableFold: (caption: string, rows: number) => `${caption} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
+  noFindings: 'No findings to report.',
+  noChecks: 'No checks were configured.',
+  noCharts: 'No charts.',
+  noGroups: 'No groups.',
+  noWarnings: 'No warnings.',
+  page: 'Page',
+  of: 'of',
+} as const;
+
+/** A table in its own scrolling box, so a wide table never widens the page on a phone. */
+function scrollTable(html: string, label: string): string {
+  return `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(label)}">${html}</div>`;
+}
+
+/** Folded detail: closed on screen, printed open. */
+function fold(summary: string, body: string, open = false): string {
+  return `<details${open ? ' open' : ''}>\n<summary>${escapeHtml(summary)}</summary>\n${body}\n</details>`;
+}
 
 /** A rendered chart for the HTML report. `svg` is trusted renderer output (vega escapes its text). */
 export interface ReportChart {
@@ -72,30 +106,30 @@ function figure(chart: ReportChart, i: number, interactive: boolean): string {
 }
 
 /**
- * The self-contained HTML report: inline CSS and SVG only (no scripts, fonts or links to fetch),
- * one h1 and numbered h2 sections — Summary, Verdicts, Charts, Group metrics, Warnings, Methods,
- * Provenance. Every string from results is escaped; verdicts carry symbol and word besides colour.
+ * The self-contained HTML report: inline CSS and SVG only (no scripts, fonts or links to fetch).
+ * A front page first (title, question, verdict sentence, findings, headline chart, what the audit
+ * cannot tell, contents), then numbered h2 sections — every check in words, Verdicts, Charts, Group
+ * metrics, Warnings, Methods, Provenance — with long detail folded in <details> (printed open).
+ * Every string from results is escaped; verdicts carry symbol and word besides colour.
  *
  * @example writeHtml(results, [{ name: 'ratio-forest', title: 'Ratios', svg }])
  */
 export function writeHtml(results: Results, charts: ReportChart[], options: WriteHtmlOptions = {}): string {
   const m = results.manifest;
   const interactive = options.interactive !== undefined && options.interactive.length > 0;
-  const sentences = summarySentences(results);
-  const overall = sentences
-    .filter((s) => s.kind === 'overall')
-    .map((s) => `<p class="overall">${s.verdict ? `<span class="badge v-${s.verdict}">${escapeHtml(verdictText(s.verdict))}</span> ` : ''}${escapeHtml(s.text)}</p>`)
-    .join('\n');
+  const names = displayNames(results);
+  const sentences = summarySentences(results).filter((s) => s.kind === 'finding');
   const summary = sentences
-    .filter((s) => s.kind === 'finding')
     .map((s) => {
       const badge = s.verdict ? `<span class="badge v-${s.verdict}">${escapeHtml(verdictText(s.verdict))}</span> ` : '';
       return `<li>${badge}${escapeHtml(s.text)}</li>`;
     })
     .join('\n');
+  const table = (t: NonNullable<ReturnType<typeof buildSelectiveLabelsTable>>): string => scrollTable(htmlTable(t), t.caption);
+  const folded = (t: NonNullable<ReturnType<typeof buildSelectiveLabelsTable>>): string => fold(TEXT.tableFold(t.caption, t.rows.length), table(t));
   const reproduction = buildReproductionTables(results);
-  const verdicts = `${reproduction.map((t) => `${htmlTable(t)}\n`).join('')}${
-    results.checks.length ? `${htmlTable(buildVerdictTable(results))}\n${htmlTable(buildToleranceTable(results))}` : '<p>No checks were configured.</p>'
+  const verdicts = `${reproduction.map((t) => `${t.rows.length > 12 ? folded(t) : table(t)}\n`).join('')}${
+    results.checks.length ? `${folded(buildVerdictTable(results))}\n${table(buildToleranceTable(results))}` : `<p>${TEXT.noChecks}</p>`
   }`;
   const extras = (
     [
@@ -108,19 +142,34 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
     ] as const
   )
     .filter(([, t]) => t !== null)
-    .map(([title, t]) => `<h3>${escapeHtml(title)}</h3>\n${htmlTable(t!)}`);
+    .map(([title, t]) => `<h3>${escapeHtml(title)}</h3>\n${folded(t!)}`);
   const groups = [
-    ...attributesOf(results).map((a) => `<h3>${escapeHtml(a)}</h3>\n${htmlTable(buildGroupTable(results, a))}`),
+    ...attributesOf(results).map((a) => `<h3>${escapeHtml(names.attribute(a))}</h3>\n${folded(buildGroupTable(results, a))}`),
     ...extras,
   ].join('\n');
   const warnings = results.warnings.length
     ? `<dl class="warnings">\n${results.warnings.map((w) => `<dt>${escapeHtml(w.code)}</dt><dd>${escapeHtml(w.message)}</dd>`).join('\n')}\n</dl>`
-    : '<p>No warnings.</p>';
+    : `<p>${TEXT.noWarnings}</p>`;
   const methods = `<ul>\n${methodsText(results).map((t) => `<li>${escapeHtml(t)}</li>`).join('\n')}\n</ul>`;
-  const provenance = `<table>\n<caption>Manifest</caption>\n<tbody>\n${provenanceRows(m)
+  const provenance = scrollTable(`<table>\n<caption>Manifest</caption>\n<tbody>\n${provenanceRows(m)
     .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join('\n')}\n</tbody>\n</table>`;
+    .join('\n')}\n</tbody>\n</table>`, 'Manifest');
   const symbol = VERDICT_STYLE[results.summary.verdict].symbol;
+  const front = buildFrontPage(results);
+  const headlineAt = charts.findIndex((c) => c.name === 'over-representation');
+  const headline = headlineAt >= 0 ? charts[headlineAt]! : null;
+  const rest = charts.map((c, i) => ({ c, i })).filter(({ i }) => i !== headlineAt);
+  const sections = [
+    ['summary', TEXT.sections.summary, sentences.length ? fold(TEXT.sentencesFold(sentences.length), `<ul class="summary">\n${summary}\n</ul>`) : `<p>${TEXT.noFindings}</p>`],
+    ['verdicts', TEXT.sections.verdicts, verdicts],
+    ['charts', TEXT.sections.charts, rest.length ? rest.map(({ c, i }) => figure(c, i, interactive)).join('\n') : `<p>${TEXT.noCharts}</p>`],
+    ['groups', TEXT.sections.groups, groups || `<p>${TEXT.noGroups}</p>`],
+    ['warnings', TEXT.sections.warnings, warnings],
+    ['methods', TEXT.sections.methods, methods],
+    ['provenance', TEXT.sections.provenance, provenance],
+  ] as const;
+  const contents = sections.map(([id, title], i) => ({ id, title: `${i + 1}. ${title}` }));
+  const print = printStyle({ title: m.title, verdict: `${symbol} ${results.summary.verdict}`, hash: m.battery_hash, page: TEXT.page, of: TEXT.of });
 
   return `<!doctype html>
 <html lang="en">
@@ -129,21 +178,12 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(`${m.tool} ${m.tool_version}`)}">
 <title>${escapeHtml(`${m.title} — ${results.summary.verdict}`)}</title>
-<style>${HTML_STYLE}</style>
+<style>${HTML_STYLE}${print}</style>
 </head>
 <body>
-<header>
-<h1>${escapeHtml(m.title)}</h1>
-<p class="lede">Disparate-impact report · verdict <span class="badge v-${results.summary.verdict}">${escapeHtml(`${symbol} ${results.summary.verdict}`)}</span> · ${escapeHtml(m.finished)}</p>
-</header>
+${frontPageHtml(front, headline ? { svg: scopeIds(headline.svg, 'h0'), description: headline.description ?? headline.title } : null, contents, unitNoun(m), m.finished)}
 <main>
-${section(1, 'summary', 'Summary', `${overall}\n${summary ? `<ul class="summary">\n${summary}\n</ul>` : '<p>No findings to report.</p>'}`)}
-${section(2, 'verdicts', 'Verdicts', verdicts)}
-${section(3, 'charts', 'Charts', charts.length ? charts.map((c, i) => figure(c, i, interactive)).join('\n') : '<p>No charts.</p>')}
-${section(4, 'groups', 'Group metrics', groups || '<p>No groups.</p>')}
-${section(5, 'warnings', 'Warnings', warnings)}
-${section(6, 'methods', 'Methods', methods)}
-${section(7, 'provenance', 'Provenance', provenance)}
+${sections.map(([id, title, body], i) => section(i + 1, id, title, body)).join('\n')}
 </main>${interactive ? `\n${(options.interactive ?? []).map((js) => `<script>${scriptText(js)}</script>`).join('\n')}\n<script>${EMBED}</script>` : ''}
 </body>
 </html>

@@ -1,13 +1,15 @@
 import type { Results } from '../../harness/results/index.js';
 import {
+  FRONT_TEXT, buildFrontPage, displayNames,
   attributesOf, buildComparisonChecksTable, buildComparisonGroupsTable, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { markdownTable } from './markdown-table.js';
 
 /**
- * report.md, fit for a pull-request comment: title, overall verdict line, summary sentences,
- * verdict table, one group table per attribute, warnings, a methods line and the provenance table.
+ * report.md, fit for a pull-request comment, in the HTML report's order: title, the question, the
+ * verdict sentence, the findings, what the audit cannot tell, every check in words, the verdict
+ * table, one group table per attribute, warnings, methods and provenance last.
  * Every string from results goes through `escapeMarkdown`.
  *
  * @example writeMarkdown(results).startsWith('# ') // true
@@ -15,14 +17,31 @@ import { markdownTable } from './markdown-table.js';
 export function writeMarkdown(results: Results): string {
   const m = results.manifest;
   const s = results.summary;
-  // The overall sentence restates the verdict line; the PR comment keeps only the findings.
+  const names = displayNames(results);
+  const front = buildFrontPage(results);
   const sentences = summarySentences(results).filter((t) => t.kind === 'finding');
   const reproduction = buildReproductionTables(results);
+  // The front page first, in the HTML's order: question, verdict, findings, warnings, what the audit cannot tell.
   const out: string[] = [
     `# ${escapeMarkdown(m.title)}`,
     '',
-    `**Verdict: ${escapeMarkdown(verdictText(s.verdict))}** — ${s.fail} fail, ${s.inconclusive} inconclusive, ${s.pass} pass ` +
-      `(${escapeMarkdown(m.tool)} ${escapeMarkdown(m.tool_version)}, ${escapeMarkdown(m.finished)})`,
+    ...(front.question ? [`**${escapeMarkdown(FRONT_TEXT.questionHeading)}:** ${escapeMarkdown(front.question)}`, ''] : []),
+    `**Verdict: ${escapeMarkdown(verdictText(s.verdict))}** — ${escapeMarkdown(front.verdictSentence)}` +
+      ` (${escapeMarkdown(m.tool)} ${escapeMarkdown(m.tool_version)}, ${escapeMarkdown(m.finished)})`,
+    '',
+    ...(front.ruleSentence ? [escapeMarkdown(front.ruleSentence), ''] : []),
+    `## ${escapeMarkdown(FRONT_TEXT.findingsHeading)}`,
+    '',
+    ...front.warnings.map((w) => `> ${escapeMarkdown(w)}\n`),
+    ...(front.findings.length
+      ? front.findings.map((f, i) => `${i + 1}. **${escapeMarkdown(verdictText(f.verdict))}** ${escapeMarkdown(f.text)}`)
+      : [escapeMarkdown(front.noFindings ?? '')]),
+    '',
+    `## ${escapeMarkdown(FRONT_TEXT.cannotTellHeading)}`,
+    '',
+    ...front.cannotTell.map((t) => `- ${escapeMarkdown(t)}`),
+    '',
+    '## Every check in words',
     '',
     ...sentences.map((t) => `- ${t.verdict ? `**${escapeMarkdown(verdictText(t.verdict))}** ` : ''}${escapeMarkdown(t.text)}`),
     '',
@@ -35,7 +54,7 @@ export function writeMarkdown(results: Results): string {
   ];
   for (const attribute of attributesOf(results)) {
     const scope = results.selective_labels ? ' (among investigated cases, not population rates)' : '';
-    out.push(`## Groups: ${escapeMarkdown(attribute)}${scope}`, '', markdownTable(buildGroupTable(results, attribute)), '');
+    out.push(`## Groups: ${escapeMarkdown(names.attribute(attribute))}${scope}`, '', markdownTable(buildGroupTable(results, attribute)), '');
   }
   for (const [title, table] of [
     ['Comparison with the deployed model: checks', buildComparisonChecksTable(results)],

@@ -90,7 +90,10 @@ describe('metrics on a hand-computed micro-fixture', () => {
 
   it('omits label metrics without labels and returns null with a warning for zero denominators', () => {
     const plain = computeGroupMetrics(computeGroupStats(cells, [0]), 'b', { z, level: 0.95, labels: false, minCell: 0 });
-    expect(Object.keys(plain.results[0]!.metrics)).toEqual(['selection_rate', 'selection_rate_ratio', 'selection_rate_difference']);
+    expect(Object.keys(plain.results[0]!.metrics)).toEqual([
+      'selection_rate', 'selection_rate_ratio', 'selection_rate_difference',
+      'population_share', 'flagged_share', 'flagged_share_ratio', 'flagged_share_difference',
+    ]);
     const none = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
     accumulateRows(none, { n: 3, codes: [Int32Array.of(0, 1, 1)], flagged: Uint8Array.of(0, 1, 0), labels: null, scores: null });
     const out = computeGroupMetrics(computeGroupStats(none, [0]), 'b', { z, level: 0.95, labels: false, minCell: 0 });

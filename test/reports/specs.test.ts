@@ -122,8 +122,15 @@ describe('ratioForestSpec', () => {
   it('keeps a zero ratio with a null CI as a "not estimable" row', () => {
     const rows = data(ratioForestSpec(r, 'true_positive_rate_ratio'));
     expect(rows.find((row) => row['label'] === 'non_eu×disabled (n < 50)')).toMatchObject({
-      value: null, lo: null, hi: null, value_text: '0.00',
+      value: null, lo: null, hi: null, value_text: '0.00', note: 'not estimable',
     });
+  });
+  it('reads a zero ratio with an interval as "0 (at most …)", drawn up to its upper limit', () => {
+    const zero = structuredClone(r);
+    const g = zero.groups.find((x) => x.attribute === 'nationality' && x.group === 'eu')!;
+    g.metrics['selection_rate_ratio'] = { ...g.metrics['selection_rate_ratio']!, value: 0, ci: [0, 0.43] };
+    const rows = data(ratioForestSpec(zero));
+    expect(rows.find((row) => row['label'] === 'nationality: eu')).toMatchObject({ value: null, hi: 0.43, note: '0 (at most 0.43)' });
   });
 });
 

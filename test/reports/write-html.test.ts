@@ -18,7 +18,10 @@ describe('writeHtml', () => {
   it('has one h1, numbered h2 sections in order and print styles', () => {
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
     const h2 = [...html.matchAll(/<h2[^>]*>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(h2).toEqual(['1. Summary', '2. Verdicts', '3. Charts', '4. Group metrics', '5. Warnings', '6. Methods', '7. Provenance']);
+    expect(h2).toEqual([
+      'What the audit found', 'What this audit cannot tell you', 'Contents',
+      '1. Every check in words', '2. Verdicts', '3. Charts', '4. Group metrics', '5. Warnings', '6. Methods', '7. Provenance',
+    ]);
     expect(html).toContain('@media print');
     expect(html).toContain('<html lang="en">');
   });

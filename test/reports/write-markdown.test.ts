@@ -36,7 +36,11 @@ describe('writeMarkdown', () => {
   it('has title, verdict line, warnings, methods and provenance', () => {
     const md = writeMarkdown(fixtureResults());
     expect(md.split('\n')[0]).toBe('# CAF-style risk score 2023: nationality and disability');
-    expect(md).toContain('**Verdict: ✗ fail** — 1 fail, 1 inconclusive, 2 pass');
+    expect(md).toContain('**Verdict: ✗ fail** — The audit fails: 1 of 4 checks shows a disparity by nationality beyond the tolerance; 1 is inconclusive and 2 pass.');
+    expect(md).toContain('1. **✗ fail** 11 of every 100 non\\_eu households are flagged, against 5.0 of every 100 french households — 2.1 times as often (95 % CI 2.0–2.2), 5.5 points more. They are 14\u00a0% of all households and 24\u00a0% of those flagged.');
+    // the front page comes first, in the HTML's order
+    const order = ['## What the audit found', '## What this audit cannot tell you', '## Every check in words', '## Verdicts', '## Warnings', '## Methods', '## Provenance'].map((h) => md.indexOf(h));
+    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
     expect(md).toContain('2.10 times as often (10.5 % = 1,260 of 12,000, against 5.0 % = 3,000 of 60,000 for french; 95 % CI 1.97–2.24; tolerance 0.80–1.25 per the battery');
     for (const h of ['## Verdicts', '## Groups: nationality', '## Warnings', '## Methods', '## Provenance']) expect(md).toContain(h);
     expect(md).toContain('small cell (n &lt; 50)');

@@ -148,6 +148,43 @@ export const TfjsModel = z
   .describe('A TensorFlow.js LayersModel or GraphModel with one input (the feature vector) and one output (the score).');
 export type TfjsModel = z.infer<typeof TfjsModel>;
 
+export const OnnxOutput = z
+  .object({
+    name: z.string().optional().describe('Graph output to read. Default: the first ZipMap output (skl2onnx, onnxmltools), else the first float output whose name contains "prob", else the first float output.'),
+    class: z
+      .union([z.number().int().min(0), z.string()])
+      .optional()
+      .describe('Which column is the score: a column index of a probabilities tensor, or a ZipMap class label ("1", "fraud"). Default: the last column (the positive class of a binary classifier); a one-column output is read as is.'),
+    transform: z.enum(['identity', 'sigmoid']).default('identity').describe('sigmoid turns a raw score (a logit) into a probability. Default identity.'),
+  })
+  .strict();
+
+export const OnnxModel = z
+  .object({
+    kind: z.literal('onnx'),
+    ...Meta,
+    file: z.string().describe('The ONNX graph (.onnx), relative to this model file. skl2onnx, onnxmltools (XGBoost, LightGBM, CatBoost), torch.onnx and tf2onnx write it.'),
+    tensor: z
+      .string()
+      .optional()
+      .describe('Name of the one float input fed the encoded feature vector (rows × features). Default: when every graph input is named after a declared input, each gets its own column (numbers as the input\'s element type, levels as strings), as a ColumnTransformer pipeline exported by skl2onnx expects; otherwise the graph\'s only input.'),
+    feature_names: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe('The graph\'s feature names in tensor order, as the training data named them (pandas "unemployed_yes", sklearn "onehot__nationality_eu", "num__age", or "col=value"); each is matched to an encoded feature. Default: the encoded features in input order.'),
+    output: OnnxOutput.default({ transform: 'identity' }).describe('Which output and column is the score.'),
+    engine: z
+      .enum(['auto', 'node', 'web'])
+      .default('auto')
+      .describe('node: onnxruntime-node (native CPU); web: onnxruntime-web (WebAssembly); auto: node, else web where the native binding cannot load. Default auto.'),
+    batch_size: z.number().int().positive().default(65536).describe('Rows per session run. Default 65,536.'),
+    ...Encoded,
+  })
+  .strict()
+  .describe('An ONNX model run by onnxruntime, one session per worker thread, single-threaded inside so results do not depend on the number of workers.');
+export type OnnxModel = z.infer<typeof OnnxModel>;
+
 /** An input handed as-is to a black box (command or http): a number or a level, null when missing. */
 export const RawInput = z
   .object({
@@ -201,5 +238,5 @@ export const ScoresModel = z
   .describe('Precomputed scores joined to the population by id; every population id must have exactly one score.');
 export type ScoresModel = z.infer<typeof ScoresModel>;
 
-export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, LinearModel, ScorecardModel, TreesModel, TfjsModel, CommandModel, HttpModel, ScoresModel]);
+export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, LinearModel, ScorecardModel, TreesModel, TfjsModel, OnnxModel, CommandModel, HttpModel, ScoresModel]);
 export type ModelFile = z.infer<typeof ModelFile>;

@@ -7,6 +7,7 @@ import { expressionNames, parseArithmetic } from './arithmetic.js';
 import { commandAdapter } from './command.js';
 import { httpAdapter } from './http.js';
 import { logisticAdapter } from './logistic.js';
+import { onnxAdapter } from './onnx.js';
 import type { AnyModelAdapter, ModelAdapter, ModelMeta } from './model-adapter.js';
 import { parseXgboostForest } from './parse-xgboost-forest.js';
 import { scorecardAdapter } from './scorecard.js';
@@ -76,6 +77,11 @@ export function loadAnyModel(file: string): AnyModelAdapter {
       const asset = readModelAsset(file, model.file, 'file');
       hash.update(asset.bytes);
       return scoresAdapter(model, meta(), asset.path);
+    }
+    case 'onnx': {
+      const asset = readModelAsset(file, model.file, 'file');
+      hash.update(asset.bytes);
+      return onnxAdapter(model, meta(), asset.bytes);
     }
     case 'tfjs':
       return tfjsAdapter(model, file, meta, resolve(dirname(file), model.path), hash);

@@ -92,7 +92,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     ...unitOf(battery.unit, specFile),
     battery_file: resolved.file,
     battery_hash: resolved.hash,
-    model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source },
+    model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source, ...(model.meta.artifacts ? { artifacts: [...model.meta.artifacts] } : {}) },
     population: { file: source, hash: `sha256:${createHash('sha256').update(readFileSync(source)).digest('hex')}` },
     data: null,
     decision: describeDecision(battery.decision!),
@@ -115,7 +115,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     platform: opts.context.platform,
     ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
-  const warnings = [...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(proxies?.warnings ?? [])];
+  const warnings = [...(model.meta.warnings ?? []), ...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(proxies?.warnings ?? [])];
   return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary: analysis.summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
 }
 

@@ -204,6 +204,10 @@ export const CommandModel = z
     command: z.array(z.string()).min(1).describe('Program and arguments, e.g. ["python3", "score.py"]; a relative program path is resolved against this model file\'s folder, which is also the working directory.'),
     batch_size: z.number().int().positive().default(1000).describe('Applicants per request line. Default 1,000.'),
     timeout_ms: z.number().int().positive().default(60000).describe('Whole-call timeout per scored chunk. Default 60,000.'),
+    artifacts: z
+      .array(z.string())
+      .default([])
+      .describe('Files the command reads (weights, a pickle, a vocabulary), relative to this model file: hashed into the manifest\'s model hash with the descriptor and the script, so that replacing one changes the hash. The program and any argument naming a file are hashed without being listed. A run warns when a command model lists none. Default none.'),
     inputs: z.array(RawInput).min(1),
   })
   .strict()

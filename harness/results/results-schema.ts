@@ -141,7 +141,14 @@ export const Manifest = z
     battery_file: z.string().nullable(),
     battery_hash: z.string().nullable(),
     model: z
-      .object({ file: z.string(), hash: z.string(), kind: z.string(), name: z.string(), source: z.string().nullable() })
+      .object({
+        file: z.string(),
+        hash: z.string(),
+        kind: z.string(),
+        name: z.string(),
+        source: z.string().nullable(),
+        artifacts: z.array(z.string()).optional().describe('Files the model reads besides its descriptor (XGBoost JSON, ONNX graph, tfjs model.json and weight shards, a command\'s script and artifacts), all covered by `hash`, in hash order.'),
+      })
       .strict()
       .nullable(),
     population: z.object({ file: z.string(), hash: z.string() }).strict().nullable(),

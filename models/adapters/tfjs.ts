@@ -1,4 +1,3 @@
-import type { Hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseJson, type TfjsModel } from '../../harness/config/index.js';
@@ -82,9 +81,10 @@ export async function loadTfjsModel(tf: Tf, artifacts: TfjsArtifacts, modelFile:
  * exported weights are scored by a hand-written kernel, synchronously; otherwise tfjs's own
  * `predict` runs in batches of `batch_size` inside `tidy`, asynchronously (the runtime loads lazily).
  */
-export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMeta, path: string, hash: Hash): AnyModelAdapter {
+export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMeta, path: string, hashFile: (path: string) => void): AnyModelAdapter {
   const artifacts = readTfjsArtifacts(path, file);
-  for (const f of artifacts.files) hash.update(readFileSync(f));
+  // model.json and every weight shard: a replaced shard must change the manifest's model hash.
+  for (const f of artifacts.files) hashFile(f);
   const m = meta();
   const width = featureNames(model.inputs).length;
   const inputs = encodedModelInputs(model.inputs);

@@ -9,3 +9,4 @@ export { reproductionOutcome } from './reproduction-outcome.js';
 export { loadResultsFile, type LoadedResults } from './load-results-file.js';
 export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';
 export { releaseWorkers, warmWorkers } from './chunk-pool.js';
+export { describeVerification, verifyModel, type Verification, type VerifyOptions } from './verify-model.js';

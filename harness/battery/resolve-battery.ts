@@ -14,6 +14,8 @@ export interface ResolvedBattery {
   /** A real population to score (battery population.file), instead of a spec. */
   readonly populationFile: string | null;
   readonly modelFile: string | null;
+  /** The battery's verify block with its files resolved; null without one. */
+  readonly verify: { readonly data: string; readonly expect: string; readonly column?: string | undefined; readonly tolerance: number } | null;
   readonly dataFile: string | null;
   /** Whether ground-truth labels will exist (label metrics allowed in checks). */
   readonly labelled: boolean;
@@ -42,6 +44,7 @@ export function resolveBattery(file: string): ResolvedBattery {
     if ('second_stage' in battery.decision && battery.decision.second_stage) throw bad('decision.second_stage', 'counterfactual twins are decided by score alone; a second stage re-ranks by other columns');
   }
   if (battery.population && !battery.model) throw bad('model', 'required with population');
+  if (battery.verify && !battery.model) throw bad('verify', 'verifies a model; this battery has none (recorded decisions are audited as they are)');
   if (battery.population && !battery.decision) throw bad('decision', 'required with population');
   const attributes = new Set(battery.protected);
   if (attributes.size !== battery.protected.length) throw bad('protected', 'lists an attribute twice');
@@ -82,6 +85,7 @@ export function resolveBattery(file: string): ResolvedBattery {
     populationSpec: battery.population?.spec !== undefined ? resolve(dir, battery.population.spec) : null,
     populationFile: battery.population?.file !== undefined ? resolve(dir, battery.population.file) : null,
     modelFile: battery.model ? resolve(dir, battery.model) : null,
+    verify: battery.verify ? { ...battery.verify, data: resolve(dir, battery.verify.data), expect: resolve(dir, battery.verify.expect) } : null,
     dataFile: battery.data ? resolve(dir, battery.data.file) : null,
     labelled,
   };

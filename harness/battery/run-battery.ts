@@ -15,6 +15,7 @@ import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
 import { runTwins } from './run-twins.js';
 import { declaredManifest } from './declared-checks.js';
+import { describeVerification, verifyModel } from './verify-model.js';
 
 export interface RunOptions {
   /** Overrides the battery's seed (--seed). */
@@ -45,6 +46,8 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const dataFile = resolved.populationFile;
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
+  const verified = resolved.verify ? await verifyModel({ model, ...resolved.verify, inputs: battery.inputs }) : null;
+  if (verified && !verified.pass) throw new DisparateError('model', `${resolved.file}: verify: the model does not reproduce the expected predictions: ${describeVerification(verified)}`);
   const n = dataFile ? fileRows(resolved, dataFile, opts.size) : (opts.size ?? battery.population!.size!);
   const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
   const source = (dataFile ?? specFile)!;
@@ -110,6 +113,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
       : dataFile
         ? `recorded labels in column "${battery.label}" of ${dataFile}; their provenance is not declared: labels known only for investigated rows bias error rates`
         : `synthetic ground truth "${battery.label}" from the population spec's outcome model, known for every row`,
+    ...(verified ? { verify: { data: verified.data, expect: verified.expect, column: verified.column, rows: verified.rows, tolerance: verified.tolerance, max_error: verified.max_error, worst_row: verified.worst_row } } : {}),
     started: opts.context.started,
     finished: opts.context.now(),
     platform: opts.context.platform,

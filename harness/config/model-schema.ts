@@ -83,7 +83,12 @@ export const EncodedNumericInput = z
   .object({
     name: z.string(),
     type: z.literal('numeric'),
-    center: z.number().default(0).describe('Standardisation: the model sees (x − center) / scale. Default 0.'),
+    transform: z
+      .enum(['identity', 'log', 'log1p'])
+      .default('identity')
+      .describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
+    clip: z.tuple([z.number(), z.number()]).optional().describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
+    center: z.number().default(0).describe('Standardisation: the model sees (clip(transform(x)) − center) / scale. Default 0.'),
     scale: z.number().positive().default(1).describe('Default 1.'),
     missing: Missing,
     reference: z.number().optional().describe('Value explain sets this input to when measuring its contribution to a black box. Default center.'),
@@ -105,15 +110,35 @@ export const EncodedCategoricalInput = z
   })
   .strict();
 
+export type EncodedNumericInput = z.infer<typeof EncodedNumericInput>;
+
 /** An input of a trees or tfjs model: how a population column becomes features. */
 export const EncodedInput = z.discriminatedUnion('type', [EncodedNumericInput, EncodedCategoricalInput]);
 export type EncodedInput = z.infer<typeof EncodedInput>;
+
+/** A model feature named as its training data named it, mapped explicitly to an input (and level). */
+export const FeatureName = z.union([
+  z.string(),
+  z
+    .object({
+      name: z.string().describe('The feature\'s name in the model, e.g. "log_income" or "is_single_parent".'),
+      input: z.string().describe('The declared input it encodes (its transform, clip and scaling apply).'),
+      level: z.string().optional().describe('For a one-hot feature: the input\'s level it indicates.'),
+    })
+    .strict(),
+]);
+export type FeatureName = z.infer<typeof FeatureName>;
 
 const Encoded = {
   inputs: z
     .array(EncodedInput)
     .min(1)
     .describe('Inputs in order; their encoded features, concatenated, are the model\'s feature vector (numeric: one feature named after the input; categorical: see encoding).'),
+  feature_names: z
+    .array(FeatureName)
+    .min(1)
+    .optional()
+    .describe('The model\'s features in its own order, as the training data named them: a name matched to an encoded feature ("income", "num__income"; one-hot "unemployed_yes", "unemployed=yes", "unemployed__yes", "onehot__unemployed_yes"), or {name, input, level} for any other name. Default: for trees, the XGBoost file\'s feature_names; otherwise the encoded features in input order.'),
 };
 
 export const TreesModel = z
@@ -168,11 +193,6 @@ export const OnnxModel = z
       .string()
       .optional()
       .describe('Name of the one float input fed the encoded feature vector (rows × features). Default: when every graph input is named after a declared input, each gets its own column (numbers as the input\'s element type, levels as strings), as a ColumnTransformer pipeline exported by skl2onnx expects; otherwise the graph\'s only input.'),
-    feature_names: z
-      .array(z.string())
-      .min(1)
-      .optional()
-      .describe('The graph\'s feature names in tensor order, as the training data named them (pandas "unemployed_yes", sklearn "onehot__nationality_eu", "num__age", or "col=value"); each is matched to an encoded feature. Default: the encoded features in input order.'),
     output: OnnxOutput.default({ transform: 'identity' }).describe('Which output and column is the score.'),
     engine: z
       .enum(['auto', 'node', 'web'])

@@ -1,4 +1,4 @@
-import type { EncodedInput } from '../../harness/config/index.js';
+import type { EncodedInput, FeatureName } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 
 /** One encoded feature: a numeric input (level null), a one-hot indicator, or an ordinal code. */
@@ -23,21 +23,30 @@ function spellings(f: EncodedFeature): string[] {
  * Places a model file's feature names (as its training data named them) on the encoded features:
  * answers, for each named feature in the model's order, the index of the encoded feature it is.
  * A name matches as written or without a sklearn ColumnTransformer prefix (`onehot__`, `num__`,
- * `remainder__`). Every name must match exactly one encoded feature and every encoded feature one
+ * `remainder__`); an explicit {name, input, level} entry matches that input's feature. Every name must match exactly one encoded feature and every encoded feature one
  * name; otherwise a DisparateError('model') lists what is unmatched.
  *
  * @example matchFeatureNames('m.json', 'x.json', [{ input: 'unemployed', level: 'yes' }], ['unemployed_yes']) // [0]
  */
-export function matchFeatureNames(file: string, source: string, features: readonly EncodedFeature[], names: readonly string[]): number[] {
+export function matchFeatureNames(file: string, source: string, features: readonly EncodedFeature[], names: readonly FeatureName[]): number[] {
   const bySpelling = new Map<string, number>();
   features.forEach((f, k) => {
     for (const s of spellings(f)) if (!bySpelling.has(s)) bySpelling.set(s, k);
   });
   const used = new Set<number>();
   const unmatched: string[] = [];
-  const order = names.map((name) => {
-    const prefix = name.indexOf('__');
-    const k = bySpelling.get(name) ?? (prefix > 0 ? bySpelling.get(name.slice(prefix + 2)) : undefined);
+  const order = names.map((entry) => {
+    let k: number | undefined;
+    let name: string;
+    if (typeof entry === 'string') {
+      name = entry;
+      const prefix = name.indexOf('__');
+      k = bySpelling.get(name) ?? (prefix > 0 ? bySpelling.get(name.slice(prefix + 2)) : undefined);
+    } else {
+      name = entry.name;
+      const i = features.findIndex((f) => f.input === entry.input && f.level === (entry.level ?? null));
+      k = i >= 0 ? i : undefined;
+    }
     if (k === undefined || used.has(k)) {
       unmatched.push(`"${name}"`);
       return -1;

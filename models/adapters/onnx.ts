@@ -2,7 +2,7 @@ import type { OnnxModel } from '../../harness/config/index.js';
 import type { CategoricalColumn, NumericColumn, Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { checkInputs, missingValueError } from './check-inputs.js';
-import { bindFeatures, encodedModelInputs } from './encode-features.js';
+import { bindFeatures, encodeNumber, encodedModelInputs } from './encode-features.js';
 import { loadOnnxRuntime } from './load-onnx-runtime.js';
 import { encodedFeatures, matchFeatureNames, reorderFeatures } from './match-feature-names.js';
 import type { AsyncModelAdapter, ModelMeta } from './model-adapter.js';
@@ -106,8 +106,13 @@ function columnFeeds(ort: Ort, model: OnnxModel, meta: ModelMeta, graph: OnnxGra
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         const v = source[start + i]!;
-        if (Number.isNaN(v) && input.missing === 'error') throw missingValueError(meta, input.name, start + i);
-        values[i] = (v - input.center) / input.scale;
+        if (Number.isNaN(v)) {
+          if (input.missing === 'error') throw missingValueError(meta, input.name, start + i);
+          values[i] = NaN;
+          continue;
+        }
+        values[i] = encodeNumber(input, v);
+        if (Number.isNaN(values[i]!)) throw missingValueError(meta, input.name, start + i, { name: input.transform, value: v });
       }
       feeds[g.name] = numberTensor(ort, g, values, dims);
     }

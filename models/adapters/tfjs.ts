@@ -5,6 +5,7 @@ import type { Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { denseForward, readDenseNetwork } from './dense-network.js';
 import { bindFeatures, encodedModelInputs, featureNames } from './encode-features.js';
+import { encodedFeatures, matchFeatureNames, reorderFeatures } from './match-feature-names.js';
 import type { AnyModelAdapter, ModelMeta } from './model-adapter.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -88,6 +89,7 @@ export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMet
   const m = meta();
   const width = featureNames(model.inputs).length;
   const inputs = encodedModelInputs(model.inputs);
+  const order = model.feature_names ? matchFeatureNames(m.file, model.path, encodedFeatures(model.inputs), model.feature_names) : featureNames(model.inputs).map((_, k) => k);
   const dense = model.engine === 'tfjs' || artifacts.json.format === 'graph-model' ? 'graph model or engine tfjs' : readDenseNetwork(artifacts.json.modelTopology, artifacts.weightSpecs, artifacts.weightData);
   if (model.engine === 'dense' && typeof dense === 'string') throw new DisparateError('model', `${m.file}: engine: dense cannot score this model (${dense}); use engine tfjs`);
   if (typeof dense !== 'string') {
@@ -98,7 +100,7 @@ export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMet
       inputs,
       bind(table: Table) {
         const { encode } = bindFeatures(m, model.inputs, table);
-        return (start, end) => denseForward(dense, encode(start, end), end - start);
+        return (start, end) => denseForward(dense, reorderFeatures(encode(start, end), end - start, order), end - start);
       },
     };
   }
@@ -113,7 +115,7 @@ export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMet
         const tf = await loadTf();
         loaded ??= loadTfjsModel(tf, artifacts, m.file);
         const net = await loaded;
-        const x = encode(start, end);
+        const x = reorderFeatures(encode(start, end), end - start, order);
         const out = new Float32Array(end - start);
         for (let s = 0; s < out.length; s += model.batch_size) {
           const e = Math.min(out.length, s + model.batch_size);

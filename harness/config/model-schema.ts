@@ -205,6 +205,41 @@ export const OnnxModel = z
   .describe('An ONNX model run by onnxruntime, one session per worker thread, single-threaded inside so results do not depend on the number of workers.');
 export type OnnxModel = z.infer<typeof OnnxModel>;
 
+export const AdditiveInput = z
+  .object({
+    name: z.string(),
+    type: z.enum(['numeric', 'categorical']),
+    edges: z
+      .array(z.number())
+      .optional()
+      .describe('Numeric: ascending cut points; a value\'s bin is the number of edges ≤ it (below the first edge: bin 0; at or above the last: bin edges.length), as interpret\'s EBM bins (np.searchsorted(cuts, x, side="right")).'),
+    levels: z.array(z.string()).min(1).optional().describe('Categorical: every level the model accepts; a level\'s bin is its index here.'),
+  })
+  .strict();
+
+export const AdditiveTerm = z
+  .object({
+    inputs: z.array(z.string()).min(1).max(2).describe('One input (a shape function) or two (a pairwise interaction).'),
+    scores: z
+      .array(z.union([z.number(), z.array(z.number())]))
+      .min(1)
+      .describe('Score per bin of the first input; for a pair, per bin of the first input an array per bin of the second (scores[i][j]).'),
+  })
+  .strict();
+
+export const AdditiveModel = z
+  .object({
+    kind: z.literal('additive'),
+    ...Meta,
+    intercept: z.number(),
+    link: z.enum(['logit', 'identity']).default('logit').describe('logit: score = σ(intercept + Σ term scores) (a classifier); identity: the sum itself (a regressor). Default logit.'),
+    inputs: z.array(AdditiveInput).min(1).describe('Inputs and their binning; missing values are refused, naming the row.'),
+    terms: z.array(AdditiveTerm).min(1),
+  })
+  .strict()
+  .describe('A generalized additive model with pairwise interactions, such as an Explainable Boosting Machine (interpret): per-input bin scores and pairwise tables summed with the intercept. explain gives each term\'s score exactly.');
+export type AdditiveModel = z.infer<typeof AdditiveModel>;
+
 /** An input handed as-is to a black box (command or http): a number or a level, null when missing. */
 export const RawInput = z
   .object({
@@ -262,5 +297,5 @@ export const ScoresModel = z
   .describe('Precomputed scores joined to the population by id; every population id must have exactly one score.');
 export type ScoresModel = z.infer<typeof ScoresModel>;
 
-export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, LinearModel, ScorecardModel, TreesModel, TfjsModel, OnnxModel, CommandModel, HttpModel, ScoresModel]);
+export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, LinearModel, ScorecardModel, TreesModel, TfjsModel, OnnxModel, AdditiveModel, CommandModel, HttpModel, ScoresModel]);
 export type ModelFile = z.infer<typeof ModelFile>;

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { ModelFile, describeIssue, parseJson, readText } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { expressionNames, parseArithmetic } from './arithmetic.js';
+import { additiveAdapter } from './additive.js';
 import { commandAdapter } from './command.js';
 import { commandArtifacts } from './command-artifacts.js';
 import { httpAdapter } from './http.js';
@@ -88,6 +89,8 @@ export function loadAnyModel(file: string): AnyModelAdapter {
       const asset = read(model.file, 'file');
       return scoresAdapter(model, meta(), asset.path);
     }
+    case 'additive':
+      return additiveAdapter(model, meta());
     case 'onnx': {
       const asset = read(model.file, 'file');
       return onnxAdapter(model, meta(), asset.bytes);

@@ -88,7 +88,13 @@ export const EncodedNumericInput = z
       .default('identity')
       .describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
     clip: z.tuple([z.number(), z.number()]).optional().describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
-    center: z.number().default(0).describe('Standardisation: the model sees (clip(transform(x)) − center) / scale. Default 0.'),
+    bins: z
+      .array(z.number())
+      .min(1)
+      .refine((e) => e.every((x, i) => i === 0 || x > e[i - 1]!), 'bin edges must be strictly ascending')
+      .optional()
+      .describe('Ascending edges: the value (after transform and clip) becomes its bin index, the number of edges ≤ it (np.searchsorted(edges, x, side="right"); pd.cut codes with right=False). Default none.'),
+    center: z.number().default(0).describe('Standardisation: the model sees (bin(clip(transform(x))) − center) / scale. Default 0.'),
     scale: z.number().positive().default(1).describe('Default 1.'),
     missing: Missing,
     reference: z.number().optional().describe('Value explain sets this input to when measuring its contribution to a black box. Default center.'),

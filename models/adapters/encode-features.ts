@@ -25,15 +25,20 @@ export function encodedModelInputs(inputs: readonly EncodedInput[]): ModelInput[
 }
 
 /**
- * A numeric input's value as the model sees it: transform, clip, then (x − center) / scale. NaN when
+ * A numeric input's value as the model sees it: transform, clip, bin index, then (x − center) / scale. NaN when
  * the value is outside the transform's domain (log of 0 or less, log1p of −1 or less).
  *
  * @example encodeNumber({ transform: 'log1p', clip: [0, 5], center: 2, scale: 1 }, Math.E - 1) // -1
  */
-export function encodeNumber(input: Pick<EncodedNumericInput, 'transform' | 'clip' | 'center' | 'scale'>, v: number): number {
+export function encodeNumber(input: Pick<EncodedNumericInput, 'transform' | 'clip' | 'bins' | 'center' | 'scale'>, v: number): number {
   let t = input.transform === 'log' ? Math.log(v) : input.transform === 'log1p' ? Math.log1p(v) : v;
   if (t === -Infinity) return NaN;
   if (input.clip) t = Math.min(input.clip[1], Math.max(input.clip[0], t));
+  if (input.bins) {
+    let bin = 0;
+    while (bin < input.bins.length && input.bins[bin]! <= t) bin++;
+    t = bin;
+  }
   return (t - input.center) / input.scale;
 }
 
@@ -67,7 +72,7 @@ export function bindFeatures(meta: ModelMeta, inputs: readonly EncodedInput[], t
       if (input.type === 'numeric') {
         const values = (column as NumericColumn).values;
         const { center, scale, transform, clip } = input;
-        const plain = transform === 'identity' && !clip && center === 0 && scale === 1;
+        const plain = transform === 'identity' && !clip && !input.bins && center === 0 && scale === 1;
         for (let i = 0; i < n; i++) {
           const v = values[start + i]!;
           if (Number.isNaN(v)) {

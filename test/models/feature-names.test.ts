@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readPopulation } from '../../datasets/io/index.js';
 import { numeric, type Table } from '../../datasets/table/index.js';
 import { bindAsync, loadAnyModel, loadModel } from '../../models/adapters/index.js';
+import { encodeNumber } from '../../models/adapters/encode-features.js';
 import { encodedFeatures, matchFeatureNames } from '../../models/adapters/match-feature-names.js';
 
 /**
@@ -87,5 +88,12 @@ describe('feature names', () => {
     const scores = loadModel(variant('trees-xgboost', { inputs: clipped })).bind(negative)(0, 10);
     const zero: Table = { n: data.n, columns: new Map([...data.columns, ['income', numeric(Float64Array.from(income.kind === 'numeric' ? income.values : [], (v, i) => (i === 6 ? 0 : v)))]]) };
     expect(Array.from(scores)).toEqual(Array.from(loadModel(`${FIX}/trees-xgboost.model.json`).bind(zero)(0, 10)));
+  });
+
+  it('bins after transform and clip, an edge belonging to the bin above it, then standardises', () => {
+    const age = { transform: 'identity' as const, bins: [30, 50], center: 1, scale: 2 };
+    expect([18, 29.9, 30, 49, 50, 80].map((v) => encodeNumber(age, v))).toEqual([-0.5, -0.5, 0, 0, 0.5, 0.5]);
+    expect(encodeNumber({ transform: 'log1p', clip: [0, 3], bins: [1, 2], center: 0, scale: 1 }, 1e6)).toBe(2);
+    expect(() => loadModel(variant('trees-xgboost', { inputs: [{ name: 'age', type: 'numeric', bins: [50, 30] }] }))).toThrow(/inputs\.0\.bins: bin edges must be strictly ascending/);
   });
 });

@@ -4,9 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPopulation } from '../../datasets/io/index.js';
 import { numeric, type Table } from '../../datasets/table/index.js';
-import { bindAsync, loadAnyModel, loadModel } from '../../models/adapters/index.js';
-import { encodeNumber } from '../../models/adapters/encode-features.js';
-import { encodedFeatures, matchFeatureNames } from '../../models/adapters/match-feature-names.js';
+import { bindAsync, encodedFeatures, encodeNumber, loadAnyModel, loadModel, matchFeatureNames } from '../../models/adapters/index.js';
 
 /**
  * Feature names as the Python ecosystem writes them, explicit feature maps and numeric transforms,

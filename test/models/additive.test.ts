@@ -74,6 +74,12 @@ describe('additive adapter', () => {
     expect(() => loadModel(FILE).bind(missing)(0, 2)).toThrow(/input "age" is missing or NaN at row 2/);
   });
 
+  it('disparate explain prints each term with its exact score', () => {
+    const r = runCli(['explain', '--model', FILE, '--applicant', '{"age": 64, "nationality": "non_eu"}']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('contributions (logit; term scores of the additive model: intercept + Σ terms = logit; score = σ(logit))\n  base               -2\n  nationality        +0.7\n  age                -0.4\n  age × nationality  +0.3\n  total              -1.4\n');
+  });
+
   it('disparate schema model lists the onnx and additive kinds', () => {
     const r = runCli(['schema', 'model']);
     expect(r.status).toBe(0);

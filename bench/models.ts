@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { encodeCategorical, numeric, type Column, type Table } from '../datasets/table/index.js';
 import { bindAsync, loadAnyModel, loadTf } from '../models/adapters/index.js';
+import { forestOnnx, logisticPipelineOnnx } from './onnx-graphs.js';
 
 /**
  * Model adapter throughput (rows/s on one core) for bench/RESULTS.md: logistic and scorecard over 20
- * inputs, XGBoost trees (500 trees of depth 6), the tfjs MLP 40-32-1 (hand-written dense kernel and
+ * inputs, XGBoost trees (500 trees of depth 6) walked in JS and the same forest as an ONNX
+ * TreeEnsemble, an ONNX logistic pipeline over 20 inputs, the tfjs MLP 40-32-1 (hand-written dense kernel and
  * tfjs predict on the pure-JS backend) and the http adapter's overhead per 10,000-row batch against
  * a local server that answers zeros. Synthetic models and data; fixed seeds.
  */
@@ -140,6 +142,23 @@ export async function benchModels(opts: { rows?: number } = {}): Promise<ModelFi
   const tm = loadAnyModel(trees);
   const tr = await rate(() => bindAsync(tm, t40)(0, nt), nt);
   figures.push({ what: 'trees (XGBoost JSON), 500 trees of depth 6, 40 features', rowsPerSecond: tr, target: '≥ 100 k rows/s', ok: tr >= 100e3 });
+
+  // The same forest through onnxruntime (native CPU binding, one thread), scored as XGBoost's probability.
+  writeFileSync(join(folder, 'forest.onnx'), forestOnnx(randomXgboostModel(500, 6, 40) as Parameters<typeof forestOnnx>[0]));
+  const onnxTrees = loadAnyModel(write(folder, 'trees-onnx.json', { kind: 'onnx', name: 'bench', file: 'forest.onnx', output: { transform: 'sigmoid' }, inputs: Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', missing: 'pass' })) }));
+  const or = await rate(() => bindAsync(onnxTrees, t40)(0, nt), nt);
+  figures.push({ what: 'onnx TreeEnsemble (onnxruntime-node, 1 thread), the same 500 trees of depth 6, 40 features', rowsPerSecond: or, target: 'at least the trees figure', ok: or >= tr });
+
+  const numerics = Array.from({ length: 10 }, (_, j) => `x${j}`);
+  const categoricals = Array.from({ length: 10 }, (_, j) => `c${j}`);
+  writeFileSync(join(folder, 'pipeline.onnx'), logisticPipelineOnnx(numerics, categoricals, ['a', 'b', 'c', 'd']));
+  const pipeline = loadAnyModel(write(folder, 'pipeline-onnx.json', {
+    kind: 'onnx', name: 'bench', file: 'pipeline.onnx',
+    inputs: [...numerics.map((name) => ({ name, type: 'numeric' })), ...categoricals.map((name) => ({ name, type: 'categorical', levels: ['a', 'b', 'c', 'd'] }))],
+  }));
+  const np = Math.min(n, 200_000);
+  const pr20 = await rate(() => bindAsync(pipeline, t20)(0, np), np);
+  figures.push({ what: 'onnx logistic pipeline (skl2onnx layout: a tensor per column, Scaler, OneHotEncoder, LinearClassifier), 20 inputs', rowsPerSecond: pr20, target: 'report (string tensors per column)', ok: null });
 
   const mlp = await mlpFolder(join(folder));
   const inputs = Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', center: 5, scale: 3 }));

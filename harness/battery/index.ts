@@ -11,3 +11,4 @@ export { mergeResults, type MergeContext, type MergeInput } from './merge-result
 export { releaseWorkers, warmWorkers } from './chunk-pool.js';
 export { MAX_ROWS } from './max-rows.js';
 export { displayManifest } from './display-manifest.js';
+export { describeVerification, verifyModel, type Verification, type VerifyOptions } from './verify-model.js';

@@ -17,6 +17,8 @@ export interface ResolvedBattery {
   readonly modelFile: string | null;
   /** The deployed and candidate model files of a battery for `disparate compare` (models:), instead of modelFile. */
   readonly models: { readonly deployed: string; readonly candidate: string } | null;
+  /** The battery's verify block with its files resolved; null without one. */
+  readonly verify: { readonly data: string; readonly expect: string; readonly column?: string | undefined; readonly tolerance: number } | null;
   readonly dataFile: string | null;
   /** Whether ground-truth labels will exist (label metrics allowed in checks). */
   readonly labelled: boolean;
@@ -48,6 +50,7 @@ export function resolveBattery(file: string): ResolvedBattery {
   if (battery.model !== undefined && battery.models !== undefined) throw bad('models', 'give exactly one of model (disparate run) or models: { deployed, candidate } (disparate compare)');
   if (battery.data && battery.models) throw bad('models', 'two models are compared on a population they both score; a data file holds the decisions of one model');
   if (battery.population && !battery.model && !battery.models) throw bad('model', 'required with population (or models: { deployed, candidate } for disparate compare)');
+  if (battery.verify && !battery.model) throw bad('verify', 'verifies a model; this battery has none (recorded decisions are audited as they are)');
   if (battery.population && !battery.decision) throw bad('decision', 'required with population');
   const attributes = new Set(battery.protected);
   if (attributes.size !== battery.protected.length) throw bad('protected', 'lists an attribute twice');
@@ -89,6 +92,7 @@ export function resolveBattery(file: string): ResolvedBattery {
     populationFile: battery.population?.file !== undefined ? resolve(dir, battery.population.file) : null,
     modelFile: battery.model ? resolve(dir, battery.model) : null,
     models: battery.models ? { deployed: resolve(dir, battery.models.deployed), candidate: resolve(dir, battery.models.candidate) } : null,
+    verify: battery.verify ? { ...battery.verify, data: resolve(dir, battery.verify.data), expect: resolve(dir, battery.verify.expect) } : null,
     dataFile: battery.data ? resolve(dir, battery.data.file) : null,
     labelled,
   };

@@ -18,6 +18,7 @@ import { decisionExtentWarning } from './decision-extent-warning.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
 import { runTwins } from './run-twins.js';
 import { declaredManifest } from './declared-checks.js';
+import { describeVerification, verifyModel } from './verify-model.js';
 
 export interface RunOptions {
   /** Overrides the battery's seed (--seed). */
@@ -59,6 +60,8 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const dataFile = resolved.populationFile;
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
+  const verified = resolved.verify ? await verifyModel({ model, ...resolved.verify, inputs: battery.inputs }) : null;
+  if (verified && !verified.pass) throw new DisparateError('model', `${resolved.file}: verify: the model does not reproduce the expected predictions: ${describeVerification(verified)}`);
   const encoding = battery.population?.encoding;
   const n = dataFile ? fileRows(resolved, dataFile, opts.size, encoding) : (opts.size ?? battery.population!.size!);
   const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, encoding, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
@@ -109,7 +112,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     ...displayManifest(battery.description, battery.labels, specFile ? loadPopulationSpec(specFile).labels : undefined),
     battery_file: resolved.file,
     battery_hash: resolved.hash,
-    model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source },
+    model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source, ...(model.meta.artifacts ? { artifacts: [...model.meta.artifacts] } : {}) },
     population: { file: source, hash: `sha256:${createHash('sha256').update(readFileSync(source)).digest('hex')}` },
     data: null,
     decision: describeDecision(battery.decision!),
@@ -127,13 +130,14 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
       : dataFile
         ? `recorded labels in column "${battery.label}" of ${dataFile}; their provenance is not declared: labels known only for investigated rows bias error rates`
         : `synthetic ground truth "${battery.label}" from the population spec's outcome model, known for every row`,
+    ...(verified ? { verify: { data: verified.data, expect: verified.expect, column: verified.column, rows: verified.rows, tolerance: verified.tolerance, max_error: verified.max_error, worst_row: verified.worst_row } } : {}),
     started: opts.context.started,
     finished: opts.context.now(),
     platform: opts.context.platform,
     ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
   };
   const extent = decisionExtentWarning(battery.decision!, flagged);
-  const warnings = [...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(extent ? [extent] : []), ...(proxies?.warnings ?? [])];
+  const warnings = [...(model.meta.warnings ?? []), ...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(extent ? [extent] : []), ...(proxies?.warnings ?? [])];
   // A rule that flags everyone or no one tested nothing: not a pass.
   const summary = extent && analysis.summary.verdict === 'pass' ? { ...analysis.summary, verdict: 'inconclusive' as const } : analysis.summary;
   return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };

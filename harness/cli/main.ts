@@ -15,6 +15,7 @@ import { schemaCommand } from './schema.js';
 import { scoreCommand, type ScoreArgs } from './score.js';
 import { discardPendingOutputs } from './pending-outputs.js';
 import { lastReportFolder } from './write-outputs.js';
+import { verifyCommand, type VerifyArgs } from './verify.js';
 
 /**
  * Entry point. Commands map argv to options and call one library function; this file alone turns
@@ -54,13 +55,16 @@ async function main(argv: string[]): Promise<number> {
     .command(scoreCommand.command, scoreCommand.describe, scoreCommand.builder, async (a) => {
       status = await scoreCommand.handler(a as unknown as ScoreArgs);
     })
+    .command(verifyCommand.command, verifyCommand.describe, verifyCommand.builder, async (a) => {
+      status = await verifyCommand.handler(a as unknown as VerifyArgs);
+    })
     .command(explainCommand.command, explainCommand.describe, explainCommand.builder, async (a) => {
       status = await explainCommand.handler(a as unknown as ExplainArgs);
     })
     .command(listCommand.command, listCommand.describe, {}, () => {
       status = listCommand.handler();
     })
-    .demandCommand(1, 'name a command: run, audit, merge, compare, reproduce, generate, score, explain, plan, schema or list')
+    .demandCommand(1, 'name a command: run, audit, merge, compare, reproduce, generate, score, verify, explain, plan, schema or list')
     .strict()
     .help()
     .version(false)

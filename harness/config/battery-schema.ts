@@ -165,6 +165,16 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
       .strict()
       .optional()
       .describe('How `disparate compare` sets its exit status. Default { fail_when: worse }.'),
+    verify: z
+      .object({
+        data: z.string().describe('A sample of applicants (CSV, JSONL, Parquet or Arrow), relative to the battery file, with the model\'s input columns.'),
+        expect: z.string().describe('The deployed system\'s own predictions for those rows (e.g. predict_proba\'s positive column), in the same order, relative to the battery file.'),
+        column: z.string().optional().describe('Predictions column. Default: the only column besides `id`, else `score`.'),
+        tolerance: z.number().min(0).default(1e-6).describe('Largest absolute difference accepted. Default 1e-6.'),
+      })
+      .strict()
+      .optional()
+      .describe('Before scoring, the model must reproduce the agency\'s predictions on a sample within the tolerance, or the run stops (exit 2) naming the worst row; the maximum error is recorded in the manifest and shown in the report\'s provenance. As `disparate verify`.'),
     decision: DecisionRule.optional().describe('Required with population.'),
     label: z.string().optional().describe('Population column with the ground truth (the spec\'s outcome), enabling error-rate metrics.'),
     protected: z.array(z.string().min(1)).min(1).describe('Protected attributes: categorical columns of the population or data.'),

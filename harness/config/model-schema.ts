@@ -83,7 +83,18 @@ export const EncodedNumericInput = z
   .object({
     name: z.string(),
     type: z.literal('numeric'),
-    center: z.number().default(0).describe('Standardisation: the model sees (x − center) / scale. Default 0.'),
+    transform: z
+      .enum(['identity', 'log', 'log1p'])
+      .default('identity')
+      .describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
+    clip: z.tuple([z.number(), z.number()]).optional().describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
+    bins: z
+      .array(z.number())
+      .min(1)
+      .refine((e) => e.every((x, i) => i === 0 || x > e[i - 1]!), 'bin edges must be strictly ascending')
+      .optional()
+      .describe('Ascending edges: the value (after transform and clip) becomes its bin index, the number of edges ≤ it (np.searchsorted(edges, x, side="right"); pd.cut codes with right=False). Default none.'),
+    center: z.number().default(0).describe('Standardisation: the model sees (bin(clip(transform(x))) − center) / scale. Default 0.'),
     scale: z.number().positive().default(1).describe('Default 1.'),
     missing: Missing,
     reference: z.number().optional().describe('Value explain sets this input to when measuring its contribution to a black box. Default center.'),
@@ -105,15 +116,35 @@ export const EncodedCategoricalInput = z
   })
   .strict();
 
+export type EncodedNumericInput = z.infer<typeof EncodedNumericInput>;
+
 /** An input of a trees or tfjs model: how a population column becomes features. */
 export const EncodedInput = z.discriminatedUnion('type', [EncodedNumericInput, EncodedCategoricalInput]);
 export type EncodedInput = z.infer<typeof EncodedInput>;
+
+/** A model feature named as its training data named it, mapped explicitly to an input (and level). */
+export const FeatureName = z.union([
+  z.string(),
+  z
+    .object({
+      name: z.string().describe('The feature\'s name in the model, e.g. "log_income" or "is_single_parent".'),
+      input: z.string().describe('The declared input it encodes (its transform, clip and scaling apply).'),
+      level: z.string().optional().describe('For a one-hot feature: the input\'s level it indicates.'),
+    })
+    .strict(),
+]);
+export type FeatureName = z.infer<typeof FeatureName>;
 
 const Encoded = {
   inputs: z
     .array(EncodedInput)
     .min(1)
     .describe('Inputs in order; their encoded features, concatenated, are the model\'s feature vector (numeric: one feature named after the input; categorical: see encoding).'),
+  feature_names: z
+    .array(FeatureName)
+    .min(1)
+    .optional()
+    .describe('The model\'s features in its own order, as the training data named them: a name matched to an encoded feature ("income", "num__income"; one-hot "unemployed_yes", "unemployed=yes", "unemployed__yes", "onehot__unemployed_yes"), or {name, input, level} for any other name. Default: for trees, the XGBoost file\'s feature_names; otherwise the encoded features in input order.'),
 };
 
 export const TreesModel = z
@@ -148,6 +179,73 @@ export const TfjsModel = z
   .describe('A TensorFlow.js LayersModel or GraphModel with one input (the feature vector) and one output (the score).');
 export type TfjsModel = z.infer<typeof TfjsModel>;
 
+export const OnnxOutput = z
+  .object({
+    name: z.string().optional().describe('Graph output to read. Default: the first ZipMap output (skl2onnx, onnxmltools), else the first float output whose name contains "prob", else the first float output.'),
+    class: z
+      .union([z.number().int().min(0), z.string()])
+      .optional()
+      .describe('Which column is the score: a column index of a probabilities tensor, or a ZipMap class label ("1", "fraud"). Default: the last column (the positive class of a binary classifier); a one-column output is read as is.'),
+    transform: z.enum(['identity', 'sigmoid']).default('identity').describe('sigmoid turns a raw score (a logit) into a probability. Default identity.'),
+  })
+  .strict();
+
+export const OnnxModel = z
+  .object({
+    kind: z.literal('onnx'),
+    ...Meta,
+    file: z.string().describe('The ONNX graph (.onnx), relative to this model file. skl2onnx, onnxmltools (XGBoost, LightGBM, CatBoost), torch.onnx and tf2onnx write it.'),
+    tensor: z
+      .string()
+      .optional()
+      .describe('Name of the one float input fed the encoded feature vector (rows × features). Default: when every graph input is named after a declared input, each gets its own column (numbers as the input\'s element type, levels as strings), as a ColumnTransformer pipeline exported by skl2onnx expects; otherwise the graph\'s only input.'),
+    output: OnnxOutput.default({ transform: 'identity' }).describe('Which output and column is the score.'),
+    engine: z
+      .enum(['auto', 'node', 'web'])
+      .default('auto')
+      .describe('node: onnxruntime-node (native CPU); web: onnxruntime-web (WebAssembly); auto: node, else web where the native binding cannot load. Default auto.'),
+    batch_size: z.number().int().positive().default(65536).describe('Rows per session run. Default 65,536.'),
+    ...Encoded,
+  })
+  .strict()
+  .describe('An ONNX model run by onnxruntime, one session per worker thread, single-threaded inside so results do not depend on the number of workers.');
+export type OnnxModel = z.infer<typeof OnnxModel>;
+
+export const AdditiveInput = z
+  .object({
+    name: z.string(),
+    type: z.enum(['numeric', 'categorical']),
+    edges: z
+      .array(z.number())
+      .optional()
+      .describe('Numeric: ascending cut points; a value\'s bin is the number of edges ≤ it (below the first edge: bin 0; at or above the last: bin edges.length), as interpret\'s EBM bins (np.searchsorted(cuts, x, side="right")).'),
+    levels: z.array(z.string()).min(1).optional().describe('Categorical: every level the model accepts; a level\'s bin is its index here.'),
+  })
+  .strict();
+
+export const AdditiveTerm = z
+  .object({
+    inputs: z.array(z.string()).min(1).max(2).describe('One input (a shape function) or two (a pairwise interaction).'),
+    scores: z
+      .array(z.union([z.number(), z.array(z.number())]))
+      .min(1)
+      .describe('Score per bin of the first input; for a pair, per bin of the first input an array per bin of the second (scores[i][j]).'),
+  })
+  .strict();
+
+export const AdditiveModel = z
+  .object({
+    kind: z.literal('additive'),
+    ...Meta,
+    intercept: z.number(),
+    link: z.enum(['logit', 'identity']).default('logit').describe('logit: score = σ(intercept + Σ term scores) (a classifier); identity: the sum itself (a regressor). Default logit.'),
+    inputs: z.array(AdditiveInput).min(1).describe('Inputs and their binning; missing values are refused, naming the row.'),
+    terms: z.array(AdditiveTerm).min(1),
+  })
+  .strict()
+  .describe('A generalized additive model with pairwise interactions, such as an Explainable Boosting Machine (interpret): per-input bin scores and pairwise tables summed with the intercept. explain gives each term\'s score exactly.');
+export type AdditiveModel = z.infer<typeof AdditiveModel>;
+
 /** An input handed as-is to a black box (command or http): a number or a level, null when missing. */
 export const RawInput = z
   .object({
@@ -167,6 +265,10 @@ export const CommandModel = z
     command: z.array(z.string()).min(1).describe('Program and arguments, e.g. ["python3", "score.py"]; a relative program path is resolved against this model file\'s folder, which is also the working directory.'),
     batch_size: z.number().int().positive().default(1000).describe('Applicants per request line. Default 1,000.'),
     timeout_ms: z.number().int().positive().default(60000).describe('Whole-call timeout per scored chunk. Default 60,000.'),
+    artifacts: z
+      .array(z.string())
+      .default([])
+      .describe('Files the command reads (weights, a pickle, a vocabulary), relative to this model file: hashed into the manifest\'s model hash with the descriptor and the script, so that replacing one changes the hash. The program and any argument naming a file are hashed without being listed. A run warns when a command model lists none. Default none.'),
     inputs: z.array(RawInput).min(1),
   })
   .strict()
@@ -205,5 +307,5 @@ export const ScoresModel = z
   .describe('Precomputed scores joined to the population by id; every population id must have exactly one score.');
 export type ScoresModel = z.infer<typeof ScoresModel>;
 
-export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, LinearModel, ScorecardModel, TreesModel, TfjsModel, CommandModel, HttpModel, ScoresModel]);
+export const ModelFile = z.discriminatedUnion('kind', [LogisticModel, LinearModel, ScorecardModel, TreesModel, TfjsModel, OnnxModel, AdditiveModel, CommandModel, HttpModel, ScoresModel]);
 export type ModelFile = z.infer<typeof ModelFile>;

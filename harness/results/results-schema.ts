@@ -152,7 +152,14 @@ export const Manifest = z
     battery_file: z.string().nullable(),
     battery_hash: z.string().nullable(),
     model: z
-      .object({ file: z.string(), hash: z.string(), kind: z.string(), name: z.string(), source: z.string().nullable() })
+      .object({
+        file: z.string(),
+        hash: z.string(),
+        kind: z.string(),
+        name: z.string(),
+        source: z.string().nullable(),
+        artifacts: z.array(z.string()).optional().describe('Files the model reads besides its descriptor (XGBoost JSON, ONNX graph, tfjs model.json and weight shards, a command\'s script and artifacts), all covered by `hash`, in hash order.'),
+      })
       .strict()
       .nullable(),
     population: z.object({ file: z.string(), hash: z.string() }).strict().nullable(),
@@ -184,6 +191,19 @@ export const Manifest = z
       .describe('The checks the battery declared (or the audit applied), as declared: what `merge` re-evaluates on the merged groups.'),
     intersections: z.string().optional().describe('The intersections setting: "full", "all", "none" or the subsets, e.g. "nationality+disability".'),
     inconclusive: z.enum(['pass', 'fail']).optional().describe('Exit status the battery gives inconclusive checks.'),
+    verify: z
+      .object({
+        data: z.string(),
+        expect: z.string(),
+        column: z.string(),
+        rows: z.number().int(),
+        tolerance: z.number(),
+        max_error: z.number().describe('Largest |model score − expected prediction| over the sample.'),
+        worst_row: z.number().int().describe('1-based row of the sample where it occurs.'),
+      })
+      .strict()
+      .optional()
+      .describe('The battery\'s verify block: how closely the audited model reproduced the deployed system\'s own predictions on a sample, before the run.'),
     started: z.string(),
     finished: z.string(),
     platform: z.string(),

@@ -1,4 +1,4 @@
-import type { EncodedInput } from '../../harness/config/index.js';
+import type { EncodedInput, EncodedNumericInput } from '../../harness/config/index.js';
 import type { CategoricalColumn, Column, NumericColumn, Table } from '../../datasets/table/index.js';
 import { checkInputs, missingValueError } from './check-inputs.js';
 import type { ModelInput, ModelMeta } from './model-adapter.js';
@@ -22,6 +22,24 @@ export function encodedModelInputs(inputs: readonly EncodedInput[]): ModelInput[
       ? { name: i.name, type: i.type, levels: i.levels, reference: i.reference ?? i.drop ?? i.levels[0]! }
       : { name: i.name, type: i.type, reference: i.reference ?? i.center },
   );
+}
+
+/**
+ * A numeric input's value as the model sees it: transform, clip, bin index, then (x − center) / scale. NaN when
+ * the value is outside the transform's domain (log of 0 or less, log1p of −1 or less).
+ *
+ * @example encodeNumber({ transform: 'log1p', clip: [0, 5], center: 2, scale: 1 }, Math.E - 1) // -1
+ */
+export function encodeNumber(input: Pick<EncodedNumericInput, 'transform' | 'clip' | 'bins' | 'center' | 'scale'>, v: number): number {
+  let t = input.transform === 'log' ? Math.log(v) : input.transform === 'log1p' ? Math.log1p(v) : v;
+  if (t === -Infinity) return NaN;
+  if (input.clip) t = Math.min(input.clip[1], Math.max(input.clip[0], t));
+  if (input.bins) {
+    let bin = 0;
+    while (bin < input.bins.length && input.bins[bin]! <= t) bin++;
+    t = bin;
+  }
+  return (t - input.center) / input.scale;
 }
 
 /** Rows [start, end) → row-major float32 feature matrix (rows × features). */
@@ -53,11 +71,22 @@ export function bindFeatures(meta: ModelMeta, inputs: readonly EncodedInput[], t
     for (const { input, column, slots } of plans) {
       if (input.type === 'numeric') {
         const values = (column as NumericColumn).values;
-        const { center, scale } = input;
+        const { center, scale, transform, clip } = input;
+        const plain = transform === 'identity' && !clip && !input.bins && center === 0 && scale === 1;
         for (let i = 0; i < n; i++) {
           const v = values[start + i]!;
-          if (Number.isNaN(v) && input.missing === 'error') throw missingValueError(meta, input.name, start + i);
-          x[i * width + offset] = center === 0 && scale === 1 ? v : (v - center) / scale;
+          if (Number.isNaN(v)) {
+            if (input.missing === 'error') throw missingValueError(meta, input.name, start + i);
+            x[i * width + offset] = NaN;
+            continue;
+          }
+          if (plain) {
+            x[i * width + offset] = v;
+            continue;
+          }
+          const t = encodeNumber(input, v);
+          if (Number.isNaN(t)) throw missingValueError(meta, input.name, start + i, { name: input.transform, value: v });
+          x[i * width + offset] = t;
         }
         offset += 1;
         continue;

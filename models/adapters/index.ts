@@ -1,5 +1,7 @@
 export { evaluateArithmetic, expressionNames, parseArithmetic, type Expr } from './arithmetic.js';
-export { bindFeatures, featureNames } from './encode-features.js';
+export { bindFeatures, encodeNumber, featureNames } from './encode-features.js';
+export { encodedFeatures, matchFeatureNames, reorderFeatures, type EncodedFeature } from './match-feature-names.js';
+export { describeOnnxGraph, type OnnxGraph, type OnnxValue } from './onnx-graph.js';
 export { loadAnyModel, loadModel } from './load-model.js';
 export { bindAsync, type AnyModelAdapter, type AsyncModelAdapter, type AsyncScorer, type Contribution, type Explanation, type ModelAdapter, type ModelInput, type ModelMeta, type Scorer } from './model-adapter.js';
 export { scoreCategory } from './scorecard.js';

@@ -5,9 +5,12 @@ import { ModelFile, describeIssue, parseJson, readText, restoreProtoKeys, shield
 import { checkModelFile } from './check-model-file.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { expressionNames, parseArithmetic } from './arithmetic.js';
+import { additiveAdapter } from './additive.js';
 import { commandAdapter } from './command.js';
+import { commandArtifacts } from './command-artifacts.js';
 import { httpAdapter } from './http.js';
 import { logisticAdapter } from './logistic.js';
+import { onnxAdapter } from './onnx.js';
 import type { AnyModelAdapter, ModelAdapter, ModelMeta } from './model-adapter.js';
 import { parseXgboostForest } from './parse-xgboost-forest.js';
 import { scorecardAdapter } from './scorecard.js';
@@ -41,12 +44,23 @@ export function loadAnyModel(file: string): AnyModelAdapter {
   const model = restoreProtoKeys(parsed.data);
   checkModelFile(model, file);
   const hash = createHash('sha256').update(text);
+  const artifacts: string[] = [];
+  const warnings: { code: string; message: string }[] = [];
+  /** Hashes a file the model reads and records it; call before meta(). */
+  const read = (relative: string, field: string): { path: string; bytes: Buffer } => {
+    const asset = readModelAsset(file, relative, field);
+    hash.update(asset.bytes);
+    artifacts.push(asset.path);
+    return asset;
+  };
   const meta = (): ModelMeta => ({
     kind: model.kind,
     name: model.name,
     source: model.source ?? null,
     file,
     hash: `sha256:${hash.digest('hex')}`,
+    ...(artifacts.length > 0 ? { artifacts } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   });
   switch (model.kind) {
     case 'logistic':
@@ -69,20 +83,34 @@ export function loadAnyModel(file: string): AnyModelAdapter {
       return scorecardAdapter(model, meta(), combine);
     }
     case 'trees': {
-      const asset = readModelAsset(file, model.file, 'file');
-      hash.update(asset.bytes);
+      const asset = read(model.file, 'file');
       const xgb = parseJson(asset.bytes.toString('utf8'), asset.path, 'model');
       return treesAdapter(model, meta(), parseXgboostForest(xgb, asset.path));
     }
     case 'scores': {
-      const asset = readModelAsset(file, model.file, 'file');
-      hash.update(asset.bytes);
+      const asset = read(model.file, 'file');
       return scoresAdapter(model, meta(), asset.path);
     }
+    case 'additive':
+      return additiveAdapter(model, meta());
+    case 'onnx': {
+      const asset = read(model.file, 'file');
+      return onnxAdapter(model, meta(), asset.bytes);
+    }
     case 'tfjs':
-      return tfjsAdapter(model, file, meta, resolve(dirname(file), model.path), hash);
-    case 'command':
+      return tfjsAdapter(model, file, meta, resolve(dirname(file), model.path), (path) => read(path, 'path'));
+    case 'command': {
+      const { code, listed } = commandArtifacts(model, file);
+      code.forEach((path) => read(path, 'command'));
+      listed.forEach((path, i) => read(path, `artifacts.${i}`));
+      if (listed.length === 0) {
+        warnings.push({
+          code: 'model_artifacts_undeclared',
+          message: `${file}: the command model lists no artifacts: the model hash covers the descriptor${code.length > 0 ? ' and the script' : ''} only, so replacing the weights or pickle it loads would go unnoticed; list them under artifacts`,
+        });
+      }
       return commandAdapter(model, meta(), dirname(resolve(file)));
+    }
     case 'http':
       return httpAdapter(model, meta());
   }

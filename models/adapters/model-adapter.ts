@@ -16,8 +16,12 @@ export interface ModelMeta {
   readonly name: string;
   readonly source: string | null;
   readonly file: string;
-  /** sha256 of the model file's bytes, and of every file it refers to (trees, tfjs, scores), in order. */
+  /** sha256 of the model file's bytes, and of every file it refers to (trees, tfjs, onnx, scores, a command's script and artifacts), in order. */
   readonly hash: string;
+  /** The files hashed besides the model file, absolute, in hash order (none for a self-contained model). */
+  readonly artifacts?: readonly string[];
+  /** What a run should report about the model itself, e.g. a command model that lists no artifacts. */
+  readonly warnings?: readonly { readonly code: string; readonly message: string }[];
 }
 
 /** A scorer bound to one table's columns: scores rows [start, end). */

@@ -1,4 +1,3 @@
-import type { Hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseJson, type TfjsModel } from '../../harness/config/index.js';
@@ -7,6 +6,7 @@ import { DisparateError } from '../../harness/errors/index.js';
 import { checkWeightSpecs } from './check-weight-specs.js';
 import { denseForward, readDenseNetwork } from './dense-network.js';
 import { bindFeatures, encodedModelInputs, featureNames } from './encode-features.js';
+import { encodedFeatures, matchFeatureNames, reorderFeatures } from './match-feature-names.js';
 import type { AnyModelAdapter, ModelMeta } from './model-adapter.js';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -85,12 +85,14 @@ export async function loadTfjsModel(tf: Tf, artifacts: TfjsArtifacts, modelFile:
  * exported weights are scored by a hand-written kernel, synchronously; otherwise tfjs's own
  * `predict` runs in batches of `batch_size` inside `tidy`, asynchronously (the runtime loads lazily).
  */
-export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMeta, path: string, hash: Hash): AnyModelAdapter {
+export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMeta, path: string, hashFile: (path: string) => void): AnyModelAdapter {
   const artifacts = readTfjsArtifacts(path, file);
-  for (const f of artifacts.files) hash.update(readFileSync(f));
+  // model.json and every weight shard: a replaced shard must change the manifest's model hash.
+  for (const f of artifacts.files) hashFile(f);
   const m = meta();
   const width = featureNames(model.inputs).length;
   const inputs = encodedModelInputs(model.inputs);
+  const order = model.feature_names ? matchFeatureNames(m.file, model.path, encodedFeatures(model.inputs), model.feature_names) : featureNames(model.inputs).map((_, k) => k);
   const dense = model.engine === 'tfjs' || artifacts.json.format === 'graph-model' ? 'graph model or engine tfjs' : readDenseNetwork(artifacts.json.modelTopology, artifacts.weightSpecs, artifacts.weightData);
   if (model.engine === 'dense' && typeof dense === 'string') throw new DisparateError('model', `${m.file}: engine: dense cannot score this model (${dense}); use engine tfjs`);
   if (typeof dense !== 'string') {
@@ -101,7 +103,7 @@ export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMet
       inputs,
       bind(table: Table) {
         const { encode } = bindFeatures(m, model.inputs, table);
-        return (start, end) => denseForward(dense, encode(start, end), end - start);
+        return (start, end) => denseForward(dense, reorderFeatures(encode(start, end), end - start, order), end - start);
       },
     };
   }
@@ -116,7 +118,7 @@ export function tfjsAdapter(model: TfjsModel, file: string, meta: () => ModelMet
         const tf = await loadTf();
         loaded ??= loadTfjsModel(tf, artifacts, m.file);
         const net = await loaded;
-        const x = encode(start, end);
+        const x = reorderFeatures(encode(start, end), end - start, order);
         const out = new Float32Array(end - start);
         for (let s = 0; s < out.length; s += model.batch_size) {
           const e = Math.min(out.length, s + model.batch_size);

@@ -18,6 +18,10 @@ export function provenanceRows(m: Manifest): [string, string][] {
     ['Model', m.model ? `${m.model.name} (${m.model.kind}) — ${m.model.file}` : '—'],
     ['Model hash', orNone(m.model?.hash)],
     ['Model source', orNone(m.model?.source)],
+    ...(m.model?.artifacts ? [['Model files hashed', m.model.artifacts.join('; ')] as [string, string]] : []),
+    ...(m.verify
+      ? [['Verified against', `${m.verify.expect} ("${m.verify.column}", ${formatCount(m.verify.rows)} rows of ${m.verify.data}): max error ${m.verify.max_error.toExponential(2)} at row ${m.verify.worst_row}, tolerance ${m.verify.tolerance.toExponential()}`] as [string, string]]
+      : []),
     ['Population spec', m.population ? `${m.population.file} (${m.population.hash})` : '—'],
     ['Data file', m.data ? `${m.data.file} (${m.data.hash})` : '—'],
     ...(m.merged_from ? [['Merged from', m.merged_from.map((f) => `${f.file} (${formatCount(f.rows)} rows, ${f.hash})`).join('; ')] as [string, string]] : []),

@@ -41,7 +41,7 @@ export function computeVerdicts(
   }
   if (checks.length === 0) warnings.push({ code: 'no-checks', message: 'no checks declared: metrics are reported but nothing is tested, so the verdict is inconclusive' });
   for (const check of checks) {
-    if (judged.checks.some((c) => c.id === check.id)) continue;
+    if (check.severity === 'off' || judged.checks.some((c) => c.id === check.id)) continue;
     const attributes = check.attribute === 'all' ? [...new Set(groups.map((g) => g.attribute))] : [check.attribute];
     const listed = attributes.map((a) => `${a}: ${groups.filter((g) => g.attribute === a).map((g) => g.group).join(', ') || 'no groups'}`).join('; ');
     warnings.push({ code: 'check-compared-nothing', message: `check ${check.id}: no group to compare with its reference (${listed}), so it tested nothing` });

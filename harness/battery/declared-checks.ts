@@ -18,6 +18,7 @@ export function declaredManifest(checks: readonly Check[], intersections: Inters
       ...(c.bounds ? { bounds: [c.bounds[0], c.bounds[1]] as [number, number] } : {}),
       ...(c.source !== undefined ? { source: c.source } : {}),
       test: c.test,
+      ...(c.severity !== 'error' ? { severity: c.severity } : {}),
     })),
     intersections: typeof intersections === 'string' || intersections === undefined ? (intersections ?? 'full') : intersections.map((s) => s.join('+')).join(','),
     inconclusive,

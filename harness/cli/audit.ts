@@ -20,6 +20,7 @@ export interface AuditArgs {
   'min-cell': number;
   out?: string | undefined;
   json: boolean;
+  junit?: string | undefined;
   count?: string | undefined;
   encoding?: 'utf8' | 'latin1' | undefined;
   long?: string | undefined;
@@ -97,6 +98,7 @@ export const auditCommand = {
       .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
       .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
       .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
       .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
@@ -150,7 +152,7 @@ export const auditCommand = {
     });
     const k = argv['privacy-min-cell'];
     if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
-    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, {
+    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit,
       interactive: argv.interactive,
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
     });

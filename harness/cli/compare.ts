@@ -16,6 +16,7 @@ export interface CompareArgs {
   workers?: number | undefined;
   'chunk-size'?: number | undefined;
   json: boolean;
+  junit?: string | undefined;
   interactive?: boolean | undefined;
 }
 
@@ -36,6 +37,7 @@ export const compareCommand = {
       .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; results never depend on it)' })
       .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips' }),
   async handler(argv: CompareArgs, rawArgs: readonly string[]): Promise<number> {
     const inputs = argv.inputs.map(String);
@@ -69,7 +71,7 @@ export const compareCommand = {
     }
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, inconclusive } = resolved.battery;
-    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { interactive: argv.interactive ?? report?.interactive ?? false, formats: report?.formats, inconclusive });
+    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, interactive: argv.interactive ?? report?.interactive ?? false, formats: report?.formats, inconclusive });
     const c = results.comparison!;
     if (!argv.json) {
       const named = c.checks.filter((x) => x.verdict === 'worse' || x.verdict === 'better').slice(0, 10).map((x) => `  ${x.verdict}: ${x.id} ${x.attribute}=${x.group}`);

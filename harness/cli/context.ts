@@ -5,7 +5,7 @@ import { provenance, type Provenance } from '../api/provenance.js';
  * recorded command so that results.json is byte-identical whatever the output folder, the number of
  * workers or the chunk size. Each takes a value unless listed in FLAGS.
  */
-const PLACEMENT_OPTIONS = new Set(['--out', '--workers', '--chunk-size', '--json', '--interactive', '--no-interactive', '--progress', '--no-progress']);
+const PLACEMENT_OPTIONS = new Set(['--out', '--junit', '--workers', '--chunk-size', '--json', '--interactive', '--no-interactive', '--progress', '--no-progress']);
 const FLAGS = new Set(['--json', '--interactive', '--no-interactive', '--progress', '--no-progress']);
 
 /** The command line as recorded in the manifest: the arguments that determine the results. */

@@ -1,4 +1,7 @@
 import type { Results } from '../results/index.js';
+import { writeFileSync } from 'node:fs';
+import { DisparateError } from '../errors/index.js';
+import { stageFile } from './stage-file.js';
 import { writeOutputs } from './write-outputs.js';
 
 /** Report options from the battery's `report:` / `privacy:` blocks and the CLI flags (flags win). */
@@ -9,6 +12,8 @@ export interface EmitOptions {
   formats?: readonly ('html' | 'md' | 'junit' | 'vl' | 'svg' | 'png')[];
   /** Small-cell suppression (privacy.min_cell, --privacy-min-cell); recorded in the manifest, applied to audits. */
   privacy?: { min_cell: number; origin: 'battery' | 'cli' };
+  /** A second place for junit.xml, where a CI system collects test reports (--junit). */
+  junit?: string | undefined;
   /** The battery's `inconclusive` setting, so junit.xml agrees with the exit code. */
   inconclusive?: 'fail' | 'pass';
 }
@@ -21,15 +26,31 @@ export async function emitResults(results: Results, out: string, json: boolean, 
   const { buildReport, isReportFileName, loadVegaBundles, markWithheld, redactResults, terminalSummary } = await import('../../reports/index.js');
   const stamped: Results = options.privacy ? { ...results, manifest: { ...results.manifest, privacy: options.privacy } } : results;
   const { files } = await buildReport(stamped, {
-    formats: options.formats,
+    // --junit asks for junit.xml even when the battery's report.formats leaves it out
+    formats: options.junit && options.formats && !options.formats.includes('junit') ? [...options.formats, 'junit'] : options.formats,
     interactive: options.interactive ? loadVegaBundles() : undefined,
     inconclusive: options.inconclusive,
   });
   const written = writeOutputs(out, files, isReportFileName);
+  if (options.junit) writeJunitCopy(options.junit, files);
   if (json) {
     process.stdout.write(`${JSON.stringify(markWithheld(stamped), null, 2)}\n`);
     return;
   }
   // what a person reads on the terminal respects the same small-cell suppression as the report
   process.stdout.write(terminalSummary(redactResults(stamped), written.find((p) => p.endsWith('report.html')) ?? out));
+}
+
+/** junit.xml written whole (or not at all) at the path --junit names, beside the report's own copy. */
+function writeJunitCopy(path: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+  const content = files.get('junit.xml');
+  if (content === undefined) throw new Error('junit.xml was not built');
+  const staged = stageFile(path);
+  try {
+    writeFileSync(staged.path, content);
+  } catch (e) {
+    staged.discard();
+    throw new DisparateError('usage', `--junit ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  staged.commit();
 }

@@ -13,6 +13,7 @@ export interface ReproduceArgs {
   list: boolean;
   out?: string | undefined;
   json: boolean;
+  junit?: string | undefined;
 }
 
 /**
@@ -35,7 +36,8 @@ export const reproduceCommand = {
       .positional('pack', { type: 'string', describe: 'pack id' })
       .option('list', { type: 'boolean', default: false, describe: 'list the packs' })
       .option('out', { type: 'string', describe: 'output folder (default out/<pack>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' }),
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' }),
   async handler(argv: ReproduceArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.list) {
       const lines = PACKS.map((p) => `${p.id.padEnd(18)} ${p.title}`);
@@ -48,7 +50,7 @@ export const reproduceCommand = {
     warmWorkers(availableParallelism() - 1);
     const results = await reproducePack(pack, packDir(pack.id), { workers: availableParallelism(), context: runContext(rawArgs) });
     await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
-    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json);
+    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit });
     const r = results.reproduction!;
     if (!argv.json) process.stdout.write(reproductionSummary(r));
     return reproductionExitCode(r);

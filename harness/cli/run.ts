@@ -16,6 +16,7 @@ export interface RunArgs {
   workers?: number | undefined;
   'chunk-size'?: number | undefined;
   json: boolean;
+  junit?: string | undefined;
   interactive?: boolean | undefined;
 }
 
@@ -32,13 +33,14 @@ export const runCommand = {
       .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; results never depend on it)' })
       .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     const resolved = resolveBattery(argv.battery);
     const results = await runWithProgress(argv, runContext(rawArgs));
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, privacy, inconclusive } = resolved.battery;
-    await emitResults(results, argv.out ?? `out/${name}`, argv.json, {
+    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit,
       interactive: argv.interactive ?? report?.interactive ?? false,
       formats: report?.formats,
       privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,

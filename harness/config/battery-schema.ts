@@ -78,6 +78,10 @@ export const Check = z
       .optional()
       .describe('Tolerance [low, high]. The check passes when its interval at the family level lies wholly inside, fails when wholly outside. Default for ratios: [0.8, 1.25] (four-fifths rule and its reciprocal); for differences: [-0.05, 0.05].'),
     source: z.string().optional().describe('Citation for the tolerance: law, guideline or published audit.'),
+    severity: z
+      .enum(['error', 'warn', 'off'])
+      .default('error')
+      .describe('What the check does to the verdict and the exit code. error: a fail (or an inconclusive, unless inconclusive: pass) fails the battery. warn: judged and reported like every check, in the same family, but never changes the verdict or the exit code (junit.xml marks it skipped) — for tightening a battery step by step. off: not evaluated at all. Default error.'),
     test: z
       .enum(['disparity', 'equivalence'])
       .default('disparity')

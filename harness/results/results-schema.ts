@@ -108,6 +108,7 @@ export const CheckResult = z
     adjusted_p_value: z.number().nullable().describe('p_value adjusted across the battery\'s family of checks (summary.rule); the claim is made when it is below alpha.'),
     correction: z.string(),
     small_cell: z.boolean(),
+    severity: z.enum(['error', 'warn']).optional().describe('The check\'s severity (battery); absent means error. A warn row is in the family but not in the verdict or the counts of summary.'),
     claim: z.enum(['fail', 'pass']).optional().describe('The claim p_value tests: "fail" when the point estimate lies outside the bounds, "pass" when inside.'),
     direction: z
       .enum(['higher', 'lower'])
@@ -184,6 +185,7 @@ export const Manifest = z
             bounds: z.tuple([z.number(), z.number()]).optional(),
             source: z.string().optional(),
             test: z.string(),
+            severity: z.enum(['error', 'warn', 'off']).optional(),
           })
           .strict(),
       )
@@ -562,6 +564,11 @@ export const Results = z
         pass: z.number().int(),
         fail: z.number().int(),
         inconclusive: z.number().int(),
+        warn: z
+          .object({ pass: z.number().int(), fail: z.number().int(), inconclusive: z.number().int() })
+          .strict()
+          .optional()
+          .describe('Verdicts of checks at severity warn: reported, never part of the verdict or of pass/fail/inconclusive above.'),
         rule: z
           .object({
             method: z.enum(['bonferroni', 'benjamini-hochberg', 'none']).describe('bonferroni: simultaneous intervals at 1 − α/m; benjamini-hochberg: intervals at 1 − Rα/m for R claims; none: each at 1 − α.'),

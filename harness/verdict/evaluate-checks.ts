@@ -59,6 +59,7 @@ export function checkCandidates(checks: readonly Check[], groups: readonly Group
   const attributes = [...new Set(groups.map((g) => g.attribute))];
   const out: CheckCandidate[] = [];
   for (const check of checks) {
+    if (check.severity === 'off') continue;
     const resolved = resolveMetricId(check.metric)!;
     const defaults = resolved.variant === 'rate' ? undefined : DEFAULT_BOUNDS[resolved.variant];
     const bounds = check.bounds ?? defaults?.bounds;
@@ -95,6 +96,7 @@ export function checkCandidates(checks: readonly Check[], groups: readonly Group
             adjusted_p_value: null,
             correction: 'none',
             small_cell: g.small_cell,
+            ...(check.severity === 'warn' ? { severity: 'warn' as const } : {}),
           },
         });
       }

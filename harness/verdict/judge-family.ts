@@ -54,9 +54,15 @@ export function judgeFamily(candidates: readonly CheckCandidate[], correction: C
       p_method: 'interval-inversion',
     };
   });
-  const count = (v: Verdict) => checks.filter((r) => r.verdict === v).length;
-  const tally = { pass: count('pass'), fail: count('fail'), inconclusive: count('inconclusive') };
+  // Checks at severity warn are judged in the same family but left out of the verdict and its counts.
+  const deciding = checks.filter((r) => r.severity !== 'warn');
+  const warned = checks.filter((r) => r.severity === 'warn');
+  const tallyOf = (rows: readonly CheckResult[]) => {
+    const count = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
+    return { pass: count('pass'), fail: count('fail'), inconclusive: count('inconclusive') };
+  };
+  const tally = tallyOf(deciding);
   // Nothing tested is not a pass: a battery whose checks compared nothing cannot vouch for the model.
-  const verdict: Verdict = tally.fail > 0 ? 'fail' : tally.inconclusive > 0 || checks.length === 0 ? 'inconclusive' : 'pass';
-  return { checks, summary: { verdict, ...tally, rule } };
+  const verdict: Verdict = tally.fail > 0 ? 'fail' : tally.inconclusive > 0 || deciding.length === 0 ? 'inconclusive' : 'pass';
+  return { checks, summary: { verdict, ...tally, ...(warned.length > 0 ? { warn: tallyOf(warned) } : {}), rule } };
 }

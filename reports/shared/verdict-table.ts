@@ -42,7 +42,7 @@ export function buildVerdictTable(results: Results): Table {
         c.withheld ? 'withheld' : c.ci === null && c.lower_bound !== undefined ? `≥ ${formatMetric(c.metric, c.lower_bound)}` : formatMetricInterval(c.metric, c.ci),
         `${formatMetricInterval(c.metric, c.bounds)} (${c.bounds_origin})`,
         c.withheld ? 'withheld' : `${formatP(c.adjusted_p_value)} (${c.correction})`,
-        verdictText(c.verdict),
+        c.severity === 'warn' ? `${verdictText(c.verdict)} (warn only)` : verdictText(c.verdict),
       ],
     })),
   };

@@ -26,7 +26,8 @@ function details(c: CheckResult): string {
  * name = "check id: attribute = group"). A failing check gets a `<failure type="fail">`. An
  * inconclusive check follows the battery's `inconclusive` setting, so CI dashboards agree with the
  * exit code: by default a `<failure type="inconclusive">`; with `inconclusive: pass` a `<skipped>`
- * whose message says why. Messages are the report's plain sentence (reference, direction, interval,
+ * whose message says why. A check at severity warn that does not pass is `<skipped>` too, its message
+ * giving its verdict. Messages are the report's plain sentence (reference, direction, interval,
  * tolerance). Every string is XML-escaped (no CDATA). Deterministic: no wall-clock time is added.
  *
  * @example writeJunit(results, 'fail').startsWith('<?xml') // true
@@ -35,8 +36,10 @@ export function writeJunit(results: Results, inconclusive: InconclusiveAs = 'fai
   const m = results.manifest;
   const ctx = sentenceContext(results);
   const k = ctx.privacyK;
-  const failures = results.checks.filter((c) => c.verdict === 'fail' || (c.verdict === 'inconclusive' && inconclusive === 'fail')).length;
-  const skipped = results.checks.filter((c) => c.verdict === 'inconclusive' && inconclusive === 'pass').length;
+  // A check at severity warn never fails the build: reported as skipped with its verdict.
+  const warned = (c: CheckResult) => c.severity === 'warn' && c.verdict !== 'pass';
+  const failures = results.checks.filter((c) => !warned(c) && (c.verdict === 'fail' || (c.verdict === 'inconclusive' && inconclusive === 'fail'))).length;
+  const skipped = results.checks.filter((c) => warned(c) || (c.verdict === 'inconclusive' && inconclusive === 'pass')).length;
   const counts = `${attr('tests', results.checks.length)}${attr('failures', failures)}${attr('errors', 0)}${attr('skipped', skipped)}`;
   const properties = [
     ['tool', `${m.tool} ${m.tool_version}`],
@@ -57,6 +60,7 @@ export function writeJunit(results: Results, inconclusive: InconclusiveAs = 'fai
       const open = `    <testcase${attr('classname', `disparate.${c.metric}`)}${attr('name', `${c.id}: ${c.attribute} = ${c.group}`)}`;
       const sentence = describeCheck(c, ctx);
       if (c.verdict === 'pass') return `${open}/>`;
+      if (warned(c)) return `${open}>\n      <skipped${attr('message', `${c.verdict} (severity warn: reported, not failing the build): ${sentence}`)}/>\n    </testcase>`;
       if (c.verdict === 'inconclusive' && inconclusive === 'pass') {
         return `${open}>\n      <skipped${attr('message', `inconclusive (counted as pass by the battery): ${sentence}`)}/>\n    </testcase>`;
       }

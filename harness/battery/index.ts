@@ -9,3 +9,8 @@ export { reproductionOutcome } from './reproduction-outcome.js';
 export { loadResultsFile, type LoadedResults } from './load-results-file.js';
 export { mergeResults, type MergeContext, type MergeInput } from './merge-results.js';
 export { releaseWorkers, warmWorkers } from './chunk-pool.js';
+export { parseShard, shardRange, SHARD_INDEX_VARIABLES, type Shard } from './parse-shard.js';
+export { scoreShard } from './score-shard.js';
+export { encodeShardPart, type ShardHeader, type ShardPart } from './shard-part.js';
+export { isShardPart, readShardPart } from './read-shard-part.js';
+export { mergeShards } from './merge-shards.js';

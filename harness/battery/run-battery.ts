@@ -11,9 +11,9 @@ import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cel
 import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from './score-population.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
-import { runTwins } from './run-twins.js';
+import { runTwins, type StoredTwins } from './run-twins.js';
 import { declaredManifest } from './declared-checks.js';
 
 export interface RunOptions {
@@ -29,6 +29,20 @@ export interface RunOptions {
   /** Receives every row's decision once it is taken (what `compare` pairs across two models). */
   readonly onDecided?: ((rows: DecidedRows) => void) | undefined;
   readonly context: { command: string; toolVersion: string; started: string; platform: string; now: () => string };
+  /**
+   * The rows already scored (the shards of a sharded run, joined by row index): the run then samples
+   * and scores nothing, and everything after scoring is the single run's own code.
+   */
+  readonly prescored?: Prescored | undefined;
+}
+
+/** What a run needs from scoring: every row's score, combination and label, the decision's columns and the twins' scores. */
+export interface Prescored {
+  readonly scored: ScoredPopulation;
+  /** The population columns the decision rule reads (decisionColumns), by row index. */
+  readonly decisionTable: Map<string, Column>;
+  /** Per twin design (designsOf order): the twins' scores and the originals' codes of the attribute. */
+  readonly twins: readonly StoredTwins[];
 }
 
 /** Every row's attribute combination (mixed radix over `levels`), decision and label, by row index. */
@@ -60,11 +74,11 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
   const source = (dataFile ?? specFile)!;
   const plan = { batteryFile: resolved.file, specFile, dataFile, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
-  const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
+  const scored = opts.prescored?.scored ?? (await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress }));
   // Ties at a cut are settled by a lot keyed on row identity: the row index of a synthetic row, the
   // contents of a file's row (whose position is arbitrary).
   const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile), seed) : rowIndexTickets(seed);
-  const decision = applyDecision(scored.scores, battery.decision!, tickets, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const decision = applyDecision(scored.scores, battery.decision!, tickets, opts.prescored?.decisionTable ?? decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { flagged } = decision;
   opts.onDecided?.({ n, levels: scored.levels, combinations: scored.combinations, flagged, labels: scored.labels });
   const { cells, sweep } = buildCells(
@@ -93,6 +107,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
         chunkSize: opts.chunkSize ?? DEFAULT_CHUNK_SIZE,
         alpha: battery.alpha,
         minCell: battery.min_cell,
+        stored: opts.prescored?.twins,
       })
     : [];
   const manifest: Manifest = {
@@ -142,14 +157,15 @@ function singleCut(resolved: ResolvedBattery, cut: Cut | null): Cut {
  * chunk: a row depends only on (seed, variable, row index), so these are the very rows just scored.
  * Empty (no second pass) for threshold, top_fraction and top_k rules without a second stage.
  */
-function decisionTable(plan: PopulationPlan, names: string[], chunkSize: number): Map<string, Column> {
+export function decisionTable(plan: PopulationPlan, names: string[], chunkSize: number, range: readonly [number, number] = [0, plan.size]): Map<string, Column> {
   const out = new Map<string, Column>();
   if (names.length === 0) return out;
-  const n = plan.size;
+  const [first, end] = range;
+  const n = end - first;
   const rows = createPopulationSource(plan);
   const parts = new Map<string, Column[]>(names.map((name) => [name, []]));
-  for (let start = 0; start < n; start += chunkSize) {
-    const table = rows(start, Math.min(chunkSize, n - start));
+  for (let start = first; start < end; start += chunkSize) {
+    const table = rows(start, Math.min(chunkSize, end - start));
     for (const name of names) {
       const column = table.columns.get(name);
       if (column) parts.get(name)!.push(column);
@@ -180,7 +196,7 @@ function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n
  * sampler guarantees for a spec: every protected column categorical with no missing value (a blank
  * would otherwise land in no group, or in another one), and the label 0, 1 or missing.
  */
-function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined): number {
+export function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined): number {
   const table = readPopulationFile(file);
   const wanted = size ?? resolved.battery.population?.size ?? table.n;
   if (wanted > table.n) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${table.n}`);

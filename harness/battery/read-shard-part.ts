@@ -17,7 +17,8 @@ export function readShardPart(file: string, given?: Buffer): ShardPart {
   const bytes = given ?? readFileSync(file);
   const bad = (what: string) => new DisparateError('data', `${file}: ${what}`);
   const eol = bytes.indexOf(0x0a);
-  if (!isShardPart(bytes) || eol < 0) throw bad(`not a part file of disparate run --shard`);
+  if (!isShardPart(bytes)) throw bad('not a part file of disparate run --shard');
+  if (eol < 0) throw bad('truncated: the header line never ends');
   let header: ShardHeader;
   try {
     header = JSON.parse(bytes.subarray(0, eol).toString('utf8')) as ShardHeader;

@@ -32,7 +32,7 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   // A twin's default target is the largest group, which only the whole population knows.
   battery.counterfactual.forEach((entry, i) => {
     if (entry.to === undefined && battery.reference[entry.attribute] === undefined) {
-      throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: required with --shard (the default, the largest group of "${entry.attribute}", is known only once every shard is scored); name it, or set reference.${entry.attribute}`);
+      throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: required with --shard (the default, the largest group of "${entry.attribute}", is known only once every shard is scored); name it${battery.protected.includes(entry.attribute) ? `, or set reference.${entry.attribute}` : ''}`);
     }
   });
   const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);

@@ -60,6 +60,8 @@ export interface DecidedRows {
  *   population spec ──► scorePopulation (chunks × workers: sample ──► score, proxy tables) ──► applyDecision
  *        ──► buildCells (cell counts, score histograms, selection sweep) ──► analyseCells ──► Results
  *   model inputs ──► prepareProxies (bins from fixed rows) ──► … ──► finishProxies (proxy strength)
+ *   shards (run --shard I/N) ──► scoreShard (rows [start, end), twins' scores) ──► part files
+ *        ──► mergeShards (join by row index) ──► `prescored` ──► applyDecision ──► … (the same path from here)
  *
  * Per row only the score, the attribute combination and the label are kept (9 bytes), because a
  * top-fraction rule needs every score before it can flag any row.

@@ -81,3 +81,28 @@ describe.each(Object.keys(RULES))('%s: N shards merged = the single run', (name)
     expect(results.manifest.command).toBe(`disparate run ${join(dir, `${name}.yaml`)}`);
   });
 });
+
+describe('a population file (tickets on row contents), stratum capacity with a second stage, in 3 shards', () => {
+  let single: CliOutcome;
+  let merged: { shards: CliOutcome[]; merge: CliOutcome; out: string };
+  beforeAll(async () => {
+    expect((await cli(['generate', resolve(root, 'datasets/populations/caf-households.yaml'), '--size', '6000', '--seed', '3', '--out', join(dir, 'population.csv')])).status).toBe(0);
+    const file = join(dir, 'file.yaml');
+    writeFileSync(file, `title: shards of a file
+seed: 5
+population: { file: population.csv }
+model: ${resolve(root, 'models/zoo/caf-like/model.json')}
+decision: { rule: stratum_capacity, stratum: deprived_neighbourhood, capacities: { "no": 200, "yes": 80 }, second_stage: { pool: 2, uplift: [{ column: single_parent, factors: { "yes": 1.3 } }] } }
+label: fraud
+protected: [nationality, disability]
+`);
+    single = await cli(['run', file, '--out', join(dir, 'file-single'), '--workers', '1']);
+    merged = await sharded(file, 'file', 3);
+  }, 120_000);
+
+  it('merges to the single run, byte for byte', () => {
+    expect(merged.shards.map((s) => s.status)).toEqual([0, 0, 0]);
+    expect(merged.merge.status).toBe(single.status);
+    expect(readFileSync(join(merged.out, 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'file-single', 'results.json'), 'utf8'));
+  });
+});

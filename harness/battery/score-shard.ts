@@ -44,7 +44,7 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   const columns = decisionTable(plan, names, chunkSize, [start, end]);
   const references = Object.fromEntries(Object.entries(battery.reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const }]));
   const designs = battery.counterfactual.length ? designsOf(resolved, plan, references) : [];
-  const twins = designs.length ? await scoreTwinRows(plan, designs, start, end, chunkSize) : [];
+  const twins = designs.length ? await scoreTwinRows(plan, designs, start, end, { chunkSize, workers: opts.workers ?? 1 }) : [];
   return {
     header: {
       format: SHARD_PART_FORMAT,

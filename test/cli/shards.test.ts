@@ -106,3 +106,16 @@ protected: [nationality, disability]
     expect(readFileSync(join(merged.out, 'results.json'), 'utf8')).toBe(readFileSync(join(dir, 'file-single', 'results.json'), 'utf8'));
   });
 });
+
+describe('a part does not depend on worker threads or chunk size', () => {
+  it('shard 1/3 of top_k with twins: --workers 2 --chunk-size 3000 writes the same bytes as --workers 1', async () => {
+    const file = battery('top_k');
+    const [a, b] = await Promise.all([
+      cli(['run', file, '--shard', '1/3', '--out', join(dir, 'threads-1'), '--workers', '1']),
+      cli(['run', file, '--shard', '1/3', '--out', join(dir, 'threads-2'), '--workers', '2', '--chunk-size', '3000']),
+    ]);
+    expect([a.status, b.status]).toEqual([0, 0]);
+    expect(b.stderr.trim()).toBe(`shard 1/3 (--shard): rows 6666–13332 of 20000 → ${join(dir, 'threads-2', 'shard-1-of-3.part')}`);
+    expect(readFileSync(join(dir, 'threads-2', 'shard-1-of-3.part')).equals(readFileSync(join(dir, 'threads-1', 'shard-1-of-3.part')))).toBe(true);
+  }, 120_000);
+});

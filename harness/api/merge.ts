@@ -1,4 +1,4 @@
-import { loadResultsFile, mergeResults, mergeShards, readShardPart } from '../battery/index.js';
+import { loadResultsFile, mergeResults, mergeShards } from '../battery/index.js';
 import type { Results } from '../results/index.js';
 import { provenance, type Provenance } from './provenance.js';
 
@@ -25,5 +25,5 @@ export function merge(parts: readonly (string | { file: string; results: Results
  * const whole = await mergeParts(['parts/shard-0-of-2.part', 'parts/shard-1-of-2.part']);
  */
 export async function mergeParts(files: readonly string[], given?: Provenance): Promise<Results> {
-  return mergeShards(files.map((file) => ({ file, part: readShardPart(file) })), given ?? provenance(`merge(${files.join(', ')})`));
+  return mergeShards(files, given ?? provenance(`merge(${files.join(', ')})`));
 }

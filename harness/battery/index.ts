@@ -12,5 +12,5 @@ export { releaseWorkers, warmWorkers } from './chunk-pool.js';
 export { parseShard, shardRange, SHARD_INDEX_VARIABLES, type Shard } from './parse-shard.js';
 export { scoreShard } from './score-shard.js';
 export { encodeShardPart, type ShardHeader, type ShardPart } from './shard-part.js';
-export { isShardPart, readShardPart } from './read-shard-part.js';
+export { isShardPart, openShardPart, type OpenPart } from './read-shard-part.js';
 export { mergeShards } from './merge-shards.js';

@@ -13,7 +13,7 @@ import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from './score-population.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
-import { runTwins, type StoredTwins } from './run-twins.js';
+import { runTwins, type TwinSource } from './run-twins.js';
 import { declaredManifest } from './declared-checks.js';
 
 export interface RunOptions {
@@ -41,8 +41,8 @@ export interface Prescored {
   readonly scored: ScoredPopulation;
   /** The population columns the decision rule reads (decisionColumns), by row index. */
   readonly decisionTable: Map<string, Column>;
-  /** Per twin design (designsOf order): the twins' scores and the originals' codes of the attribute. */
-  readonly twins: readonly StoredTwins[];
+  /** Per twin design (designsOf order) and row range: the twins' scores and the originals' codes of the attribute. */
+  readonly twins: TwinSource;
 }
 
 /** Every row's attribute combination (mixed radix over `levels`), decision and label, by row index. */

@@ -18,6 +18,9 @@ export interface StoredTwins {
   readonly from: Int32Array;
 }
 
+/** The stored twins of design `design` (designsOf order) for rows [start, end), read when the chunk is accumulated. */
+export type TwinSource = (design: number, start: number, end: number) => StoredTwins;
+
 /** One design per (attribute, effect), with the attribute's levels read off the population itself. */
 export function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {
   // Twins exist only for spec populations (resolveBattery refuses them with a data file).
@@ -47,7 +50,7 @@ export async function runTwins(
   plan: ChunkPlan,
   scored: ScoredPopulation,
   references: Record<string, ResolvedReference>,
-  opts: { cut: Cut; workers: number; chunkSize: number; alpha: number; minCell: number; stored?: readonly StoredTwins[] | undefined },
+  opts: { cut: Cut; workers: number; chunkSize: number; alpha: number; minCell: number; stored?: TwinSource | undefined },
 ): Promise<CounterfactualResult[]> {
   const designs = designsOf(resolved, plan, references);
   let lo = Infinity;
@@ -68,8 +71,8 @@ export async function runTwins(
       const originalFlagged = flagByCut(originalScores, start, opts.cut, tickets);
       designs.forEach((design, i) => {
         const acc = createCounterfactualAccumulator(design, binning);
-        const twinScores = stored[i]!.twinScores.subarray(start, end);
-        accumulateCounterfactual(acc, { n: end - start, from: stored[i]!.from.subarray(start, end), originalScores, twinScores, originalFlagged, twinFlagged: flagByCut(twinScores, start, opts.cut, tickets) });
+        const { twinScores, from } = stored(i, start, end);
+        accumulateCounterfactual(acc, { n: end - start, from, originalScores, twinScores, originalFlagged, twinFlagged: flagByCut(twinScores, start, opts.cut, tickets) });
         mergeCounterfactual(total[i]!, acc);
       });
     }

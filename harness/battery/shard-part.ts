@@ -43,6 +43,40 @@ export interface ShardPart {
   readonly twins: readonly StoredTwins[];
 }
 
+/** Where each array of a part starts in its file (bytes), and the file's whole length. */
+export interface PartLayout {
+  readonly scores: number;
+  readonly combinations: number;
+  readonly labels: number | null;
+  readonly proxyTables: number | null;
+  readonly columns: ReadonlyMap<string, number>;
+  readonly twins: readonly { readonly twinScores: number; readonly from: number }[];
+  readonly total: number;
+}
+
+/**
+ * The byte offsets of a part's arrays, from its header and the length of the header line (newline
+ * included): the order and padding of {@link encodeShardPart}.
+ *
+ * @example partLayout(header, 512).scores // 512
+ */
+export function partLayout(header: ShardHeader, headerBytes: number): PartLayout {
+  const n = header.shard.end - header.shard.start;
+  let at = headerBytes;
+  const next = (bytes: number) => {
+    const here = at;
+    at += bytes + ((8 - (bytes % 8)) % 8);
+    return here;
+  };
+  const scores = next(4 * n);
+  const combinations = next(4 * n);
+  const labels = header.labels ? next(n) : null;
+  const proxyTables = header.proxy_tables === null ? null : next(8 * header.proxy_tables);
+  const columns = new Map(header.columns.map((c) => [c.name, next(c.levels ? 4 * n : 8 * n)] as const));
+  const twins = header.twins.map(() => ({ twinScores: next(4 * n), from: next(4 * n) }));
+  return { scores, combinations, labels, proxyTables, columns, twins, total: at };
+}
+
 /** The part's arrays in file order (after the header line), each padded to 8 bytes. */
 export function partArrays(part: Omit<ShardPart, 'header'>, header: ShardHeader): ArrayBufferView[] {
   return [

@@ -81,7 +81,7 @@ proxies: false
     writeFileSync(join(dir, 'cut.part'), bytes.subarray(0, bytes.length - 100));
     const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), 'cut.part'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^disparate: cut\.part: truncated: \d+ bytes, the header announces more \(rows 1500–2999\)$/);
+    expect(r.stderr.trim()).toMatch(/^disparate: cut\.part: truncated: \d+ bytes, the header announces \d+ \(rows 1500–2999\)$/);
   });
   it('a battery changed since the shards ran', () => {
     appendFileSync(file, '# edited\n');

@@ -20,10 +20,10 @@ export interface MergeArgs {
  */
 export const mergeCommand = {
   command: 'merge <files..>',
-  describe: 'Merge the results.json of disjoint parts of a population into one report',
+  describe: 'Merge the results.json of disjoint parts of a population, or the part files of a sharded run (run --shard), into one report',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two)' })
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two); or the N part files of run --shard I/N' })
       .option('out', { type: 'string', describe: 'output folder (default out/merged)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
       .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' }),

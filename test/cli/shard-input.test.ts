@@ -56,6 +56,10 @@ proxies: false
     const r = runCli(['run', file, '--shard', '2/2'], { cwd: dir });
     expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: --shard 2/2: I must be from 0 to 1 (shards are counted from 0), got 2']);
   });
+  it('more shards than rows', () => {
+    const r = runCli(['run', file, '--shard', '0/4000'], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: --shard 0/4000: more shards than the 3000 rows of the population']);
+  });
   it('auto/N with no engine variable', () => {
     const r = runCli(['run', file, '--shard', 'auto/2'], { cwd: dir, env: UNSET });
     expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: --shard auto/2: none of JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX is set; run it as a task of an array job, or give the index (--shard I/2)']);

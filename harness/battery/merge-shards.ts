@@ -2,7 +2,7 @@ import type { Column } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import type { MergeContext } from './merge-results.js';
-import { openShardPart, readPartBytes, type OpenPart } from './read-shard-part.js';
+import { openShardPart, readPartBytes, type OpenPart } from './open-shard-part.js';
 import { resolveBattery } from './resolve-battery.js';
 import { runBattery, type Prescored } from './run-battery.js';
 import type { TwinSource } from './run-twins.js';

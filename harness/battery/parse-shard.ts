@@ -43,13 +43,3 @@ export function parseShard(text: string, env: Readonly<Record<string, string | u
   if (Number(value) >= count) throw new DisparateError('usage', `${name}=${value}: --shard auto/${count} takes indices 0 to ${count - 1}${name === 'SLURM_ARRAY_TASK_ID' ? ` (declare the array as --array=0-${count - 1})` : ''}`);
   return { index: Number(value), count, source: name };
 }
-
-/**
- * Rows [start, end) of shard `index` of `count`: contiguous ranges of the row index, as even as
- * integers allow.
- *
- * @example shardRange(10, 1, 3) // [3, 6]
- */
-export function shardRange(n: number, index: number, count: number): [number, number] {
-  return [Math.floor((index * n) / count), Math.floor(((index + 1) * n) / count)];
-}

@@ -78,7 +78,7 @@ export function partLayout(header: ShardHeader, headerBytes: number): PartLayout
 }
 
 /** The part's arrays in file order (after the header line), each padded to 8 bytes. */
-export function partArrays(part: Omit<ShardPart, 'header'>, header: ShardHeader): ArrayBufferView[] {
+function partArrays(part: Omit<ShardPart, 'header'>, header: ShardHeader): ArrayBufferView[] {
   return [
     part.scores,
     part.combinations,

@@ -5,6 +5,7 @@ import { benchBootstrap } from './bootstrap.js';
 import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
+import { benchShards } from './shards.js';
 import { benchStatistics } from './statistics.js';
 import { benchRun } from './twins.js';
 import { yardstick } from './yardstick.js';
@@ -58,6 +59,15 @@ rows.push({
   figure: `${(twinsRun / plainRun).toFixed(2)}× (${twinsRun.toFixed(2)} s vs ${plainRun.toFixed(2)} s)`,
   target: '≤ 4×',
   ok: twinsRun / plainRun <= 4,
+});
+
+// Shards: 4 local processes of the plain battery against its single run on 2 workers (plainRun).
+const shards = await benchShards('bench/fixtures/plain.yaml', 4, 1_000_000);
+rows.push({
+  what: '4 local shards (1 thread each) of the plain 1,000,000-row run, then the merge: wall time of the shards + merge; peak RSS of the largest shard',
+  figure: `${shards.shardsSeconds.toFixed(2)} s + ${shards.mergeSeconds.toFixed(2)} s (single run ${plainRun.toFixed(2)} s); ${Math.max(...shards.perShard.map((s) => s.maxRssMB)).toFixed(0)} MB`,
+  target: '—',
+  ok: null,
 });
 
 const boot = [benchBootstrap(), benchBootstrap(), benchBootstrap()].reduce((a, b) => (b.seconds < a.seconds ? b : a));

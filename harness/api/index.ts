@@ -2,7 +2,9 @@
 export { run, type RunSettings } from './run.js';
 export { audit, type AuditSettings } from './audit.js';
 export { compare } from './compare.js';
-export { merge } from './merge.js';
+export { merge, mergeParts } from './merge.js';
+export { runShard } from './run-shard.js';
+export { encodeShardPart, parseShard, type Shard, type ShardPart } from '../battery/index.js';
 export { provenance, type Provenance } from './provenance.js';
 export { buildReport } from '../../reports/index.js';
 export { Battery, Check, ModelFile, PopulationSpec, SCHEMAS, buildJsonSchema } from '../config/index.js';

@@ -1,4 +1,4 @@
-import { loadResultsFile, mergeResults } from '../battery/index.js';
+import { loadResultsFile, mergeResults, mergeShards } from '../battery/index.js';
 import type { Results } from '../results/index.js';
 import { provenance, type Provenance } from './provenance.js';
 
@@ -13,4 +13,17 @@ import { provenance, type Provenance } from './provenance.js';
 export function merge(parts: readonly (string | { file: string; results: Results })[], given?: Provenance): Results {
   const inputs = parts.map((p) => (typeof p === 'string' ? loadResultsFile(p) : p));
   return mergeResults(inputs, given ?? provenance(`merge(${inputs.map((i) => i.file).join(', ')})`));
+}
+
+/**
+ * Joins the part files of a sharded run (`disparate run --shard I/N`, every I once) into the
+ * results of the whole run, identical to the run on one machine; the battery must be where the
+ * shards read it.
+ *
+ * @example
+ * import { mergeParts } from 'disparate';
+ * const whole = await mergeParts(['parts/shard-0-of-2.part', 'parts/shard-1-of-2.part']);
+ */
+export async function mergeParts(files: readonly string[], given?: Provenance): Promise<Results> {
+  return mergeShards(files, given ?? provenance(`merge(${files.join(', ')})`));
 }

@@ -13,10 +13,10 @@ import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cel
 import { buildCells, sweepFractions } from './build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from './score-population.js';
 import { decisionExtentWarning } from './decision-extent-warning.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
-import { runTwins } from './run-twins.js';
+import { runTwins, type TwinSource } from './run-twins.js';
 import { declaredManifest } from './declared-checks.js';
 import { describeVerification, verifyModel } from './verify-model.js';
 
@@ -33,6 +33,20 @@ export interface RunOptions {
   /** Receives every row's decision once it is taken (what `compare` pairs across two models). */
   readonly onDecided?: ((rows: DecidedRows) => void) | undefined;
   readonly context: { command: string; toolVersion: string; started: string; platform: string; now: () => string };
+  /**
+   * The rows already scored (the shards of a sharded run, joined by row index): the run then samples
+   * and scores nothing, and everything after scoring is the single run's own code.
+   */
+  readonly prescored?: Prescored | undefined;
+}
+
+/** What a run needs from scoring: every row's score, combination and label, the decision's columns and the twins' scores. */
+export interface Prescored {
+  readonly scored: ScoredPopulation;
+  /** The population columns the decision rule reads (decisionColumns), by row index. */
+  readonly decisionTable: Map<string, Column>;
+  /** Per twin design (designsOf order) and row range: the twins' scores and the originals' codes of the attribute. */
+  readonly twins: TwinSource;
 }
 
 /** Every row's attribute combination (mixed radix over `levels`), decision and label, by row index. */
@@ -50,6 +64,8 @@ export interface DecidedRows {
  *   population spec ──► scorePopulation (chunks × workers: sample ──► score, proxy tables) ──► applyDecision
  *        ──► buildCells (cell counts, score histograms, selection sweep) ──► analyseCells ──► Results
  *   model inputs ──► prepareProxies (bins from fixed rows) ──► … ──► finishProxies (proxy strength)
+ *   shards (run --shard I/N) ──► scoreShard (rows [start, end), twins' scores) ──► part files
+ *        ──► mergeShards (join by row index) ──► `prescored` ──► applyDecision ──► … (the same path from here)
  *
  * Per row only the score, the attribute combination and the label are kept (9 bytes), because a
  * top-fraction rule needs every score before it can flag any row.
@@ -67,11 +83,11 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, encoding, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
   const source = (dataFile ?? specFile)!;
   const plan = { batteryFile: resolved.file, specFile, dataFile, encoding, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
-  const scored = await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress });
+  const scored = opts.prescored?.scored ?? (await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress }));
   // Ties at a cut are settled by a lot keyed on row identity: the row index of a synthetic row, the
   // contents of a file's row (whose position is arbitrary).
   const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile, encoding), seed) : rowIndexTickets(seed);
-  const decision = applyDecision(scored.scores, battery.decision!, tickets, decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const decision = applyDecision(scored.scores, battery.decision!, tickets, opts.prescored?.decisionTable ?? decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { flagged } = decision;
   opts.onDecided?.({ n, levels: scored.levels, combinations: scored.combinations, flagged, labels: scored.labels });
   const { cells, sweep } = buildCells(
@@ -100,6 +116,7 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
         chunkSize: opts.chunkSize ?? DEFAULT_CHUNK_SIZE,
         alpha: battery.alpha,
         minCell: battery.min_cell,
+        stored: opts.prescored?.twins,
       })
     : [];
   const manifest: Manifest = {
@@ -154,14 +171,15 @@ function singleCut(resolved: ResolvedBattery, cut: Cut | null): Cut {
  * chunk: a row depends only on (seed, variable, row index), so these are the very rows just scored.
  * Empty (no second pass) for threshold, top_fraction and top_k rules without a second stage.
  */
-function decisionTable(plan: PopulationPlan, names: string[], chunkSize: number): Map<string, Column> {
+export function decisionTable(plan: PopulationPlan, names: string[], chunkSize: number, range: readonly [number, number] = [0, plan.size]): Map<string, Column> {
   const out = new Map<string, Column>();
   if (names.length === 0) return out;
-  const n = plan.size;
+  const [first, end] = range;
+  const n = end - first;
   const rows = createPopulationSource(plan);
   const parts = new Map<string, Column[]>(names.map((name) => [name, []]));
-  for (let start = 0; start < n; start += chunkSize) {
-    const table = rows(start, Math.min(chunkSize, n - start));
+  for (let start = first; start < end; start += chunkSize) {
+    const table = rows(start, Math.min(chunkSize, end - start));
     for (const name of names) {
       const column = table.columns.get(name);
       if (column) parts.get(name)!.push(column);
@@ -192,7 +210,7 @@ function concat<T extends Float64Array | Int32Array>(arrays: T[], Type: { new (n
  * sampler guarantees for a spec: every protected column categorical with no missing value (a blank
  * would otherwise land in no group, or in another one), and the label 0, 1 or missing.
  */
-function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined, encoding: TextEncoding | undefined): number {
+export function fileRows(resolved: ResolvedBattery, file: string, size: number | undefined, encoding?: TextEncoding | undefined): number {
   const table = readPopulationFile(file, encoding);
   const wanted = size ?? resolved.battery.population?.size ?? table.n;
   if (wanted > table.n) throw new DisparateError('config', `${resolved.file}: population.size: ${wanted} rows asked, ${file} has ${table.n}`);

@@ -1,10 +1,10 @@
-import { accumulateScoreHistogram, computeCounterfactualResults, createCounterfactualAccumulator, mergeCounterfactual, type CounterfactualAccumulator } from '../counterfactual/index.js';
+import { accumulateCounterfactual, accumulateScoreHistogram, computeCounterfactualResults, createCounterfactualAccumulator, mergeCounterfactual, type CounterfactualAccumulator } from '../counterfactual/index.js';
 import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
 import { DEFAULT_BINNING, type PairedBinning } from '../counterfactual/paired-stats.js';
 import { DisparateError } from '../errors/index.js';
 import type { CounterfactualResult } from '../results/index.js';
 import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
-import type { Cut } from '../../models/decision/index.js';
+import { flagByCut, rowIndexTickets, type Cut } from '../../models/decision/index.js';
 import { chunkRanges, runChunkTasks } from './chunk-pool.js';
 import type { ResolvedBattery } from './resolve-battery.js';
 import type { ResolvedReference } from './resolve-references.js';
@@ -12,8 +12,17 @@ import type { ChunkPlan } from './score-chunks.js';
 import type { ScoredPopulation } from './score-population.js';
 import { createTwinScorer, type TwinPlan } from './score-twins.js';
 
+/** Twins scored elsewhere (a shard): the twins' scores and the originals' codes of the attribute, by row index. */
+export interface StoredTwins {
+  readonly twinScores: Float32Array;
+  readonly from: Int32Array;
+}
+
+/** The stored twins of design `design` (designsOf order) for rows [start, end), read when the chunk is accumulated. */
+export type TwinSource = (design: number, start: number, end: number) => StoredTwins;
+
 /** One design per (attribute, effect), with the attribute's levels read off the population itself. */
-function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {
+export function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {
   // Twins exist only for spec populations (resolveBattery refuses them with a data file).
   const probe = samplePopulation(loadPopulationSpec(plan.specFile!), { seed: plan.seed, n: 1, size: plan.size });
   return resolved.battery.counterfactual.flatMap((entry, i) => {
@@ -41,7 +50,7 @@ export async function runTwins(
   plan: ChunkPlan,
   scored: ScoredPopulation,
   references: Record<string, ResolvedReference>,
-  opts: { cut: Cut; workers: number; chunkSize: number; alpha: number; minCell: number },
+  opts: { cut: Cut; workers: number; chunkSize: number; alpha: number; minCell: number; stored?: TwinSource | undefined },
 ): Promise<CounterfactualResult[]> {
   const designs = designsOf(resolved, plan, references);
   let lo = Infinity;
@@ -53,7 +62,21 @@ export async function runTwins(
   const binning: PairedBinning = { ...DEFAULT_BINNING, scoreRange: hi > lo ? [lo, hi] : [lo, lo + 1] };
   const twins: TwinPlan = { designs, cut: opts.cut, binning };
   const total: CounterfactualAccumulator[] = designs.map((d) => createCounterfactualAccumulator(d, binning));
-  await runChunkTasks<CounterfactualAccumulator[]>({
+  const stored = opts.stored;
+  if (stored) {
+    // The same chunks, in the same order, as when the twins are scored here: the sums add up alike.
+    const tickets = rowIndexTickets(plan.seed);
+    for (const [start, end] of chunkRanges(plan.size, opts.chunkSize)) {
+      const originalScores = scored.scores.subarray(start, end);
+      const originalFlagged = flagByCut(originalScores, start, opts.cut, tickets);
+      designs.forEach((design, i) => {
+        const acc = createCounterfactualAccumulator(design, binning);
+        const { twinScores, from } = stored(i, start, end);
+        accumulateCounterfactual(acc, { n: end - start, from, originalScores, twinScores, originalFlagged, twinFlagged: flagByCut(twinScores, start, opts.cut, tickets) });
+        mergeCounterfactual(total[i]!, acc);
+      });
+    }
+  } else await runChunkTasks<CounterfactualAccumulator[]>({
     ranges: chunkRanges(plan.size, opts.chunkSize),
     workers: opts.workers,
     workerData: { plan, twins },

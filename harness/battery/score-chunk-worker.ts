@@ -2,11 +2,13 @@ import { parentPort } from 'node:worker_threads';
 import { DisparateError } from '../errors/index.js';
 import { createChunkScorer, type ChunkPlan } from './score-chunks.js';
 import { createTwinScorer, type TwinPlan } from './score-twins.js';
+import { createTwinRowScorer } from './score-twin-rows.js';
+import type { TwinDesign } from '../counterfactual/index.js';
 
 /**
  * Worker thread of synthetic runs, reusable from one run to the next (an `init` message sets the
- * plan). With `twins` in its data it scores counterfactual pairs,
- * otherwise it samples and scores plain chunks. Answers each row range with the result (typed
+ * plan). With `twins` in its data it scores counterfactual pairs, with
+ * `twinRows` a shard's twins (scores only), otherwise it samples and scores plain chunks. Answers each row range with the result (typed
  * arrays transferred, not copied) or with the error, which the main thread rethrows with its code.
  */
 const port = parentPort!;
@@ -17,6 +19,8 @@ let task: ((start: number, end: number) => Promise<unknown>) | undefined;
 interface WorkerJob {
   plan: ChunkPlan;
   twins?: TwinPlan;
+  /** A shard's twins: scored, not decided (see scoreTwinRows). */
+  twinRows?: TwinDesign[];
 }
 
 function transferables(result: unknown): ArrayBuffer[] {
@@ -35,7 +39,7 @@ port.on('message', async (job: { init: WorkerJob } | { start: number; end: numbe
   }
   try {
     if (!data) throw new DisparateError('internal', 'worker thread given a job before its plan');
-    task ??= data.twins ? createTwinScorer(data.plan, data.twins) : createChunkScorer(data.plan);
+    task ??= data.twins ? createTwinScorer(data.plan, data.twins) : data.twinRows ? createTwinRowScorer(data.plan, data.twinRows) : createChunkScorer(data.plan);
     const result = await task(job.start, job.end);
     port.postMessage({ result, rows: job.end - job.start }, transferables(result));
   } catch (e) {

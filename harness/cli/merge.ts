@@ -1,5 +1,7 @@
 import type { Argv } from 'yargs';
-import { loadResultsFile, mergeResults } from '../battery/index.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { mergeParts } from '../api/index.js';
+import { isShardPart, loadResultsFile, mergeResults, resolveBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -19,16 +21,17 @@ export interface MergeArgs {
  */
 export const mergeCommand = {
   command: 'merge <files..>',
-  describe: 'Merge the results.json of disjoint parts of a population into one report',
+  describe: 'Merge the results.json of disjoint parts of a population, or the part files of a sharded run (run --shard), into one report',
   builder: (y: Argv) =>
     y
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two)' })
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two); or the N part files of run --shard I/N' })
       .option('out', { type: 'string', describe: 'output folder (default out/merged)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
       .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' }),
   async handler(argv: MergeArgs, rawArgs: readonly string[]): Promise<number> {
     const files = argv.files.map(String);
+    if (files.some(startsAsShardPart)) return mergePartsCommand(files, argv, rawArgs);
     if (files.length < 2) throw new DisparateError('usage', `merge ${files.join(' ')}: give at least two results.json files, one per part of the population (got ${files.length})`);
     const results = mergeResults(files.map(loadResultsFile), runContext(rawArgs));
     await emitResults(results, argv.out ?? 'out/merged', argv.json, { junit: argv.junit, interactive: argv.interactive });
@@ -36,3 +39,34 @@ export const mergeCommand = {
     return exitStatus(results.summary, results.manifest.inconclusive ?? 'fail');
   },
 };
+
+function startsAsShardPart(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(48);
+    return isShardPart(head.subarray(0, readSync(fd, head, 0, 48, 0)));
+  } catch {
+    return false; // unreadable: loadResultsFile names it
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * `merge shard-*.part`: the N parts of a sharded run joined into the run's own results and report
+ * (the battery's report settings and exit status, as `run` gives them).
+ */
+async function mergePartsCommand(files: string[], argv: MergeArgs, rawArgs: readonly string[]): Promise<number> {
+  const foreign = files.find((f) => !startsAsShardPart(f));
+  if (foreign) throw new DisparateError('usage', `merge ${foreign}: not a part file of disparate run --shard; part files merge only with the other parts of their run`);
+  const results = await mergeParts(files, runContext(rawArgs));
+  const { report, privacy, inconclusive } = resolveBattery(results.manifest.battery_file!).battery;
+  await emitResults(results, argv.out ?? 'out/merged', argv.json, {
+    interactive: argv.interactive || (report?.interactive ?? false),
+    formats: report?.formats,
+    privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,
+    inconclusive,
+  });
+  return exitStatus(results.summary, inconclusive);
+}

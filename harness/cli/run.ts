@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { run } from '../api/index.js';
-import { MAX_ROWS, resolveBattery } from '../battery/index.js';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, runShard } from '../api/index.js';
+import { encodeShardPart, MAX_ROWS, parseShard, resolveBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -18,6 +21,7 @@ export interface RunArgs {
   json: boolean;
   junit?: string | undefined;
   interactive?: boolean | undefined;
+  shard?: string | undefined;
 }
 
 /** `disparate run <battery.yaml>`: score a synthetic population (or audit the battery's data) and test its checks. */
@@ -34,8 +38,10 @@ export const runCommand = {
       .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
       .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' }),
+      .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' })
+      .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX) and write its part file into --out; disparate merge joins the N parts' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
+    if (argv.shard !== undefined) return runShardCommand(argv, rawArgs);
     const resolved = resolveBattery(argv.battery);
     const results = await runWithProgress(argv, runContext(rawArgs));
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
@@ -50,11 +56,15 @@ export const runCommand = {
   },
 };
 
-async function runWithProgress(argv: RunArgs, context: ReturnType<typeof runContext>) {
+function checkPositive(argv: RunArgs): void {
   for (const [flag, value] of [['--workers', argv.workers], ['--chunk-size', argv['chunk-size']], ['--size', argv.size]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new DisparateError('usage', `${flag} ${value}: must be a positive integer`);
   }
   if (argv.size !== undefined && argv.size > MAX_ROWS) throw new DisparateError('usage', `--size ${argv.size}: more rows than one run can hold (at most ${MAX_ROWS.toLocaleString('en-US')})`);
+}
+
+async function runWithProgress(argv: RunArgs, context: ReturnType<typeof runContext>) {
+  checkPositive(argv);
   const progress = progressReporter('scoring', !argv.json && process.stderr.isTTY === true);
   try {
     // The threads are freed when scoring is done, before the report is rendered.
@@ -69,4 +79,30 @@ async function runWithProgress(argv: RunArgs, context: ReturnType<typeof runCont
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * `run --shard I/N`: scores one shard and writes `shard-I-of-N.part` into the output folder (the
+ * shards of one run may share it), written beside and renamed into place so that a merge never reads
+ * half a part. No report: `disparate merge` makes it from the N parts.
+ */
+async function runShardCommand(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
+  const shard = parseShard(String(argv.shard), process.env);
+  checkPositive(argv);
+  const name = argv.battery.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+  const out = argv.out ?? `out/${name}`;
+  const part = await runShard(argv.battery, shard, {
+    seed: argv.seed,
+    size: argv.size,
+    workers: argv.workers ?? availableParallelism(),
+    chunkSize: argv['chunk-size'],
+    provenance: runContext(rawArgs),
+  });
+  const file = join(out, `shard-${shard.index}-of-${shard.count}.part`);
+  mkdirSync(out, { recursive: true });
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temporary, encodeShardPart(part));
+  renameSync(temporary, file);
+  process.stderr.write(`shard ${shard.index}/${shard.count} (${shard.source}): rows ${part.header.shard.start}–${part.header.shard.end - 1} of ${part.header.size} → ${file}\n`);
+  return 0;
 }

@@ -1,0 +1,77 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { DisparateError } from '../errors/index.js';
+import { partLayout, SHARD_PART_FORMAT, type PartLayout, type ShardHeader } from './shard-part.js';
+
+/** Whether a file starts as a shard's part file does (checked on its first bytes only). */
+export function isShardPart(bytes: Buffer): boolean {
+  return bytes.subarray(0, 48).toString('utf8').startsWith(`{"format":"${SHARD_PART_FORMAT}"`);
+}
+
+/** A part file's header and the offsets of its arrays, its length checked; the arrays are read on demand. */
+export interface OpenPart {
+  readonly file: string;
+  readonly header: ShardHeader;
+  readonly layout: PartLayout;
+}
+
+/** Longest header line read: the levels of a few protected attributes and decision columns fit many times over. */
+const MAX_HEADER = 1 << 20;
+
+/**
+ * Reads the header of a part file written by `disparate run --shard` and checks that the file holds
+ * exactly the arrays it announces; a truncated or foreign file exits 2 naming it. Only the header is
+ * read here, so a merge holds one copy of the rows, not the parts' and its own.
+ *
+ * @example openShardPart('parts/shard-0-of-4.part').header.shard // { index: 0, count: 4, start: 0, end: 5000 }
+ */
+export function openShardPart(file: string): OpenPart {
+  const bad = (what: string) => new DisparateError('data', `${file}: ${what}`);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw bad(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, MAX_HEADER));
+    readSync(fd, head, 0, head.length, 0);
+    if (!isShardPart(head)) throw bad('not a part file of disparate run --shard');
+    const eol = head.indexOf(0x0a);
+    if (eol < 0) throw bad('truncated: the header line never ends');
+    let header: ShardHeader;
+    try {
+      header = JSON.parse(head.subarray(0, eol).toString('utf8')) as ShardHeader;
+    } catch {
+      throw bad('header: not valid JSON');
+    }
+    if (header.version !== 1) throw bad(`version: ${header.version} is not a part version this disparate reads (1)`);
+    const layout = partLayout(header, eol + 1);
+    const rows = `rows ${header.shard.start}–${header.shard.end - 1}`;
+    if (size < layout.total) throw bad(`truncated: ${size} bytes, the header announces ${layout.total} (${rows})`);
+    if (size > layout.total) throw bad(`${size - layout.total} bytes after the last array (${rows}); the file is not one part`);
+    return { file, header, layout };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Fills `target` with the bytes of a part file from `offset` (an array, or rows of one: the offset of
+ * the array plus the first row × its element size).
+ */
+export function readPartBytes<T extends ArrayBufferView>(part: OpenPart, offset: number, target: T): T {
+  const fd = openSync(part.file, 'r');
+  try {
+    const bytes = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+    let done = 0;
+    while (done < bytes.length) {
+      const got = readSync(fd, bytes, done, bytes.length - done, offset + done);
+      if (got === 0) throw new DisparateError('data', `${part.file}: truncated while being read`);
+      done += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return target;
+}

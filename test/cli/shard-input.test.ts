@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseShard, shardRange } from '../../harness/battery/index.js';
+import { runCli } from './run-cli.js';
+
+const UNSET = { JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '', AWS_BATCH_JOB_ARRAY_INDEX: '' };
+
+describe('parseShard', () => {
+  it('reads I/N, counted from 0', () => {
+    expect(parseShard('0/1', {})).toEqual({ index: 0, count: 1, source: '--shard' });
+    expect(parseShard('3/4', {})).toEqual({ index: 3, count: 4, source: '--shard' });
+  });
+  it('takes auto/N from the first engine variable set', () => {
+    expect(parseShard('auto/4', { JOB_COMPLETION_INDEX: '2' })).toEqual({ index: 2, count: 4, source: 'JOB_COMPLETION_INDEX' });
+    expect(parseShard('auto/4', { SLURM_ARRAY_TASK_ID: '0' })).toEqual({ index: 0, count: 4, source: 'SLURM_ARRAY_TASK_ID' });
+    expect(parseShard('auto/4', { AWS_BATCH_JOB_ARRAY_INDEX: '3' })).toEqual({ index: 3, count: 4, source: 'AWS_BATCH_JOB_ARRAY_INDEX' });
+  });
+  it.each([
+    ['4/4', '--shard 4/4: I must be from 0 to 3 (shards are counted from 0), got 4'],
+    ['1/0', '--shard 1/0: N must be a positive integer, got "0"'],
+    ['-1/4', '--shard -1/4: I must be an integer from 0 to 3 or "auto", got "-1"'],
+    ['2', '--shard 2: expected I/N (shard I of N, counted from 0) or auto/N'],
+    ['auto/4', '--shard auto/4: none of JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX is set; run it as a task of an array job, or give the index (--shard I/4)'],
+  ])('refuses %s', (text, message) => {
+    expect(() => parseShard(text, {})).toThrow(message);
+  });
+  it('names the variable when its index is bad', () => {
+    expect(() => parseShard('auto/4', { SLURM_ARRAY_TASK_ID: '4' })).toThrow('SLURM_ARRAY_TASK_ID=4: --shard auto/4 takes indices 0 to 3 (declare the array as --array=0-3)');
+    expect(() => parseShard('auto/4', { JOB_COMPLETION_INDEX: 'x' })).toThrow('JOB_COMPLETION_INDEX=x: not a shard index (an integer from 0 to 3) for --shard auto/4');
+  });
+  it('cuts contiguous ranges covering every row once', () => {
+    expect([0, 1, 2].map((i) => shardRange(10, i, 3))).toEqual([[0, 3], [3, 6], [6, 10]]);
+  });
+});
+
+describe('run --shard and merge of parts: bad input exits 2 with one line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'disparate-shard-input-'));
+  const file = join(dir, 'b.yaml');
+  const text = `title: shard input
+seed: 1
+population: { spec: ${resolve('datasets/populations/caf-households.yaml')}, size: 3000 }
+model: ${resolve('models/zoo/caf-like/model.json')}
+decision: { rule: top_k, k: 100 }
+protected: [nationality]
+reference: { nationality: french }
+proxies: false
+`;
+  beforeAll(() => {
+    writeFileSync(file, text);
+    for (const i of [0, 1]) expect(runCli(['run', file, '--shard', `${i}/2`, '--out', join(dir, 'parts'), '--workers', '1'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('a bad --shard', () => {
+    const r = runCli(['run', file, '--shard', '2/2'], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: --shard 2/2: I must be from 0 to 1 (shards are counted from 0), got 2']);
+  });
+  it('more shards than rows', () => {
+    const r = runCli(['run', file, '--shard', '0/4000'], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: --shard 0/4000: more shards than the 3000 rows of the population']);
+  });
+  it('auto/N with no engine variable', () => {
+    const r = runCli(['run', file, '--shard', 'auto/2'], { cwd: dir, env: UNSET });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: --shard auto/2: none of JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX is set; run it as a task of an array job, or give the index (--shard I/2)']);
+  });
+  it('twins whose target only the whole population knows', () => {
+    const twins = join(dir, 'twins.yaml');
+    writeFileSync(twins, `${text.replace('reference: { nationality: french }\n', '')}counterfactual:\n  - { attribute: nationality, effect: direct }\n`);
+    const r = runCli(['run', twins, '--shard', '0/2'], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, `disparate: ${twins}: counterfactual.0.to: required with --shard (the default, the largest group of "nationality", is known only once every shard is scored); name it, or set reference.nationality`]);
+  });
+  it('a missing shard', () => {
+    const part = join(dir, 'parts', 'shard-0-of-2.part');
+    const r = runCli(['merge', part], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, `disparate: merge: shard 1/2 of ${file} missing (given ${part})`]);
+  });
+  it('a part beside a results.json', () => {
+    writeFileSync(join(dir, 'results.json'), '{}');
+    const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), 'results.json'], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: merge results.json: not a part file of disparate run --shard; part files merge only with the other parts of their run']);
+  });
+  it('a truncated part', () => {
+    const bytes = readFileSync(join(dir, 'parts', 'shard-1-of-2.part'));
+    writeFileSync(join(dir, 'cut.part'), bytes.subarray(0, bytes.length - 100));
+    const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), 'cut.part'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^disparate: cut\.part: truncated: \d+ bytes, the header announces \d+ \(rows 1500–2999\)$/);
+  });
+  it('a battery changed since the shards ran', () => {
+    appendFileSync(file, '# edited\n');
+    const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), join(dir, 'parts', 'shard-1-of-2.part')], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(new RegExp(`^disparate: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: changed since the shards ran \\(sha256 sha256:[0-9a-f]{64}, the parts say sha256:[0-9a-f]{64}\\)$`));
+  });
+});

@@ -44,7 +44,7 @@ describe('model files: each input once, every coefficient and points entry for a
 
   it('trees: an input declared twice', () => {
     const path = json('twice-trees.json', { kind: 'trees', name: 't', file: 'x.json', inputs: [{ name: 'a', type: 'numeric' }, { name: 'a', type: 'numeric' }] });
-    expectBadInput(() => loadAnyModel(path), 'model', `${path}: inputs.1: input "a" is declared twice (inputs.0 and inputs.1)`);
+    expectBadInput(() => loadAnyModel(path), 'model', `${path}: inputs.1: input "a" is declared twice (inputs.0 and inputs.1) with the same transform (identity)`);
   });
 
   it('command: an input declared twice', () => {

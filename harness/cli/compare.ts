@@ -5,6 +5,7 @@ import { loadResultsFile, resolveBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { comparisonExitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
+import { batteryRunOptions } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { progressReporter } from './progress.js';
 
@@ -29,16 +30,7 @@ export const compareCommand = {
   command: 'compare <inputs..>',
   describe: 'Compare a deployed and a candidate model on the same applicants (battery with models: { deployed, candidate })',
   builder: (y: Argv) =>
-    y
-      .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'a battery file (YAML) naming models: { deployed, candidate }' })
-      .option('out', { type: 'string', describe: 'output folder (default out/<battery file name>)' })
-      .option('seed', { type: 'number', describe: 'override the battery seed' })
-      .option('size', { type: 'number', describe: 'override the population size' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; results never depend on it)' })
-      .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips' }),
+    batteryRunOptions(y.positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'a battery file (YAML) naming models: { deployed, candidate }' })),
   async handler(argv: CompareArgs, rawArgs: readonly string[]): Promise<number> {
     const inputs = argv.inputs.map(String);
     if (inputs.length === 2) {

@@ -8,6 +8,7 @@ import { encodeShardPart, MAX_ROWS, parseShard, resolveBattery } from '../batter
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
+import { batteryRunOptions } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { progressReporter } from './progress.js';
 
@@ -29,16 +30,7 @@ export const runCommand = {
   command: 'run <battery>',
   describe: 'Run a fairness battery (YAML) and write its report',
   builder: (y: Argv) =>
-    y
-      .positional('battery', { type: 'string', demandOption: true, describe: 'battery file (YAML)' })
-      .option('out', { type: 'string', describe: 'output folder (default out/<battery file name>)' })
-      .option('seed', { type: 'number', describe: 'override the battery seed' })
-      .option('size', { type: 'number', describe: 'override the population size' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; results never depend on it)' })
-      .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' })
+    batteryRunOptions(y.positional('battery', { type: 'string', demandOption: true, describe: 'battery file (YAML)' }))
       .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX) and write its part file into --out; disparate merge joins the N parts' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.shard !== undefined) return runShardCommand(argv, rawArgs);

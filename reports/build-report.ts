@@ -1,6 +1,7 @@
 import type { Results } from '../harness/results/index.js';
 import { markWithheld, redactResults } from './shared/index.js';
 import { buildChartSpecs } from './specs/index.js';
+import type { Lang } from './i18n/index.js';
 import { type InconclusiveAs, renderPng, renderSvg, writeHtml, writeJunit, writeMarkdown } from './writers/index.js';
 
 /** The files of one report, keyed by file name (no folders); the CLI writes them to `--out`. */
@@ -27,6 +28,8 @@ export interface BuildReportOptions {
   inconclusive?: InconclusiveAs;
   /** PNG scale over the SVG's size (default 2). */
   pngScale?: number;
+  /** The language of report.html's and report.md's front page and section titles (default English); results.json and junit.xml stay English. */
+  lang?: Lang;
 }
 
 /**
@@ -61,11 +64,11 @@ export async function buildReport(results: Results, options: BuildReportOptions 
       writeHtml(
         view,
         charts.map((c, i) => ({ name: c.name, title: c.title, svg: svgs[i] ?? '', description: c.spec.description, spec: c.spec })),
-        { interactive: options.interactive },
+        { interactive: options.interactive, lang: options.lang },
       ),
     );
   }
-  if (formats.has('md')) files.set('report.md', writeMarkdown(view));
+  if (formats.has('md')) files.set('report.md', writeMarkdown(view, options.lang));
   files.set('results.json', `${JSON.stringify(markWithheld(results), null, 2)}\n`);
   if (formats.has('junit')) files.set('junit.xml', writeJunit(view, options.inconclusive ?? 'fail'));
   charts.forEach((c, i) => {

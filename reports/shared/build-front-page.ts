@@ -3,7 +3,7 @@ import { shareComparison } from '../../harness/metrics/index.js';
 import { differenceInterval, normalQuantile } from '../../harness/stats/index.js';
 import { displayNames, type DisplayNames } from './display-names.js';
 import { formatLevel, formatRate } from './format-number.js';
-import { FRONT_TEXT, type RatePhrase } from './front-text.js';
+import { messagesFor, type Lang, type Messages, type RatePhrase } from '../i18n/index.js';
 import { perBase, percent, plainInterval, plainNumber, points } from './front-numbers.js';
 import { INTERSECTION_SEPARATOR } from './intersection.js';
 import { unitNoun } from './unit-noun.js';
@@ -74,13 +74,13 @@ function ratioText(v: number): string {
   return v === 0 ? '0' : plainNumber(v);
 }
 
-function rateFinding(results: Results, c: CheckResult, names: DisplayNames, unit: string): FrontFinding | null {
+function rateFinding(T: Messages, results: Results, c: CheckResult, names: DisplayNames, unit: string): FrontFinding | null {
   const groups = results.groups.filter((g) => g.attribute === c.attribute);
   const g = groups.find((x) => x.group === c.group);
   const ref = groups.find((x) => x.group === c.reference);
   if (!g || !ref || g.n === 0 || ref.n === 0 || g.suppressed || ref.suppressed) return null;
-  const who = FRONT_TEXT.who(names.group(c.attribute, c.group), unit);
-  const refWho = FRONT_TEXT.who(names.group(c.attribute, ref.group), unit);
+  const who = T.who(names.group(c.attribute, c.group), unit);
+  const refWho = T.who(names.group(c.attribute, ref.group), unit);
   const base = perBase([g.flagged / g.n, ref.flagged / ref.n]);
   const rate = ratePhrase(g, base);
   const refRate = ratePhrase(ref, base);
@@ -97,30 +97,30 @@ function rateFinding(results: Results, c: CheckResult, names: DisplayNames, unit
     return {
       verdict,
       unstable: true,
-      text: FRONT_TEXT.unstableFinding({
+      text: T.unstableFinding({
         group: who, reference: refWho, rate, refRate, higher, unit,
         points: points(diff),
-        pointsCi: d ? FRONT_TEXT.pointsInterval(level, signed(d.lo), signed(d.hi)) : level,
+        pointsCi: d ? T.pointsInterval(level, signed(d.lo), signed(d.hi)) : level,
         share: percent(g.n / totals.n),
         flaggedShare: percent(totals.flagged > 0 ? g.flagged / totals.flagged : 0),
         overTimes: share.value === null ? '—' : ratioText(share.value),
-        overCi: share.ci ? FRONT_TEXT.intervalText(level, ...plainInterval(share.ci)) : level,
-        times: c.value === null ? `at least ${ratioText(c.lower_bound ?? 0)}` : c.value === 0 && c.ci ? FRONT_TEXT.zeroRatio(ratioText(c.ci[1])) : ratioText(c.value),
+        overCi: share.ci ? T.intervalText(level, ...plainInterval(share.ci)) : level,
+        times: c.value === null ? T.atLeastRatio(ratioText(c.lower_bound ?? 0)) : c.value === 0 && c.ci ? T.zeroRatio(ratioText(c.ci[1])) : ratioText(c.value),
         refFlagged: ref.flagged,
       }),
     };
   }
   if (c.value === null) {
-    return { verdict, unstable: false, text: FRONT_TEXT.unboundedFinding({ group: who, reference: refWho, rate, refRate, atLeast: ratioText(c.lower_bound ?? 0), level: FRONT_TEXT.atLevel(level), points: points(diff) }) };
+    return { verdict, unstable: false, text: T.unboundedFinding({ group: who, reference: refWho, rate, refRate, atLeast: ratioText(c.lower_bound ?? 0), level: T.atLevel(level), points: points(diff) }) };
   }
-  const ci = c.ci ? FRONT_TEXT.intervalText(level, ...plainInterval(c.ci)) : level;
-  const times = c.value === 0 && c.ci ? FRONT_TEXT.zeroRatio(ratioText(c.ci[1])) : ratioText(c.value);
+  const ci = c.ci ? T.intervalText(level, ...plainInterval(c.ci)) : level;
+  const times = c.value === 0 && c.ci ? T.zeroRatio(ratioText(c.ci[1])) : ratioText(c.value);
   // the shares (Le Monde's measure for CAF) need the whole population: not for the cells of an intersection, some of which may be suppressed
   const whole = !c.attribute.includes(INTERSECTION_SEPARATOR) && totals.n > 0 && totals.flagged > 0;
   return {
     verdict,
     unstable: false,
-    text: FRONT_TEXT.rateFinding({
+    text: T.rateFinding({
       group: who, reference: refWho, rate, refRate, times, ci, points: points(diff), higher, unit,
       share: whole ? percent(g.n / totals.n) : null,
       flaggedShare: whole ? percent(g.flagged / totals.flagged) : null,
@@ -128,20 +128,20 @@ function rateFinding(results: Results, c: CheckResult, names: DisplayNames, unit
   };
 }
 
-function shareFinding(results: Results, c: CheckResult, names: DisplayNames, unit: string): FrontFinding | null {
+function shareFinding(T: Messages, results: Results, c: CheckResult, names: DisplayNames, unit: string): FrontFinding | null {
   const s = results.selective_labels?.groups.find((g) => g.attribute === c.attribute && g.group === c.group);
   if (!s || c.value === null || !c.ci) return null;
   const burden = c.metric === 'equal_burden';
   return {
     verdict: c.verdict,
     unstable: false,
-    text: FRONT_TEXT.shareFinding({
-      group: FRONT_TEXT.who(names.group(c.attribute, c.group), unit),
+    text: T.shareFinding({
+      group: T.who(names.group(c.attribute, c.group), unit),
       share: percent(s.model_share),
       baseline: percent(burden ? s.error_share : s.random_share),
-      baselineName: burden ? FRONT_TEXT.errorsFound : FRONT_TEXT.randomSample,
+      baselineName: burden ? T.errorsFound : T.randomSample,
       times: ratioText(c.value),
-      ci: FRONT_TEXT.intervalText(formatLevel(c.level), ...plainInterval(c.ci)),
+      ci: T.intervalText(formatLevel(c.level), ...plainInterval(c.ci)),
     }),
   };
 }
@@ -152,7 +152,7 @@ function shareFinding(results: Results, c: CheckResult, names: DisplayNames, uni
  * strongest intersection cell; share checks (model selections against a random sample) where there
  * are no selection-rate checks. At most five. Never a point estimate with an unadjusted interval.
  */
-function findings(results: Results, names: DisplayNames, unit: string): FrontFinding[] {
+function findings(T: Messages, results: Results, names: DisplayNames, unit: string): FrontFinding[] {
   const byRate = results.checks.filter((c) => c.metric === 'selection_rate_ratio' && established(c));
   const byShare = results.checks.filter((c) => (c.metric === 'statistical_parity' || c.metric === 'equal_burden') && established(c));
   const pool = byRate.length > 0 ? byRate : byShare;
@@ -176,63 +176,64 @@ function findings(results: Results, names: DisplayNames, unit: string): FrontFin
   const out: FrontFinding[] = [];
   for (const c of picked) {
     if (out.length >= MAX_FINDINGS) break;
-    const f = c.metric === 'selection_rate_ratio' ? rateFinding(results, c, names, unit) : shareFinding(results, c, names, unit);
+    const f = c.metric === 'selection_rate_ratio' ? rateFinding(T, results, c, names, unit) : shareFinding(T, results, c, names, unit);
     if (f) out.push(f);
   }
   return out;
 }
 
-function unstableWarnings(results: Results, names: DisplayNames): string[] {
+function unstableWarnings(T: Messages, results: Results, names: DisplayNames): string[] {
   const out: string[] = [];
   for (const attribute of results.manifest.protected) {
     const ref = results.groups.find((g) => g.attribute === attribute && g.is_reference);
     if (!ref || results.selective_labels || !unstableReference(ref) || ref.suppressed) continue;
-    out.push(FRONT_TEXT.unstableWarning({ attribute: names.attributeInText(attribute), reference: names.group(attribute, ref.group), flagged: ref.flagged, n: ref.n, rate: formatRate(ref.flagged / ref.n) }));
+    out.push(T.unstableWarning({ attribute: names.attributeInText(attribute), reference: names.group(attribute, ref.group), flagged: ref.flagged, n: ref.n, rate: formatRate(ref.flagged / ref.n) }));
   }
   return out;
 }
 
-function cannotTell(results: Results): string[] {
+function cannotTell(T: Messages, results: Results): string[] {
   const m = results.manifest;
-  const unit = unitNoun(m);
+  const unit = T.unit(unitNoun(m));
   const out: string[] = [];
-  if (m.labels.startsWith('none')) out.push(FRONT_TEXT.cannot.noLabels);
-  else if (m.labels.startsWith('synthetic')) out.push(FRONT_TEXT.cannot.simulated);
-  else if (results.selective_labels || m.mode === 'audit') out.push(FRONT_TEXT.cannot.selective);
-  if (m.mode === 'run' && m.population !== null && m.data === null) out.push(FRONT_TEXT.cannot.synthetic(unit));
-  if (m.mode === 'audit') out.push(FRONT_TEXT.cannot.recorded);
+  if (m.labels.startsWith('none')) out.push(T.cannot.noLabels);
+  else if (m.labels.startsWith('synthetic')) out.push(T.cannot.simulated);
+  else if (results.selective_labels || m.mode === 'audit') out.push(T.cannot.selective);
+  if (m.mode === 'run' && m.population !== null && m.data === null) out.push(T.cannot.synthetic(unit));
+  if (m.mode === 'audit') out.push(T.cannot.recorded);
   const small = results.groups.filter((g) => g.small_cell).length + (results.suppressed?.length ?? 0);
-  if (small > 0) out.push(FRONT_TEXT.cannot.small(small, m.min_cell));
-  out.push(FRONT_TEXT.cannot.lawful);
+  if (small > 0) out.push(T.cannot.small(small, m.min_cell));
+  out.push(T.cannot.lawful);
   return out;
 }
 
 /**
  * The front page of a report: title, the question (battery description), the verdict in one
  * sentence, three to five established disparities in plain words, unstable references and what the
- * audit cannot tell. Pure; not escaped.
+ * audit cannot tell, in the catalogue of `lang` (English by default). Pure; not escaped.
  *
  * @example buildFrontPage(results).findings[0].text
  * // "13 of every 100 non-EU households are flagged, against 4.2 of every 100 French households — 3.1 times as often (99.89 % CI 2.9–3.3), 8.8 points more."
  */
-export function buildFrontPage(results: Results): FrontPage {
+export function buildFrontPage(results: Results, lang: Lang = 'en'): FrontPage {
+  const T = messagesFor(lang);
   const names = displayNames(results);
-  const unit = unitNoun(results.manifest);
+  const unit = T.unit(unitNoun(results.manifest));
   const s = results.summary;
   const total = s.pass + s.fail + s.inconclusive;
   const level = formatLevel(s.rule?.level ?? results.checks[0]?.level ?? 1 - results.manifest.alpha);
   const failing = [...new Set(results.checks.filter((c) => c.verdict === 'fail' && !c.attribute.includes(INTERSECTION_SEPARATOR)).map((c) => names.attributeInText(c.attribute)))];
-  const found = findings(results, names, unit);
+  const found = findings(T, results, names, unit);
   return {
     title: results.manifest.title,
     question: results.manifest.description ?? null,
     verdict: total === 0 ? null : s.verdict,
-    verdictSentence: FRONT_TEXT.verdict({ verdict: total === 0 ? null : s.verdict, pass: s.pass, fail: s.fail, inconclusive: s.inconclusive, failing, level }),
-    ruleSentence: total === 0 ? null : FRONT_TEXT.rule(level, s.rule?.family_size ?? total, formatLevel(1 - results.manifest.alpha)),
+    verdictSentence: T.verdict({ verdict: total === 0 ? null : s.verdict, pass: s.pass, fail: s.fail, inconclusive: s.inconclusive, failing, level }),
+    ruleSentence: total === 0 ? null : T.rule(level, s.rule?.family_size ?? total, formatLevel(1 - results.manifest.alpha)),
     findings: found,
-    noFindings: found.length === 0 && total > 0 ? FRONT_TEXT.noFindings(level) : null,
-    warnings: unstableWarnings(results, names),
-    cannotTell: cannotTell(results),
+    noFindings: found.length === 0 && total > 0 ? T.noFindings(level) : null,
+    warnings: unstableWarnings(T, results, names),
+    cannotTell: cannotTell(T, results),
     sampled: results.selective_labels !== undefined,
   };
 }

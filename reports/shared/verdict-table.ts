@@ -2,13 +2,14 @@ import type { Results } from '../../harness/results/index.js';
 import { formatLevel, formatP } from './format-number.js';
 import { displayNames } from './display-names.js';
 import { FRONT_TEXT } from './front-text.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
 import { formatMetric, formatMetricInterval, metricKind, metricLabel } from './metric-kind.js';
 import { VERDICT_STYLE } from './palette.js';
 import type { Table } from './table.js';
 
-/** A verdict as symbol and word, never colour alone. @example verdictText('fail') // "✗ fail" */
-export function verdictText(verdict: keyof typeof VERDICT_STYLE): string {
-  return `${VERDICT_STYLE[verdict].symbol} ${verdict}`;
+/** A verdict as symbol and word (in the catalogue of `lang`), never colour alone. @example verdictText('fail') // "✗ fail" */
+export function verdictText(verdict: keyof typeof VERDICT_STYLE, lang: Lang = 'en'): string {
+  return `${VERDICT_STYLE[verdict].symbol} ${messagesFor(lang).verdictWord[verdict]}`;
 }
 
 /**

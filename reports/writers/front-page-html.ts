@@ -1,4 +1,5 @@
-import { FRONT_TEXT, VERDICT_STYLE, verdictText, type FrontPage } from '../shared/index.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
+import { VERDICT_STYLE, verdictText, type FrontPage } from '../shared/index.js';
 import { escapeHtml } from './escape-html.js';
 
 /** A rendered headline chart: trusted SVG (ids already scoped) and its accessible description. */
@@ -20,18 +21,19 @@ export interface ContentsEntry {
  *
  * @example frontPageHtml(buildFrontPage(results), { svg, description }, [{ id: 'verdicts', title: '2. Verdicts' }], 'households')
  */
-export function frontPageHtml(front: FrontPage, headline: HeadlineChart | null, contents: readonly ContentsEntry[], unit: string, date: string): string {
+export function frontPageHtml(front: FrontPage, headline: HeadlineChart | null, contents: readonly ContentsEntry[], unit: string, date: string, lang: Lang = 'en'): string {
+  const FRONT_TEXT = messagesFor(lang);
   const badge = front.verdict
-    ? `<span class="badge v-${front.verdict}">${escapeHtml(verdictText(front.verdict))}</span> `
+    ? `<span class="badge v-${front.verdict}">${escapeHtml(verdictText(front.verdict, lang))}</span> `
     : '';
   const findings = front.findings.length
     ? `<ol class="findings">\n${front.findings
-        .map((f) => `<li class="finding${f.unstable ? ' unstable' : ''}"><span class="badge v-${f.verdict}" role="img" aria-label="${escapeHtml(f.verdict)}" title="${escapeHtml(f.verdict)}">${VERDICT_STYLE[f.verdict].symbol}</span> ${escapeHtml(f.text)}</li>`)
+        .map((f) => `<li class="finding${f.unstable ? ' unstable' : ''}"><span class="badge v-${f.verdict}" role="img" aria-label="${escapeHtml(FRONT_TEXT.verdictWord[f.verdict])}" title="${escapeHtml(FRONT_TEXT.verdictWord[f.verdict])}">${VERDICT_STYLE[f.verdict].symbol}</span> ${escapeHtml(f.text)}</li>`)
         .join('\n')}\n</ol>`
     : `<p>${escapeHtml(front.noFindings ?? '')}</p>`;
   const warnings = front.warnings.map((w) => `<p class="unstable-note" role="note">${escapeHtml(w)}</p>`).join('\n');
   const chart = headline
-    ? `<figure id="chart-headline" class="headline">\n<div class="chart" role="img" aria-label="${escapeHtml(headline.description)}">${headline.svg}</div>\n<figcaption>${escapeHtml(FRONT_TEXT.headlineCaption(unit, front.sampled))}</figcaption>\n</figure>`
+    ? `<figure id="chart-headline" class="headline">\n<div class="chart" role="img" aria-label="${escapeHtml(headline.description)}">${headline.svg}</div>\n<figcaption>${escapeHtml(FRONT_TEXT.headlineCaption(FRONT_TEXT.unit(unit), front.sampled))}</figcaption>\n</figure>`
     : '';
   return `<header class="front" id="front">
 <p class="kicker">${escapeHtml(FRONT_TEXT.kicker)} · ${escapeHtml(date)}</p>

@@ -7,27 +7,12 @@ import { frontPageHtml } from './front-page-html.js';
 import { HTML_STYLE } from './html-style.js';
 import { htmlTable } from './html-table.js';
 import { printStyle } from './print-style.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
 
-/** The words of the report's frame (section titles, folds), in one place. */
+/** The folds' words, still English (section titles and frame words are in the catalogue, reports/i18n). */
 const TEXT = {
-  sections: {
-    summary: 'Every check in words',
-    verdicts: 'Verdicts',
-    charts: 'Charts',
-    groups: 'Group metrics',
-    warnings: 'Warnings',
-    methods: 'Methods',
-    provenance: 'Provenance',
-  },
   sentencesFold: (n: number) => `${n} ${n === 1 ? 'sentence' : 'sentences'}: each failing or inconclusive check with its counts, interval, tolerance and source`,
   tableFold: (caption: string, rows: number) => `${caption} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
-  noFindings: 'No findings to report.',
-  noChecks: 'No checks were configured.',
-  noCharts: 'No charts.',
-  noGroups: 'No groups.',
-  noWarnings: 'No warnings.',
-  page: 'Page',
-  of: 'of',
 } as const;
 
 /** A table in its own scrolling box, so a wide table never widens the page on a phone. */
@@ -58,6 +43,8 @@ export interface WriteHtmlOptions {
    * redraw each chart live with tooltips. The static SVG stays in the page as the fallback and for print.
    */
   interactive?: readonly string[];
+  /** The language of the front page and the section titles (default English). */
+  lang?: Lang;
 }
 
 /** Makes script text safe inside an HTML <script> element (no early end tag, no comment state). */
@@ -116,6 +103,8 @@ function figure(chart: ReportChart, i: number, interactive: boolean): string {
  */
 export function writeHtml(results: Results, charts: ReportChart[], options: WriteHtmlOptions = {}): string {
   const m = results.manifest;
+  const lang = options.lang ?? 'en';
+  const T = messagesFor(lang);
   const interactive = options.interactive !== undefined && options.interactive.length > 0;
   const names = displayNames(results);
   const sentences = summarySentences(results).filter((s) => s.kind === 'finding');
@@ -129,7 +118,7 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
   const folded = (t: NonNullable<ReturnType<typeof buildSelectiveLabelsTable>>): string => fold(TEXT.tableFold(t.caption, t.rows.length), table(t));
   const reproduction = buildReproductionTables(results);
   const verdicts = `${reproduction.map((t) => `${t.rows.length > 12 ? folded(t) : table(t)}\n`).join('')}${
-    results.checks.length ? `${folded(buildVerdictTable(results))}\n${table(buildToleranceTable(results))}` : `<p>${TEXT.noChecks}</p>`
+    results.checks.length ? `${folded(buildVerdictTable(results))}\n${table(buildToleranceTable(results))}` : `<p>${escapeHtml(T.noChecks)}</p>`
   }`;
   const extras = (
     [
@@ -149,41 +138,41 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
   ].join('\n');
   const warnings = results.warnings.length
     ? `<dl class="warnings">\n${results.warnings.map((w) => `<dt>${escapeHtml(w.code)}</dt><dd>${escapeHtml(w.message)}</dd>`).join('\n')}\n</dl>`
-    : `<p>${TEXT.noWarnings}</p>`;
+    : `<p>${escapeHtml(T.noWarnings)}</p>`;
   const methods = `<ul>\n${methodsText(results).map((t) => `<li>${escapeHtml(t)}</li>`).join('\n')}\n</ul>`;
   const provenance = scrollTable(`<table>\n<caption>Manifest</caption>\n<tbody>\n${provenanceRows(m)
     .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
     .join('\n')}\n</tbody>\n</table>`, 'Manifest');
   const symbol = VERDICT_STYLE[results.summary.verdict].symbol;
-  const front = buildFrontPage(results);
+  const front = buildFrontPage(results, lang);
   const headlineAt = charts.findIndex((c) => c.name === 'over-representation');
   const headline = headlineAt >= 0 ? charts[headlineAt]! : null;
   const rest = charts.map((c, i) => ({ c, i })).filter(({ i }) => i !== headlineAt);
   const sections = [
-    ['summary', TEXT.sections.summary, sentences.length ? fold(TEXT.sentencesFold(sentences.length), `<ul class="summary">\n${summary}\n</ul>`) : `<p>${TEXT.noFindings}</p>`],
-    ['verdicts', TEXT.sections.verdicts, verdicts],
-    ['charts', TEXT.sections.charts, rest.length ? rest.map(({ c, i }) => figure(c, i, interactive)).join('\n') : `<p>${TEXT.noCharts}</p>`],
-    ['groups', TEXT.sections.groups, groups || `<p>${TEXT.noGroups}</p>`],
-    ['warnings', TEXT.sections.warnings, warnings],
-    ['methods', TEXT.sections.methods, methods],
-    ['provenance', TEXT.sections.provenance, provenance],
+    ['summary', T.sections.summary, sentences.length ? fold(TEXT.sentencesFold(sentences.length), `<ul class="summary">\n${summary}\n</ul>`) : `<p>${escapeHtml(T.noFindingsSection)}</p>`],
+    ['verdicts', T.sections.verdicts, verdicts],
+    ['charts', T.sections.charts, rest.length ? rest.map(({ c, i }) => figure(c, i, interactive)).join('\n') : `<p>${escapeHtml(T.noCharts)}</p>`],
+    ['groups', T.sections.groups, groups || `<p>${escapeHtml(T.noGroups)}</p>`],
+    ['warnings', T.sections.warnings, warnings],
+    ['methods', T.sections.methods, methods],
+    ['provenance', T.sections.provenance, provenance],
   ] as const;
   const contents = sections.map(([id, title], i) => ({ id, title: `${i + 1}. ${title}` }));
-  const print = printStyle({ title: m.title, verdict: `${symbol} ${results.summary.verdict}`, hash: m.battery_hash, page: TEXT.page, of: TEXT.of });
+  const print = printStyle({ title: m.title, verdict: `${symbol} ${T.verdictWord[results.summary.verdict]}`, hash: m.battery_hash, page: T.page, of: T.of });
 
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${escapeHtml(`${m.tool} ${m.tool_version}`)}">
-<title>${escapeHtml(`${m.title} — ${results.summary.verdict}`)}</title>
+<title>${escapeHtml(`${m.title} — ${T.verdictWord[results.summary.verdict]}`)}</title>
 <style>${HTML_STYLE}${print}</style>
 </head>
 <body>
-${frontPageHtml(front, headline ? { svg: scopeIds(headline.svg, 'h0'), description: headline.description ?? headline.title } : null, contents, unitNoun(m), m.finished)}
+${frontPageHtml(front, headline ? { svg: scopeIds(headline.svg, 'h0'), description: headline.description ?? headline.title } : null, contents, unitNoun(m), m.finished, lang)}
 <main>
-${sections.map(([id, title, body], i) => section(i + 1, id, title, body)).join('\n')}
+${T.detailNote ? `<p class="lang-note" role="note">${escapeHtml(T.detailNote)}</p>\n` : ''}${sections.map(([id, title, body], i) => section(i + 1, id, title, body)).join('\n')}
 </main>${interactive ? `\n${(options.interactive ?? []).map((js) => `<script>${scriptText(js)}</script>`).join('\n')}\n<script>${EMBED}</script>` : ''}
 </body>
 </html>

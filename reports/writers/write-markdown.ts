@@ -1,8 +1,9 @@
 import type { Results } from '../../harness/results/index.js';
 import {
-  FRONT_TEXT, buildFrontPage, displayNames,
+  buildFrontPage, displayNames,
   attributesOf, buildComparisonChecksTable, buildComparisonGroupsTable, buildCounterfactualTable, buildGroupTable, buildReproductionTables, buildSelectiveLabelsTable, buildSuppressedTable, buildWorstGroupsTable, buildToleranceTable, buildVerdictTable, methodsText, provenanceRows, summarySentences, verdictText,
 } from '../shared/index.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { markdownTable } from './markdown-table.js';
 
@@ -14,42 +15,44 @@ import { markdownTable } from './markdown-table.js';
  *
  * @example writeMarkdown(results).startsWith('# ') // true
  */
-export function writeMarkdown(results: Results): string {
+export function writeMarkdown(results: Results, lang: Lang = 'en'): string {
+  const T = messagesFor(lang);
   const m = results.manifest;
   const s = results.summary;
   const names = displayNames(results);
-  const front = buildFrontPage(results);
+  const front = buildFrontPage(results, lang);
   const sentences = summarySentences(results).filter((t) => t.kind === 'finding');
   const reproduction = buildReproductionTables(results);
   // The front page first, in the HTML's order: question, verdict, findings, warnings, what the audit cannot tell.
   const out: string[] = [
     `# ${escapeMarkdown(m.title)}`,
     '',
-    ...(front.question ? [`**${escapeMarkdown(FRONT_TEXT.questionHeading)}:** ${escapeMarkdown(front.question)}`, ''] : []),
-    `**Verdict: ${escapeMarkdown(verdictText(s.verdict))}** — ${escapeMarkdown(front.verdictSentence)}` +
+    ...(front.question ? [`**${escapeMarkdown(T.questionHeading)}:** ${escapeMarkdown(front.question)}`, ''] : []),
+    `**${escapeMarkdown(T.verdictLabel)}${lang === 'fr' ? '\u00a0' : ''}: ${escapeMarkdown(verdictText(s.verdict, lang))}** — ${escapeMarkdown(front.verdictSentence)}` +
       ` (${escapeMarkdown(m.tool)} ${escapeMarkdown(m.tool_version)}, ${escapeMarkdown(m.finished)})`,
     '',
     ...(front.ruleSentence ? [escapeMarkdown(front.ruleSentence), ''] : []),
-    `## ${escapeMarkdown(FRONT_TEXT.findingsHeading)}`,
+    `## ${escapeMarkdown(T.findingsHeading)}`,
     '',
     ...front.warnings.map((w) => `> ${escapeMarkdown(w)}\n`),
     ...(front.findings.length
-      ? front.findings.map((f, i) => `${i + 1}. **${escapeMarkdown(verdictText(f.verdict))}** ${escapeMarkdown(f.text)}`)
+      ? front.findings.map((f, i) => `${i + 1}. **${escapeMarkdown(verdictText(f.verdict, lang))}** ${escapeMarkdown(f.text)}`)
       : [escapeMarkdown(front.noFindings ?? '')]),
     '',
-    `## ${escapeMarkdown(FRONT_TEXT.cannotTellHeading)}`,
+    `## ${escapeMarkdown(T.cannotTellHeading)}`,
     '',
     ...front.cannotTell.map((t) => `- ${escapeMarkdown(t)}`),
     '',
-    '## Every check in words',
+    ...(T.detailNote ? [`> ${escapeMarkdown(T.detailNote)}`, ''] : []),
+    `## ${escapeMarkdown(T.sections.summary)}`,
     '',
     ...sentences.map((t) => `- ${t.verdict ? `**${escapeMarkdown(verdictText(t.verdict))}** ` : ''}${escapeMarkdown(t.text)}`),
     '',
-    '## Verdicts',
+    `## ${escapeMarkdown(T.sections.verdicts)}`,
     '',
     // Markdown tables have no caption: the reproduction's says how many figures are reproduced, so it is printed above.
     ...reproduction.flatMap((t) => [escapeMarkdown(t.caption), '', markdownTable(t), '']),
-    results.checks.length ? `${markdownTable(buildVerdictTable(results))}\n\n${markdownTable(buildToleranceTable(results))}` : 'No checks were configured.',
+    results.checks.length ? `${markdownTable(buildVerdictTable(results))}\n\n${markdownTable(buildToleranceTable(results))}` : escapeMarkdown(T.noChecks),
     '',
   ];
   for (const attribute of attributesOf(results)) {
@@ -66,10 +69,10 @@ export function writeMarkdown(results: Results): string {
   ] as const) {
     if (table) out.push(`## ${title}`, '', markdownTable(table), '');
   }
-  out.push('## Warnings', '');
-  out.push(...(results.warnings.length ? results.warnings.map((w) => `- **${escapeMarkdown(w.code)}**: ${escapeMarkdown(w.message)}`) : ['None.']));
-  out.push('', '## Methods', '', escapeMarkdown(methodsText(results).join(' ')), '');
-  out.push('## Provenance', '', markdownTable({
+  out.push(`## ${escapeMarkdown(T.sections.warnings)}`, '');
+  out.push(...(results.warnings.length ? results.warnings.map((w) => `- **${escapeMarkdown(w.code)}**: ${escapeMarkdown(w.message)}`) : [escapeMarkdown(T.noWarningsMarkdown)]));
+  out.push('', `## ${escapeMarkdown(T.sections.methods)}`, '', escapeMarkdown(methodsText(results).join(' ')), '');
+  out.push(`## ${escapeMarkdown(T.sections.provenance)}`, '', markdownTable({
     caption: 'Manifest', header: ['Field', 'Value'], numeric: [],
     rows: provenanceRows(m).map((cells) => ({ cells })),
   }), '');

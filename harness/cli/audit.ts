@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { langOption, type ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
 import { auditDecisions } from '../battery/index.js';
 import type { IntersectionSetting } from '../battery/compute-findings.js';
@@ -20,6 +21,7 @@ export interface AuditArgs {
   'min-cell': number;
   out?: string | undefined;
   json: boolean;
+  lang?: ReportLang | undefined;
   junit?: string | undefined;
   count?: string | undefined;
   encoding?: 'utf8' | 'latin1' | undefined;
@@ -77,7 +79,7 @@ export const auditCommand = {
   command: 'audit <file>',
   describe: 'Audit recorded decisions (CSV or JSONL) for disparities',
   builder: (y: Argv) =>
-    y
+    langOption(y)
       .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
       .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
       .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
@@ -152,7 +154,7 @@ export const auditCommand = {
     });
     const k = argv['privacy-min-cell'];
     if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
-    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit,
+    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
     });

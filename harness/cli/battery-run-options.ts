@@ -1,11 +1,12 @@
 import type { Argv } from 'yargs';
+import { langOption } from './lang-option.js';
 
 /**
  * The options of every command that scores a battery's population (run, compare): where the report
- * goes, the seed and size overrides, how the work is spread (never what it computes), and what is printed.
+ * goes and in which language, the seed and size overrides, how the work is spread (never what it computes), and what is printed.
  */
 export function batteryRunOptions<T>(y: Argv<T>) {
-  return y
+  return langOption(y)
     .option('out', { type: 'string', describe: 'output folder (default out/<battery file name>)' })
     .option('seed', { type: 'number', describe: 'override the battery seed' })
     .option('size', { type: 'number', describe: 'override the population size' })

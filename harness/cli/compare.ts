@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
 import { compare } from '../api/index.js';
 import { loadResultsFile, resolveBattery } from '../battery/index.js';
@@ -17,6 +18,7 @@ export interface CompareArgs {
   workers?: number | undefined;
   'chunk-size'?: number | undefined;
   json: boolean;
+  lang?: ReportLang | undefined;
   junit?: string | undefined;
   interactive?: boolean | undefined;
 }
@@ -63,7 +65,7 @@ export const compareCommand = {
     }
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, inconclusive } = resolved.battery;
-    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, interactive: argv.interactive ?? report?.interactive ?? false, formats: report?.formats, inconclusive });
+    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, lang: argv.lang ?? resolved.battery.lang, interactive: argv.interactive ?? report?.interactive ?? false, formats: report?.formats, inconclusive });
     const c = results.comparison!;
     if (!argv.json) {
       const named = c.checks.filter((x) => x.verdict === 'worse' || x.verdict === 'better').slice(0, 10).map((x) => `  ${x.verdict}: ${x.id} ${x.attribute}=${x.group}`);

@@ -16,6 +16,8 @@ export interface EmitOptions {
   junit?: string | undefined;
   /** The battery's `inconclusive` setting, so junit.xml agrees with the exit code. */
   inconclusive?: 'fail' | 'pass';
+  /** The language of report.html's and report.md's front page (--lang, the battery's lang); default English. */
+  lang?: 'en' | 'fr' | 'nl' | undefined;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function emitResults(results: Results, out: string, json: boolean, 
     formats: options.junit && options.formats && !options.formats.includes('junit') ? [...options.formats, 'junit'] : options.formats,
     interactive: options.interactive ? loadVegaBundles() : undefined,
     inconclusive: options.inconclusive,
+    lang: options.lang,
   });
   const written = writeOutputs(out, files, isReportFileName);
   if (options.junit) writeJunitCopy(options.junit, files);

@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { REPORT_LANGS, type ReportLang } from './lang-option.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mergeParts } from '../api/index.js';
 import { isShardPart, loadResultsFile, mergeResults, resolveBattery } from '../battery/index.js';
@@ -11,6 +12,7 @@ export interface MergeArgs {
   files: string[];
   out?: string | undefined;
   json: boolean;
+  lang?: ReportLang | undefined;
   junit?: string | undefined;
   interactive: boolean;
 }
@@ -28,13 +30,14 @@ export const mergeCommand = {
       .option('out', { type: 'string', describe: 'output folder (default out/merged)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
       .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' }),
+      .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
+      .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en; for part files, the battery\'s lang)' }),
   async handler(argv: MergeArgs, rawArgs: readonly string[]): Promise<number> {
     const files = argv.files.map(String);
     if (files.some(startsAsShardPart)) return mergePartsCommand(files, argv, rawArgs);
     if (files.length < 2) throw new DisparateError('usage', `merge ${files.join(' ')}: give at least two results.json files, one per part of the population (got ${files.length})`);
     const results = mergeResults(files.map(loadResultsFile), runContext(rawArgs));
-    await emitResults(results, argv.out ?? 'out/merged', argv.json, { junit: argv.junit, interactive: argv.interactive });
+    await emitResults(results, argv.out ?? 'out/merged', argv.json, { junit: argv.junit, interactive: argv.interactive, lang: argv.lang });
     // The parts' own policy for inconclusive checks (checkMergeable made sure they share it).
     return exitStatus(results.summary, results.manifest.inconclusive ?? 'fail');
   },
@@ -61,8 +64,9 @@ async function mergePartsCommand(files: string[], argv: MergeArgs, rawArgs: read
   const foreign = files.find((f) => !startsAsShardPart(f));
   if (foreign) throw new DisparateError('usage', `merge ${foreign}: not a part file of disparate run --shard; part files merge only with the other parts of their run`);
   const results = await mergeParts(files, runContext(rawArgs));
-  const { report, privacy, inconclusive } = resolveBattery(results.manifest.battery_file!).battery;
+  const { report, privacy, inconclusive, lang } = resolveBattery(results.manifest.battery_file!).battery;
   await emitResults(results, argv.out ?? 'out/merged', argv.json, {
+    lang: argv.lang ?? lang,
     interactive: argv.interactive || (report?.interactive ?? false),
     formats: report?.formats,
     privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,

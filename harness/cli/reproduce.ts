@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { REPORT_LANGS, type ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { releaseWorkers, reproducePack, reproductionOutcome, warmWorkers } from '../battery/index.js';
@@ -13,6 +14,7 @@ export interface ReproduceArgs {
   list: boolean;
   out?: string | undefined;
   json: boolean;
+  lang?: ReportLang | undefined;
   junit?: string | undefined;
 }
 
@@ -37,7 +39,8 @@ export const reproduceCommand = {
       .option('list', { type: 'boolean', default: false, describe: 'list the packs' })
       .option('out', { type: 'string', describe: 'output folder (default out/<pack>)' })
       .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' }),
+      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
+      .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en); results.json and junit.xml stay English' }),
   async handler(argv: ReproduceArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.list) {
       const lines = PACKS.map((p) => `${p.id.padEnd(18)} ${p.title}`);
@@ -50,7 +53,7 @@ export const reproduceCommand = {
     warmWorkers(availableParallelism() - 1);
     const results = await reproducePack(pack, packDir(pack.id), { workers: availableParallelism(), context: runContext(rawArgs) });
     await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
-    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit });
+    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit, lang: argv.lang });
     const r = results.reproduction!;
     if (!argv.json) process.stdout.write(reproductionSummary(r));
     return reproductionExitCode(r);

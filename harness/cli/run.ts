@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ export interface RunArgs {
   workers?: number | undefined;
   'chunk-size'?: number | undefined;
   json: boolean;
+  lang?: ReportLang | undefined;
   junit?: string | undefined;
   interactive?: boolean | undefined;
   shard?: string | undefined;
@@ -38,7 +40,7 @@ export const runCommand = {
     const results = await runWithProgress(argv, runContext(rawArgs));
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, privacy, inconclusive } = resolved.battery;
-    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit,
+    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, lang: argv.lang ?? resolved.battery.lang,
       interactive: argv.interactive ?? report?.interactive ?? false,
       formats: report?.formats,
       privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,

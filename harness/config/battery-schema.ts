@@ -111,6 +111,10 @@ export const Battery = z
       .string()
       .optional()
       .describe('The question the audit answers, in plain words: shown under the title of the report and recorded in results.json (manifest.description).'),
+    lang: z
+      .enum(['en', 'fr', 'nl'])
+      .optional()
+      .describe('Language of report.html\'s and report.md\'s front page and section titles: en, fr or nl (--lang wins). results.json and junit.xml stay English. Default en.'),
     labels: DisplayLabels.optional(),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master seed of every random draw. Default 1.'),
     population: z

@@ -46,6 +46,8 @@ export const EN = {
   verdictWord: { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive', 'no check': 'no check' } as Record<'pass' | 'fail' | 'inconclusive' | 'no check', string>,
   /** The label before the verdict in Markdown ("**Verdict: ✗ fail**"). */
   verdictLabel: 'Verdict',
+  /** The colon after a label (French sets it off with a no-break space). */
+  colon: ':',
   /** Said at the start of the detail sections when they are not in this language; empty in English. */
   detailNote: '',
   sections: {
@@ -144,6 +146,7 @@ export const EN = {
   zeroRatio: (upperLimit: string): string => `0 (at most ${upperLimit})`,
   /** "at least 12": a ratio with only a lower limit. */
   atLeastRatio: (lowerLimit: string): string => `at least ${lowerLimit}`,
+  // fragments, in English number format: the sentence that holds them formats its numbers once
   intervalText: (level: string, lo: string, hi: string): string => `${level} CI ${lo}–${hi}`,
   pointsInterval: (level: string, lo: string, hi: string): string => `${level} CI ${lo} to ${hi}`,
   atLevel: (level: string): string => `lower ${level} limit`,

@@ -16,6 +16,7 @@ export const FR: Messages = {
   unit: (unit) => UNITS[unit.toLowerCase()] ?? unit,
   verdictWord: { pass: 'conforme', fail: 'non conforme', inconclusive: 'non concluant', 'no check': 'sans contrôle' },
   verdictLabel: 'Conclusion',
+  colon: '\u00a0:',
   detailNote: 'Les sections détaillées ci-dessous sont en anglais.',
   sections: {
     summary: 'Chaque contrôle en une phrase',
@@ -52,7 +53,7 @@ export const FR: Messages = {
     if (c.verdict === 'fail') {
       const where = c.failing.length ? ` (selon : ${list(c.failing)})` : '';
       return L(`L’audit est non conforme : ${c.fail} ${plural(c.fail, 'contrôle', 'contrôles')} sur ${total} ${plural(c.fail, 'montre', 'montrent')} un écart qui dépasse la tolérance${where} ; ` +
-        `${c.inconclusive} ${plural(c.inconclusive, 'est non concluant', 'sont non concluants')} et ${c.pass} ${plural(c.pass, 'est conforme', 'sont conformes')}.`);
+        `${c.inconclusive === 0 ? 'aucun n’est non concluant' : `${c.inconclusive} ${plural(c.inconclusive, 'est non concluant', 'sont non concluants')}`} et ${c.pass === 0 ? 'aucun n’est conforme' : `${c.pass} ${plural(c.pass, 'est conforme', 'sont conformes')}`}.`);
     }
     if (c.verdict === 'pass') return L(`L’audit est conforme : ${plural(total, 'le contrôle montre', `les ${total} contrôles montrent`)} un écart qui reste dans la tolérance.`);
     return L(`L’audit n’est pas concluant : aucun contrôle ne montre d’écart au-delà de la tolérance, mais ${c.inconclusive} sur ${total} ne ${plural(c.inconclusive, 'permet', 'permettent')} pas non plus de l’exclure (${c.pass} ${plural(c.pass, 'conforme', 'conformes')}).`);
@@ -102,9 +103,10 @@ export const FR: Messages = {
     lawful: 'Si un écart est licite ou justifié : la tolérance est un étalon cité avec sa source, pas une qualification juridique.',
   },
 
-  zeroRatio: (upperLimit) => L(`0 (au plus ${upperLimit})`),
-  atLeastRatio: (lowerLimit) => L(`au moins ${lowerLimit}`),
-  intervalText: (level, lo, hi) => L(`IC à ${level} : ${lo}–${hi}`),
-  pointsInterval: (level, lo, hi) => L(`IC à ${level} : de ${lo} à ${hi}`),
-  atLevel: (level) => L(`borne inférieure à ${level}`),
+  // fragments: the sentence that holds them puts their numbers in French format once
+  zeroRatio: (upperLimit) => `0 (au plus ${upperLimit})`,
+  atLeastRatio: (lowerLimit) => `au moins ${lowerLimit}`,
+  intervalText: (level, lo, hi) => `IC à ${level} : ${lo}–${hi}`,
+  pointsInterval: (level, lo, hi) => `IC à ${level} : de ${lo} à ${hi}`,
+  atLevel: (level) => `borne inférieure à ${level}`,
 };

@@ -16,6 +16,7 @@ export const NL: Messages = {
   unit: (unit) => UNITS[unit.toLowerCase()] ?? unit,
   verdictWord: { pass: 'voldoet', fail: 'voldoet niet', inconclusive: 'onbeslist', 'no check': 'geen toets' },
   verdictLabel: 'Oordeel',
+  colon: ':',
   detailNote: 'De detailsecties hieronder zijn in het Engels.',
   sections: {
     summary: 'Elke toets in één zin',
@@ -52,7 +53,7 @@ export const NL: Messages = {
     if (c.verdict === 'fail') {
       const where = c.failing.length ? ` (naar ${list(c.failing)})` : '';
       return L(`De audit voldoet niet: ${c.fail} van de ${total} ${plural(total, 'toets laat', 'toetsen laten')} een verschil${where} zien dat buiten de tolerantie valt; ` +
-        `${c.inconclusive} ${plural(c.inconclusive, 'is', 'zijn')} onbeslist en ${c.pass} ${plural(c.pass, 'voldoet', 'voldoen')}.`);
+        `${c.inconclusive === 0 ? 'geen enkele is' : `${c.inconclusive} ${plural(c.inconclusive, 'is', 'zijn')}`} onbeslist en ${c.pass === 0 ? 'geen enkele voldoet' : `${c.pass} ${plural(c.pass, 'voldoet', 'voldoen')}`}.`);
     }
     if (c.verdict === 'pass') return L(`De audit voldoet: ${plural(total, 'de toets laat', `alle ${total} toetsen laten`)} een verschil binnen de tolerantie zien.`);
     return L(`De audit is onbeslist: geen enkele toets laat een verschil buiten de tolerantie zien, maar ${c.inconclusive} van de ${total} kunnen evenmin aantonen dat het erbinnen blijft (${c.pass} ${plural(c.pass, 'voldoet', 'voldoen')}).`);
@@ -102,9 +103,10 @@ export const NL: Messages = {
     lawful: 'Of een verschil rechtmatig of gerechtvaardigd is: de tolerantie is een maatstaf met bronvermelding, geen juridisch oordeel.',
   },
 
-  zeroRatio: (upperLimit) => L(`0 (hoogstens ${upperLimit})`),
-  atLeastRatio: (lowerLimit) => L(`minstens ${lowerLimit}`),
-  intervalText: (level, lo, hi) => L(`${level}-betrouwbaarheidsinterval ${lo}–${hi}`),
-  pointsInterval: (level, lo, hi) => L(`${level}-betrouwbaarheidsinterval ${lo} tot ${hi}`),
-  atLevel: (level) => L(`ondergrens bij ${level}`),
+  // fragments: the sentence that holds them puts their numbers in Dutch format once
+  zeroRatio: (upperLimit) => `0 (hoogstens ${upperLimit})`,
+  atLeastRatio: (lowerLimit) => `minstens ${lowerLimit}`,
+  intervalText: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo}–${hi}`,
+  pointsInterval: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo} tot ${hi}`,
+  atLevel: (level) => `ondergrens bij ${level}`,
 };

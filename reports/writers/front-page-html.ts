@@ -38,7 +38,7 @@ export function frontPageHtml(front: FrontPage, headline: HeadlineChart | null, 
   return `<header class="front" id="front">
 <p class="kicker">${escapeHtml(FRONT_TEXT.kicker)} · ${escapeHtml(date)}</p>
 <h1>${escapeHtml(front.title)}</h1>
-${front.question ? `<p class="question"><strong>${escapeHtml(FRONT_TEXT.questionHeading)}:</strong> ${escapeHtml(front.question)}</p>\n` : ''}<p class="verdict-line">${badge}${escapeHtml(front.verdictSentence)}</p>
+${front.question ? `<p class="question"><strong>${escapeHtml(FRONT_TEXT.questionHeading)}${FRONT_TEXT.colon}</strong> ${escapeHtml(front.question)}</p>\n` : ''}<p class="verdict-line">${badge}${escapeHtml(front.verdictSentence)}</p>
 ${front.ruleSentence ? `<p class="rule-line">${escapeHtml(front.ruleSentence)}</p>\n` : ''}<div class="front-grid">
 <section class="front-findings" aria-labelledby="findings-h">
 <h2 id="findings-h">${escapeHtml(FRONT_TEXT.findingsHeading)}</h2>

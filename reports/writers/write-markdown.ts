@@ -27,8 +27,8 @@ export function writeMarkdown(results: Results, lang: Lang = 'en'): string {
   const out: string[] = [
     `# ${escapeMarkdown(m.title)}`,
     '',
-    ...(front.question ? [`**${escapeMarkdown(T.questionHeading)}:** ${escapeMarkdown(front.question)}`, ''] : []),
-    `**${escapeMarkdown(T.verdictLabel)}${lang === 'fr' ? '\u00a0' : ''}: ${escapeMarkdown(verdictText(s.verdict, lang))}** — ${escapeMarkdown(front.verdictSentence)}` +
+    ...(front.question ? [`**${escapeMarkdown(T.questionHeading)}${T.colon}** ${escapeMarkdown(front.question)}`, ''] : []),
+    `**${escapeMarkdown(T.verdictLabel)}${T.colon} ${escapeMarkdown(verdictText(s.verdict, lang))}** — ${escapeMarkdown(front.verdictSentence)}` +
       ` (${escapeMarkdown(m.tool)} ${escapeMarkdown(m.tool_version)}, ${escapeMarkdown(m.finished)})`,
     '',
     ...(front.ruleSentence ? [escapeMarkdown(front.ruleSentence), ''] : []),

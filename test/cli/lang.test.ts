@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +12,15 @@ const ENGLISH = ['flagged', 'households', 'times as often', 'interval', 'check',
 
 const dir = mkdtempSync(join(tmpdir(), 'disparate-lang-'));
 const runs: Record<'fr' | 'nl', ReturnType<typeof runCli>> = {} as never;
+let fromBattery: ReturnType<typeof runCli>;
+let overridden: ReturnType<typeof runCli>;
 beforeAll(() => {
   for (const lang of ['fr', 'nl'] as const) runs[lang] = runCli(['run', 'batteries/default.yaml', '--size', '20000', '--lang', lang, '--out', join(dir, lang)]);
+  // the default battery with lang: nl, its relative paths made absolute so that it runs from the temporary folder
+  const nl = join(dir, 'nl.yaml');
+  writeFileSync(nl, `lang: nl\n${readFileSync('batteries/default.yaml', 'utf8').replaceAll('../', `${process.cwd()}/`)}`);
+  fromBattery = runCli(['run', nl, '--size', '20000', '--out', join(dir, 'battery-nl')]);
+  overridden = runCli(['run', nl, '--size', '20000', '--lang', 'fr', '--out', join(dir, 'battery-fr')]);
 }, 600_000);
 
 const battery = readFileSync('batteries/default.yaml', 'utf8');
@@ -55,6 +62,14 @@ describe('--lang', () => {
     expect(html).not.toMatch(/\d\.\d\d?\b(?!\d)/);
     expect(html).toContain('Selectiekans voor controle');
     expect(readFileSync(join(dir, 'nl', 'report.md'), 'utf8')).toContain('De detailsecties hieronder zijn in het Engels.');
+  });
+
+  it('takes lang: from the battery, and --lang wins over it', () => {
+    expect(fromBattery.stderr).toBe('');
+    expect(fromBattery.status).toBe(1);
+    expect(readFileSync(join(dir, 'battery-nl', 'report.md'), 'utf8')).toContain('**Oordeel: ✗ voldoet niet**');
+    expect(overridden.status).toBe(1);
+    expect(readFileSync(join(dir, 'battery-fr', 'report.md'), 'utf8')).toContain('**Conclusion\u00a0: ✗ non conforme**');
   });
 
   it('results.json stays English', () => {

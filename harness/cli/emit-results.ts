@@ -41,7 +41,7 @@ export async function emitResults(results: Results, out: string, json: boolean, 
     return;
   }
   // what a person reads on the terminal respects the same small-cell suppression as the report
-  process.stdout.write(terminalSummary(redactResults(stamped), written.find((p) => p.endsWith('report.html')) ?? out));
+  process.stdout.write(terminalSummary(redactResults(stamped), written.find((p) => p.endsWith('report.html')) ?? out, options.lang));
 }
 
 /** junit.xml written whole (or not at all) at the path --junit names, beside the report's own copy. */

@@ -67,6 +67,15 @@ export const EN = {
   noGroups: 'No groups.',
   noWarnings: 'No warnings.',
   noWarningsMarkdown: 'None.',
+  /** What the CLI prints after a run: counts, the checks it names and the report's path. */
+  terminal: {
+    verdict: (r: { verdict: 'pass' | 'fail' | 'inconclusive'; pass: number; fail: number; inconclusive: number }, warnings: number): string =>
+      `verdict: ${r.verdict.toUpperCase()} (${r.pass} pass, ${r.fail} fail, ${r.inconclusive} inconclusive)${warnings ? `, ${warnings} warning(s)` : ''}`,
+    more: (n: number): string => `  and ${n} more (every check is in the report)`,
+    report: (path: string): string => `report: ${path}`,
+    withheld: 'withheld',
+    unstable: (flagged: number, n: number): string => ` — unstable: the reference group is flagged ${countText(flagged)} times in ${countText(n)}`,
+  },
 
   kicker: 'Disparate-impact report',
   /** A group with the unit noun: "non-EU households"; a label that starts with a preposition follows it ("households with a disabled member"). */

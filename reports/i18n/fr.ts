@@ -7,6 +7,7 @@ const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 /** "13 sur 100", or "0 sur 36 566" for a zero count. */
 const outOf = (r: RatePhrase): string => (r.perBase === null ? `0 sur ${countText(r.n)}` : `${r.perBase} sur ${countText(r.base)}`);
+const FR_VERDICT = { pass: 'CONFORME', fail: 'NON CONFORME', inconclusive: 'NON CONCLUANT' } as const;
 const UNITS: Record<string, string> = { households: 'foyers', people: 'personnes', persons: 'personnes', claimants: 'allocataires', recipients: 'allocataires', applicants: 'demandeurs', students: 'étudiants', individuals: 'personnes' };
 
 /** The French catalogue: the vocabulary of French audits of allocation controls (taux de sélection, ratio, intervalle de confiance). */
@@ -35,6 +36,14 @@ export const FR: Messages = {
   noGroups: 'Aucun groupe.',
   noWarnings: 'Aucun avertissement.',
   noWarningsMarkdown: 'Aucun.',
+  terminal: {
+    verdict: (r, warnings) =>
+      `conclusion : ${FR_VERDICT[r.verdict]} (${r.pass} ${plural(r.pass, 'conforme', 'conformes')}, ${r.fail} ${plural(r.fail, 'non conforme', 'non conformes')}, ${r.inconclusive} ${plural(r.inconclusive, 'non concluant', 'non concluants')})${warnings ? `, ${warnings} ${plural(warnings, 'avertissement', 'avertissements')}` : ''}`,
+    more: (n) => `  et ${n} de plus (chaque contrôle figure dans le rapport)`,
+    report: (path) => `rapport : ${path}`,
+    withheld: 'masqué',
+    unstable: (flagged, n) => L(` — instable : le groupe de référence n’est sélectionné que ${countText(flagged)} fois sur ${countText(n)}`),
+  },
 
   kicker: 'Rapport d’impact discriminatoire',
   who: (label, unit) => `${unit} ${label}`,

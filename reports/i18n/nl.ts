@@ -7,6 +7,7 @@ const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 /** "13 op de 100", or "0 van de 36.566" for a zero count. */
 const outOf = (r: RatePhrase): string => (r.perBase === null ? `0 van de ${countText(r.n)}` : `${r.perBase} op de ${countText(r.base)}`);
+const NL_VERDICT = { pass: 'VOLDOET', fail: 'VOLDOET NIET', inconclusive: 'ONBESLIST' } as const;
 const UNITS: Record<string, string> = { households: 'huishoudens', people: 'personen', persons: 'personen', claimants: 'uitkeringsgerechtigden', recipients: 'uitkeringsgerechtigden', applicants: 'aanvragers', students: 'studenten', individuals: 'personen' };
 
 /** The Dutch catalogue: the vocabulary of Dutch audits of risk profiles (selectiekans, betrouwbaarheidsinterval, controle). */
@@ -35,6 +36,14 @@ export const NL: Messages = {
   noGroups: 'Geen groepen.',
   noWarnings: 'Geen waarschuwingen.',
   noWarningsMarkdown: 'Geen.',
+  terminal: {
+    verdict: (r, warnings) =>
+      `oordeel: ${NL_VERDICT[r.verdict]} (${r.pass} ${plural(r.pass, 'voldoet', 'voldoen')}, ${r.fail} ${plural(r.fail, 'voldoet niet', 'voldoen niet')}, ${r.inconclusive} onbeslist)${warnings ? `, ${warnings} ${plural(warnings, 'waarschuwing', 'waarschuwingen')}` : ''}`,
+    more: (n) => `  en nog ${n} (elke toets staat in het rapport)`,
+    report: (path) => `rapport: ${path}`,
+    withheld: 'afgeschermd',
+    unstable: (flagged, n) => L(` — instabiel: de referentiegroep wordt maar ${countText(flagged)} van de ${countText(n)} keer geselecteerd`),
+  },
 
   kicker: 'Rapport over ongelijke behandeling',
   who: (label, unit) => `${unit} ${label}`,

@@ -1,24 +1,16 @@
 import type { CheckResult, Results } from '../../harness/results/index.js';
 import { unstableReference } from './build-front-page.js';
 import { displayNames } from './display-names.js';
-import { formatCount, formatLevel } from './format-number.js';
+import { formatLevel } from './format-number.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
 import { formatMetric, formatMetricInterval, metricLabel } from './metric-kind.js';
 import { VERDICT_STYLE } from './palette.js';
 
 /** How many failing or inconclusive checks the terminal names before "and N more". */
 export const TERMINAL_CHECKS = 10;
 
-/** The terminal's words, in one place. */
-const TEXT = {
-  verdict: (r: Results['summary'], warnings: number) =>
-    `verdict: ${r.verdict.toUpperCase()} (${r.pass} pass, ${r.fail} fail, ${r.inconclusive} inconclusive)${warnings ? `, ${warnings} warning(s)` : ''}`,
-  more: (n: number) => `  and ${n} more (every check is in the report)`,
-  report: (path: string) => `report: ${path}`,
-  withheld: 'withheld',
-  unstable: (flagged: number, n: number) => ` — unstable: the reference group is flagged ${formatCount(flagged)} times in ${formatCount(n)}`,
-} as const;
 
-function checkLine(c: CheckResult, names: ReturnType<typeof displayNames>, results: Results): string {
+function checkLine(TEXT: Messages['terminal'], c: CheckResult, names: ReturnType<typeof displayNames>, results: Results): string {
   const ref = c.metric.startsWith('selection_rate') ? results.groups.find((g) => g.attribute === c.attribute && g.group === c.reference) : undefined;
   const caveat = ref && !ref.suppressed && unstableReference(ref) ? TEXT.unstable(ref.flagged, ref.n) : '';
   const value = c.withheld
@@ -31,19 +23,21 @@ function checkLine(c: CheckResult, names: ReturnType<typeof displayNames>, resul
 
 /**
  * What the CLI prints after a run or audit: title, verdict counts, the failing then inconclusive
- * checks by name (at most {@link TERMINAL_CHECKS}, then "and N more") and the report's path.
+ * checks by name (at most {@link TERMINAL_CHECKS}, then "and N more") and the report's path, in the
+ * catalogue of `lang` (the check lines' metric names and numbers stay English).
  *
  * @example terminalSummary(results, 'out/default/report.html')
  * // "CAF-like …\nverdict: FAIL (0 pass, 20 fail, 24 inconclusive), 8 warning(s)\n  ✗ selection-four-fifths · Nationality: non-EU · selection rate ratio 3.08 (99.89 % CI 2.85–3.32)\n…\nreport: out/default/report.html\n"
  */
-export function terminalSummary(results: Results, reportPath: string): string {
+export function terminalSummary(results: Results, reportPath: string, lang: Lang = 'en'): string {
+  const TEXT = messagesFor(lang).terminal;
   const names = displayNames(results);
   const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
   const named = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
   const lines = [
     results.manifest.title,
     TEXT.verdict(results.summary, results.warnings.length),
-    ...named.slice(0, TERMINAL_CHECKS).map((c) => checkLine(c, names, results)),
+    ...named.slice(0, TERMINAL_CHECKS).map((c) => checkLine(TEXT, c, names, results)),
     ...(named.length > TERMINAL_CHECKS ? [TEXT.more(named.length - TERMINAL_CHECKS)] : []),
     TEXT.report(reportPath),
   ];

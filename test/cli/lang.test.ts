@@ -72,6 +72,11 @@ describe('--lang', () => {
     expect(readFileSync(join(dir, 'battery-fr', 'report.md'), 'utf8')).toContain('**Conclusion\u00a0: ✗ non conforme**');
   });
 
+  it('prints the terminal summary\'s frame in the language', () => {
+    expect(runs.fr.stdout).toMatch(/^conclusion : NON CONFORME \(0 conforme, \d+ non conformes, \d+ non concluants\)/m);
+    expect(runs.nl.stdout).toMatch(/^oordeel: VOLDOET NIET \(0 voldoen, \d+ voldoen niet, \d+ onbeslist\)/m);
+  });
+
   it('results.json stays English', () => {
     const json = readFileSync(join(dir, 'fr', 'results.json'), 'utf8');
     expect(json).toContain('"verdict": "fail"');

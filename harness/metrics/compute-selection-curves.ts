@@ -11,7 +11,7 @@ const estimate = (value: number | null, ci: { lo: number; hi: number } | null, m
 });
 
 function rate(x: number, n: number, z: number): Estimate {
-  return estimate(n > 0 ? x / n : null, rateInterval(x, n, z), rateMethod(x, n));
+  return estimate(n > 0 ? x / n : null, rateInterval(x, n, z), rateMethod(x, n, z));
 }
 
 /**
@@ -54,7 +54,7 @@ export function computeSelectionCurves(
         threshold: Number.isNaN(cut) ? null : cut,
         selected: x1,
         selection_rate: rate(x1, g.n, z),
-        selection_rate_ratio: gi === r || r < 0 ? estimate(r < 0 ? null : ratioValue, null, 'reference') : estimate(ratioValue, ratioInterval(x1, g.n, x0, n0, z), ratioMethod(x1, g.n, x0, n0)),
+        selection_rate_ratio: gi === r || r < 0 ? estimate(r < 0 ? null : ratioValue, null, 'reference') : estimate(ratioValue, ratioInterval(x1, g.n, x0, n0, z), ratioMethod(x1, g.n, x0, n0, z)),
         ...(labels
           ? {
               true_positive_rate: rate(tp, g.tp + g.fn, z),

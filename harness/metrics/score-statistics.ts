@@ -120,7 +120,7 @@ export function topDecileOverrepresentation({ g, top, z }: StatisticContext): St
   if (!top || top.selected <= 0 || g.n <= 0) return NONE;
   const share = top.selected / top.total;
   const ci = rateInterval(top.group, g.n, z);
-  return { value: top.group / g.n / share, ci: ci ? [ci.lo / share, ci.hi / share] : null, method: rateMethod(top.group, g.n) };
+  return { value: top.group / g.n / share, ci: ci ? [ci.lo / share, ci.hi / share] : null, method: rateMethod(top.group, g.n, z) };
 }
 
 /**

@@ -37,7 +37,7 @@ export function shareComparison(
   const toR = (rr: number): number => (Number.isFinite(rr) ? rr / (w * rr + 1 - w) : 1 / w);
   const restX = X - x;
   const restN = N - n;
-  const method = `${ratioMethod(x, n, restX, restN)}-vs-rest`;
+  const method = `${ratioMethod(x, n, restX, restN, z)}-vs-rest`;
   // Upper limit +∞ when nobody else is flagged: toR maps it to 1 / share.
   const rr = ratioLimits(x, n, restX, restN, z);
   const ci: [number, number] | null = rr ? [toR(rr.lo), toR(rr.hi)] : null;

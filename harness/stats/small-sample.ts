@@ -17,14 +17,29 @@ import { fisherExactPValue } from './tests/fisher-exact.js';
  */
 export const SMALL_COUNT = 5;
 
+/** The 95 % critical value the textbook threshold of {@link SMALL_COUNT} was set for. */
+const Z95 = 1.959963984540054;
+
+/**
+ * The count below which an asymptotic interval is replaced by an exact or MOVER one, at critical
+ * value z: 5 at 95 %, growing with z² (14 at a family level of 1 − 0.05/44, z = 3.26). The normal
+ * approximation has to hold further into the tail at a stricter level: with 6–10 flagged rows, Katz's
+ * interval at z = 3.26 misses 2–2.5 times as often as it should, almost all on the low side.
+ *
+ * @example smallCountAt(1.96) // 5
+ */
+export function smallCountAt(z: number = Z95): number {
+  return Math.max(SMALL_COUNT, Math.ceil((SMALL_COUNT * z * z) / (Z95 * Z95) - 1e-9));
+}
+
 /** Method for a rate x/n: Wilson, or Clopper–Pearson when min(x, n − x) < 5. */
-export function rateMethod(x: number, n: number): 'wilson' | 'clopper-pearson' {
-  return n > 0 && Math.min(x, n - x) < SMALL_COUNT ? 'clopper-pearson' : 'wilson';
+export function rateMethod(x: number, n: number, z: number = Z95): 'wilson' | 'clopper-pearson' {
+  return n > 0 && Math.min(x, n - x) < smallCountAt(z) ? 'clopper-pearson' : 'wilson';
 }
 
 /** Interval for a rate x/n by {@link rateMethod}. */
 export function rateInterval(x: number, n: number, z: number): Interval | null {
-  return rateMethod(x, n) === 'clopper-pearson' ? clopperPearsonInterval(x, n, 2 * normalCdf(-z, 0, 1)) : wilsonInterval(x, n, z);
+  return rateMethod(x, n, z) === 'clopper-pearson' ? clopperPearsonInterval(x, n, 2 * normalCdf(-z, 0, 1)) : wilsonInterval(x, n, z);
 }
 
 /**
@@ -34,8 +49,8 @@ export function rateInterval(x: number, n: number, z: number): Interval | null {
  * anti-conservative near it; Koopman's score interval, used here before, covers as little as 90 %
  * at a nominal 95 % when a group expects fewer than one event (test/stats/coverage.test.ts).
  */
-export function ratioMethod(x1: number, n1: number, x0: number, n0: number): 'katz-log' | 'mover-ratio' {
-  return Math.min(x1, x0, n1 - x1, n0 - x0) < SMALL_COUNT ? 'mover-ratio' : 'katz-log';
+export function ratioMethod(x1: number, n1: number, x0: number, n0: number, z: number = Z95): 'katz-log' | 'mover-ratio' {
+  return Math.min(x1, x0, n1 - x1, n0 - x0) < smallCountAt(z) ? 'mover-ratio' : 'katz-log';
 }
 
 /**
@@ -46,7 +61,7 @@ export function ratioMethod(x1: number, n1: number, x0: number, n0: number): 'ka
  */
 export function ratioLimits(x1: number, n1: number, x0: number, n0: number, z: number): { lo: number; hi: number; method: 'katz-log' | 'mover-ratio' } | null {
   if (n1 <= 0 || n0 <= 0) return null;
-  const method = ratioMethod(x1, n1, x0, n0);
+  const method = ratioMethod(x1, n1, x0, n0, z);
   if (method === 'katz-log') {
     const k = katzLogInterval(x1, n1, x0, n0, z);
     return k ? { lo: k.lo, hi: k.hi, method } : null;
@@ -79,14 +94,14 @@ export function ratioLowerLimit(x1: number, n1: number, x0: number, n0: number, 
  * rate intervals the report shows (MOVER, Clopper–Pearson for a sparse group): the Wilson-based one
  * covers as little as 90 % when a group expects fewer than one event.
  */
-export function differenceMethod(x1: number, n1: number, x0: number, n0: number): 'newcombe-hybrid-score' | 'mover-difference' {
-  return rateMethod(x1, n1) === 'wilson' && rateMethod(x0, n0) === 'wilson' ? 'newcombe-hybrid-score' : 'mover-difference';
+export function differenceMethod(x1: number, n1: number, x0: number, n0: number, z: number = Z95): 'newcombe-hybrid-score' | 'mover-difference' {
+  return rateMethod(x1, n1, z) === 'wilson' && rateMethod(x0, n0, z) === 'wilson' ? 'newcombe-hybrid-score' : 'mover-difference';
 }
 
 /** Interval for a difference of rates by {@link differenceMethod}. Null when a group is empty. */
 export function differenceInterval(x1: number, n1: number, x0: number, n0: number, z: number): Interval | null {
   if (n1 <= 0 || n0 <= 0) return null;
-  const method = differenceMethod(x1, n1, x0, n0);
+  const method = differenceMethod(x1, n1, x0, n0, z);
   if (method === 'newcombe-hybrid-score') return newcombeInterval(x1, n1, x0, n0, z);
   return { ...moverDifferenceLimits(x1 / n1, rateInterval(x1, n1, z)!, x0 / n0, rateInterval(x0, n0, z)!), method };
 }

@@ -73,7 +73,7 @@ export function checkCandidates(checks: readonly Check[], groups: readonly Group
         if (!m) continue;
         const intervalAt = metricAt
           ? (z: number) => limitsOf(metricAt(attribute, g.group, check.metric, z))
-          : rescaledInterval(m.ci, m.level, resolved.variant);
+          : rescaledInterval(m.ci, m.level, resolved.variant, m.lower_bound);
         out.push({
           intervalAt,
           parity: m.reference === null ? null : resolved.variant === 'ratio' ? 1 : resolved.variant === 'difference' ? 0 : null,

@@ -37,8 +37,13 @@ export function judgeFamily(candidates: readonly CheckCandidate[], correction: C
   const checks = candidates.map((c, i): CheckResult => {
     const limits = c.intervalAt(z);
     const verdict: Verdict = claimOf(limits, c.row.bounds) ?? 'inconclusive';
+    // The interval contains its own estimate, so it can only support the claim the estimate leans to.
+    if (verdict !== 'inconclusive' && verdict !== claims[i]!.claim) throw new Error(`check ${c.row.id} ${c.row.attribute}=${c.row.group}: interval at the family level supports "${verdict}" but the estimate leans to "${claims[i]!.claim}"`);
     const unbounded = limits !== null && limits.hi === Infinity;
-    const direction = limits === null || c.parity === null ? null : limits.lo > c.parity ? 'higher' : limits.hi < c.parity ? 'lower' : null;
+    // Under Benjamini–Hochberg the intervals' guarantee (false coverage) covers only the rows claimed:
+    // an inconclusive row states no direction there.
+    const covered = rule.method !== 'benjamini-hochberg' || verdict !== 'inconclusive';
+    const direction = limits === null || c.parity === null || !covered ? null : limits.lo > c.parity ? 'higher' : limits.hi < c.parity ? 'lower' : null;
     const { lower_bound: _drop, ...rest } = c.row;
     return {
       ...rest,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  smallCountAt,
   binomialMass,
   ratioInterval,
   ratioVerdict,
@@ -66,9 +67,10 @@ describe('verdictPower: exact, by bisection over x0', () => {
 
   it.each([10, 200_000])('for a fixed x1, the x0 giving each Katz verdict form one run (what the bisection relies on), %i rows in the family', (m) => {
     const z = zCritical(0.05 / m);
-    const edge = Math.max(5, Math.ceil((z * z) / 2));
+    const small = smallCountAt(z);
+    const edge = Math.max(small, Math.ceil((z * z) / 2));
     for (const [n1, n0] of [[40, 300], [200, 1000], [1000, 200], [30, 30]] as const) {
-      for (let x1 = 5; x1 <= n1 - 5; x1 += Math.max(1, Math.floor(n1 / 40))) {
+      for (let x1 = small; x1 <= n1 - small; x1 += Math.max(1, Math.floor(n1 / 40))) {
         for (const target of ['above', 'below', 'inside'] as VerdictTarget[]) {
           const hit: number[] = [];
           for (let x0 = 0; x0 <= n0; x0++) {
@@ -76,7 +78,7 @@ describe('verdictPower: exact, by bisection over x0', () => {
             const ok = ci !== null && (target === 'above' ? ci.lo > 1.25 : target === 'below' ? ci.hi < 0.8 : ci.lo >= 0.8 && ci.hi <= 1.25);
             if (ok) hit.push(x0);
           }
-          // Below a count of 5 (Koopman) and within z²/2 of the ends of the range every x0 is evaluated.
+          // Below the small count (MOVER) and within z²/2 of the ends of the range every x0 is evaluated.
           const inner = hit.filter((x0) => x0 >= edge && x0 <= n0 - edge);
           if (inner.length > 0) expect(inner[inner.length - 1]! - inner[0]! + 1).toBe(inner.length);
         }

@@ -1,5 +1,5 @@
 import type { Interval } from '../intervals/interval.js';
-import { ratioInterval, SMALL_COUNT } from '../small-sample.js';
+import { ratioInterval, smallCountAt } from '../small-sample.js';
 import { binomialMass } from './binomial-mass.js';
 import type { RatioBounds } from './ratio-verdict.js';
 
@@ -76,7 +76,7 @@ export function verdictPower(input: VerdictPowerInput): number {
   const a0 = mass0.from;
   const b0 = mass0.from + mass0.pmf.length - 1;
   const massOf = (from: number, to: number) => (from > to ? 0 : mass0.cumulative[to - a0 + 1]! - mass0.cumulative[from - a0]!);
-  const edge = Math.max(SMALL_COUNT, Math.ceil((z * z) / 2));
+  const edge = Math.max(smallCountAt(z), Math.ceil((z * z) / 2));
   const midFrom = Math.max(a0, edge);
   const midTo = Math.min(b0, n0 - edge);
   let total = 0;
@@ -93,7 +93,7 @@ export function verdictPower(input: VerdictPowerInput): number {
       for (let x0 = from; x0 <= to; x0++) if (hits(ci(x0), bounds, target)) p += mass0.pmf[x0 - a0]!;
     };
     // Small-count limits (MOVER) are not proven monotone in x0: every x0 is evaluated.
-    if (midFrom > midTo || Math.min(x1, n1 - x1) < SMALL_COUNT) enumerate(a0, b0);
+    if (midFrom > midTo || Math.min(x1, n1 - x1) < smallCountAt(z)) enumerate(a0, b0);
     else {
       enumerate(a0, midFrom - 1);
       enumerate(midTo + 1, b0);

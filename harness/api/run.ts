@@ -1,21 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { executeBattery, releaseWorkers, resolveBattery, runBattery, warmWorkers } from '../battery/index.js';
+import { executeBattery, releaseWorkers, resolveBattery, runBattery, warmWorkers, type ResolvedBattery, type RunOptions } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import { provenance, type Provenance } from './provenance.js';
 
-/** How to run a battery; none of these changes the results except `seed` and `size`. */
-export interface RunSettings {
-  /** Overrides the battery's seed. */
-  readonly seed?: number | undefined;
-  /** Overrides the population size (rows scored). */
-  readonly size?: number | undefined;
-  /** Worker threads; default the number of cores. The results never depend on it. */
-  readonly workers?: number | undefined;
-  /** Rows per chunk; the results never depend on it. */
-  readonly chunkSize?: number | undefined;
-  /** Called as chunks are scored. */
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+/**
+ * How to run a battery: the pipeline's own options (seed and size overrides, workers, chunk size,
+ * progress; none but seed and size changes the results) without its internals, plus the library's.
+ */
+export interface RunSettings extends Pick<RunOptions, 'seed' | 'size' | 'workers' | 'chunkSize' | 'onProgress'> {
   /** What the manifest records as the command; default `run(<battery file>)`. */
   readonly provenance?: Provenance | undefined;
   /** Keep the worker threads alive for another run (the CLI frees them itself); default false. */
@@ -35,8 +28,10 @@ export interface RunSettings {
  * const results = await run('batteries/default.yaml', { size: 20_000 });
  * console.log(results.summary.verdict, exitStatus(results.summary, 'fail'));
  */
-export async function run(batteryFile: string, settings: RunSettings = {}): Promise<Results> {
-  const resolved = resolveBattery(batteryFile);
+export async function run(battery: string | ResolvedBattery, settings: RunSettings = {}): Promise<Results> {
+  // A caller that has resolved the battery already (the CLI reads its report settings) passes it on.
+  const resolved = typeof battery === 'string' ? resolveBattery(battery) : battery;
+  const batteryFile = typeof battery === 'string' ? battery : resolved.file;
   if (resolved.models) throw new DisparateError('config', `${batteryFile}: models: a battery naming a deployed and a candidate model is run by \`disparate compare\`; give model: to run one model`);
   const context = settings.provenance ?? provenance(`run(${batteryFile})`);
   if (resolved.dataFile) return executeBattery(resolved, { context });

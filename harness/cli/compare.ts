@@ -1,26 +1,16 @@
 import { availableParallelism } from 'node:os';
-import type { ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
 import { compare } from '../api/index.js';
 import { loadResultsFile, resolveBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { comparisonExitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
-import { batteryRunOptions } from './battery-run-options.js';
+import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { progressReporter } from './progress.js';
 
-export interface CompareArgs {
+export interface CompareArgs extends BatteryRunArgs {
   inputs: string[];
-  out?: string | undefined;
-  seed?: number | undefined;
-  size?: number | undefined;
-  workers?: number | undefined;
-  'chunk-size'?: number | undefined;
-  json: boolean;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  interactive?: boolean | undefined;
 }
 
 /**

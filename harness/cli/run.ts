@@ -1,29 +1,19 @@
 import { availableParallelism } from 'node:os';
-import type { ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, runShard } from '../api/index.js';
-import { encodeShardPart, MAX_ROWS, parseShard, resolveBattery } from '../battery/index.js';
+import { encodeShardPart, MAX_ROWS, parseShard, resolveBattery, type ResolvedBattery } from '../battery/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
-import { batteryRunOptions } from './battery-run-options.js';
+import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { progressReporter } from './progress.js';
 
-export interface RunArgs {
+export interface RunArgs extends BatteryRunArgs {
   battery: string;
-  out?: string | undefined;
-  seed?: number | undefined;
-  size?: number | undefined;
-  workers?: number | undefined;
-  'chunk-size'?: number | undefined;
-  json: boolean;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  interactive?: boolean | undefined;
   shard?: string | undefined;
 }
 
@@ -37,7 +27,7 @@ export const runCommand = {
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.shard !== undefined) return runShardCommand(argv, rawArgs);
     const resolved = resolveBattery(argv.battery);
-    const results = await runWithProgress(argv, runContext(rawArgs));
+    const results = await runWithProgress(argv, resolved, runContext(rawArgs));
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, privacy, inconclusive } = resolved.battery;
     await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, lang: argv.lang ?? resolved.battery.lang,
@@ -57,12 +47,12 @@ function checkPositive(argv: RunArgs): void {
   if (argv.size !== undefined && argv.size > MAX_ROWS) throw new DisparateError('usage', `--size ${argv.size}: more rows than one run can hold (at most ${MAX_ROWS.toLocaleString('en-US')})`);
 }
 
-async function runWithProgress(argv: RunArgs, context: ReturnType<typeof runContext>) {
+async function runWithProgress(argv: RunArgs, resolved: ResolvedBattery, context: ReturnType<typeof runContext>) {
   checkPositive(argv);
   const progress = progressReporter('scoring', !argv.json && process.stderr.isTTY === true);
   try {
     // The threads are freed when scoring is done, before the report is rendered.
-    return await run(argv.battery, {
+    return await run(resolved, {
       seed: argv.seed,
       size: argv.size,
       workers: argv.workers ?? availableParallelism(),

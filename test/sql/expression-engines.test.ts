@@ -31,8 +31,9 @@ const ROWS: Value[][] = [
   [3, null, 0.15, 'Hispanic', 'Émilie', null, null],
   [4, 44, null, null, null, -3, true],
   [5, 60, -0.05, 'Other', '', 2, null],
-  [6, 31, 7, 'black', 'zz', 1, false],
+  [6, 31, 7, 'black', '\tzz ', 1, false],
   [7, 0, -7.75, 'Asian', 'a', 0, true],
+  [8, 101, 1e-9, 'Roma', 'na\u0308ive 👍🏽', -1, false],
 ];
 const COLUMN_TYPES: ColumnTypes = Object.fromEntries(COLUMNS.map((c) => [c.name, c.kind]));
 
@@ -94,6 +95,24 @@ const EXPRESSIONS = [
   'CASE recid WHEN TRUE THEN score ELSE NULL END',
   'CASE WHEN recid THEN age > 30 ELSE NOT (age > 30) END',
   "CASE WHEN score IS NULL THEN 'missing' END",
+  // literals alone: each engine must settle the literal types the same way
+  'FLOOR(7 / 2)',
+  'ABS(-3)',
+  'CEIL(2.1)',
+  'ROUND(2.5)',
+  'ROUND(-0.125, 2)',
+  "LENGTH('abc')",
+  "TRIM('  x ')",
+  "'a' < 'b'",
+  "'B' < 'a'",
+  'COALESCE(NULL, 1)',
+  'NULLIF(1, 1)',
+  '-(-1)',
+  'CASE WHEN TRUE THEN NULL ELSE 1 END',
+  'TRUE AND NULL IS NULL',
+  '1 IN (1, 2) AND NOT 3 BETWEEN 1 AND 2',
+  '0.5 * 4 = 2',
+  '1e3 / 8',
 ] as const;
 
 /** SQL literal for the table's rows (only test data; expressions go through expressionSql). */
@@ -203,15 +222,19 @@ describe('expressions give the same rows on every engine', () => {
     const duck = await runDuckdb();
     const column = (text: string) => duck.map((r) => r[1 + EXPRESSIONS.indexOf(text as (typeof EXPRESSIONS)[number])]);
     // row 3 has age NULL, row 4 race NULL, rows 3 and 5 recid NULL; 'É' sorts after 'a' in byte order
-    expect(column('age >= 25 AND recid')).toEqual([false, false, null, true, null, false, false]);
-    expect(column('age >= 25 OR recid')).toEqual([true, true, null, true, true, true, true]);
-    expect(column("race NOT IN ('Black', 'White')")).toEqual([false, false, true, null, true, true, true]);
-    expect(column('age / 2')).toEqual([9.5, 12.5, null, 22, 30, 15.5, 0]);
-    expect(column('age / 0')).toEqual([null, null, null, null, null, null, null]);
-    expect(column('ROUND(score)')).toEqual([3, -3, 0, null, 0, 7, -8]);
-    expect(column('ROUND(score, 1)')).toEqual([2.5, -2.5, 0.2, null, -0.1, 7, -7.8]);
-    expect(column('LENGTH("two words")')).toEqual([9, 7, 6, null, 0, 2, 1]);
-    expect(column("\"two words\" > 'a'")).toEqual([false, false, true, null, false, true, false]);
+    expect(column('age >= 25 AND recid')).toEqual([false, false, null, true, null, false, false, false]);
+    expect(column('age >= 25 OR recid')).toEqual([true, true, null, true, true, true, true, true]);
+    expect(column("race NOT IN ('Black', 'White')")).toEqual([false, false, true, null, true, true, true, true]);
+    expect(column('age / 2')).toEqual([9.5, 12.5, null, 22, 30, 15.5, 0, 50.5]);
+    expect(column('age / 0')).toEqual([null, null, null, null, null, null, null, null]);
+    expect(column('ROUND(score)')).toEqual([3, -3, 0, null, 0, 7, -8, 0]);
+    expect(column('ROUND(score, 1)')).toEqual([2.5, -2.5, 0.2, null, -0.1, 7, -7.8, 0]);
+    // characters are code points: a tab counts, "ä" written as a + U+0308 is two, 👍🏽 is two
+    expect(column('LENGTH("two words")')).toEqual([9, 7, 6, null, 0, 4, 1, 9]);
+    expect(column('TRIM("two words")')).toEqual(['padded', "O'Brien", 'Émilie', null, '', '\tzz', 'a', 'na\u0308ive 👍🏽']);
+    expect(column("\"two words\" > 'a'")).toEqual([false, false, true, null, false, false, false, true]);
+    expect(column('ROUND(-0.125, 2)')[0]).toBe(-0.13);
+    expect(column('1e3 / 8')[0]).toBe(125);
   });
 
   it('SQLite gives the same rows as DuckDB', async () => {

@@ -1,7 +1,7 @@
 import type { Expr, ValueType } from './ast.js';
 import { FUNCTIONS, MAX_ROUND_DIGITS } from './functions.js';
 import { nearNames } from './near-names.js';
-import { formatExpression } from './print-expression.js';
+import { formatExpression, MAX_PRINTED_SIZE, printedSize, tooLarge } from './print-expression.js';
 import { showText, usage } from './tokenize.js';
 
 /** Column types where the caller knows them (from the engine's DESCRIBE); absent columns are `unknown`. */
@@ -13,16 +13,20 @@ export type ColumnTypes = Readonly<Record<string, 'boolean' | 'number' | 'text'>
  * (`type: 'boolean'`). Types the text cannot tell (a column without `columnTypes`) are let through; the
  * engine then decides.
  *
+ * @returns the expression's type ('unknown' when it rests on a column of unknown type).
  * @throws DisparateError('usage') naming `where`, the column (with near matches) or the part that does not fit.
  * @example checkExpression(parseExpression('decile_score >= 5', '--flag'), ['decile_score', 'race'], '--flag', 'boolean')
  */
-export function checkExpression(expr: Expr, columns: readonly string[], where: string, type: 'boolean' | 'any', columnTypes: ColumnTypes = {}): void {
+export function checkExpression(expr: Expr, columns: readonly string[], where: string, type: 'boolean' | 'any', columnTypes: ColumnTypes = {}): ValueType {
   const known = new Set(columns.map((c) => c.normalize('NFC')));
   const result = new TypeChecker(known, columns, where, columnTypes).infer(expr);
+  const size = printedSize(expr);
+  if (size > MAX_PRINTED_SIZE) throw usage(where, `expression is too large once printed as SQL (${tooLarge(size)})`);
   if (type === 'boolean' && (result === 'number' || result === 'text')) {
     throw usage(where, `expected a condition (true or false), e.g. "x >= 5" or "x IN ('a', 'b')", but ${clip(expr)} is ${result === 'number' ? 'a number' : 'text'}`);
   }
   if (type === 'boolean' && result === 'null') throw usage(where, 'expected a condition (true or false), but the expression is always NULL');
+  return result;
 }
 
 /** The type an expression evaluates to (checks types as {@link checkExpression} does, without columns). */

@@ -12,7 +12,7 @@ import type { FunctionName } from './ast.js';
  *   name is common to all six engines;
  * - anything reading files, the network, the clock or randomness (`read_csv`, `pg_read_file`, `now`,
  *   `random`): an audit's inputs are its data, nothing else.
- * ROUND is kept but printed as FLOOR arithmetic (see expression-sql.ts): PostgreSQL's round(double) rounds
+ * ROUND is kept but printed as SIGN/ABS/FLOOR arithmetic (see print-expression.ts): PostgreSQL's round(double) rounds
  * half to even and has no two-argument form for double precision, while the others round half away from zero.
  */
 export interface FunctionSpec {

@@ -299,7 +299,7 @@ class Parser {
     if (!token.quoted && KEYWORDS.has(word)) {
       if (word === 'TRUE' || word === 'FALSE') return { kind: 'boolean', value: word === 'TRUE' };
       if (word === 'NULL') return { kind: 'null' };
-      if (word === 'CASE') return this.nest(() => this.parseCase());
+      if (word === 'CASE') return this.parseCase();
       this.fail(`expected a value (quote a column named ${word}: "${showText(token.name)}")`, token);
     }
     if (this.isSymbol('(')) {
@@ -311,7 +311,7 @@ class Parser {
         throw usage(this.where, `unknown function ${showText(token.name)} at position ${token.pos + 1} (allowed: ${FUNCTION_NAMES.join(', ')})`);
       }
       this.next();
-      return this.nest(() => this.parseCall(name, token));
+      return this.parseCall(name, token);
     }
     if (token.quoted) return { kind: 'column', name: token.name };
     this.refuseWord(token);

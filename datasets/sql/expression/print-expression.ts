@@ -1,3 +1,4 @@
+import { DisparateError } from '../../../harness/errors/index.js';
 import type { Expr } from './ast.js';
 import { isBareName } from './keywords.js';
 
@@ -12,14 +13,20 @@ import { isBareName } from './keywords.js';
  * - `a / b` prints as `(a * 1.0 / NULLIF(b, 0))`: PostgreSQL and SQLite divide integers to an integer (7 / 2 = 3)
  *   where DuckDB gives 3.5, and PostgreSQL stops with an error on division by zero where SQLite and DuckDB give
  *   NULL; here 7 / 2 is 3.5 and x / 0 is NULL everywhere.
- * - `ROUND(x, n)` prints as FLOOR arithmetic rounding half away from zero: PostgreSQL's round(double) rounds
- *   half to even and has no round(double, int).
+ * - `ROUND(x, n)` prints as SIGN/ABS/FLOOR arithmetic rounding half away from zero: PostgreSQL's round(double)
+ *   rounds half to even and has no round(double, int).
  *
  * @example expressionSql(parseExpression("score_text IN ('Medium', 'High')", '--flag'))
  *   // → ("score_text" IN ('Medium', 'High'))
  */
 export function expressionSql(expr: Expr): string {
+  const size = printedSize(expr);
+  if (size > MAX_PRINTED_SIZE) throw new DisparateError('usage', `expression is too large once printed as SQL (${tooLarge(size)})`);
   return print(expr, 'sql');
+}
+
+export function tooLarge(size: number): string {
+  return `${size > 1e15 ? 'more than 10^15' : Math.round(size)} parts, at most ${MAX_PRINTED_SIZE}; ROUND prints its argument twice, so ROUND inside ROUND doubles the text`;
 }
 
 /** The expression in its own language, canonical (keywords upper case, names bare where they can be); parses back to the same tree. */
@@ -100,10 +107,45 @@ function print(expr: Expr, mode: 'sql' | 'text'): string {
   }
 }
 
-/** Half away from zero at `digits` decimals, from FLOOR alone (which all the engines have). */
+/**
+ * Half away from zero at `digits` decimals, from SIGN, ABS and FLOOR (which all the engines have). `x` is
+ * printed twice, so nested ROUNDs double the text: {@link printedSize} bounds that before printing.
+ */
 function roundSql(x: string, digits: number): string {
+  if (digits === 0) return `(SIGN(${x}) * FLOOR(ABS(${x}) + 0.5))`;
   const scale = `1${'0'.repeat(digits)}.0`;
-  const scaled = digits === 0 ? x : `(${x} * ${scale})`;
-  const unscale = (s: string): string => (digits === 0 ? s : `(${s} / ${scale})`);
-  return `(CASE WHEN ${x} < 0 THEN ${unscale(`(-FLOOR(0.5 - ${scaled}))`)} ELSE ${unscale(`FLOOR(${scaled} + 0.5)`)} END)`;
+  return `(SIGN(${x}) * FLOOR(ABS(${x}) * ${scale} + 0.5) / ${scale})`;
+}
+
+/** Most parts the printed SQL may hold (ROUND prints its argument twice, so nesting multiplies). */
+export const MAX_PRINTED_SIZE = 20_000;
+
+/** How many parts the SQL text of `expr` holds, counting ROUND's argument twice. */
+export function printedSize(expr: Expr): number {
+  switch (expr.kind) {
+    case 'column':
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'null':
+      return 1;
+    case 'negate':
+    case 'not':
+    case 'isNull':
+      return 1 + printedSize(expr.operand);
+    case 'in':
+      return 1 + printedSize(expr.operand) + expr.list.length;
+    case 'arithmetic':
+    case 'compare':
+      return 1 + printedSize(expr.left) + printedSize(expr.right);
+    case 'and':
+    case 'or':
+      return expr.operands.reduce((n, e) => n + printedSize(e), 1);
+    case 'between':
+      return 1 + printedSize(expr.operand) + printedSize(expr.low) + printedSize(expr.high);
+    case 'case':
+      return [expr.operand, ...expr.whens.flatMap((w) => [w.when, w.then]), expr.otherwise].reduce((n, e) => n + (e ? printedSize(e) : 0), 1);
+    case 'call':
+      return expr.name === 'ROUND' ? 2 + 2 * printedSize(expr.args[0]!) : expr.args.reduce((n, e) => n + printedSize(e), 1);
+  }
 }

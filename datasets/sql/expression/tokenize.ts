@@ -93,6 +93,9 @@ export function tokenize(text: string, where: string): Token[] {
           break;
         }
         if (text[i] === '\u0000') throw usage(where, `NUL character ${at(i)} is not allowed`);
+        // PostgreSQL, SQLite, DuckDB and Trino read a backslash literally, Spark SQL and BigQuery as an escape
+        // (there '\' never closes): one text, two meanings, so it is refused rather than printed.
+        if (text[i] === '\\') throw usage(where, `backslash ${at(i)} is not accepted in ${ch === "'" ? 'text' : 'a quoted name'}: Spark SQL and BigQuery read it as an escape, the other engines literally`);
         value += text[i++];
       }
       if (ch === "'") tokens.push({ type: 'string', value, pos: start });

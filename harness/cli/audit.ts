@@ -9,6 +9,7 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { formatsOption, reportFormats, type OutputFormat } from './output-options.js';
 
 export interface AuditArgs {
   file: string;
@@ -21,6 +22,7 @@ export interface AuditArgs {
   'min-cell': number;
   out?: string | undefined;
   json: boolean;
+  formats?: OutputFormat[] | undefined;
   lang?: ReportLang | undefined;
   junit?: string | undefined;
   count?: string | undefined;
@@ -79,7 +81,7 @@ export const auditCommand = {
   command: 'audit <file>',
   describe: 'Audit recorded decisions (CSV or JSONL) for disparities',
   builder: (y: Argv) =>
-    langOption(y)
+    formatsOption(langOption(y))
       .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
       .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
       .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
@@ -99,7 +101,7 @@ export const auditCommand = {
       .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
       .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
       .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
       .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
       .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
@@ -156,6 +158,7 @@ export const auditCommand = {
     if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
     await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
+      formats: reportFormats(argv),
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
     });
     return exitStatus(results.summary, 'fail');

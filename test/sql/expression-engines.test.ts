@@ -113,6 +113,8 @@ const EXPRESSIONS = [
   '1 IN (1, 2) AND NOT 3 BETWEEN 1 AND 2',
   '0.5 * 4 = 2',
   '1e3 / 8',
+  '1 / 3 > 0.333',
+  'score / 3',
 ] as const;
 
 /** SQL literal for the table's rows (only test data; expressions go through expressionSql). */

@@ -77,7 +77,7 @@ describe('SQL text', () => {
   });
 
   it('divides as real numbers and gives NULL for division by zero', () => {
-    expect(sql('a / 2')).toBe('("a" * 1.0 / NULLIF(2, 0))');
+    expect(sql('a / 2')).toBe('("a" * 1e0 / NULLIF(2, 0))');
   });
 
   it('prints minus signs so that two never make a comment', () => {
@@ -88,7 +88,7 @@ describe('SQL text', () => {
 
   it('prints ROUND as SIGN/ABS/FLOOR arithmetic (half away from zero)', () => {
     expect(sql('ROUND(x)')).toBe('(SIGN("x") * FLOOR(ABS("x") + 0.5))');
-    expect(sql('ROUND(x, 2)')).toBe('(SIGN("x") * FLOOR(ABS("x") * 100.0 + 0.5) / 100.0)');
+    expect(sql('ROUND(x, 2)')).toBe('(SIGN("x") * FLOOR(ABS("x") * 1e2 + 0.5) / 1e2)');
   });
 
   it('refuses nested ROUNDs whose SQL would double past the limit, without building it', () => {

@@ -10,9 +10,11 @@ import { isBareName } from './keywords.js';
  * with its quote doubled, so no name or value can end its quotes early.
  *
  * Two constructs are not printed as typed, because engines disagree on them:
- * - `a / b` prints as `(a * 1.0 / NULLIF(b, 0))`: PostgreSQL and SQLite divide integers to an integer (7 / 2 = 3)
+ * - `a / b` prints as `(a * 1e0 / NULLIF(b, 0))`: PostgreSQL and SQLite divide integers to an integer (7 / 2 = 3)
  *   where DuckDB gives 3.5, and PostgreSQL stops with an error on division by zero where SQLite and DuckDB give
- *   NULL; here 7 / 2 is 3.5 and x / 0 is NULL everywhere.
+ *   NULL; here 7 / 2 is 3.5 and x / 0 is NULL everywhere. `1e0`, not `1.0`: Trino reads 1.0 as a DECIMAL(2,1)
+ *   and keeps one decimal through the division (1 * 1.0 / 3 = 0.3 there), 1e0 as a DOUBLE (PostgreSQL as an
+ *   exact numeric, which is finer still).
  * - `ROUND(x, n)` prints as SIGN/ABS/FLOOR arithmetic rounding half away from zero: PostgreSQL's round(double)
  *   rounds half to even and has no round(double, int).
  *
@@ -79,7 +81,7 @@ function print(expr: Expr, mode: 'sql' | 'text'): string {
     case 'not':
       return `(NOT ${p(expr.operand)})`;
     case 'arithmetic':
-      if (expr.op === '/' && mode === 'sql') return `(${p(expr.left)} * 1.0 / NULLIF(${p(expr.right)}, 0))`;
+      if (expr.op === '/' && mode === 'sql') return `(${p(expr.left)} * 1e0 / NULLIF(${p(expr.right)}, 0))`;
       return `(${p(expr.left)} ${expr.op} ${p(expr.right)})`;
     case 'compare':
       return `(${p(expr.left)} ${expr.op} ${p(expr.right)})`;
@@ -113,7 +115,8 @@ function print(expr: Expr, mode: 'sql' | 'text'): string {
  */
 function roundSql(x: string, digits: number): string {
   if (digits === 0) return `(SIGN(${x}) * FLOOR(ABS(${x}) + 0.5))`;
-  const scale = `1${'0'.repeat(digits)}.0`;
+  // 1eN, a DOUBLE literal, for the reason given for division in expressionSql.
+  const scale = `1e${digits}`;
   return `(SIGN(${x}) * FLOOR(ABS(${x}) * ${scale} + 0.5) / ${scale})`;
 }
 

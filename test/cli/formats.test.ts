@@ -116,7 +116,7 @@ describe('audit --json and --formats', () => {
   });
 });
 
-describe('run, merge and reproduce take the same options', () => {
+describe('run, merge, compare and reproduce take the same options', () => {
   const battery = join(dir, 'battery.yaml');
   writeFileSync(
     battery,
@@ -155,6 +155,18 @@ describe('run, merge and reproduce take the same options', () => {
     expect(listing(w)).toEqual(before);
     expect(cli(['merge', ...parts, '--formats', 'json'], w).status).toBe(0);
     expect(listing(join(w, 'out', 'merged'))).toEqual(['results.json']);
+  });
+
+  it('compare --json writes nothing; compare --formats md,json writes those two', () => {
+    const w = workdir('compare');
+    const compare = ['compare', join(process.cwd(), 'batteries', 'compare-caf.yaml'), '--size', '3000', '--workers', '1'];
+    const r = cli([...compare, '--json'], w);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0); // no established change between the two models at this size
+    expect(Results.parse(JSON.parse(r.stdout)).comparison?.verdict).toBe('no established change');
+    expect(listing(w)).toEqual([]);
+    expect(cli([...compare, '--formats', 'md,json', '--out', 'o'], w).status).toBe(0);
+    expect(listing(join(w, 'o'))).toEqual(['report.md', 'results.json']);
   });
 
   it('reproduce refuses an unknown format before reproducing anything', () => {

@@ -128,6 +128,7 @@ describe('checking against the columns', () => {
     expectBadInput(() => checked('NOT 5'), 'usage', '--flag: NOT needs a condition (true/false), but "5" is a number');
     expectBadInput(() => checked("CASE WHEN age > 1 THEN 1 ELSE 'x' END = 1"), 'usage', '--flag: the results of CASE (THEN/ELSE) mixes a number and text');
     expectBadInput(() => checked("LENGTH(age) > 1 AND ABS('x') > 1"), 'usage', `--flag: ABS needs a number, but "'x'" is text`);
+    expectBadInput(() => checked("'a\nb\u2028' + 1 > 0"), 'usage', `--flag: "+" needs a number, but "'a\\u000ab\\u2028'" is text`);
   });
 
   it('uses column types when the reader gives them', () => {
@@ -309,7 +310,7 @@ describe('properties', () => {
   const soup = fc
     .array(
       fc.oneof(
-        fc.constantFrom('(', ')', ',', "'", '"', '--', '/*', ';', '-', '+', '*', '/', '=', '<>', '!=', '<', '>=', ' ', 'NOT', 'AND', 'OR', 'IN', 'IS', 'NULL', 'BETWEEN', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'SELECT', 'abs', 'round', 'x', 'age', '1', '2.5', "'a'", '"two words"', 'e', '.', '\n', '\u0000'),
+        fc.constantFrom('(', ')', ',', "'", '"', '--', '/*', ';', '-', '+', '*', '/', '=', '<>', '!=', '<', '>=', ' ', 'NOT', 'AND', 'OR', 'IN', 'IS', 'NULL', 'BETWEEN', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'SELECT', 'abs', 'round', 'x', 'age', '1', '2.5', "'a'", '"two words"', 'e', '.', '\n', '\u0000', "'x\ny'", "'a\u2028'"),
         fc.string({ maxLength: 3, unit: 'binary' }),
       ),
       { maxLength: 40 },

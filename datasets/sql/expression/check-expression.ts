@@ -34,9 +34,9 @@ export function inferType(expr: Expr, where: string, columnTypes: ColumnTypes = 
   return new TypeChecker(null, [], where, columnTypes).infer(expr);
 }
 
+/** The part of the expression a message is about, on one line (a newline inside 'text' is shown escaped). */
 function clip(expr: Expr): string {
-  const text = formatExpression(expr);
-  return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}"`;
+  return `"${showText(formatExpression(expr), 60)}"`;
 }
 
 const article = (t: ValueType): string => (t === 'number' ? 'a number' : t === 'text' ? 'text' : t === 'boolean' ? 'a condition (true/false)' : t);

@@ -18,14 +18,14 @@ export type Punctuation = '(' | ')' | ',' | '=' | '<>' | '<' | '<=' | '>' | '>='
 /** Longest expression text accepted: a flag or filter is a line, not a program. */
 export const MAX_EXPRESSION_LENGTH = 2000;
 
-/** A token's text for a one-line message: control characters escaped, long text cut. */
-export function showText(text: string): string {
+/** Text for a one-line message: control characters and line separators escaped, cut after `max` characters. */
+export function showText(text: string, max = 40): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    out += code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
   }
-  return out.length > 40 ? `${out.slice(0, 40)}…` : out;
+  return out.length > max ? `${out.slice(0, max)}…` : out;
 }
 
 export function usage(where: string, what: string): DisparateError {

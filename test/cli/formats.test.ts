@@ -58,6 +58,8 @@ describe('audit --json and --formats', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/PASS/);
     expect(listing(out)).toEqual(['results.json']);
+    // which files are written is not part of what the results are: the recorded command leaves it out
+    expect(Results.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).manifest.command).toBe(`disparate audit ${decisions} --protected nat --flag flag`);
   });
 
   it('--formats html,junit writes those and results.json, no chart files (the report holds its charts inline)', () => {

@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { releaseWorkers, resolveBattery, scoreShard, type Shard, type ShardPart } from '../battery/index.js';
+import { scoreShard, type Shard, type ShardPart } from '../merge/index.js';
+import { resolveBattery } from '../pipeline/index.js';
+import { releaseWorkers } from '../scoring/index.js';
 import { DisparateError } from '../errors/index.js';
 import { provenance, type Provenance } from './provenance.js';
 import type { RunSettings } from './run.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseShard, shardRange } from '../../harness/battery/index.js';
+import { parseShard, shardRange } from '../../harness/merge/index.js';
 import { runCli } from './run-cli.js';
 
 const UNSET = { JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '', AWS_BATCH_JOB_ARRAY_INDEX: '' };

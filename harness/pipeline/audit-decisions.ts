@@ -8,12 +8,12 @@ import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } 
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
 import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
-import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from './analyse-cells.js';
-import { buildCells, sweepFractions } from './build-cells.js';
-import type { CellExtras, IntersectionSetting } from './compute-findings.js';
-import { collectSelectiveCounts } from './collect-selective-counts.js';
+import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from '../findings/analyse-cells.js';
+import { buildCells, sweepFractions } from '../findings/build-cells.js';
+import type { CellExtras, IntersectionSetting } from '../findings/compute-findings.js';
+import { collectSelectiveCounts } from '../findings/collect-selective-counts.js';
 import { sortedLevels } from './sorted-levels.js';
-import { declaredManifest } from './declared-checks.js';
+import { declaredManifest } from '../findings/declared-checks.js';
 
 export interface AuditOptions extends DecisionColumns {
   readonly file: string;

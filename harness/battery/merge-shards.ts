@@ -6,10 +6,10 @@ import { openShardPart, readPartBytes, type OpenPart } from './open-shard-part.j
 import { resolveBattery } from './resolve-battery.js';
 import { runBattery, type Prescored } from './run-battery.js';
 import type { TwinSource } from './run-twins.js';
-import type { ShardHeader } from './shard-part.js';
+import { codesInCombinations, storedCodes, widenCodes, type CodeBytes, type ShardHeader } from './shard-part.js';
 
 /** Header fields every part of one sharded run shares. */
-const SHARED: readonly (keyof ShardHeader)[] = ['battery', 'battery_hash', 'command', 'tool_version', 'seed', 'size', 'levels', 'labels', 'proxy_tables', 'columns', 'twins'];
+const SHARED: readonly (keyof ShardHeader)[] = ['battery', 'battery_hash', 'command', 'tool_version', 'seed', 'size', 'levels', 'labels', 'proxy_tables', 'columns', 'twins', 'code_bytes'];
 
 /** The parts in shard order, after checking they are the N shards of one run, each once. */
 function orderedParts(parts: readonly OpenPart[]): OpenPart[] {
@@ -34,14 +34,19 @@ function orderedParts(parts: readonly OpenPart[]): OpenPart[] {
   return Array.from({ length: count }, (_, i) => byIndex.get(i)!);
 }
 
-/** Rows [start, end) of an array stored in every part (Float32 or Int32, 4 bytes a row), read from the parts that hold them. */
-function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[], offsetOf: (p: OpenPart) => number, out: T, start: number): T {
+/**
+ * Rows [start, end) of an array stored in every part, read from the parts that hold them: scores
+ * (Float32, 4 bytes a row), or codes of `bytes` bytes a row widened into `out`.
+ */
+function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[], offsetOf: (p: OpenPart) => number, out: T, start: number, bytes: CodeBytes | null = null): T {
   const end = start + out.length;
   for (const part of parts) {
     const { start: a, end: b } = part.header.shard;
     const from = Math.max(a, start);
     const to = Math.min(b, end);
-    if (from < to) readPartBytes(part, offsetOf(part) + 4 * (from - a), out.subarray(from - start, to - start));
+    if (from >= to) continue;
+    if (bytes === null) readPartBytes(part, offsetOf(part) + 4 * (from - a), out.subarray(from - start, to - start));
+    else widenCodes(readPartBytes(part, offsetOf(part) + bytes * (from - a), storedCodes(bytes, to - from)), out.subarray(from - start, to - start) as Int32Array);
   }
   return out;
 }
@@ -71,24 +76,29 @@ export async function mergeShards(files: readonly string[], context: MergeContex
   const labels = header.labels ? new Uint8Array(n) : null;
   const proxyTables = header.proxy_tables === null ? null : new Float64Array(header.proxy_tables);
   const columns = new Map<string, Column>(header.columns.map((c) => [c.name, c.levels ? { kind: 'categorical', levels: c.levels, codes: new Int32Array(n) } : { kind: 'numeric', values: new Float64Array(n) }]));
+  const widths = header.code_bytes;
   for (const part of ordered) {
     const { start: at, end } = part.header.shard;
     const { layout } = part;
     readPartBytes(part, layout.scores, scores.subarray(at, end));
-    readPartBytes(part, layout.combinations, combinations.subarray(at, end));
+    widenCodes(readPartBytes(part, layout.combinations, storedCodes(widths.combinations, end - at)), combinations.subarray(at, end));
     if (labels && layout.labels !== null) readPartBytes(part, layout.labels, labels.subarray(at, end));
     if (proxyTables && layout.proxyTables !== null) {
       const tables = readPartBytes(part, layout.proxyTables, new Float64Array(proxyTables.length));
       for (let i = 0; i < proxyTables.length; i++) proxyTables[i]! += tables[i]!;
     }
-    for (const [name, column] of columns) {
+    header.columns.forEach(({ name }, i) => {
+      const column = columns.get(name)!;
       const offset = layout.columns.get(name)!;
-      readPartBytes(part, offset, column.kind === 'numeric' ? column.values.subarray(at, end) : column.codes.subarray(at, end));
-    }
+      if (column.kind === 'numeric') readPartBytes(part, offset, column.values.subarray(at, end));
+      else widenCodes(readPartBytes(part, offset, storedCodes(widths.columns[i]!, end - at)), column.codes.subarray(at, end));
+    });
   }
   const twins: TwinSource = (design, start, end) => ({
     twinScores: readRows(ordered, (p) => p.layout.twins[design]!.twinScores, new Float32Array(end - start), start),
-    from: readRows(ordered, (p) => p.layout.twins[design]!.from, new Int32Array(end - start), start),
+    from: widths.twins[design] === 0
+      ? codesInCombinations(combinations.subarray(start, end), header.levels, resolved.battery.protected.indexOf(header.twins[design]!.attribute), new Int32Array(end - start))
+      : readRows(ordered, (p) => p.layout.twins[design]!.from, new Int32Array(end - start), start, widths.twins[design] as CodeBytes),
   });
   const prescored: Prescored = { scored: { n, scores, combinations, labels, levels: header.levels, proxyTables }, decisionTable: columns, twins };
   return runBattery(resolved, { seed: header.seed, size: n, workers: 1, context: { ...context, command: header.command }, prescored });

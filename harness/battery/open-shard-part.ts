@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DisparateError } from '../errors/index.js';
-import { partLayout, SHARD_PART_FORMAT, type PartLayout, type ShardHeader } from './shard-part.js';
+import { partLayout, SHARD_PART_FORMAT, SHARD_PART_VERSION, type PartLayout, type ShardHeader } from './shard-part.js';
 
 /** Whether a file starts as a shard's part file does (checked on its first bytes only). */
 export function isShardPart(bytes: Buffer): boolean {
@@ -45,7 +45,7 @@ export function openShardPart(file: string): OpenPart {
     } catch {
       throw bad('header: not valid JSON');
     }
-    if (header.version !== 1) throw bad(`version: ${header.version} is not a part version this disparate reads (1)`);
+    if (header.version !== SHARD_PART_VERSION) throw bad(`version: ${header.version} is not a part version this disparate reads (${SHARD_PART_VERSION}); run the shards again with this version`);
     const layout = partLayout(header, eol + 1);
     const rows = `rows ${header.shard.start}–${header.shard.end - 1}`;
     if (size < layout.total) throw bad(`truncated: ${size} bytes, the header announces ${layout.total} (${rows})`);

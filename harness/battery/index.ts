@@ -3,7 +3,7 @@ export { auditDecisions, type AuditOptions } from './audit-decisions.js';
 export { collectSelectiveCounts, type SelectiveRows } from './collect-selective-counts.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
 export { runBattery, type DecidedRows, type RunOptions } from './run-battery.js';
-export { executeBattery } from './execute-battery.js';
+export { auditOptions, executeBattery } from './execute-battery.js';
 export { reproducePack } from './reproduce-pack.js';
 export { reproductionOutcome } from './reproduction-outcome.js';
 export { loadResultsFile, type LoadedResults } from './load-results-file.js';
@@ -15,6 +15,7 @@ export { describeVerification, verifyModel, type Verification, type VerifyOption
 export { parseShard, SHARD_INDEX_VARIABLES, type Shard } from './parse-shard.js';
 export { shardRange } from './shard-range.js';
 export { scoreShard } from './score-shard.js';
-export { encodeShardPart, type ShardHeader, type ShardPart } from './shard-part.js';
+export { encodeShardPart, type DecisionsShardHeader, type DecisionsShardPart, type ShardHeader, type ShardPart } from './shard-part.js';
+export { shardDecisions } from './decisions-shard.js';
 export { isShardPart, openShardPart, type OpenPart } from './open-shard-part.js';
 export { mergeShards } from './merge-shards.js';

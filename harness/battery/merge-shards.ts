@@ -2,28 +2,35 @@ import type { Column } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import type { MergeContext } from './merge-results.js';
-import { openShardPart, readPartBytes, type OpenPart } from './open-shard-part.js';
+import { openShardPart, readPartBytes, type OpenDecisionsPart, type OpenPart } from './open-shard-part.js';
+import { auditDecisions } from './audit-decisions.js';
+import { joinDecisions } from './decisions-shard.js';
+import { auditOptions } from './execute-battery.js';
 import { resolveBattery } from './resolve-battery.js';
 import { runBattery, type Prescored } from './run-battery.js';
 import type { TwinSource } from './run-twins.js';
 import { codesInCombinations, storedCodes, widenCodes, type CodeBytes, type ShardHeader } from './shard-part.js';
 
-/** Header fields every part of one sharded run shares. */
-const SHARED: readonly (keyof ShardHeader)[] = ['battery', 'battery_hash', 'command', 'tool_version', 'seed', 'size', 'levels', 'labels', 'proxy_tables', 'columns', 'twins', 'code_bytes'];
-
-/** The parts in shard order, after checking they are the N shards of one run, each once. */
-function orderedParts(parts: readonly OpenPart[]): OpenPart[] {
+/**
+ * The parts in shard order, after checking they are the N shards of one run, each once: every
+ * header field but the shard's own range is the same in all of them (battery and its hash, command,
+ * version, seed, size, groups, columns, twins, the decisions file's hash).
+ */
+function orderedParts<P extends OpenPart | OpenDecisionsPart>(parts: readonly P[]): P[] {
   const first = parts[0]!;
+  const shared = (p: P) => Object.entries(p.header).filter(([key]) => key !== 'shard');
   for (const part of parts.slice(1)) {
-    for (const key of SHARED) {
-      if (JSON.stringify(part.header[key]) !== JSON.stringify(first.header[key])) {
-        throw new DisparateError('data', `${part.file}: ${key}: ${JSON.stringify(part.header[key])} differs from ${first.file} (${JSON.stringify(first.header[key])}); the parts are not shards of one run`);
+    const mine = new Map(shared(part));
+    for (const [key, value] of shared(first)) {
+      if (JSON.stringify(mine.get(key)) !== JSON.stringify(value)) {
+        throw new DisparateError('data', `${part.file}: ${key}: ${JSON.stringify(mine.get(key)) ?? 'missing'} differs from ${first.file} (${JSON.stringify(value)}); the parts are not shards of one run`);
       }
     }
+    if (mine.size !== shared(first).length) throw new DisparateError('data', `${part.file}: its header has fields ${first.file}'s has not; the parts are not shards of one run`);
     if (part.header.shard.count !== first.header.shard.count) throw new DisparateError('data', `${part.file}: shard: one of ${part.header.shard.count} shards, ${first.file} one of ${first.header.shard.count}`);
   }
   const count = first.header.shard.count;
-  const byIndex = new Map<number, OpenPart>();
+  const byIndex = new Map<number, P>();
   for (const p of parts) {
     const twice = byIndex.get(p.header.shard.index);
     if (twice) throw new DisparateError('data', `${p.file}: shard ${p.header.shard.index}/${count} is also ${twice.file}`);
@@ -66,10 +73,20 @@ function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[
  */
 export async function mergeShards(files: readonly string[], context: MergeContext): Promise<Results> {
   if (files.length === 0) throw new DisparateError('usage', 'merge: no part files given');
-  const ordered = orderedParts(files.map(openShardPart));
+  const opened = files.map(openShardPart);
+  const decisions = opened.filter((p): p is OpenDecisionsPart => 'offsets' in p);
+  if (decisions.length > 0 && decisions.length < opened.length) throw new DisparateError('data', `${decisions[0]!.file}: a shard of an audit of a decisions file; ${opened.find((p) => !('offsets' in p))!.file} is a shard of a synthetic run: the parts are not shards of one run`);
+  const first = opened[0]!.header;
+  const resolved = resolveBattery(first.battery);
+  if (resolved.hash !== first.battery_hash) throw new DisparateError('config', `${first.battery}: changed since the shards ran (sha256 ${resolved.hash}, the parts say ${first.battery_hash})`);
+  if (decisions.length > 0) {
+    // An audit of a decisions file: its rows joined, audited once as the single run audits the file.
+    const parts = orderedParts(decisions);
+    const options = auditOptions(resolved, { context: { ...context, command: first.command } });
+    return auditDecisions(options, joinDecisions(parts, options.protected));
+  }
+  const ordered = orderedParts(opened as OpenPart[]);
   const header = ordered[0]!.header;
-  const resolved = resolveBattery(header.battery);
-  if (resolved.hash !== header.battery_hash) throw new DisparateError('config', `${header.battery}: changed since the shards ran (sha256 ${resolved.hash}, the parts say ${header.battery_hash})`);
   const n = header.size;
   const scores = new Float32Array(n);
   const combinations = new Int32Array(n);

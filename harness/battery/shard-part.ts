@@ -152,19 +152,103 @@ function partArrays(part: Omit<ShardPart, 'header'>, header: ShardHeader): Array
   ];
 }
 
+/** Whether a part is one of a battery auditing a decisions file. */
+export function isDecisionsPart(part: ShardPart | DecisionsShardPart): part is DecisionsShardPart {
+  return 'kind' in part.header && part.header.kind === 'decisions';
+}
+
 /**
  * A part file's bytes: one line of JSON (the header), then the arrays, little-endian, each padded to
  * a multiple of 8 bytes; codes in the header's `code_bytes` widths.
  *
  * @example encodeShardPart(part).subarray(0, 40).toString() // '{"format":"disparate-shard-part",…'
  */
-export function encodeShardPart(part: ShardPart): Buffer {
+export function encodeShardPart(part: ShardPart | DecisionsShardPart): Buffer {
   const head = Buffer.from(`${JSON.stringify(part.header)}\n`, 'utf8');
   const pieces: Buffer[] = [head];
-  for (const a of partArrays(part, part.header)) {
+  for (const a of isDecisionsPart(part) ? decisionsPartArrays(part) : partArrays(part, part.header)) {
     pieces.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     const pad = (8 - (a.byteLength % 8)) % 8;
     if (pad) pieces.push(Buffer.alloc(pad));
   }
   return Buffer.concat(pieces);
+}
+
+/**
+ * Header of one shard of a battery auditing a decisions file (`data:`): rows [start, end) of the
+ * file with what the audit of the whole file needs of each row (its groups, decision, label, score,
+ * weight, sample and selection probability, and the tie-break ticket its contents draw).
+ */
+export interface DecisionsShardHeader {
+  readonly format: typeof SHARD_PART_FORMAT;
+  readonly version: typeof SHARD_PART_VERSION;
+  readonly kind: 'decisions';
+  readonly battery: string;
+  readonly battery_hash: string;
+  readonly command: string;
+  readonly tool_version: string;
+  /** The decisions file as read (its sha256, over all its rows) and its rows. */
+  readonly data: { readonly file: string; readonly hash: string };
+  readonly size: number;
+  readonly shard: { readonly index: number; readonly count: number; readonly start: number; readonly end: number };
+  /** Per protected attribute (the battery's order): its groups over the whole file, sorted as the audit sorts them. */
+  readonly levels: readonly (readonly string[])[];
+  readonly code_bytes: readonly CodeBytes[];
+  /** Which per-row arrays the part holds (as the file's columns give them). */
+  readonly has: { readonly labels: boolean; readonly scores: boolean; readonly weights: boolean; readonly from_source: boolean; readonly selection_probability: boolean };
+}
+
+export interface DecisionsShardPart {
+  readonly header: DecisionsShardHeader;
+  /** One array of group codes per protected attribute (sorted levels). */
+  readonly codes: readonly Int32Array[];
+  readonly flagged: Uint8Array;
+  readonly labels: Uint8Array | null;
+  readonly scores: Float64Array | null;
+  readonly weights: Float64Array | null;
+  readonly fromSource: Uint8Array | null;
+  readonly selectionProbability: Float64Array | null;
+  /** The selection curves' tie-break tickets of the rows (drawn from row contents); only with scores. */
+  readonly tickets: Float64Array | null;
+}
+
+/** The arrays of a decisions part in file order: name, element bytes, and whether the part holds it. */
+function arraysOf(header: DecisionsShardHeader): { name: string; bytes: number }[] {
+  const { has } = header;
+  return [
+    ...header.code_bytes.map((bytes, a) => ({ name: `codes.${a}`, bytes })),
+    { name: 'flagged', bytes: 1 },
+    ...(has.labels ? [{ name: 'labels', bytes: 1 }] : []),
+    ...(has.scores ? [{ name: 'scores', bytes: 8 }, { name: 'tickets', bytes: 8 }] : []),
+    ...(has.weights ? [{ name: 'weights', bytes: 8 }] : []),
+    ...(has.from_source ? [{ name: 'from_source', bytes: 1 }] : []),
+    ...(has.selection_probability ? [{ name: 'selection_probability', bytes: 8 }] : []),
+  ];
+}
+
+/** Byte offsets of a decisions part's arrays after its header line, each padded to 8 bytes, and the file's length. */
+export function decisionsPartLayout(header: DecisionsShardHeader, headerBytes: number): { offsets: Map<string, number>; total: number } {
+  const n = header.shard.end - header.shard.start;
+  let at = headerBytes;
+  const offsets = new Map<string, number>();
+  for (const { name, bytes } of arraysOf(header)) {
+    offsets.set(name, at);
+    at += bytes * n + ((8 - ((bytes * n) % 8)) % 8);
+  }
+  return { offsets, total: at };
+}
+
+/** The part's arrays in file order. */
+export function decisionsPartArrays(part: DecisionsShardPart): ArrayBufferView[] {
+  const { header } = part;
+  const byName: Record<string, ArrayBufferView | null> = {
+    flagged: part.flagged,
+    labels: part.labels,
+    scores: part.scores,
+    tickets: part.tickets,
+    weights: part.weights,
+    from_source: part.fromSource,
+    selection_probability: part.selectionProbability,
+  };
+  return arraysOf(header).map(({ name }) => (name.startsWith('codes.') ? narrowCodes(part.codes[Number(name.slice(6))]!, header.code_bytes[Number(name.slice(6))]!) : byName[name]!));
 }

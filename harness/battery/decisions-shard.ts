@@ -14,9 +14,10 @@ import { readPartBytes, type OpenDecisionsPart } from './open-shard-part.js';
  * Shard `shard` of a battery auditing a decisions file: the file is read and checked whole (its
  * hash, its groups and every row's validity are the whole file's), then the part keeps rows
  * [start, end) with their groups coded over the whole file's sorted groups and, when the file has
- * scores, each row's tie-break ticket (a hash of the row's contents, the costly part of the
- * selection curves, drawn here for the shard's rows only). Long-format files are not sharded: their
- * groups are re-coded per attribute.
+ * scores, each row's tie-break ticket for the selection curves (a hash of the whole row's contents,
+ * which the merge could not draw without the file; which rows tie at a cut is known only in the
+ * merge, so every row of the shard gets one). Long-format files are not sharded: their groups are
+ * re-coded per attribute.
  *
  * @example const part = shardDecisions(options, { index: 0, count: 3, source: '--shard' }, header);
  */

@@ -24,7 +24,7 @@ export const runCommand = {
   describe: 'Run a fairness battery (YAML) and write its report',
   builder: (y: Argv) =>
     batteryRunOptions(y.positional('battery', { type: 'string', demandOption: true, describe: 'battery file (YAML)' }))
-      .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX) and write its part file into --out; disparate merge joins the N parts' }),
+      .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX), or take rows I of N of a data: file, and write its part file into --out; disparate merge joins the N parts' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.shard !== undefined) return runShardCommand(argv, rawArgs);
     const resolved = resolveBattery(argv.battery);

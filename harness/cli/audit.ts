@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { langOption, type ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
-import { auditDecisions } from '../battery/index.js';
-import type { IntersectionSetting } from '../battery/compute-findings.js';
+import { auditDecisions } from '../pipeline/index.js';
+import type { IntersectionSetting } from '../findings/compute-findings.js';
 import { Check, intersectionName } from '../config/index.js';
 import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';

@@ -1,4 +1,4 @@
-import { runBattery, type DecidedRows, type ResolvedBattery, type RunOptions } from '../battery/index.js';
+import { runBattery, type DecidedRows, type ResolvedBattery, type RunOptions } from '../pipeline/index.js';
 import { computeFlipFields } from '../counterfactual/index.js';
 import { DisparateError } from '../errors/index.js';
 import { resolveMetricId } from '../metrics/index.js';

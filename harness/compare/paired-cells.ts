@@ -1,4 +1,4 @@
-import type { DecidedRows } from '../battery/index.js';
+import type { DecidedRows } from '../pipeline/index.js';
 import { INTERSECTION_SEPARATOR } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
 

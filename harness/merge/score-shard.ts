@@ -4,13 +4,13 @@ import { decisionColumns } from '../../models/decision/index.js';
 import type { Column } from '../../datasets/table/index.js';
 import type { Shard } from './parse-shard.js';
 import { shardRange } from './shard-range.js';
-import { prepareProxies } from './run-proxies.js';
-import { decisionTable, fileRows, type RunOptions } from './run-battery.js';
-import { designsOf } from './run-twins.js';
-import type { ResolvedBattery } from './resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation } from './score-population.js';
-import { scoreTwinRows } from './score-twin-rows.js';
-import { SHARD_PART_FORMAT, type ShardPart } from './shard-part.js';
+import { prepareProxies } from '../pipeline/run-proxies.js';
+import { decisionTable, fileRows, type RunOptions } from '../pipeline/run-battery.js';
+import { designsOf } from '../pipeline/run-twins.js';
+import type { ResolvedBattery } from '../pipeline/resolve-battery.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/score-population.js';
+import { scoreTwinRows } from '../scoring/score-twin-rows.js';
+import { codeBytes, codesInCombinations, SHARD_PART_FORMAT, SHARD_PART_VERSION, type ShardPart } from './shard-part.js';
 
 /**
  * Shard `shard` of a synthetic run: its contiguous range of the row index sampled and scored (twins
@@ -47,10 +47,11 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   const references = Object.fromEntries(Object.entries(battery.reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const }]));
   const designs = battery.counterfactual.length ? designsOf(resolved, plan, references) : [];
   const twins = designs.length ? await scoreTwinRows(plan, designs, start, end, { chunkSize, workers: opts.workers ?? 1 }) : [];
+  const stored = names.filter((name) => columns.has(name)).map((name) => ({ name, levels: levelsOf(columns.get(name)!) }));
   return {
     header: {
       format: SHARD_PART_FORMAT,
-      version: 1,
+      version: SHARD_PART_VERSION,
       battery: resolved.file,
       battery_hash: resolved.hash,
       command: opts.context.command,
@@ -61,8 +62,13 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
       levels: scored.levels,
       labels: scored.labels !== null,
       proxy_tables: scored.proxyTables?.length ?? null,
-      columns: names.filter((name) => columns.has(name)).map((name) => ({ name, levels: levelsOf(columns.get(name)!) })),
+      columns: stored,
       twins: designs.map((d) => ({ attribute: d.attribute, to: d.to, effect: d.effect })),
+      code_bytes: {
+        combinations: codeBytes(scored.levels.reduce((product, levels) => product * levels.length, 1)),
+        columns: stored.map((c) => (c.levels ? codeBytes(c.levels.length) : null)),
+        twins: designs.map((d, i) => (inCombinations(battery.protected.indexOf(d.attribute), scored.levels, scored.combinations, twins[i]!.from) ? 0 : codeBytes(d.levels.length))),
+      },
     },
     scores: scored.scores,
     combinations: scored.combinations,
@@ -71,6 +77,18 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
     columns,
     twins,
   };
+}
+
+/**
+ * Whether a twin design's original groups need not be stored: its attribute is protected and every
+ * row's group equals the group its attribute combination holds (the same population column, so
+ * always, but checked rather than assumed).
+ */
+function inCombinations(attribute: number, levels: readonly (readonly string[])[], combinations: Int32Array, from: Int32Array): boolean {
+  if (attribute < 0) return false;
+  const derived = codesInCombinations(combinations, levels, attribute, new Int32Array(combinations.length));
+  for (let i = 0; i < from.length; i++) if (derived[i] !== from[i]) return false;
+  return true;
 }
 
 function levelsOf(column: Column): readonly string[] | null {

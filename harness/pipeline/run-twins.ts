@@ -5,12 +5,12 @@ import { DisparateError } from '../errors/index.js';
 import type { CounterfactualResult } from '../results/index.js';
 import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
 import { flagByCut, rowIndexTickets, type Cut } from '../../models/decision/index.js';
-import { chunkRanges, runChunkTasks } from './chunk-pool.js';
+import { chunkRanges, runChunkTasks } from '../scoring/chunk-pool.js';
 import type { ResolvedBattery } from './resolve-battery.js';
-import type { ResolvedReference } from './resolve-references.js';
-import type { ChunkPlan } from './score-chunks.js';
-import type { ScoredPopulation } from './score-population.js';
-import { createTwinScorer, type TwinPlan } from './score-twins.js';
+import type { ResolvedReference } from '../findings/resolve-references.js';
+import type { ChunkPlan } from '../scoring/score-chunks.js';
+import type { ScoredPopulation } from '../scoring/score-population.js';
+import { createTwinScorer, type TwinPlan } from '../scoring/score-twins.js';
 
 /** Twins scored elsewhere (a shard): the twins' scores and the originals' codes of the attribute, by row index. */
 export interface StoredTwins {

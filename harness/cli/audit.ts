@@ -9,7 +9,7 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
-import { formatsOption, reportFormats, type OutputFormat } from './output-options.js';
+import { reportFormats, type OutputFormat } from './output-options.js';
 
 export interface AuditArgs {
   file: string;
@@ -81,7 +81,7 @@ export const auditCommand = {
   command: 'audit <file>',
   describe: 'Audit recorded decisions (CSV or JSONL) for disparities',
   builder: (y: Argv) =>
-    formatsOption(langOption(y))
+    langOption(y)
       .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
       .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
       .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })

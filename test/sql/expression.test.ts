@@ -55,6 +55,8 @@ describe('parsing and precedence', () => {
     expect(parse('5.')).toEqual({ kind: 'number', text: '5.0' });
     expect(parse('1.25e-3')).toEqual({ kind: 'number', text: '1.25e-3' });
     expect(parse('12345678901234567890')).toEqual({ kind: 'number', text: '12345678901234567890' });
+    expect(parse('007.50')).toEqual({ kind: 'number', text: '7.50' });
+    expect(parse('0')).toEqual({ kind: 'number', text: '0' });
   });
 
   it('reads both CASE forms and the whitelisted functions', () => {
@@ -190,6 +192,9 @@ describe('hostile input is refused, naming the problem', () => {
     ['', '--flag: expression is empty'],
     ['x = \ud800', '--flag: invalid character (unpaired UTF-16 surrogate) at position 5'],
     ['ABS(x, 1)', '--flag: ABS at position 1 takes 1 argument, not 2 (ABS(x): absolute value)'],
+    ['ROUND(x, 1, 2) > 0', '--flag: ROUND at position 1 takes 1 or 2 arguments, not 3 (ROUND(x[, digits]): half away from zero, digits a whole number 0–10)'],
+    [`COALESCE(${'x, '.repeat(16)}x) > 0`, '--flag: COALESCE at position 1 takes 2 to 16 arguments, not 17 (COALESCE(a, b, …): the first that is not NULL)'],
+    ['COALESCE(x) > 0', '--flag: COALESCE at position 1 takes 2 to 16 arguments, not 1 (COALESCE(a, b, …): the first that is not NULL)'],
     ["race = 'a\\' OR 1=1 OR race = '", "--flag: backslash at position 10 is not accepted in text: Spark SQL and BigQuery read it as an escape, the other engines literally"],
     ['"a\\b" = 1', '--flag: backslash at position 3 is not accepted in a quoted name: Spark SQL and BigQuery read it as an escape, the other engines literally'],
   ];

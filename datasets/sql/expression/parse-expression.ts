@@ -338,7 +338,7 @@ class Parser {
     }
     this.next();
     if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-      const expected = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs > 2 ? `at least ${spec.minArgs}` : `${spec.minArgs} or ${spec.maxArgs}`;
+      const expected = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : spec.maxArgs === spec.minArgs + 1 ? `${spec.minArgs} or ${spec.maxArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
       throw usage(this.where, `${name} at position ${token.pos + 1} takes ${expected} argument${spec.maxArgs === 1 ? '' : 's'}, not ${args.length} (${spec.summary})`);
     }
     return { kind: 'call', name, args };

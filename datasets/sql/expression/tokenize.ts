@@ -57,6 +57,8 @@ export function tokenize(text: string, where: string): Token[] {
     if (isDigit(ch) || (ch === '.' && isDigit(text[i + 1]))) {
       let digits = '';
       while (isDigit(text[i])) digits += text[i++];
+      // 007 is 7 on every engine, but printed as written it would look like something else (an octal, a code)
+      digits = digits.replace(/^0+(?=\d)/, '');
       if (text[i] === '.') {
         i++;
         let fraction = '';

@@ -27,7 +27,7 @@ const COLUMNS = [
 type Value = number | string | boolean | null;
 const ROWS: Value[][] = [
   [1, 19, 2.5, 'Black', '  padded ', 0, true],
-  [2, 25, -2.5, 'White', 'O\'Brien', 7, false],
+  [2, 25, -2.5, 'White', "'); DROP TABLE t; --", 7, false],
   [3, null, 0.15, 'Hispanic', 'Émilie', null, null],
   [4, 44, null, null, null, -3, true],
   [5, 60, -0.05, 'Other', '', 2, null],
@@ -114,6 +114,8 @@ const EXPRESSIONS = [
   '0.5 * 4 = 2',
   '1e3 / 8',
   '1 / 3 > 0.333',
+  // text that would end a statement if quoting failed: compared as a value on every engine
+  "\"two words\" = '''); DROP TABLE t; --' OR \"a\"\"b\" = 7",
   'score / 3',
 ] as const;
 
@@ -232,8 +234,9 @@ describe('expressions give the same rows on every engine', () => {
     expect(column('ROUND(score)')).toEqual([3, -3, 0, null, 0, 7, -8, 0]);
     expect(column('ROUND(score, 1)')).toEqual([2.5, -2.5, 0.2, null, -0.1, 7, -7.8, 0]);
     // characters are code points: a tab counts, "ä" written as a + U+0308 is two, 👍🏽 is two
-    expect(column('LENGTH("two words")')).toEqual([9, 7, 6, null, 0, 4, 1, 9]);
-    expect(column('TRIM("two words")')).toEqual(['padded', "O'Brien", 'Émilie', null, '', '\tzz', 'a', 'na\u0308ive 👍🏽']);
+    expect(column('LENGTH("two words")')).toEqual([9, 20, 6, null, 0, 4, 1, 9]);
+    expect(column('TRIM("two words")')).toEqual(['padded', "'); DROP TABLE t; --", 'Émilie', null, '', '\tzz', 'a', 'na\u0308ive 👍🏽']);
+    expect(column("\"two words\" = '''); DROP TABLE t; --' OR \"a\"\"b\" = 7")).toEqual([false, true, null, null, false, false, false, false]);
     expect(column("\"two words\" > 'a'")).toEqual([false, false, true, null, false, false, false, true]);
     expect(column('ROUND(-0.125, 2)')[0]).toBe(-0.13);
     expect(column('1e3 / 8')[0]).toBe(125);

@@ -44,15 +44,16 @@ export async function emitResults(results: Results, out: string, json: boolean, 
     return;
   }
   const { buildReport, isReportFileName, loadVegaBundles, markWithheld, redactResults, terminalSummary } = await import('../../reports/index.js');
+  // --junit asks for junit.xml at its own path even when the formats leave it out of the folder
+  const junitOnly = options.junit !== undefined && options.formats !== undefined && !options.formats.includes('junit');
   const { files } = await buildReport(stamped, {
-    // --junit asks for junit.xml even when the battery's report.formats leaves it out
-    formats: options.junit && options.formats && !options.formats.includes('junit') ? [...options.formats, 'junit'] : options.formats,
+    formats: junitOnly ? [...options.formats!, 'junit'] : options.formats,
     // the bundles go into report.html only: not read when it is not written
     interactive: options.interactive && (options.formats === undefined || options.formats.includes('html')) ? loadVegaBundles() : undefined,
     inconclusive: options.inconclusive,
     lang: options.lang,
   });
-  const written = writeOutputs(out, files, isReportFileName);
+  const written = writeOutputs(out, junitOnly ? new Map([...files].filter(([name]) => name !== 'junit.xml')) : files, isReportFileName);
   if (options.junit) writeJunitCopy(options.junit, files);
   if (json) {
     process.stdout.write(`${JSON.stringify(markWithheld(stamped), null, 2)}\n`);

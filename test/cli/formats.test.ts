@@ -97,6 +97,13 @@ describe('audit --json and --formats', () => {
     Results.parse(JSON.parse(r.stdout));
   });
 
+  it('--formats json --junit FILE writes junit.xml there, not into the folder', () => {
+    const w = workdir('formats-junit');
+    expect(cli([...AUDIT, '--formats', 'json', '--junit', 'ci.xml', '--out', 'o'], w).status).toBe(0);
+    expect(listing(w)).toEqual(['ci.xml', 'o']);
+    expect(listing(join(w, 'o'))).toEqual(['results.json']);
+  });
+
   it('a rerun with --formats json removes the earlier report files', () => {
     const out = join(dir, 'rerun');
     expect(cli([...AUDIT, '--out', out]).status).toBe(0);

@@ -189,6 +189,7 @@ function startPostgres(dir: string): { host: string; port: number; stop: () => v
   const data = join(dir, 'data');
   const init = run(join(PG_BIN, 'initdb'), ['-D', data, '-U', 'expr', '--auth-local=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   if (init.status !== 0) return `initdb failed: ${(init.stderr || String(init.error)).trim().split('\n').pop()}`;
+  // TCP is off (listen_addresses ''): the port only names the socket file in this test's own folder.
   const port = 40000 + (process.pid % 20000);
   const start = run(join(PG_BIN, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off`, 'start']);
   if (start.status !== 0) return `pg_ctl start failed: ${existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8').trim().split('\n').pop() : start.stderr}`;

@@ -144,6 +144,7 @@ describe('checking against the columns', () => {
     expectBadInput(() => checkExpression(parse('age'), COLUMNS, '--flag', 'boolean', { age: 'number' }), 'usage', /^--flag: expected a condition .* but "age" is a number$/);
     expect(checkExpression(parse('age = 1'), COLUMNS, '--flag', 'boolean', { age: 'number' })).toBe('boolean');
     expect(checkExpression(parse('age'), COLUMNS, '--flag', 'boolean')).toBe('unknown');
+    expect(checkExpression(parse('constructor = 1 AND "__proto__" = 2'), ['constructor', '__proto__'], '--flag', 'boolean', { age: 'number' })).toBe('boolean');
     expect(checkExpression(parse("CASE WHEN age < 25 THEN 'young' END"), COLUMNS, '--derive', 'any')).toBe('text');
   });
 

@@ -74,7 +74,8 @@ class TypeChecker {
           const near = nearNames(name, this.columns);
           this.fail(`unknown column "${showText(name)}"${near.length > 0 ? ` (did you mean ${near.map((n) => `"${showText(n)}"`).join(', ')}?)` : ''}`);
         }
-        return this.columnTypes[name] ?? 'unknown';
+        // own keys only: a column called "constructor" must not find Object's
+        return Object.hasOwn(this.columnTypes, name) ? this.columnTypes[name]! : 'unknown';
       }
       case 'number':
         return 'number';

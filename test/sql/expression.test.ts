@@ -78,6 +78,13 @@ describe('SQL text', () => {
     expect(sql('"a"" OR 1=1 --" = 1')).toBe(`("a"" OR 1=1 --" = 1)`);
   });
 
+  it('quotes with backticks for Spark SQL and BigQuery, a quote in text escaped with a backslash', () => {
+    const e = parse("\"two words\" IN ('it''s', 'a\nb') AND x / 2 > ROUND(y, 1)");
+    expect(expressionSql(e, 'backtick')).toBe("((`two words` IN ('it\\'s', 'a\\nb')) AND ((`x` * 1e0 / NULLIF(2, 0)) > (SIGN(`y`) * FLOOR(ABS(`y`) * 1e1 + 0.5) / 1e1)))");
+    expect(expressionSql(e)).toBe(`(("two words" IN ('it''s', 'a\nb')) AND (("x" * 1e0 / NULLIF(2, 0)) > (SIGN("y") * FLOOR(ABS("y") * 1e1 + 0.5) / 1e1)))`);
+    expectBadInput(() => expressionSql(parse('"a`b" = 1'), 'backtick'), 'usage', 'column "a`b": a name with a backtick or a backslash cannot be quoted the same way for Spark SQL and BigQuery');
+  });
+
   it('divides as real numbers and gives NULL for division by zero', () => {
     expect(sql('a / 2')).toBe('("a" * 1e0 / NULLIF(2, 0))');
   });
@@ -274,6 +281,22 @@ function unquoted(text: string): string {
   return out;
 }
 
+/** Backtick-quoted SQL outside names and text; a backslash in text escapes the next character. */
+function unquotedBacktick(text: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote === "'" && ch === '\\') i++;
+    else if (quote !== null) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '`') quote = ch;
+    else out += ch;
+  }
+  expect(quote).toBeNull();
+  return out;
+}
+
 describe('properties', () => {
   it('printing then parsing gives the same tree', () => {
     fc.assert(
@@ -308,6 +331,11 @@ describe('properties', () => {
         }
         const outside = unquoted(expressionSql(expr));
         expect(outside).not.toMatch(/;|--|\/\*|::|`|\$/);
+        if (expressionColumns(expr).some((n) => n.includes('`'))) return;
+        const spark = unquotedBacktick(expressionSql(expr, 'backtick'));
+        expect(spark).not.toMatch(/;|--|\/\*|::|"|\$|\\/);
+        // same text outside quotes whichever quoting
+        expect(spark).toBe(outside);
       }),
       { numRuns: 1000 },
     );

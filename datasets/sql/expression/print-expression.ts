@@ -1,11 +1,12 @@
 import { DisparateError } from '../../../harness/errors/index.js';
 import type { Expr } from './ast.js';
 import { isBareName } from './keywords.js';
+import { showText } from './tokenize.js';
 
 /**
  * SQL text of a checked expression that PostgreSQL, SQLite (3.35+), DuckDB and Trino run with the same result.
- * Spark SQL reads "x" as a name only with spark.sql.ansi.doubleQuotedIdentifiers (3.4+), and BigQuery quotes
- * names with backticks and reads backslashes in strings as escapes. Every compound part is parenthesised, so no engine's
+ * Spark SQL reads "x" as a name only with spark.sql.ansi.doubleQuotedIdentifiers (3.4+), and BigQuery reads it as
+ * text: for those two, `quoting: 'backtick'` prints `name` and 'it\'s' instead. Every compound part is parenthesised, so no engine's
  * own precedence rules matter; identifiers are always double-quoted and string literals single-quoted, each
  * with its quote doubled, so no name or value can end its quotes early.
  *
@@ -21,10 +22,10 @@ import { isBareName } from './keywords.js';
  * @example expressionSql(parseExpression("score_text IN ('Medium', 'High')", '--flag'))
  *   // → ("score_text" IN ('Medium', 'High'))
  */
-export function expressionSql(expr: Expr): string {
+export function expressionSql(expr: Expr, quoting: SqlQuoting = 'ansi'): string {
   const size = printedSize(expr);
   if (size > MAX_PRINTED_SIZE) throw new DisparateError('usage', `expression is too large once printed as SQL (${tooLarge(size)})`);
-  return print(expr, 'sql');
+  return print(expr, quoting);
 }
 
 export function tooLarge(size: number): string {
@@ -54,6 +55,26 @@ function wrapsWhole(text: string): boolean {
   return false;
 }
 
+/**
+ * How names and text are quoted: 'ansi' ("name", 'it''s') for PostgreSQL, SQLite, DuckDB and Trino;
+ * 'backtick' (`name`, 'it\'s', a newline as \n) for Spark SQL and BigQuery, which read "…" as text and a
+ * backslash in text as an escape (backslashes are refused in expressions, so \' can only mean a quote).
+ */
+export type SqlQuoting = 'ansi' | 'backtick';
+
+function backtickName(name: string): string {
+  // Spark doubles a backtick inside, BigQuery escapes it with a backslash: no one spelling for both.
+  if (name.includes('`') || name.includes('\\')) throw new DisparateError('usage', `column "${showText(name)}": a name with a backtick or a backslash cannot be quoted the same way for Spark SQL and BigQuery`);
+  return `\`${name}\``;
+}
+
+function backtickText(value: string): string {
+  if (value.includes('\\')) throw new DisparateError('usage', `text '${showText(value)}': a backslash is read as an escape by Spark SQL and BigQuery`);
+  let out = "'";
+  for (const ch of value) out += ch === "'" ? "\\'" : ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch;
+  return `${out}'`;
+}
+
 export function quoteName(name: string): string {
   return `"${name.split('"').join('""')}"`;
 }
@@ -62,15 +83,16 @@ export function quoteText(value: string): string {
   return `'${value.split("'").join("''")}'`;
 }
 
-function print(expr: Expr, mode: 'sql' | 'text'): string {
+function print(expr: Expr, mode: SqlQuoting | 'text'): string {
   const p = (e: Expr): string => print(e, mode);
   switch (expr.kind) {
     case 'column':
+      if (mode === 'backtick') return backtickName(expr.name);
       return mode === 'text' && isBareName(expr.name) ? expr.name : quoteName(expr.name);
     case 'number':
       return expr.text;
     case 'string':
-      return quoteText(expr.value);
+      return mode === 'backtick' ? backtickText(expr.value) : quoteText(expr.value);
     case 'boolean':
       return expr.value ? 'TRUE' : 'FALSE';
     case 'null':
@@ -81,7 +103,7 @@ function print(expr: Expr, mode: 'sql' | 'text'): string {
     case 'not':
       return `(NOT ${p(expr.operand)})`;
     case 'arithmetic':
-      if (expr.op === '/' && mode === 'sql') return `(${p(expr.left)} * 1e0 / NULLIF(${p(expr.right)}, 0))`;
+      if (expr.op === '/' && mode !== 'text') return `(${p(expr.left)} * 1e0 / NULLIF(${p(expr.right)}, 0))`;
       return `(${p(expr.left)} ${expr.op} ${p(expr.right)})`;
     case 'compare':
       return `(${p(expr.left)} ${expr.op} ${p(expr.right)})`;
@@ -103,7 +125,7 @@ function print(expr: Expr, mode: 'sql' | 'text'): string {
       return `(${parts.join(' ')})`;
     }
     case 'call': {
-      if (expr.name === 'ROUND' && mode === 'sql') return roundSql(p(expr.args[0]!), expr.args[1]?.kind === 'number' ? Number(expr.args[1].text) : 0);
+      if (expr.name === 'ROUND' && mode !== 'text') return roundSql(p(expr.args[0]!), expr.args[1]?.kind === 'number' ? Number(expr.args[1].text) : 0);
       return `${expr.name}(${expr.args.map(p).join(', ')})`;
     }
   }

@@ -128,4 +128,15 @@ describe('reference overall for every attribute, with the bootstrap', () => {
     expect(s.status).toBe(2);
     expect(s.stderr).toMatch(/selective-labels analysis \(--label-source\) compares each group with one reference group/);
   });
+
+  it('asks a counterfactual twin for its `to` when the attribute is compared with everyone else (exit 2)', () => {
+    const d = mkdtempSync(join(tmpdir(), 'rest-twin-'));
+    const battery = readFileSync('batteries/default.yaml', 'utf8')
+      .replaceAll('../', `${process.cwd()}/`)
+      .replace('{ attribute: nationality, to: french, effect: both }', '{ attribute: nationality, effect: both }');
+    writeFileSync(`${d}/b.yaml`, battery);
+    const r = runCli(['run', `${d}/b.yaml`, '--size', '2000', '--out', `${d}/out`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/b\.yaml: counterfactual\.0\.to: required for "nationality", whose reference is everyone else \(overall\), not one level to set/);
+  });
 });

@@ -95,6 +95,12 @@ describe('default battery', () => {
     // no ratio in the hundreds anywhere: the largest, low against high income, is about 28
     const ratios = r.groups.flatMap((x) => (x.metrics['selection_rate_ratio']?.value ?? null) ?? []);
     expect(Math.max(...ratios)).toBeLessThan(30);
+    // the threshold sweep at 5 % is the decision itself: the same comparison with everyone else
+    const curve = r.selection_curves!.curves.find((c) => c.attribute === 'nationality' && c.group === 'non_eu')!;
+    const at5 = curve.points.find((p) => Math.abs(p.fraction - 0.05) < 1e-12)!;
+    expect(at5.selected).toBe(1778);
+    expect(at5.selection_rate_ratio.value).toBe(ratio.value);
+    expect(at5.selection_rate_ratio.ci).toEqual(ratio.ci);
     const check = r.checks.find((c) => c.id === 'selection-four-fifths' && c.group === 'non_eu')!;
     expect(check).toMatchObject({ verdict: 'fail', reference: '(rest)', direction: 'higher' });
     expect(r.manifest.references).toMatchObject({ nationality: { group: '(rest)', origin: 'battery' }, income_band: { group: 'high', origin: 'battery' } });

@@ -165,6 +165,8 @@ export const EN = {
   restGroup: (unit: string): string => `other ${unit}`,
   /** The reference "(rest)" in a table cell or a list. */
   restReference: 'everyone else',
+  /** Everyone but one group, in the unstable-reference warning: "all but the low-income households". */
+  restOf: (group: string, unit: string): string => `all but the ${group} ${unit}`,
   /** The row of the whole population in each attribute's table. */
   overallRow: (unit: string): string => `All ${unit}`,
 };

@@ -124,6 +124,8 @@ export const FR: Messages = {
   restGroup: (unit) => `autres ${unit}`,
   /** The reference "(rest)" in a table cell or a list. */
   restReference: 'tous les autres',
+  /** Everyone but one group, in the unstable-reference warning: "all but the low-income households". */
+  restOf: (group, unit) => `les ${unit} autres que « ${group} »`,
   /** The row of the whole population in each attribute's table. */
   overallRow: (unit) => `Ensemble des ${unit}`,
 };

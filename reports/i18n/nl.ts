@@ -124,6 +124,8 @@ export const NL: Messages = {
   restGroup: (unit) => `andere ${unit}`,
   /** The reference "(rest)" in a table cell or a list. */
   restReference: 'alle anderen',
+  /** Everyone but one group, in the unstable-reference warning: "all but the low-income households". */
+  restOf: (group, unit) => `alle ${unit} behalve ‘${group}’`,
   /** The row of the whole population in each attribute's table. */
   overallRow: (unit) => `Alle ${unit}`,
 };

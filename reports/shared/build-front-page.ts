@@ -197,9 +197,17 @@ function findings(T: Messages, results: Results, names: DisplayNames, unit: stri
   return out;
 }
 
-function unstableWarnings(T: Messages, results: Results, names: DisplayNames): string[] {
+function unstableWarnings(T: Messages, results: Results, names: DisplayNames, unit: string): string[] {
   const out: string[] = [];
   for (const attribute of results.manifest.protected) {
+    // everyone else can be rarely flagged too, when one group takes nearly every flag
+    if (results.manifest.references[attribute]?.group === REST_REFERENCE && !results.selective_labels) {
+      for (const g of results.groups.filter((x) => x.attribute === attribute && x.rest && !x.suppressed)) {
+        if (!unstableReference(g.rest!)) continue;
+        out.push(T.unstableWarning({ attribute: names.attributeInText(attribute), reference: T.restOf(names.group(attribute, g.group), unit), flagged: g.rest!.flagged, n: g.rest!.n, rate: formatRate(g.rest!.flagged / g.rest!.n) }));
+      }
+      continue;
+    }
     const ref = results.groups.find((g) => g.attribute === attribute && g.is_reference);
     if (!ref || results.selective_labels || !unstableReference(ref) || ref.suppressed) continue;
     out.push(T.unstableWarning({ attribute: names.attributeInText(attribute), reference: names.group(attribute, ref.group), flagged: ref.flagged, n: ref.n, rate: formatRate(ref.flagged / ref.n) }));
@@ -247,7 +255,7 @@ export function buildFrontPage(results: Results, lang: Lang = 'en'): FrontPage {
     ruleSentence: total === 0 ? null : T.rule(level, s.rule?.family_size ?? total, formatLevel(1 - results.manifest.alpha)),
     findings: found,
     noFindings: found.length === 0 && total > 0 ? T.noFindings(level) : null,
-    warnings: unstableWarnings(T, results, names),
+    warnings: unstableWarnings(T, results, names, unit),
     cannotTell: cannotTell(T, results),
     sampled: results.selective_labels !== undefined,
   };

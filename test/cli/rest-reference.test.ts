@@ -139,4 +139,17 @@ describe('reference overall for every attribute, with the bootstrap', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/b\.yaml: counterfactual\.0\.to: required for "nationality", whose reference is everyone else \(overall\), not one level to set/);
   });
+
+  it('warns when everyone else is itself flagged too rarely, and leads that finding with the difference', () => {
+    // low: 200 of 1,000; everyone else (mid): 10 of 2,000 = 0.5 %, under the 1 % threshold
+    const d = mkdtempSync(join(tmpdir(), 'rest-unstable-'));
+    writeFileSync(`${d}/d.csv`, 'band,flagged,count\nmid,1,10\nmid,0,1990\nlow,1,200\nlow,0,800\n');
+    const r = runCli(['audit', `${d}/d.csv`, '--protected', 'band', '--flag', 'flagged', '--count', 'count', '--reference', 'band=overall', '--out', `${d}/out`]);
+    expect(r.status, r.stderr).toBe(1);
+    const md = readFileSync(`${d}/out/report.md`, 'utf8');
+    const front = md.slice(md.indexOf('## What the audit found'), md.indexOf('## What this audit cannot tell you'));
+    expect(front).toContain('> Unstable reference: by band, the reference group (all but the low people) is flagged for only 10 of 2,000 (0.50 %).');
+    expect(front).toContain('200 of every 1,000 low people are flagged, against 5.0 of every 1,000 other people: 19.5 percentage points more');
+    expect(front).toContain('The ratio, 40 times as often, rests on only 10 flagged other people: do not quote it alone.');
+  });
 });

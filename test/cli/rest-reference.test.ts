@@ -152,4 +152,27 @@ describe('reference overall for every attribute, with the bootstrap', () => {
     expect(front).toContain('200 of every 1,000 low people are flagged, against 5.0 of every 1,000 other people: 19.5 percentage points more');
     expect(front).toContain('The ratio, 40 times as often, rests on only 10 flagged other people: do not quote it alone.');
   });
+
+  it('merges audits of disjoint parts into the audit of the whole: the same complements, intervals and verdicts', () => {
+    const d = mkdtempSync(join(tmpdir(), 'rest-merge-'));
+    // the counts of the first fixture, split into two parts
+    writeFileSync(`${d}/p1.csv`, 'nat,flagged,count\na,1,60\na,0,500\nb,1,5\nb,0,200\nc,1,30\nc,0,100\n');
+    writeFileSync(`${d}/p2.csv`, 'nat,flagged,count\na,1,40\na,0,400\nb,1,15\nb,0,280\nc,0,370\n');
+    for (const p of ['p1', 'p2']) {
+      const r = runCli(['audit', `${d}/${p}.csv`, '--protected', 'nat', '--flag', 'flagged', '--count', 'count', '--reference', 'nat=overall', '--out', `${d}/${p}`]);
+      expect([0, 1], r.stderr).toContain(r.status);
+    }
+    const m = runCli(['merge', `${d}/p1/results.json`, `${d}/p2/results.json`, '--out', `${d}/m`]);
+    expect(m.stderr).toBe('');
+    expect(m.status).toBe(1);
+    const merged = Results.parse(JSON.parse(readFileSync(`${d}/m/results.json`, 'utf8')));
+    expect(merged.manifest.references['nat']).toEqual({ group: '(rest)', origin: 'cli' });
+    expect(merged.overall).toEqual(results.overall);
+    for (const g of ['a', 'b', 'c']) {
+      const x = merged.groups.find((y) => y.attribute === 'nat' && y.group === g)!;
+      expect(x.rest, g).toEqual(group(g).rest);
+      expect(x.metrics['selection_rate_ratio'], g).toEqual(group(g).metrics['selection_rate_ratio']);
+    }
+    expect(merged.checks.map((c) => [c.group, c.verdict, c.ci])).toEqual(results.checks.map((c) => [c.group, c.verdict, c.ci]));
+  });
 });

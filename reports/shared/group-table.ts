@@ -83,6 +83,7 @@ export function buildGroupTable(results: Results, attribute: string): Table {
       ? [{
           small: false,
           reference: false,
+          overall: true,
           cells: [
             EN.overallRow(unitNoun(results.manifest)),
             countText(results, results.overall.n),

@@ -7,6 +7,7 @@ import { shardRange } from './shard-range.js';
 import { prepareProxies } from '../pipeline/run-proxies.js';
 import { decisionTable, fileRows, type RunOptions } from '../pipeline/run-battery.js';
 import { designsOf } from '../pipeline/run-twins.js';
+import { EVERY_ATTRIBUTE } from '../findings/resolve-references.js';
 import type { ResolvedBattery } from '../pipeline/resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/score-population.js';
 import { scoreTwinRows } from '../scoring/score-twin-rows.js';
@@ -33,7 +34,7 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   if (shard.count > n) throw new DisparateError('usage', `--shard ${shard.index}/${shard.count}: more shards than the ${n} rows of the population`);
   // A twin's default target is the largest group, which only the whole population knows.
   battery.counterfactual.forEach((entry, i) => {
-    if (entry.to === undefined && battery.reference[entry.attribute] === undefined) {
+    if (entry.to === undefined && (battery.reference[entry.attribute] ?? battery.reference[EVERY_ATTRIBUTE]) === undefined) {
       throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: required with --shard (the default, the largest group of "${entry.attribute}", is known only once every shard is scored); name it${battery.protected.includes(entry.attribute) ? `, or set reference.${entry.attribute}` : ''}`);
     }
   });
@@ -44,7 +45,12 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   const scored = await scorePopulation(plan, { n: end - start, start, chunkSize, workers: opts.workers, onProgress: opts.onProgress });
   const names = decisionColumns(battery.decision!);
   const columns = decisionTable(plan, names, chunkSize, [start, end]);
-  const references = Object.fromEntries(Object.entries(battery.reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const }]));
+  const references = Object.fromEntries(
+    battery.counterfactual.flatMap((entry) => {
+      const group = battery.reference[entry.attribute] ?? battery.reference[EVERY_ATTRIBUTE];
+      return group === undefined ? [] : [[entry.attribute, { group, origin: 'battery' as const }]];
+    }),
+  );
   const designs = battery.counterfactual.length ? designsOf(resolved, plan, references) : [];
   const twins = designs.length ? await scoreTwinRows(plan, designs, start, end, { chunkSize, workers: opts.workers ?? 1 }) : [];
   const stored = names.filter((name) => columns.has(name)).map((name) => ({ name, levels: levelsOf(columns.get(name)!) }));

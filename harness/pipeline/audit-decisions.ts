@@ -4,7 +4,7 @@ import { readDecisions, type DecisionColumns, type Decisions } from '../../datas
 import { categorical, mapInto, type CategoricalColumn } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import { rowContentTickets } from '../../models/decision/index.js';
-import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } from '../metrics/index.js';
+import { buildSelectiveLabels, computeSelectiveLabels, REST_REFERENCE, type SelectiveSettings } from '../metrics/index.js';
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
 import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
@@ -154,6 +154,10 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
   let modelN = 0;
   for (const part of parts) {
     for (const a of part.attributes) {
+      if (analysis.references[a.name]!.group === REST_REFERENCE) {
+        // Lighthouse's population estimates compare a group with one reference group (its published method); a complement per group is not part of it
+        throw new DisparateError('usage', `--reference ${a.name}=overall: the selective-labels analysis (--label-source) compares each group with one reference group; name a level of "${a.name}"`);
+      }
       const collected = collectSelectiveCounts({
         attribute: a.name,
         levels: a.column.levels,

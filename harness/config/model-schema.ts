@@ -307,6 +307,10 @@ export const HttpModel = z
       .array(z.string().url())
       .default([])
       .describe('URLs on the origin of `url` the endpoint may redirect to with 307 or 308 (the batch is posted again there). Any other redirect stops the run: rows and headers are never sent to an undeclared URL. Default none.'),
+    artifacts: z
+      .array(z.string())
+      .default([])
+      .describe('Copies of the files the service behind the endpoint runs (its model file, weights, a pickle), relative to this model file: hashed into the manifest\'s model hash with the descriptor, so the manifest records which files were audited. The endpoint itself is not hashed: pair them with a verify block to show it answers as those files do. Default none.'),
     inputs: z.array(RawInput).min(1),
   })
   .strict();

@@ -4,6 +4,8 @@ export { audit, type AuditSettings } from './audit.js';
 export { compare } from './compare.js';
 export { merge, mergeParts } from './merge.js';
 export { runShard } from './run-shard.js';
+export { verify, type VerifySettings } from './verify.js';
+export { describeVerification, type Verification } from '../battery/index.js';
 export { encodeShardPart, parseShard, type Shard, type ShardPart } from '../battery/index.js';
 export { provenance, type Provenance } from './provenance.js';
 export { buildReport } from '../../reports/index.js';

@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { encodeCategorical, numeric, type Column, type Table } from '../datasets/table/index.js';
-import { bindAsync, loadAnyModel, loadTf } from '../models/adapters/index.js';
+import { bindAsync, bindFeatures, loadAnyModel, loadTf } from '../models/adapters/index.js';
+import { loadOnnxRuntime } from '../models/adapters/load-onnx-runtime.js';
 import { forestOnnx, logisticPipelineOnnx } from './onnx-graphs.js';
 
 /**
@@ -148,6 +149,19 @@ export async function benchModels(opts: { rows?: number } = {}): Promise<ModelFi
   const onnxTrees = loadAnyModel(write(folder, 'trees-onnx.json', { kind: 'onnx', name: 'bench', file: 'forest.onnx', output: { transform: 'sigmoid' }, inputs: Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', missing: 'pass' })) }));
   const or = await rate(() => bindAsync(onnxTrees, t40)(0, nt), nt);
   figures.push({ what: 'onnx TreeEnsemble (onnxruntime-node, 1 thread), the same 500 trees of depth 6, 40 features', rowsPerSecond: or, target: 'at least the trees figure', ok: or >= tr });
+  // onnxruntime's kernel alone: session.run on feature tensors built beforehand, in the adapter's
+  // batches, so that the row above minus this one is the adapter's own cost (encoding, tensors, output).
+  const { ort } = await loadOnnxRuntime('node', 'bench');
+  const kernel = await ort.InferenceSession.create(readFileSync(join(folder, 'forest.onnx')), { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', logSeverityLevel: 3 });
+  const features = bindFeatures({ kind: 'onnx', name: 'bench', source: null, file: 'bench', hash: '' }, Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric' as const, transform: 'identity' as const, center: 0, scale: 1, missing: 'pass' as const })), t40).encode(0, nt);
+  const batch = 65536;
+  const kr = await rate(async () => {
+    for (let b = 0; b < nt; b += batch) {
+      const e = Math.min(nt, b + batch);
+      await kernel.run({ input: new ort.Tensor('float32', features.subarray(b * 40, e * 40), [e - b, 40]) });
+    }
+  }, nt);
+  figures.push({ what: 'onnx TreeEnsemble, onnxruntime\'s kernel alone (session.run on prebuilt float tensors, batches of 65,536, 1 thread)', rowsPerSecond: kr, target: 'report: the adapter\'s overhead is the difference from the row above', ok: null });
 
   const numerics = Array.from({ length: 10 }, (_, j) => `x${j}`);
   const categoricals = Array.from({ length: 10 }, (_, j) => `c${j}`);

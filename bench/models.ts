@@ -152,6 +152,10 @@ export async function benchModels(opts: { rows?: number; sections?: readonly Mod
     figures.push({ what: 'trees (XGBoost JSON), 500 trees of depth 6, 40 features', rowsPerSecond: tr, target: '≥ 100 k rows/s', ok: tr >= 100e3 });
 
     // The same forest through onnxruntime (native CPU binding, one thread), scored as XGBoost's probability.
+    // Where it falls short of the walker above, the kernel row below says whose time it is: profiled
+    // with perf on onnxruntime-node 1.23, the time is in the TreeEnsemble kernel's node loop, which walks
+    // one row at a time with a compare-and-jump per node (random splits: the jump cannot be predicted),
+    // while walk-complete.ts computes each child index without a branch for eight rows at once.
     writeFileSync(join(folder, 'forest.onnx'), forestOnnx(randomXgboostModel(500, 6, 40) as Parameters<typeof forestOnnx>[0]));
     const onnxTrees = loadAnyModel(write(folder, 'trees-onnx.json', { kind: 'onnx', name: 'bench', file: 'forest.onnx', output: { transform: 'sigmoid' }, inputs: Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', missing: 'pass' })) }));
     const or = await rate(() => bindAsync(onnxTrees, t40)(0, nt), nt);

@@ -5,6 +5,8 @@ export { compare } from './compare.js';
 export { merge, mergeParts } from './merge.js';
 export { runShard } from './run-shard.js';
 export { encodeShardPart, parseShard, type DecisionsShardPart, type Shard, type ShardPart } from '../merge/index.js';
+export { verify, type VerifySettings } from './verify.js';
+export { describeVerification, type Verification } from '../pipeline/index.js';
 export { provenance, type Provenance } from './provenance.js';
 export { buildReport } from '../../reports/index.js';
 export { Battery, Check, ModelFile, PopulationSpec, SCHEMAS, buildJsonSchema } from '../config/index.js';

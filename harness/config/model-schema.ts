@@ -16,9 +16,19 @@ export const NumericInput = z
     name: z.string(),
     type: z.literal('numeric'),
     coefficient: z.number(),
-    transform: z.enum(['identity', 'log', 'log1p']).default('identity').describe('Applied before centring. Default identity.'),
-    center: z.number().default(0),
-    scale: z.number().positive().default(1),
+    transform: z
+      .enum(['identity', 'log', 'log1p'])
+      .default('identity')
+      .describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
+    clip: z.tuple([z.number(), z.number()]).optional().describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
+    bins: z
+      .array(z.number())
+      .min(1)
+      .refine((e) => e.every((x, i) => i === 0 || x > e[i - 1]!), 'bin edges must be strictly ascending')
+      .optional()
+      .describe('Ascending edges: the value (after transform and clip) becomes its bin index, the number of edges ≤ it (np.searchsorted(edges, x, side="right"); pd.cut codes with right=False), and the coefficient multiplies that index. Default none.'),
+    center: z.number().default(0).describe('Standardisation: the coefficient multiplies (bin(clip(transform(x))) − center) / scale. Default 0.'),
+    scale: z.number().positive().default(1).describe('Default 1.'),
   })
   .strict();
 
@@ -220,6 +230,13 @@ export const AdditiveInput = z
       .optional()
       .describe('Numeric: ascending cut points; a value\'s bin is the number of edges ≤ it (below the first edge: bin 0; at or above the last: bin edges.length), as interpret\'s EBM bins (np.searchsorted(cuts, x, side="right")).'),
     levels: z.array(z.string()).min(1).optional().describe('Categorical: every level the model accepts; a level\'s bin is its index here.'),
+    transform: z
+      .enum(['identity', 'log', 'log1p'])
+      .optional()
+      .describe('Numeric: applied first, as the training pipeline did before the model saw the value (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
+    clip: z.tuple([z.number(), z.number()]).optional().describe('Numeric: [low, high], applied after the transform (np.clip). Default none.'),
+    center: z.number().optional().describe('Numeric: standardisation before binning: the edges apply to (clip(transform(x)) − center) / scale, as after a StandardScaler in the pipeline. Default 0.'),
+    scale: z.number().positive().optional().describe('Numeric: see center. Default 1.'),
   })
   .strict();
 
@@ -290,6 +307,10 @@ export const HttpModel = z
       .array(z.string().url())
       .default([])
       .describe('URLs on the origin of `url` the endpoint may redirect to with 307 or 308 (the batch is posted again there). Any other redirect stops the run: rows and headers are never sent to an undeclared URL. Default none.'),
+    artifacts: z
+      .array(z.string())
+      .default([])
+      .describe('Copies of the files the service behind the endpoint runs (its model file, weights, a pickle), relative to this model file: hashed into the manifest\'s model hash with the descriptor, so the manifest records which files were audited. The endpoint itself is not hashed: pair them with a verify block to show it answers as those files do. Default none.'),
     inputs: z.array(RawInput).min(1),
   })
   .strict();

@@ -190,7 +190,7 @@ export const Manifest = z
         kind: z.string(),
         name: z.string(),
         source: z.string().nullable(),
-        artifacts: z.array(z.string()).optional().describe('Files the model reads besides its descriptor (XGBoost JSON, ONNX graph, tfjs model.json and weight shards, a command\'s script and artifacts), all covered by `hash`, in hash order.'),
+        artifacts: z.array(z.string()).optional().describe('Files the model reads besides its descriptor (XGBoost JSON, ONNX graph, tfjs model.json and weight shards, a command\'s script and artifacts, the artifacts an http model lists), all covered by `hash`, in hash order.'),
       })
       .strict()
       .nullable(),

@@ -2,6 +2,7 @@ import type { AdditiveModel } from '../../harness/config/index.js';
 import type { CategoricalColumn, NumericColumn, Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { checkInputs, missingValueError } from './check-inputs.js';
+import { encodeNumber } from './encode-features.js';
 import type { Explanation, ModelAdapter, ModelInput, ModelMeta, Scorer } from './model-adapter.js';
 
 /** A term compiled to flat form: the inputs it reads and its scores in row-major bin order. */
@@ -21,7 +22,11 @@ function compile(model: AdditiveModel, file: string): CompiledTerm[] {
     if (input.type === 'numeric') {
       if (!input.edges) throw new DisparateError('model', `${file}: inputs.${k}.edges: required for a numeric input`);
       if (input.edges.some((e, i) => !Number.isFinite(e) || (i > 0 && e <= input.edges![i - 1]!))) throw new DisparateError('model', `${file}: inputs.${k}.edges: must be finite and strictly ascending`);
-    } else if (!input.levels) throw new DisparateError('model', `${file}: inputs.${k}.levels: required for a categorical input`);
+    } else {
+      if (!input.levels) throw new DisparateError('model', `${file}: inputs.${k}.levels: required for a categorical input`);
+      const numericOnly = (['transform', 'clip', 'center', 'scale'] as const).find((f) => input[f] !== undefined);
+      if (numericOnly) throw new DisparateError('model', `${file}: inputs.${k}.${numericOnly}: applies to a numeric input only`);
+    }
   });
   return model.terms.map((term, t) => {
     const inputs = term.inputs.map((name) => {
@@ -44,7 +49,7 @@ function compile(model: AdditiveModel, file: string): CompiledTerm[] {
   });
 }
 
-/** Bin of every row of a column for one input: edges counted for numbers, level index for categories. */
+/** Bin of every row of a column for one input: edges counted for numbers (after their transform, clip and standardisation), level index for categories. */
 function binner(meta: ModelMeta, input: AdditiveModel['inputs'][number], column: NumericColumn | CategoricalColumn): (row: number) => number {
   if (column.kind === 'categorical') {
     const bins = column.levels.map((level) => input.levels!.indexOf(level));
@@ -55,9 +60,14 @@ function binner(meta: ModelMeta, input: AdditiveModel['inputs'][number], column:
     };
   }
   const edges = Float64Array.from(input.edges!);
+  const encoding = { transform: input.transform ?? 'identity', clip: input.clip, center: input.center ?? 0, scale: input.scale ?? 1 };
+  const plain = encoding.transform === 'identity' && !encoding.clip && encoding.center === 0 && encoding.scale === 1;
   return (row) => {
-    const x = column.values[row]!;
-    if (Number.isNaN(x)) throw missingValueError(meta, input.name, row);
+    const v = column.values[row]!;
+    if (Number.isNaN(v)) throw missingValueError(meta, input.name, row);
+    // transform, clip and standardise as every kind does (encodeNumber), then the model's own edges.
+    const x = plain ? v : encodeNumber(encoding, v);
+    if (Number.isNaN(x)) throw missingValueError(meta, input.name, row, { name: encoding.transform, value: v });
     // Binary search: the number of edges ≤ x.
     let lo = 0;
     let hi = edges.length;

@@ -1,4 +1,4 @@
-import type { ModelFile } from '../../harness/config/index.js';
+import type { LogisticModel, ModelFile } from '../../harness/config/index.js';
 import { normaliseLabels, quoteLabel } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 
@@ -8,18 +8,28 @@ const list = (levels: readonly string[]) => (levels.length > 12 ? `${levels.slic
 
 /**
  * Every input name once: an input declared twice would have its contribution counted twice. The one
- * exception is a numeric input of a logistic or linear model under different transforms (x and
- * log x are two terms of one column); a second term with the same transform is a repeat.
+ * exception is a numeric input under different transforms (x and log x are two terms of one column;
+ * for a logistic or linear model, `term` also tells clipped or binned x apart); a second term
+ * transformed the same way is a repeat.
  */
-function uniqueInputs(inputs: readonly { name: string; type: string; transform?: string }[], issue: Issue, field = 'inputs'): void {
+function uniqueInputs<T extends { name: string; type: string; transform?: string }>(inputs: readonly T[], issue: Issue, term?: (input: T) => string | null): void {
   const seen = new Map<string, number[]>();
-  const terms = (a: (typeof inputs)[number], b: (typeof inputs)[number]) => a.type === 'numeric' && b.type === 'numeric' && a.transform !== undefined && b.transform !== undefined;
+  const key = (input: T) => (term ? term(input) : input.type === 'numeric' && input.transform !== undefined ? input.transform : null);
   inputs.forEach((input, i) => {
     const earlier = seen.get(input.name) ?? [];
-    const clash = earlier.find((j) => !terms(inputs[j]!, input) || inputs[j]!.transform === input.transform);
-    if (clash !== undefined) issue(`${field}.${i}`, `input "${input.name}" is declared twice (${field}.${clash} and ${field}.${i})${terms(inputs[clash]!, input) ? ` with the same transform (${input.transform})` : ''}`);
+    const clash = earlier.find((j) => key(inputs[j]!) === null || key(input) === null || key(inputs[j]!) === key(input));
+    if (clash !== undefined) {
+      const both = key(inputs[clash]!) !== null && key(input) !== null;
+      issue(`inputs.${i}`, `input "${input.name}" is declared twice (inputs.${clash} and inputs.${i})${both ? ` with the same transform (${key(input)})` : ''}`);
+    }
     seen.set(input.name, [...earlier, i]);
   });
+}
+
+/** How a logistic model's numeric term encodes its column, e.g. "log" or "identity, clip [0, 5], bins [1, 2]". */
+function linearTerm(input: LogisticModel['inputs'][number]): string | null {
+  if (input.type !== 'numeric') return null;
+  return [input.transform, ...(input.clip ? [`clip [${input.clip.join(', ')}]`] : []), ...(input.bins ? [`bins [${input.bins.join(', ')}]`] : [])].join(', ');
 }
 
 /** The label policy on declared levels (no repeats, twins, control characters; limits). */
@@ -71,7 +81,7 @@ export function checkModelFile(model: ModelFile, file: string): void {
   switch (model.kind) {
     case 'logistic':
     case 'linear':
-      uniqueInputs(model.inputs, issue);
+      uniqueInputs(model.inputs, issue, linearTerm);
       model.inputs.forEach((input, i) => {
         if (input.type !== 'categorical') return;
         const levels = checkDeclaredLevels(input.levels, issue, `inputs.${i}.levels`);

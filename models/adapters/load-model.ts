@@ -112,6 +112,8 @@ export function loadAnyModel(file: string): AnyModelAdapter {
       return commandAdapter(model, meta(), dirname(resolve(file)));
     }
     case 'http':
+      // The service cannot be hashed from here; the copies of its files the auditor was given can.
+      model.artifacts.forEach((path, i) => read(path, `artifacts.${i}`));
       return httpAdapter(model, meta());
   }
 }

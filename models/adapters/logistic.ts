@@ -1,6 +1,7 @@
 import type { LogisticModel } from '../../harness/config/index.js';
 import { cellValue, type Table } from '../../datasets/table/index.js';
 import { checkInputs, levelLookup, missingValueError } from './check-inputs.js';
+import { encodeNumber } from './encode-features.js';
 import type { Explanation, ModelAdapter, ModelMeta, Scorer } from './model-adapter.js';
 
 /** Rows per tile: 4,096 float64 logits (32 KiB) stay in the L1/L2 cache. */
@@ -14,7 +15,8 @@ const TRANSFORMS = {
 
 /**
  * Logistic model: score = σ(intercept + Σ contributions); a `linear` model (same shape) leaves out
- * σ. Numeric inputs contribute coefficient × (transform(x) − center) / scale; categorical inputs
+ * σ. Numeric inputs contribute coefficient × (bin(clip(transform(x))) − center) / scale, as the
+ * trees, tfjs and onnx kinds encode a numeric input ({@link encodeNumber}); categorical inputs
  * their level's coefficient. `explain` returns exactly those contributions, which with the
  * intercept sum to the logit (or the linear score).
  *
@@ -49,7 +51,16 @@ export function logisticAdapter(model: LogisticModel, meta: ModelMeta): ModelAda
             const a = input.coefficient / input.scale;
             const c = input.center;
             const values = column.values;
-            if (input.transform === 'identity') {
+            if (input.clip || input.bins) {
+              // Clipping and binning: the shared encoder, so every kind reads these fields alike.
+              for (let i = t0, j = t0 - base; i < t1; i++, j++) {
+                const v = values[i]!;
+                if (v !== v) throw missingValueError(meta, input.name, i);
+                const x = encodeNumber(input, v);
+                if (!Number.isFinite(x)) throw missingValueError(meta, input.name, i, { name: input.transform, value: v });
+                logit[j]! += input.coefficient * x;
+              }
+            } else if (input.transform === 'identity') {
               for (let i = t0, j = t0 - base; i < t1; i++, j++) {
                 const x = values[i]!;
                 if (x !== x) throw missingValueError(meta, input.name, i);
@@ -83,7 +94,11 @@ export function logisticAdapter(model: LogisticModel, meta: ModelMeta): ModelAda
         if (raw === null) throw missingValueError(meta, input.name, row);
         let value: number;
         if (input.type === 'categorical') value = Object.hasOwn(input.coefficients, String(raw)) ? input.coefficients[String(raw)]! : 0;
-        else value = (input.coefficient * (TRANSFORMS[input.transform](Number(raw)) - input.center)) / input.scale;
+        else if (input.clip || input.bins) {
+          const x = encodeNumber(input, Number(raw));
+          if (!Number.isFinite(x)) throw missingValueError(meta, input.name, row, { name: input.transform, value: Number(raw) });
+          value = input.coefficient * x;
+        } else value = (input.coefficient * (TRANSFORMS[input.transform](Number(raw)) - input.center)) / input.scale;
         total += value;
         return { input: input.name, value, detail: String(raw) };
       });

@@ -16,7 +16,7 @@ export interface ModelMeta {
   readonly name: string;
   readonly source: string | null;
   readonly file: string;
-  /** sha256 of the model file's bytes, and of every file it refers to (trees, tfjs, onnx, scores, a command's script and artifacts), in order. */
+  /** sha256 of the model file's bytes, and of every file it refers to (trees, tfjs, onnx, scores, a command's script and artifacts, an http model's artifacts), in order. */
   readonly hash: string;
   /** The files hashed besides the model file, absolute, in hash order (none for a self-contained model). */
   readonly artifacts?: readonly string[];

@@ -1,10 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readPopulation } from '../../datasets/io/index.js';
 import { encodeCategorical, numeric, type Column, type Table } from '../../datasets/table/index.js';
+import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
 import { loadModel } from '../../models/adapters/index.js';
 import { runCli } from '../cli/run-cli.js';
+import { fixedContext } from '../helpers.js';
 
 /**
  * kind: additive against hand-computed scores. The fixture (test/fixtures/additive/ebm.model.json):
@@ -87,4 +90,47 @@ describe('additive adapter', () => {
     const list = (kinds.oneOf ?? kinds.anyOf ?? []).map((k) => k.properties.kind.const);
     expect(list).toEqual(expect.arrayContaining(['onnx', 'additive']));
   });
+});
+
+/**
+ * The EBM recipe's output (test/fixtures/additive/generate.py: models/recipes/ebm_to_additive.py on
+ * the attributes of a fitted EBM) against probabilities computed from those attributes independently,
+ * through `disparate score` and through a battery whose verify block checks them.
+ */
+describe('additive model written by the EBM recipe', () => {
+  const RECIPE = resolve('test/fixtures/additive/recipe.model.json');
+  const WELFARE = resolve('test/fixtures/onnx/welfare.csv');
+  const lines = readFileSync('test/fixtures/additive/recipe-predictions.csv', 'utf8').trim().split('\n').slice(1);
+  const reference = Float64Array.from(lines, (l) => Number(l.split(',')[1]));
+
+  it('disparate score reproduces the reference probabilities within 1e-6', () => {
+    const out = join(dir, 'recipe-scored.csv');
+    const r = runCli(['score', '--model', RECIPE, '--data', WELFARE, '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const scored = readPopulation(out).columns.get('score')!;
+    expect(scored.kind).toBe('numeric');
+    const values = scored.kind === 'numeric' ? scored.values : new Float64Array();
+    expect(values.length).toBe(1000);
+    expect(values.reduce((m, v, i) => Math.max(m, Math.abs(v - reference[i]!)), 0)).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('a battery verifies it against the reference (max error in the manifest) and scores the reference group means', async () => {
+    copyFileSync(WELFARE, join(dir, 'welfare.csv'));
+    copyFileSync('test/fixtures/additive/recipe-predictions.csv', join(dir, 'recipe-predictions.csv'));
+    const battery = join(dir, 'recipe.yaml');
+    writeFileSync(battery, `title: ebm recipe\nseed: 3\npopulation: { file: welfare.csv }\nmodel: ${RECIPE}\nverify: { data: welfare.csv, expect: recipe-predictions.csv, tolerance: 1e-6 }\ndecision: { rule: top_fraction, fraction: 0.1 }\nprotected: [nationality]\nproxies: false\n`);
+    const results = await runBattery(resolveBattery(battery), { workers: 1, context: fixedContext });
+    expect(results.manifest.model?.kind).toBe('additive');
+    expect(results.manifest.verify?.rows).toBe(1000);
+    expect(results.manifest.verify!.max_error).toBeLessThanOrEqual(1e-6);
+    const data = readPopulation(WELFARE, { columns: { nationality: { kind: 'categorical', levels: ['national', 'eu', 'non_eu'] } } });
+    const nat = data.columns.get('nationality')!;
+    for (const level of ['national', 'eu', 'non_eu']) {
+      const rows = reference.filter((_, i) => nat.kind === 'categorical' && nat.levels[nat.codes[i]!] === level);
+      const mean = rows.reduce((a, b) => a + b, 0) / rows.length;
+      const group = results.groups.find((g) => g.attribute === 'nationality' && g.group === level)!;
+      expect(Math.abs((group.metrics.mean_score?.value ?? NaN) - mean)).toBeLessThanOrEqual(1e-6);
+    }
+  }, 60_000);
 });

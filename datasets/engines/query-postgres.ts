@@ -4,6 +4,8 @@ import { redactUrl } from './redact-url.js';
 /** Rows an engine returned: column names and one array of values per row (numbers, bigints, text or null). */
 export interface QueryRows {
   readonly columns: readonly string[];
+  /** PostgreSQL's type of each column (its OID, e.g. 25 text, 23 integer, 701 double precision). */
+  readonly types: readonly number[];
   readonly rows: readonly (readonly unknown[])[];
 }
 
@@ -53,7 +55,7 @@ export async function queryPostgres(url: string, sql: string, where: string): Pr
     await client.query('BEGIN TRANSACTION READ ONLY');
     const result = await client.query({ text: sql, rowMode: 'array' });
     await client.query('COMMIT');
-    return { columns: result.fields.map((f) => f.name), rows: result.rows as unknown[][] };
+    return { columns: result.fields.map((f) => f.name), types: result.fields.map((f) => f.dataTypeID), rows: result.rows as unknown[][] };
   } catch (error) {
     const { code, message } = describe(error);
     if (CONNECTION_CODES.has(code) || code.startsWith('08') || code.startsWith('28')) throw new DisparateError('data', `${shown}: connection lost: ${message}`);

@@ -2,3 +2,4 @@
 export { postgresColumnType } from './postgres-column-types.js';
 export { queryPostgres, type QueryRows } from './query-postgres.js';
 export { redactUrl } from './redact-url.js';
+export { checkRoleExpressions, type RoleExpressions } from './check-role-expressions.js';

@@ -23,7 +23,7 @@
  * | `ipw_sum`, `ipw_var` | with --selection-probability | Σ w/π and Σ w(1 − π)/π² (Horvitz–Thompson, used on flagged rows) |
  * | `score_lo`, `score_hi`, `score_bins` | with a score | the binning, the same on every row |
  *
- * **Binning, recorded in the output.** The query finds the score range itself (CTE `range`, MIN and MAX
+ * **Binning, recorded in the output.** The query finds the score range itself (CTE `__range`, MIN and MAX
  * over the valid rows) and bins with FLOOR arithmetic: [0, h] with h the first of 0.01, 0.02, 0.05, 0.1,
  * 0.2, 0.25, 0.5, 1 at or above the largest score when every score lies in [0, 1] (probabilities), else
  * [min, max] (min + 1 when all scores are equal); 1,000 fine bins, bin = FLOOR((s − lo) × (1000 / (hi −
@@ -115,21 +115,44 @@ const DOUBLE = (sql: string) => `CAST(${sql} AS DOUBLE PRECISION)`;
 const PROBABILITY_ENDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5] as const;
 
 /**
+ * The source and derived columns as CTEs (`numbered`: with each row's place in the source, 1-based,
+ * counted before --where, for messages naming a row). Derived columns come after --where's filter only
+ * when the filter does not use them: --where may use a derived column, so the filter is applied last.
+ */
+function sourceCtes(spec: CellsQuerySpec, numbered: boolean): { list: string[]; from: string } {
+  const list: string[] = [];
+  list.push(`${q('__source')} AS (\n  SELECT ${numbered ? `row_number() OVER () AS ${q('__row')}, ` : ''}* FROM ${spec.from}\n)`);
+  let from = q('__source');
+  (spec.derive ?? []).forEach((d, i) => {
+    const name = q(`__derived_${i + 1}`);
+    list.push(`${name} AS (\n  SELECT *, ${d.sql} AS ${q(d.name)} FROM ${from}\n)`);
+    from = name;
+  });
+  if (spec.where) {
+    list.push(`${q('__kept')} AS (\n  SELECT * FROM ${from}\n  WHERE ${spec.where}\n)`);
+    from = q('__kept');
+  }
+  return { list, from };
+}
+
+/**
+ * A diagnostic query (in process only): the first source row, in file order, where `condition` holds
+ * after --derive and --where, with its row number and the text of `column`.
+ */
+export function firstRowQuery(spec: CellsQuerySpec, condition: string, column: string): string {
+  const ctes = sourceCtes(spec, true);
+  return `WITH ${ctes.list.join(',\n')}\nSELECT ${q('__row')}, CAST(${q(column)} AS VARCHAR) AS ${q('value')} FROM ${ctes.from} WHERE ${condition} ORDER BY ${q('__row')} LIMIT 1\n`;
+}
+
+/**
  * The aggregation query for `spec`. Deterministic text: the same spec gives the same bytes.
  *
  * @example cellsQuery({ from: '"decisions"', attributes: [{ name: 'sex', sql: '"sex"' }], flag: 'CASE WHEN "f" = 1 THEN 1 ELSE 0 END', checks: [] })
  */
 export function cellsQuery(spec: CellsQuerySpec): string {
   const lines: string[] = [];
-  const ctes: string[] = [];
-  let from = spec.from;
-  ctes.push(`${q('source')} AS (\n  SELECT * FROM ${from}${spec.where ? `\n  WHERE ${spec.where}` : ''}\n)`);
-  from = q('source');
-  (spec.derive ?? []).forEach((d, i) => {
-    const name = q(`derived_${i + 1}`);
-    ctes.push(`${name} AS (\n  SELECT *, ${d.sql} AS ${q(d.name)} FROM ${from}\n)`);
-    from = name;
-  });
+  const ctes = sourceCtes(spec, false);
+  const from = ctes.from;
   const groups: string[] = spec.long ? ['attribute', 'group'] : spec.attributes.map((a) => a.name);
   const cases: string[] = [];
   if (spec.long) cases.push(`${spec.long.attribute} AS ${q('attribute')}`, `${spec.long.group} AS ${q('group')}`);
@@ -141,45 +164,45 @@ export function cellsQuery(spec: CellsQuerySpec): string {
     // The row's positives and the rest, one case row each; an unknown number of positives: the whole count, label unknown.
     const pos = `(${spec.positives})`;
     const count = spec.count ? `(${spec.count})` : '1';
-    cases.push(`CASE WHEN ${pos} IS NULL THEN NULL ELSE ${q('split')}.${q('part')} END AS ${q('label')}`);
-    cases.push(`CASE WHEN ${pos} IS NULL THEN (CASE WHEN ${q('split')}.${q('part')} = 1 THEN ${count} ELSE 0 END) WHEN ${q('split')}.${q('part')} = 1 THEN ${pos} ELSE ${count} - ${pos} END AS ${q('w')}`);
+    cases.push(`CASE WHEN ${pos} IS NULL THEN NULL ELSE ${q('__split')}.${q('__part')} END AS ${q('label')}`);
+    cases.push(`CASE WHEN ${pos} IS NULL THEN (CASE WHEN ${q('__split')}.${q('__part')} = 1 THEN ${count} ELSE 0 END) WHEN ${q('__split')}.${q('__part')} = 1 THEN ${pos} ELSE ${count} - ${pos} END AS ${q('__w')}`);
   } else {
     if (spec.label !== undefined) cases.push(`${spec.label} AS ${q('label')}`);
-    cases.push(`${spec.count ?? '1'} AS ${q('w')}`);
+    cases.push(`${spec.count ?? '1'} AS ${q('__w')}`);
   }
   if (spec.fromSource !== undefined) cases.push(`CASE WHEN ${spec.fromSource} THEN 1 ELSE 0 END AS ${q('from_source')}`);
   if (spec.count !== undefined) cases.push(`CASE WHEN ${spec.suppressed ?? '1 = 0'} THEN 1 ELSE 0 END AS ${q('suppressed')}`);
-  if (spec.score !== undefined) cases.push(`${DOUBLE(spec.score)} AS ${q('s')}`);
-  if (spec.selectionProbability !== undefined) cases.push(`${DOUBLE(spec.selectionProbability)} AS ${q('p')}`);
+  if (spec.score !== undefined) cases.push(`${DOUBLE(spec.score)} AS ${q('__s')}`);
+  if (spec.selectionProbability !== undefined) cases.push(`${DOUBLE(spec.selectionProbability)} AS ${q('__p')}`);
   cases.push(`${invalid} AS ${q('invalid')}`);
   const labelled = split || spec.label !== undefined;
-  ctes.push(
-    `${q('cases')} AS (\n  SELECT\n    ${cases.join(',\n    ')}\n  FROM ${from}${split ? `\n  CROSS JOIN (SELECT 1 AS ${q('part')} UNION ALL SELECT 0 AS ${q('part')}) AS ${q('split')}` : ''}\n)`,
+  ctes.list.push(
+    `${q('__cases')} AS (\n  SELECT\n    ${cases.join(',\n    ')}\n  FROM ${from}${split ? `\n  CROSS JOIN (SELECT 1 AS ${q('__part')} UNION ALL SELECT 0 AS ${q('__part')}) AS ${q('__split')}` : ''}\n)`,
   );
-  let rows = q('cases');
+  let rows = q('__cases');
   if (spec.score !== undefined) {
-    ctes.push(`${q('range')} AS (\n  SELECT MIN(${q('s')}) AS ${q('lo')}, MAX(${q('s')}) AS ${q('hi')} FROM ${q('cases')} WHERE ${q('invalid')} IS NULL\n)`);
+    ctes.list.push(`${q('__range')} AS (\n  SELECT MIN(${q('__s')}) AS ${q('lo')}, MAX(${q('__s')}) AS ${q('hi')} FROM ${q('__cases')} WHERE ${q('invalid')} IS NULL\n)`);
     const probability = `${q('lo')} >= 0 AND ${q('hi')} <= 1`;
     const ends = PROBABILITY_ENDS.map((h) => `WHEN ${q('hi')} <= ${DOUBLE(String(h))} THEN ${DOUBLE(String(h))}`).join(' ');
-    ctes.push(
-      `${q('binning')} AS (\n  SELECT\n    CASE WHEN ${probability} THEN ${DOUBLE('0')} ELSE ${q('lo')} END AS ${q('score_lo')},\n` +
+    ctes.list.push(
+      `${q('__binning')} AS (\n  SELECT\n    CASE WHEN ${probability} THEN ${DOUBLE('0')} ELSE ${q('lo')} END AS ${q('score_lo')},\n` +
         `    CASE WHEN ${probability} THEN (CASE ${ends} ELSE ${DOUBLE('1')} END) WHEN ${q('hi')} > ${q('lo')} THEN ${q('hi')} ELSE ${q('lo')} + 1 END AS ${q('score_hi')},\n` +
-        `    ${CELLS_FINE_BINS} AS ${q('score_bins')}\n  FROM ${q('range')}\n)`,
+        `    ${CELLS_FINE_BINS} AS ${q('score_bins')}\n  FROM ${q('__range')}\n)`,
     );
-    const s = `${q('cases')}.${q('s')}`;
-    const lo = `${q('binning')}.${q('score_lo')}`;
-    const hi = `${q('binning')}.${q('score_hi')}`;
+    const s = `${q('__cases')}.${q('__s')}`;
+    const lo = `${q('__binning')}.${q('score_lo')}`;
+    const hi = `${q('__binning')}.${q('score_hi')}`;
     const bin = `FLOOR((${s} - ${lo}) * (${DOUBLE(String(CELLS_FINE_BINS))} / (${hi} - ${lo})))`;
     const fixed = `FLOOR((${s} - ${lo}) / (${hi} - ${lo}) * ${DOUBLE(String(SCORE_FIXED_POINT))} + ${DOUBLE('0.5')})`;
-    const ok = `${q('cases')}.${q('invalid')} IS NULL AND ${s} IS NOT NULL`;
-    ctes.push(
-      `${q('binned')} AS (\n  SELECT\n    ${q('cases')}.*,\n` +
+    const ok = `${q('__cases')}.${q('invalid')} IS NULL AND ${s} IS NOT NULL`;
+    ctes.list.push(
+      `${q('__binned')} AS (\n  SELECT\n    ${q('__cases')}.*,\n` +
         `    CASE WHEN ${ok} THEN CAST(CASE WHEN ${bin} >= ${CELLS_FINE_BINS} THEN ${CELLS_FINE_BINS - 1} WHEN ${bin} < 0 THEN 0 ELSE ${bin} END AS INTEGER) ELSE NULL END AS ${q('score_bin')},\n` +
-        `    CASE WHEN ${ok} THEN CAST(${fixed} AS BIGINT) ELSE NULL END AS ${q('q')},\n` +
-        `    ${lo} AS ${q('score_lo')}, ${hi} AS ${q('score_hi')}, ${q('binning')}.${q('score_bins')} AS ${q('score_bins')}\n` +
-        `  FROM ${q('cases')} CROSS JOIN ${q('binning')}\n)`,
+        `    CASE WHEN ${ok} THEN CAST(${fixed} AS BIGINT) ELSE NULL END AS ${q('__q')},\n` +
+        `    ${lo} AS ${q('score_lo')}, ${hi} AS ${q('score_hi')}, ${q('__binning')}.${q('score_bins')} AS ${q('score_bins')}\n` +
+        `  FROM ${q('__cases')} CROSS JOIN ${q('__binning')}\n)`,
     );
-    rows = q('binned');
+    rows = q('__binned');
   }
   const keys = [...groups.map(q), q('flagged')];
   if (labelled) keys.push(q('label'));
@@ -187,17 +210,17 @@ export function cellsQuery(spec: CellsQuerySpec): string {
   if (spec.count !== undefined) keys.push(q('suppressed'));
   if (spec.score !== undefined) keys.push(q('score_bin'));
   keys.push(q('invalid'));
-  const sums = [`SUM(${q('w')}) AS ${q('n')}`];
+  const sums = [`SUM(${q('__w')}) AS ${q('n')}`];
   if (spec.score !== undefined) {
-    const w = spec.count !== undefined || split ? `${q('w')} * ` : '';
-    sums.push(`SUM(${w}${q('q')}) AS ${q('score_sum')}`, `SUM(${w}${q('q')} * ${q('q')}) AS ${q('score_sumsq')}`);
+    const w = spec.count !== undefined || split ? `${q('__w')} * ` : '';
+    sums.push(`SUM(${w}${q('__q')}) AS ${q('score_sum')}`, `SUM(${w}${q('__q')} * ${q('__q')}) AS ${q('score_sumsq')}`);
   }
   if (spec.selectionProbability !== undefined) {
-    const p = q('p');
-    sums.push(`SUM(${q('w')} / ${p}) AS ${q('ipw_sum')}`, `SUM(${q('w')} * (1 - ${p}) / (${p} * ${p})) AS ${q('ipw_var')}`);
+    const p = q('__p');
+    sums.push(`SUM(${q('__w')} / ${p}) AS ${q('ipw_sum')}`, `SUM(${q('__w')} * (1 - ${p}) / (${p} * ${p})) AS ${q('ipw_var')}`);
   }
   if (spec.score !== undefined) sums.push(`MIN(${q('score_lo')}) AS ${q('score_lo')}`, `MAX(${q('score_hi')}) AS ${q('score_hi')}`, `MAX(${q('score_bins')}) AS ${q('score_bins')}`);
-  lines.push(`WITH ${ctes.join(',\n')}`);
+  lines.push(`WITH ${ctes.list.join(',\n')}`);
   lines.push(`SELECT\n  ${[...keys, ...sums].join(',\n  ')}\nFROM ${rows}\nGROUP BY ${keys.join(', ')}\nORDER BY ${keys.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

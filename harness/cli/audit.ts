@@ -128,7 +128,7 @@ export const auditCommand = {
     // sample-level four-fifths check, whose selection rates describe the investigated sample, not the population.
     const checks = argv['label-source'] ? [] : [Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio' })];
     const bootstrap = argv.bootstrap ? { replicates: argv.bootstrap, seed: argv.seed } : undefined;
-    const results = auditDecisions({
+    const results = await auditDecisions({
       file: argv.file,
       protected: protectedColumns,
       flag: argv.flag,

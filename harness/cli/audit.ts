@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { langOption, type ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
-import { auditDecisions } from '../battery/index.js';
 import type { IntersectionSetting } from '../battery/compute-findings.js';
 import { Check, intersectionName } from '../config/index.js';
 import type { Correction } from '../stats/index.js';
@@ -9,9 +8,9 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { auditInput, auditInputOptions, resolveAuditInput, type AuditInputArgs } from './audit-input.js';
 
-export interface AuditArgs {
-  file: string;
+export interface AuditArgs extends AuditInputArgs {
   protected?: string | undefined;
   flag: string;
   label?: string | undefined;
@@ -76,11 +75,11 @@ function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly s
  * selection_rate_ratio is applied to every attribute (default tolerance, recorded as such).
  */
 export const auditCommand = {
-  command: 'audit <file>',
+  command: 'audit [file]',
   describe: 'Audit recorded decisions (CSV or JSONL) for disparities',
   builder: (y: Argv) =>
-    langOption(y)
-      .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
+    auditInputOptions(langOption(y))
+      .positional('file', { type: 'string', describe: 'decisions file (.csv or .jsonl)' })
       .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
       .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
       .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found); empty = unknown; with --count, the number of positives' })
@@ -105,6 +104,7 @@ export const auditCommand = {
       .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
       .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
+    const input = resolveAuditInput(argv);
     // NFC, as the column names and labels of the file are read (see normaliseLabels).
     const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim().normalize('NFC')).filter(Boolean);
     const twice = protectedColumns.find((c, i) => protectedColumns.indexOf(c) !== i);
@@ -128,8 +128,8 @@ export const auditCommand = {
     // sample-level four-fifths check, whose selection rates describe the investigated sample, not the population.
     const checks = argv['label-source'] ? [] : [Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio' })];
     const bootstrap = argv.bootstrap ? { replicates: argv.bootstrap, seed: argv.seed } : undefined;
-    const results = await auditDecisions({
-      file: argv.file,
+    const results = await auditInput(input, argv.cells === true, {
+      file: input.file,
       protected: protectedColumns,
       flag: argv.flag,
       label: argv.label,
@@ -147,14 +147,14 @@ export const auditCommand = {
       intersections: parseIntersections(argv.intersections),
       minCell: argv['min-cell'],
       checks,
-      title: `Audit of ${basename(argv.file)}`,
+      title: `Audit of ${input.postgres ? `table ${input.name}` : basename(input.file)}`,
       unit: argv.unit,
       battery: null,
       context: runContext(rawArgs),
     });
     const k = argv['privacy-min-cell'];
     if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
-    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit, lang: argv.lang,
+    await emitResults(results, argv.out ?? `out/audit-${input.name}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
     });

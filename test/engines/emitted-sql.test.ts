@@ -11,7 +11,7 @@ import { startPostgres, type PostgresServer } from './postgres-server.js';
  * Acceptance of issue 17 item 4: the aggregation query `disparate audit --emit-sql` prints runs where the
  * data lives — PostgreSQL 15 (a throwaway cluster), SQLite (Debian's sqlite3 shell) and DuckDB — and
  * `disparate audit CELLS --cells` on what each returned gives the same results.json as the row-level audit
- * of the same rows, apart from the manifest's description of the input (file, hash, command, times).
+ * of the same rows, apart from the manifest's description of the input (title, file, hash, command, times).
  * `--postgres URL --table T` runs the query itself and gives the same results again.
  *
  * The data: datasets/examples/compas-shaped.csv (ProPublica's COMPAS layout, synthetic values) with a
@@ -57,7 +57,7 @@ const VARIANTS = {
 /** results.json without the manifest's description of the input: what the file or table was, when, by which command. */
 function comparable(out: string): string {
   const r = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { manifest: Record<string, unknown> };
-  for (const key of ['data', 'command', 'started', 'finished']) delete r.manifest[key];
+  for (const key of ['title', 'data', 'command', 'started', 'finished']) delete r.manifest[key];
   return JSON.stringify(r, null, 1);
 }
 

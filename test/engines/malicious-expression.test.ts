@@ -40,6 +40,9 @@ const MALICIOUS: [string, string, RegExp][] = [
   ['--label', '1) OR (1=1', /^disparate: --label: /],
 ];
 
+/** The roles of a harmless audit with `option` set to `value` (one --flag: a second would make it a list). */
+const roles = (option: string, value: string) => ['--protected', 'race', ...(option === '--flag' ? [] : ['--flag', 'flagged']), option, value];
+
 /** Lines of the server's log that record a connection or a statement. */
 const activity = () => readFileSync(server.logFile, 'utf8').split('\n').filter((l) => /connection received|statement: /.test(l)).length;
 
@@ -68,7 +71,7 @@ afterAll(() => server?.stop());
 describe('a malicious expression exits 2 before any engine sees it', () => {
   for (const [option, value, words] of MALICIOUS) {
     it(`in process: ${option} "${value}"`, () => {
-      const r = runCli(['audit', data, '--protected', 'race', '--flag', 'flagged', option, value, '--json']);
+      const r = runCli(['audit', data, ...roles(option, value), '--json']);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -76,7 +79,7 @@ describe('a malicious expression exits 2 before any engine sees it', () => {
     });
 
     it(`--emit-sql prints no SQL: ${option} "${value}"`, () => {
-      const r = runCli(['audit', data, '--protected', 'race', '--flag', 'flagged', option, value, '--emit-sql', '--table', 'decisions']);
+      const r = runCli(['audit', data, ...roles(option, value), '--emit-sql', '--table', 'decisions']);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim()).toMatch(words);
@@ -84,7 +87,7 @@ describe('a malicious expression exits 2 before any engine sees it', () => {
 
     it.skipIf(!server)(`--postgres: ${option} "${value}" — no connection, no statement, table x still there`, async () => {
       const before = activity();
-      const r = await spawnCli(['audit', '--postgres', server.url, '--table', 'decisions', '--protected', 'race', '--flag', 'flagged', option, value, '--json']);
+      const r = await spawnCli(['audit', '--postgres', server.url, '--table', 'decisions', ...roles(option, value), '--json']);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkRoleExpressions, postgresColumnType, queryPostgres, redactUrl } from '../../datasets/engines/index.js';
-import { cellsQuery, quoteIdentifier, rolesSpec, type ColumnType } from '../../datasets/sql/index.js';
+import { cellsQuery, firstRowQuery, quoteIdentifier, rolesSpec, type CellsQuerySpec, type ColumnType } from '../../datasets/sql/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import { parseCells } from './aggregated-cells.js';
@@ -28,6 +28,33 @@ function cellsHash(columns: readonly string[], rows: readonly (readonly unknown[
   return `sha256:${h.digest('hex')}`;
 }
 
+/** What a role's values must be, for the message about a row that breaks it (see rolesSpec's checks). */
+const RULES: Record<string, string> = {
+  protected: 'is empty: every row needs a group',
+  attribute: 'is empty: every row needs an attribute',
+  flag: 'must be 0 or 1',
+  label: 'must be 0 or 1, or empty (unknown)',
+  score: 'must hold a number (not NaN or infinite)',
+  count: 'must hold non-negative integers up to 9007199254740991 (2^53 − 1)',
+  positives: "must hold integers from 0 to the row's count",
+  'selection probability': 'must be in (0, 1]',
+};
+
+/**
+ * The message for cells that count rows breaking a rule (`field`, e.g. `flag "f"`): one offending value,
+ * fetched with the same checked query parts. A table has no row order, so no row number is given.
+ */
+async function explainInvalid(url: string, spec: CellsQuerySpec, field: string, name: string): Promise<DisparateError> {
+  const check = spec.checks.find((c) => c.field === field);
+  const role = field.slice(0, Math.max(0, field.indexOf(' "')));
+  const column = /"((?:[^"]|"")*)"$/.exec(field)?.[1]?.replace(/""/g, '"');
+  if (!check || !column) return new DisparateError('data', `${name}: some rows fit no rule (${field})`);
+  const found = await queryPostgres(url, firstRowQuery(spec, check.sql, column), '--postgres');
+  const value = found.rows[0]?.[1];
+  const shown = value === null || value === undefined ? 'an empty value' : JSON.stringify(String(value).slice(0, 40));
+  return new DisparateError('data', `${name}: ${role} column "${column}" ${RULES[role] ?? 'fits no rule'}, found ${shown}`);
+}
+
 /**
  * Audits a table where it lives: the aggregation query (the one `--emit-sql` prints) runs on
  * PostgreSQL through its wire protocol, read-only, and only the cells come back.
@@ -51,7 +78,7 @@ export async function auditPostgres(source: PostgresTable, opts: AuditOptions): 
   if (result.rows.length === 0) throw new DisparateError('data', `${name}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
   const invalid = result.columns.indexOf('invalid');
   const bad = invalid >= 0 ? result.rows.find((r) => r[invalid] !== null && r[invalid] !== undefined) : undefined;
-  if (bad) throw new DisparateError('data', `${name}: rows of the table fit no rule (${String(bad[invalid])}): find them with that column's values, e.g. SELECT … WHERE the column is not 0 or 1`);
+  if (bad) throw await explainInvalid(source.url, spec, String(bad[invalid]), name);
   const objects = result.rows.map((r) => Object.fromEntries(result.columns.map((c, i) => [c, r[i]])));
   return auditAggregated(parseCells(objects, result.columns, name), cellsHash(result.columns, result.rows), { ...opts, file: name });
 }

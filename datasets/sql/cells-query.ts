@@ -15,10 +15,10 @@
  * | `flagged`       | always                       | 1 flagged, 0 not |
  * | `label`         | with a label                 | 1 adverse outcome found, 0 not, NULL unknown |
  * | `from_source`   | with --label-source          | 1 the row belongs to the random-audit sample, else 0 |
- * | `suppressed`    | with --count                 | 1 the source rows' count was suppressed (blank, `<k`, the declared marker): `n` is NULL there |
+ * | `suppressed`    | with --count                 | 1 the source rows' count was suppressed (blank, `<k`, the declared marker): `row_count` is NULL there |
  * | `score_bin`     | with a score                 | fine bin of the score, 0 … score_bins − 1 (see below) |
  * | `invalid`       | always                       | NULL, or the first field of a source row that fits no rule (e.g. `flag "f"`); such cells are refused |
- * | `n`             | always                       | rows (the sum of the count column with --count) |
+ * | `row_count`     | always                       | rows (the sum of the count column with --count) |
  * | `score_sum`, `score_sumsq` | with a score      | Σ w·q and Σ w·q², q the score in fixed point (below), integers |
  * | `ipw_sum`, `ipw_var` | with --selection-probability | Σ w/π and Σ w(1 − π)/π² (Horvitz–Thompson, used on flagged rows) |
  * | `score_lo`, `score_hi`, `score_bins` | with a score | the binning, the same on every row |
@@ -50,7 +50,7 @@ export const CELLS_FINE_BINS = 1000;
 export const SCORE_FIXED_POINT = 1048576;
 
 /** Names of the contract's own columns; a protected attribute may not take one of them. */
-export const CELLS_COLUMNS = ['attribute', 'group', 'flagged', 'label', 'from_source', 'suppressed', 'score_bin', 'invalid', 'n', 'score_sum', 'score_sumsq', 'ipw_sum', 'ipw_var', 'score_lo', 'score_hi', 'score_bins'] as const;
+export const CELLS_COLUMNS = ['attribute', 'group', 'flagged', 'label', 'from_source', 'suppressed', 'score_bin', 'invalid', 'row_count', 'score_sum', 'score_sumsq', 'ipw_sum', 'ipw_var', 'score_lo', 'score_hi', 'score_bins'] as const;
 
 /** A check on every source row: `sql` is true where the row breaks the rule `field` names. */
 export interface RowCheck {
@@ -210,7 +210,7 @@ export function cellsQuery(spec: CellsQuerySpec): string {
   if (spec.count !== undefined) keys.push(q('suppressed'));
   if (spec.score !== undefined) keys.push(q('score_bin'));
   keys.push(q('invalid'));
-  const sums = [`SUM(${q('__w')}) AS ${q('n')}`];
+  const sums = [`SUM(${q('__w')}) AS ${q('row_count')}`];
   if (spec.score !== undefined) {
     const w = spec.count !== undefined || split ? `${q('__w')} * ` : '';
     sums.push(`SUM(${w}${q('__q')}) AS ${q('score_sum')}`, `SUM(${w}${q('__q')} * ${q('__q')}) AS ${q('score_sumsq')}`);

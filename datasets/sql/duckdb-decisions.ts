@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { decodeText } from '../../harness/config/index.js';
 import { cpus } from 'node:os';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -67,6 +69,16 @@ export function engineError(file: string, error: unknown): Error {
   if (error instanceof DisparateError) return error;
   const first = message.split('\n')[0]!.trim();
   if (/byte sequence mismatch|Invalid unicode|not utf-8/i.test(message)) {
+    // The engine says where in its own terms; the strict decoder names the byte offset, row and line as
+    // every other reader does (read only on this failure path, and only a file of sensible size).
+    try {
+      if (!isGlob(file) && statSync(file).size < 512 * 1024 * 1024) {
+        const bytes = file.toLowerCase().endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file);
+        decodeText(file, bytes, 'data', 'utf8', decisionsFormat(file).startsWith('json') ? 'lines' : 'csv');
+      }
+    } catch (e) {
+      if (e instanceof DisparateError) return e;
+    }
     const line = /Line: (\d+)/.exec(message)?.[1];
     return new DisparateError('data', `${file}: not valid UTF-8${line ? ` (line ${line})` : ''}; if the file is in ISO-8859-1 (latin-1), pass --encoding latin1`);
   }
@@ -128,7 +140,8 @@ export async function prepareSource(connection: DuckDBConnection, file: string, 
       duplicated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
     } else header = [];
     const wanted = namedColumns(roles, new Set(header.length > 0 ? header : undefined));
-    const from = readerCall(file, format, encoding, wanted.text.filter((c) => !duplicated.includes(c)));
+    // Role columns are read as text (CSV): the file's own spelling is checked and quoted in messages.
+    const from = readerCall(file, format, encoding, [...wanted.text, ...wanted.numeric].filter((c) => !duplicated.includes(c)));
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
     const columns = new Map<string, ColumnType>();
     for (const row of described.getRowObjectsJS()) columns.set(String(row['column_name']), typeOf(String(row['column_type'])));
@@ -163,7 +176,16 @@ async function checkNumbers(connection: DuckDBConnection, source: DecisionsSourc
   for (const [column, role, withheld] of roleOf) {
     if (!column || source.columns.get(column) !== 'text') continue;
     const bad = await firstRow(connection, { from: source.from, attributes: [], flag: '0', checks: [] }, `${q(column)} IS NOT NULL AND NOT regexp_matches(${q(column)}, ${quoteText(DECIMAL)})${withheld ? ` AND NOT (${marker(column)})` : ''}`, column);
-    if (bad) throw new DisparateError('data', `${source.file}: ${role} column "${column}" must hold numbers, found ${show(bad.value)} at row ${bad.row}`);
+    if (!bad) continue;
+    const at = `${show(bad.value)} at row ${bad.row}`;
+    throw new DisparateError(
+      'data',
+      role === 'score'
+        ? `${source.file}: column "${column}" has a non-numeric or NaN score ${at}`
+        : role === 'count'
+          ? `${source.file}: count column "${column}" must hold non-negative integers, found ${at}`
+          : `${source.file}: ${role} column "${column}" must hold numbers, found ${at}`,
+    );
   }
 }
 
@@ -218,8 +240,11 @@ export async function hashInput(connection: DuckDBConnection, file: string): Pro
   return `sha256:${outer.digest('hex')}`;
 }
 
-/** The raw output of the aggregation query, one object per cell. */
-export type CellObjects = Record<string, unknown>[];
+/** The raw output of the aggregation query: its column names, and one array of values per cell. */
+export interface CellObjects {
+  readonly columns: string[];
+  readonly rows: unknown[][];
+}
 
 /**
  * Runs the aggregation query on `file` in process and returns its cells with the source's hash:
@@ -237,8 +262,10 @@ export async function aggregateDecisions(file: string, roles: DecisionRoles, enc
     try {
       await checkNumbers(engine.connection, source, roles);
       const result = await engine.connection.runAndReadAll(cellsQuery(spec));
-      const cells = result.getRowObjectsJS() as CellObjects;
-      if (cells.some((c) => c['invalid'] !== null && c['invalid'] !== undefined)) throw await explainInvalid(engine.connection, source, spec, roles);
+      const columns = result.columnNames();
+      const cells: CellObjects = { columns, rows: result.getRowsJS() as unknown[][] };
+      const invalid = columns.indexOf('invalid');
+      if (cells.rows.some((c) => c[invalid] !== null && c[invalid] !== undefined)) throw await explainInvalid(engine.connection, source, spec, roles);
       return { cells, hash: await hash, spec, source };
     } catch (e) {
       throw engineError(file, e);

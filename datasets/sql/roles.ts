@@ -1,6 +1,9 @@
 import { DisparateError } from '../../harness/errors/index.js';
 import type { CellsQuerySpec, RowCheck } from './cells-query.js';
-import { quoteIdentifier as q, quoteText } from './cells-query.js';
+import { CELLS_COLUMNS, quoteIdentifier as q, quoteText } from './cells-query.js';
+
+/** Output columns of the query a protected attribute cannot be named as (attribute and group only name the long format's). */
+const RESERVED = new Set<string>(CELLS_COLUMNS.filter((c) => c !== 'attribute' && c !== 'group'));
 import { compileExpression } from './compile-expression.js';
 
 /** What a source column holds, as the engine reports it. */
@@ -136,7 +139,10 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
   if (roles.long) {
     long = { attribute: groupColumn(roles.long.attribute, 'attribute'), group: groupColumn(roles.long.group, 'protected') };
   } else {
-    for (const name of roles.protected) attributes.push({ name, sql: groupColumn(name, 'protected') });
+    for (const name of roles.protected) {
+      if (RESERVED.has(name)) throw new DisparateError('usage', `--protected ${name}: "${name}" is a column of the aggregation query's output (${[...RESERVED].join(', ')}); rename it, e.g. --derive ${name}_group=${name}`);
+      attributes.push({ name, sql: groupColumn(name, 'protected') });
+    }
   }
 
   // The flag: a 0/1 column, COL=VALUE, or an expression.

@@ -231,11 +231,22 @@ const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'st
  * column and the cell (1-based). The protected attributes are the columns outside the contract, or
  * `attribute` and `group` (long format).
  */
-export function parseCells(objects: readonly Record<string, unknown>[], columns: readonly string[], where: string): AggregatedDecisions {
+export function parseCells(
+  table: readonly (readonly unknown[])[],
+  columns: readonly string[],
+  where: string,
+  layout?: { readonly attributes: readonly string[]; readonly long: boolean },
+): AggregatedDecisions {
   const has = new Set(columns);
-  for (const needed of ['flagged', 'n']) if (!has.has(needed)) throw new DisparateError('data', `${where}: column "${needed}" not found: not the output of the aggregation query (columns: ${columns.join(', ')})`);
-  const long = has.has('attribute') && has.has('group');
-  const attributes = long ? [] : columns.filter((c) => !CONTRACT.has(c));
+  for (const needed of ['flagged', 'row_count']) if (!has.has(needed)) throw new DisparateError('data', `${where}: column "${needed}" not found: not the output of the aggregation query (columns: ${columns.join(', ')})`);
+  const twice = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (twice !== undefined) throw new DisparateError('data', `${where}: column "${twice}" appears twice`);
+  const long = layout ? layout.long : has.has('attribute') && has.has('group');
+  const attributes = layout ? [...layout.attributes] : long ? [] : columns.filter((c) => !CONTRACT.has(c));
+  for (const a of attributes) if (!has.has(a)) throw new DisparateError('data', `${where}: protected column "${a}" not found (columns: ${columns.join(', ')})`);
+  const index = new Map(columns.map((c, i) => [c, i]));
+  // Rows as arrays, read by column position: a column named "__proto__" is a column like any other.
+  const objects = table.map((row) => ({ get: (c: string) => (index.has(c) ? row[index.get(c)!] : undefined) }));
   if (!long && attributes.length === 0) throw new DisparateError('data', `${where}: no protected attribute column (columns: ${columns.join(', ')})`);
   const keyColumns = long ? ['attribute', 'group'] : attributes;
   const scored = has.has('score_bin');
@@ -265,40 +276,40 @@ export function parseCells(objects: readonly Record<string, unknown>[], columns:
   };
   let binning: AggregatedDecisions['binning'] = null;
   const rows: CellRow[] = objects.map((o, i) => {
-    if (!blank(o['invalid'])) throw new DisparateError('data', `${where}: cell ${i + 1}: source rows fit no rule (${String(o['invalid'])}); find them with the query's checks and correct the data`);
+    if (!blank(o.get('invalid'))) throw new DisparateError('data', `${where}: cell ${i + 1}: source rows fit no rule (${String(o.get('invalid'))}); find them with the query's checks and correct the data`);
     const keys = keyColumns.map((c) => {
-      const v = o[c];
+      const v = o.get(c);
       if (blank(v)) throw fail(i, c, v, 'is empty: every cell needs a group');
       return String(v);
     });
-    const suppressed = has.has('suppressed') ? bit(i, 'suppressed', o['suppressed'], false) === 1 : false;
-    const n = suppressed ? 0 : num(i, 'n', o['n'], false)!;
-    if (!(n >= 0) || !Number.isSafeInteger(n)) throw fail(i, 'n', o['n'], 'must hold a non-negative integer below 2^53');
+    const suppressed = has.has('suppressed') ? bit(i, 'suppressed', o.get('suppressed'), false) === 1 : false;
+    const n = suppressed ? 0 : num(i, 'row_count', o.get('row_count'), false)!;
+    if (!(n >= 0) || !Number.isSafeInteger(n)) throw fail(i, 'row_count', o.get('row_count'), 'must hold a non-negative integer below 2^53');
     let bin: number | null = null;
     if (scored && !suppressed) {
-      bin = num(i, 'score_bin', o['score_bin'], true);
+      bin = num(i, 'score_bin', o.get('score_bin'), true);
       if (bin !== null) {
-        if (!Number.isInteger(bin) || bin < 0 || bin >= CELLS_FINE_BINS) throw fail(i, 'score_bin', o['score_bin'], `must be an integer from 0 to ${CELLS_FINE_BINS - 1}`);
-        const lo = num(i, 'score_lo', o['score_lo'], false)!;
-        const hi = num(i, 'score_hi', o['score_hi'], false)!;
-        const bins = num(i, 'score_bins', o['score_bins'], false)!;
+        if (!Number.isInteger(bin) || bin < 0 || bin >= CELLS_FINE_BINS) throw fail(i, 'score_bin', o.get('score_bin'), `must be an integer from 0 to ${CELLS_FINE_BINS - 1}`);
+        const lo = num(i, 'score_lo', o.get('score_lo'), false)!;
+        const hi = num(i, 'score_hi', o.get('score_hi'), false)!;
+        const bins = num(i, 'score_bins', o.get('score_bins'), false)!;
         if (!binning) binning = { lo, hi, bins };
-        else if (binning.lo !== lo || binning.hi !== hi || binning.bins !== bins) throw fail(i, 'score_lo', o['score_lo'], 'differs between cells: one query\'s output has one binning');
-        if (!(hi > lo)) throw fail(i, 'score_hi', o['score_hi'], 'must be above score_lo');
+        else if (binning.lo !== lo || binning.hi !== hi || binning.bins !== bins) throw fail(i, 'score_lo', o.get('score_lo'), 'differs between cells: one query\'s output has one binning');
+        if (!(hi > lo)) throw fail(i, 'score_hi', o.get('score_hi'), 'must be above score_lo');
       }
     }
     return {
       keys,
-      flagged: bit(i, 'flagged', o['flagged'], false)!,
-      label: has.has('label') ? bit(i, 'label', o['label'], true) : null,
-      fromSource: has.has('from_source') ? bit(i, 'from_source', o['from_source'], false)! : 0,
+      flagged: bit(i, 'flagged', o.get('flagged'), false)!,
+      label: has.has('label') ? bit(i, 'label', o.get('label'), true) : null,
+      fromSource: has.has('from_source') ? bit(i, 'from_source', o.get('from_source'), false)! : 0,
       suppressed,
       bin,
       n,
-      q: scored && bin !== null ? big(i, 'score_sum', o['score_sum']) : 0n,
-      qq: scored && bin !== null ? big(i, 'score_sumsq', o['score_sumsq']) : 0n,
-      ipwSum: has.has('ipw_sum') && !suppressed ? num(i, 'ipw_sum', o['ipw_sum'], false)! : 0,
-      ipwVar: has.has('ipw_var') && !suppressed ? num(i, 'ipw_var', o['ipw_var'], false)! : 0,
+      q: scored && bin !== null ? big(i, 'score_sum', o.get('score_sum')) : 0n,
+      qq: scored && bin !== null ? big(i, 'score_sumsq', o.get('score_sumsq')) : 0n,
+      ipwSum: has.has('ipw_sum') && !suppressed ? num(i, 'ipw_sum', o.get('ipw_sum'), false)! : 0,
+      ipwVar: has.has('ipw_var') && !suppressed ? num(i, 'ipw_var', o.get('ipw_var'), false)! : 0,
       suppressedRows: suppressed ? 1 : 0,
     };
   });

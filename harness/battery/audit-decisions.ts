@@ -148,12 +148,12 @@ function selectiveLabels(agg: AggregatedDecisions, parts: readonly Part[], analy
 export async function auditDecisions(opts: AuditOptions): Promise<Results> {
   if (opts.cells) {
     const { cells, columns, hash } = await readCells(opts.file);
-    return auditAggregated(parseCells(cells, columns, opts.file), hash, opts);
+    const layout = opts.protected.length > 0 && !opts.long ? { attributes: opts.protected, long: false } : undefined;
+    return auditAggregated(parseCells(cells, columns, opts.file, layout), hash, opts);
   }
   const { cells, hash, spec } = await aggregateDecisions(opts.file, opts, opts.encoding ?? 'utf8');
-  const columns = cells.length > 0 ? Object.keys(cells[0]!) : [];
-  if (cells.length === 0) throw new DisparateError('data', `${opts.file}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
-  return auditAggregated(parseCells(cells, columns, opts.file), hash, opts);
+  if (cells.rows.length === 0) throw new DisparateError('data', `${opts.file}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
+  return auditAggregated(parseCells(cells.rows, cells.columns, opts.file, { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined }), hash, opts);
 }
 
 /** The audit of cells (see auditDecisions); `hash` identifies the input in the manifest. */
@@ -181,7 +181,7 @@ export function auditAggregated(agg: AggregatedDecisions, hash: string, opts: Au
   }
   const protectedNames = agg.long ? parts.map((p) => p.cells.attributes[0]!.name) : [...agg.attributes];
   const weighted = opts.count ? `; rows weighted by the counts in column "${opts.count}"` : '';
-  const flagged = opts.flag.includes('=') || !/^[\p{L}_][\p{L}\p{N}_ .-]*$/u.test(opts.flag) ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`;
+  const flagged = opts.cells ? `cells of the aggregation query in ${opts.file}: rows with flagged = 1` : opts.flag.includes('=') || !/^[\p{L}_][\p{L}\p{N}_ .-]*$/u.test(opts.flag) ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`;
   const manifest: Manifest = {
     tool: 'disparate',
     tool_version: opts.context.toolVersion,

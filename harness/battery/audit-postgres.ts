@@ -79,6 +79,6 @@ export async function auditPostgres(source: PostgresTable, opts: AuditOptions): 
   const invalid = result.columns.indexOf('invalid');
   const bad = invalid >= 0 ? result.rows.find((r) => r[invalid] !== null && r[invalid] !== undefined) : undefined;
   if (bad) throw await explainInvalid(source.url, spec, String(bad[invalid]), name);
-  const objects = result.rows.map((r) => Object.fromEntries(result.columns.map((c, i) => [c, r[i]])));
-  return auditAggregated(parseCells(objects, result.columns, name), cellsHash(result.columns, result.rows), { ...opts, file: name });
+  const layout = { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined };
+  return auditAggregated(parseCells(result.rows, result.columns, name, layout), cellsHash(result.columns, result.rows), { ...opts, file: name });
 }

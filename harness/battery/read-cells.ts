@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
  * TSV, Parquet or JSON. Read as text where it is text, so sums beyond 2^53 (fixed-point score sums)
  * keep every digit; parseCells types and checks it.
  */
-export async function readCells(file: string): Promise<{ cells: Record<string, unknown>[]; columns: string[]; hash: string }> {
+export async function readCells(file: string): Promise<{ cells: unknown[][]; columns: string[]; hash: string }> {
   const format = decisionsFormat(file);
   if (!/[*?[]/.test(file) && !existsSync(file)) throw new DisparateError('data', `${file}: file not found`);
   const engine = await openEngine(1);
@@ -20,7 +20,7 @@ export async function readCells(file: string): Promise<{ cells: Record<string, u
           ? `read_json(${path}, format = ${quoteText(format === 'jsonl' ? 'newline_delimited' : 'auto')})`
           : `read_csv(${path}, header = true, all_varchar = true${format === 'tsv' ? ", delim = '\\t'" : ''}, strict_mode = true)`;
     const result = await engine.connection.runAndReadAll(`SELECT * FROM ${reader}`);
-    return { cells: result.getRowObjectsJS() as Record<string, unknown>[], columns: result.columnNames(), hash: await hashInput(engine.connection, file) };
+    return { cells: result.getRowsJS() as unknown[][], columns: result.columnNames(), hash: await hashInput(engine.connection, file) };
   } catch (e) {
     throw engineError(file, e);
   } finally {

@@ -14,19 +14,13 @@ export interface AuditInputArgs {
   'emit-sql'?: boolean | undefined;
 }
 
-/** `--cells` and `--postgres` (with `--table`), added to `audit`'s options. */
+/** `--postgres` (with `--table`, which `--emit-sql` shares), added to `audit`'s options. */
 export function auditInputOptions<T>(y: Argv<T>) {
   return y
-    .option('cells', {
-      type: 'boolean',
-      default: false,
-      describe: 'the file holds cells, the output of the query --emit-sql prints, run on another engine (CSV, Parquet, JSON); same results as auditing the rows',
-    })
     .option('postgres', {
       type: 'string',
       describe: 'run the aggregation query on this PostgreSQL, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (or PGPASSWORD), on --table; only the cells come back',
-    })
-    .option('table', { type: 'string', describe: 'the table (or view) holding the decisions, for --postgres and --emit-sql' });
+    });
 }
 
 /** What the audit reads, and the name its title and default output folder use. */
@@ -54,6 +48,6 @@ export function resolveAuditInput(argv: AuditInputArgs): AuditInput {
 }
 
 /** Runs the audit on its input: a table through PostgreSQL, otherwise the file (rows, or cells with --cells). */
-export function auditInput(input: AuditInput, cells: boolean, options: AuditOptions): Promise<Results> {
-  return input.postgres ? auditPostgres(input.postgres, options) : auditDecisions({ ...options, cells });
+export function auditInput(input: AuditInput, options: AuditOptions): Promise<Results> {
+  return input.postgres ? auditPostgres(input.postgres, options) : auditDecisions(options);
 }

@@ -19,7 +19,7 @@ const base: AuditOptions = {
   protected: [],
   long: { attribute: 'trait', group: 'level' },
   flag: 'sample=model_selected',
-  label: 'errors_found',
+  positives: 'errors_found',
   count: 'cases',
   labelSource: 'sample=random_audit',
   populationSize: 977_730,
@@ -46,7 +46,8 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
     const s = results.selective_labels!;
     expect([s.random_n, s.model_n, s.population_size]).toEqual([1047, 5082, 977_730]);
     expect(results.manifest.rows).toBe(6129);
-    expect(results.manifest.protected).toEqual(['gender', 'education', 'foreign_background']);
+    // Attributes of a long-format file in code-point order: cells from any engine carry no row order.
+    expect(results.manifest.protected).toEqual(['education', 'foreign_background', 'gender']);
     expect(s.groups).toHaveLength(6);
   });
 
@@ -158,8 +159,8 @@ describe('aggregated counts and inverse-probability weights', () => {
     add('a', 1, 1, 3), add('a', 1, 0, 1), add('a', 0, 1, 1), add('a', 0, 0, 5), add('b', 1, 1, 2), add('b', 1, 0, 2), add('b', 0, 1, 2), add('b', 0, 0, 14);
     writeFileSync(rows, `${lines.join('\n')}\n`);
     const common = { ...base, long: undefined, labelSource: undefined, populationSize: undefined, bootstrap: undefined, protected: ['g'], flag: 'flag' };
-    const a = await auditDecisions({ ...common, file: counted, count: 'n', label: 'pos' });
-    const b = await auditDecisions({ ...common, file: rows, count: undefined, label: 'label' });
+    const a = await auditDecisions({ ...common, file: counted, count: 'n', positives: 'pos' });
+    const b = await auditDecisions({ ...common, file: rows, count: undefined, positives: undefined, label: 'label' });
     expect(a.groups).toEqual(b.groups);
     expect(a.manifest.rows).toBe(30);
   });
@@ -174,7 +175,7 @@ describe('aggregated counts and inverse-probability weights', () => {
       long: undefined,
       protected: ['g'],
       flag: 'sample=model',
-      label: 'err',
+      positives: 'err',
       count: 'n',
       labelSource: 'sample=random',
       selectionProbability: 'p',
@@ -200,7 +201,7 @@ describe('aggregated counts and inverse-probability weights', () => {
     // + Horvitz–Thompson part Σ h² (1 − π)/π² with h = 1/300 − 1/1000 on a's cases and −1/1000 on b's.
     const file = join(dir, 'ipw-review.csv');
     writeFileSync(file, 'g,sample,n,err,p\na,random,200,40,1\nb,random,800,100,1\na,model,30,15,0.1\nb,model,70,30,0.1\n');
-    const r = await auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'sample=model', label: 'err', count: 'n', labelSource: 'sample=random', selectionProbability: 'p', populationSize: 100_000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
+    const r = await auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'sample=model', positives: 'err', count: 'n', labelSource: 'sample=random', selectionProbability: 'p', populationSize: 100_000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
     const a = r.selective_labels!.groups.find((g) => g.group === 'a')!;
     expect(a.population.flagged).toBeCloseTo(300, 9);
     expect(a.model).toEqual({ n: 30, errors: 15 });
@@ -226,7 +227,7 @@ describe('aggregated counts and inverse-probability weights', () => {
     // Aggregated counts: n cases, err of them with an error.
     const lines = ['g,flag,audit,err,n', 'a,1,yes,3,5', 'a,0,yes,3,15', 'a,1,no,15,25', 'b,1,yes,2,5', 'b,0,yes,5,75', 'b,1,no,5,15'];
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const r = await auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'flag', label: 'err', count: 'n', labelSource: 'audit=yes', populationSize: 1000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
+    const r = await auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'flag', positives: 'err', count: 'n', labelSource: 'audit=yes', populationSize: 1000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
     const get = (name: string) => r.selective_labels!.groups.find((g) => g.group === name)!;
     const a = get('a');
     const b = get('b');

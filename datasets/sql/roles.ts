@@ -71,9 +71,13 @@ function columnEquals(text: string, columns: ReadonlyMap<string, ColumnType>): {
   return { column, value };
 }
 
-/** SQL text of a column as text: itself when text, otherwise cast. */
-function asText(column: string, columns: ReadonlyMap<string, ColumnType>): string {
-  return columns.get(column) === 'text' ? q(column) : `CAST(${q(column)} AS VARCHAR)`;
+/**
+ * SQL text of a column as text, cast even when the local file's column is text: the emitted query runs
+ * where the column may have another type (a 0/1 label with blanks is text in a CSV and an integer in the
+ * warehouse, where `"label" = ''` is an error). On a text column the cast changes nothing.
+ */
+function asText(column: string, _columns?: ReadonlyMap<string, ColumnType>): string {
+  return `CAST(${q(column)} AS VARCHAR)`;
 }
 
 /** True where the column equals `value` as the file spells it. */
@@ -132,7 +136,7 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
   let long: CellsQuerySpec['long'];
   const groupColumn = (column: string, role: string) => {
     need(column, role);
-    const t = all.get(column) === 'text' ? q(column) : `CAST(${q(column)} AS VARCHAR)`;
+    const t = asText(column);
     checks.push({ field: `${role} "${column}"`, sql: `${q(column)} IS NULL OR ${t} = ''` });
     return t;
   };

@@ -82,6 +82,15 @@ export async function startPostgres(): Promise<PostgresStart> {
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-2).join(' ') : '';
     return fail('pg_ctl start', { ...start, stderr: `${start.stderr} ${log}` });
   }
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    run(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A test run that ends without its afterAll (a crash, a timeout) must not leave a server behind.
+  process.once('exit', stop);
   const server: PostgresServer = {
     url: `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     socketUrl: `postgresql:///postgres?host=${encodeURIComponent(dir)}&port=${port}&user=${user}`,
@@ -89,10 +98,7 @@ export async function startPostgres(): Promise<PostgresStart> {
     user,
     password,
     logFile,
-    stop() {
-      run(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
   return { server, skipped: null };
 }

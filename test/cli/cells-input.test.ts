@@ -52,7 +52,7 @@ describe('audit --cells', () => {
     ['a flag that is not 0/1', () => edited('flag-2', 1, (l) => l.replace(/^01,0,/, '01,2,')), [], 'flag-2.csv: column "flagged" must be 0 or 1, found "2" in cell 1'],
     ['a bin outside the binning', () => edited('bin', 2, (l) => l.replace(/^(01,0,0,)200,/, '$11200,')), [], 'bin.csv: column "score_bin" must be an integer from 0 to 999, found "1200" in cell 2'],
     ['a negative count', () => edited('negative', 1, (l) => l.replace(/,,1,/, ',,-1,')), [], 'negative.csv: column "row_count" must hold a non-negative integer below 2^53, found "-1" in cell 1'],
-    ['a cell of source rows that fit no rule', () => edited('invalid', 1, (l) => l.replace(/,,1,/, ',flag ""x"",1,')), [], 'invalid.csv: cell 1: source rows fit no rule (flag "x"); find them with the query\'s checks and correct the data'],
+    ['a cell of source rows that fit no rule', () => edited('invalid', 1, (l) => l.replace(/,,1,/, ',"flag ""x""",1,')), [], 'invalid.csv: cell 1: source rows fit no rule (flag "x"); find them with the query\'s checks and correct the data'],
     ['a protected column that is not there', () => cells, ['--protected', 'nat'], 'cells.csv: protected column "nat" not found (columns: region, flagged, label, score_bin, invalid, row_count, score_sum, score_sumsq, score_lo, score_hi, score_bins)'],
     ['a file that is not there', () => join(dir, 'missing.csv'), [], 'missing.csv: file not found'],
   ];

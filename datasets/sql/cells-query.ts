@@ -94,6 +94,8 @@ export interface CellsQuerySpec {
   readonly fromSource?: string | undefined;
   /** Probability π that a flagged row was investigated (double SQL). */
   readonly selectionProbability?: string | undefined;
+  /** In process: the binning found by rangeQuery, as the shortest decimal text of each double (exact). */
+  readonly binning?: { readonly lo: string; readonly hi: string } | undefined;
   /** Rules each source row must satisfy, in the order they are reported. */
   readonly checks: readonly RowCheck[];
 }
@@ -113,6 +115,28 @@ const DOUBLE = (sql: string) => `CAST(${sql} AS DOUBLE PRECISION)`;
 
 /** The probability scale ends the binning chooses from (score-binning.ts's chooseScoreBinning). */
 const PROBABILITY_ENDS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5] as const;
+
+/** The binning rule (see the contract above) over the smallest and largest score, as SELECT columns. */
+function binningColumns(lo: string, hi: string): string {
+  const probability = `${lo} >= 0 AND ${hi} <= 1`;
+  const ends = PROBABILITY_ENDS.map((h) => `WHEN ${hi} <= ${DOUBLE(String(h))} THEN ${DOUBLE(String(h))}`).join(' ');
+  return (
+    `CASE WHEN ${probability} THEN ${DOUBLE('0')} ELSE ${lo} END AS ${q('score_lo')},\n` +
+    `    CASE WHEN ${probability} THEN (CASE ${ends} ELSE ${DOUBLE('1')} END) WHEN ${hi} > ${lo} THEN ${hi} ELSE ${lo} + 1 END AS ${q('score_hi')},\n` +
+    `    ${CELLS_FINE_BINS} AS ${q('score_bins')}`
+  );
+}
+
+/**
+ * In process only: the binning of `spec`'s scores (score_lo, score_hi) from one pass over the score
+ * column (and the columns --where and --derive need), so the aggregation itself reads the rows once.
+ * Rows whose score is not a finite number are left out here; the aggregation refuses them anyway.
+ */
+export function rangeQuery(spec: CellsQuerySpec): string {
+  const ctes = sourceCtes(spec, false);
+  const s = `(${spec.score})`;
+  return `WITH ${ctes.list.join(',\n')},\n${q('__range')} AS (\n  SELECT MIN(${s}) AS ${q('lo')}, MAX(${s}) AS ${q('hi')} FROM ${ctes.from} WHERE (${s} - ${s}) = 0\n)\nSELECT ${binningColumns(q('lo'), q('hi'))} FROM ${q('__range')}\n`;
+}
 
 /**
  * The source and derived columns as CTEs (`numbered`: with each row's place in the source, 1-based,
@@ -181,14 +205,13 @@ export function cellsQuery(spec: CellsQuerySpec): string {
   );
   let rows = q('__cases');
   if (spec.score !== undefined) {
-    ctes.list.push(`${q('__range')} AS (\n  SELECT MIN(${q('__s')}) AS ${q('lo')}, MAX(${q('__s')}) AS ${q('hi')} FROM ${q('__cases')} WHERE ${q('invalid')} IS NULL\n)`);
-    const probability = `${q('lo')} >= 0 AND ${q('hi')} <= 1`;
-    const ends = PROBABILITY_ENDS.map((h) => `WHEN ${q('hi')} <= ${DOUBLE(String(h))} THEN ${DOUBLE(String(h))}`).join(' ');
-    ctes.list.push(
-      `${q('__binning')} AS (\n  SELECT\n    CASE WHEN ${probability} THEN ${DOUBLE('0')} ELSE ${q('lo')} END AS ${q('score_lo')},\n` +
-        `    CASE WHEN ${probability} THEN (CASE ${ends} ELSE ${DOUBLE('1')} END) WHEN ${q('hi')} > ${q('lo')} THEN ${q('hi')} ELSE ${q('lo')} + 1 END AS ${q('score_hi')},\n` +
-        `    ${CELLS_FINE_BINS} AS ${q('score_bins')}\n  FROM ${q('__range')}\n)`,
-    );
+    if (spec.binning) {
+      // In process, the range was found by a first query (rangeQuery): one pass here, nothing materialised.
+      ctes.list.push(`${q('__binning')} AS (\n  SELECT CAST(${quoteText(spec.binning.lo)} AS DOUBLE) AS ${q('score_lo')}, CAST(${quoteText(spec.binning.hi)} AS DOUBLE) AS ${q('score_hi')}, ${CELLS_FINE_BINS} AS ${q('score_bins')}\n)`);
+    } else {
+      ctes.list.push(`${q('__range')} AS (\n  SELECT MIN(${q('__s')}) AS ${q('lo')}, MAX(${q('__s')}) AS ${q('hi')} FROM ${q('__cases')} WHERE ${q('invalid')} IS NULL\n)`);
+      ctes.list.push(`${q('__binning')} AS (\n  SELECT\n    ${binningColumns(q('lo'), q('hi'))}\n  FROM ${q('__range')}\n)`);
+    }
     const s = `${q('__cases')}.${q('__s')}`;
     const lo = `${q('__binning')}.${q('score_lo')}`;
     const hi = `${q('__binning')}.${q('score_hi')}`;

@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { basename } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DisparateError } from '../../harness/errors/index.js';
-import { cellsQuery, firstRowQuery, quoteIdentifier as q, quoteText, type CellsQuerySpec } from './cells-query.js';
+import { cellsQuery, firstRowQuery, rangeQuery, quoteIdentifier as q, quoteText, type CellsQuerySpec } from './cells-query.js';
 import { rolesSpec, type ColumnType, type DecisionRoles } from './roles.js';
 
 /** How a file's bytes are decoded: strict UTF-8 (default) or latin1 (ISO-8859-1). */
@@ -114,9 +114,6 @@ function namedColumns(roles: DecisionRoles, header: ReadonlySet<string>): { text
   return { text: [...text].filter((c) => header.has(c)), numeric: [...numeric].filter((c) => header.has(c)) };
 }
 
-/** A decimal number as parseDecimal reads it (no hex, no "Infinity", no blank). */
-const DECIMAL = String.raw`^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$`;
-
 /** A prepared decisions source: the reader call and its columns' types. */
 export interface DecisionsSource {
   readonly file: string;
@@ -124,6 +121,9 @@ export interface DecisionsSource {
   readonly columns: ReadonlyMap<string, ColumnType>;
   /** Source columns named more than once in the header (refused only when the audit uses them). */
   readonly duplicated: readonly string[];
+  /** A text format (CSV, TSV, JSON), and the bytes of the file (0 for a glob). */
+  readonly text: boolean;
+  readonly bytes: number;
 }
 
 /** Opens `file` for `roles`: checks it exists, reads its header, and types its columns. */
@@ -141,11 +141,11 @@ export async function prepareSource(connection: DuckDBConnection, file: string, 
     } else header = [];
     const wanted = namedColumns(roles, new Set(header.length > 0 ? header : undefined));
     // Role columns are read as text (CSV): the file's own spelling is checked and quoted in messages.
-    const from = readerCall(file, format, encoding, [...wanted.text, ...wanted.numeric].filter((c) => !duplicated.includes(c)));
+    const from = readerCall(file, format, encoding, [...new Set([...wanted.text, ...wanted.numeric])].filter((c) => !duplicated.includes(c)));
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
     const columns = new Map<string, ColumnType>();
     for (const row of described.getRowObjectsJS()) columns.set(String(row['column_name']), typeOf(String(row['column_type'])));
-    return { file, from, columns, duplicated };
+    return { file, from, columns, duplicated, text: format !== 'parquet', bytes: isGlob(file) ? Infinity : statSync(file).size };
   } catch (e) {
     throw engineError(file, e);
   }
@@ -160,34 +160,6 @@ async function firstRow(connection: DuckDBConnection, spec: CellsQuerySpec, cond
 
 /** A value for a message: at most 40 characters of it, quoted. */
 const show = (v: string | null) => (v === null ? 'an empty value' : JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
-
-/**
- * Text columns that should hold numbers (CSV and JSON give text when a value is not one): the first
- * value that is not a decimal number is a data error naming the file, the column and the row.
- */
-async function checkNumbers(connection: DuckDBConnection, source: DecisionsSource, roles: DecisionRoles): Promise<void> {
-  const marker = (c: string) => `TRIM(${q(c)}) = '' OR TRIM(${q(c)}) LIKE '<%'${(roles.suppressed ?? []).map((m) => ` OR TRIM(${q(c)}) = ${quoteText(m.trim())}`).join('')}`;
-  const roleOf: [string | undefined, string, boolean][] = [
-    [roles.score, 'score', false],
-    [roles.count, 'count', true],
-    [roles.positives, 'positives', true],
-    [roles.selectionProbability, 'selection probability', false],
-  ];
-  for (const [column, role, withheld] of roleOf) {
-    if (!column || source.columns.get(column) !== 'text') continue;
-    const bad = await firstRow(connection, { from: source.from, attributes: [], flag: '0', checks: [] }, `${q(column)} IS NOT NULL AND NOT regexp_matches(${q(column)}, ${quoteText(DECIMAL)})${withheld ? ` AND NOT (${marker(column)})` : ''}`, column);
-    if (!bad) continue;
-    const at = `${show(bad.value)} at row ${bad.row}`;
-    throw new DisparateError(
-      'data',
-      role === 'score'
-        ? `${source.file}: column "${column}" has a non-numeric or NaN score ${at}`
-        : role === 'count'
-          ? `${source.file}: count column "${column}" must hold non-negative integers, found ${at}`
-          : `${source.file}: ${role} column "${column}" must hold numbers, found ${at}`,
-    );
-  }
-}
 
 /** The message for the first row that fits no rule (a cell with `invalid` set). */
 async function explainInvalid(connection: DuckDBConnection, source: DecisionsSource, spec: CellsQuerySpec, roles: DecisionRoles): Promise<DisparateError> {
@@ -240,11 +212,14 @@ export async function hashInput(connection: DuckDBConnection, file: string): Pro
   return `sha256:${outer.digest('hex')}`;
 }
 
-/** The raw output of the aggregation query: its column names, and one array of values per cell. */
+/** The raw output of the aggregation query: its column names, and one array of values per column. */
 export interface CellObjects {
   readonly columns: string[];
-  readonly rows: unknown[][];
+  readonly data: unknown[][];
 }
+
+/** Text files below this size are parsed once into a table of the used columns (see aggregateDecisions). */
+const MATERIALISE_BELOW = 256 * 1024 * 1024;
 
 /**
  * Runs the aggregation query on `file` in process and returns its cells with the source's hash:
@@ -254,18 +229,30 @@ export async function aggregateDecisions(file: string, roles: DecisionRoles, enc
   const engine = await openEngine();
   try {
     const source = await prepareSource(engine.connection, file, roles, encoding);
-    const { spec, used } = rolesSpec(roles, source.columns, source.from, file);
+    const { spec: portable, used } = rolesSpec(roles, source.columns, source.from, file, 'duckdb');
     const twice = used.find((c) => source.duplicated.includes(c));
     if (twice !== undefined) throw new DisparateError('data', `${file}: column "${twice}" appears more than once in the header; rename one of them`);
     const hash = hashInput(engine.connection, file);
     hash.catch(() => undefined);
     try {
-      await checkNumbers(engine.connection, source, roles);
+      let spec = portable;
+      if (spec.score !== undefined && source.text && source.bytes < MATERIALISE_BELOW) {
+        // A text file is parsed once into a table of the columns used (the range pass and the aggregation
+        // then read columns in memory); a larger one is read twice rather than held.
+        await engine.connection.run(`CREATE TEMP TABLE "__rows" AS SELECT ${used.map((c) => q(c)).join(', ')} FROM ${source.from}`);
+        spec = { ...spec, from: '"__rows"' };
+      }
+      if (spec.score !== undefined) {
+        const range = (await engine.connection.runAndReadAll(rangeQuery(spec))).getRowsJS()[0];
+        const [lo, hi] = [Number(range?.[0]), Number(range?.[1])];
+        // No finite score at all: the aggregation's checks name the first row.
+        if (Number.isFinite(lo) && Number.isFinite(hi)) spec = { ...spec, binning: { lo: String(lo), hi: String(hi) } };
+      }
       const result = await engine.connection.runAndReadAll(cellsQuery(spec));
       const columns = result.columnNames();
-      const cells: CellObjects = { columns, rows: result.getRowsJS() as unknown[][] };
-      const invalid = columns.indexOf('invalid');
-      if (cells.rows.some((c) => c[invalid] !== null && c[invalid] !== undefined)) throw await explainInvalid(engine.connection, source, spec, roles);
+      const cells: CellObjects = { columns, data: result.getColumnsJS() as unknown[][] };
+      const invalid = cells.data[columns.indexOf('invalid')]!;
+      if (invalid.some((v) => v !== null && v !== undefined)) throw await explainInvalid(engine.connection, source, portable, roles);
       return { cells, hash: await hash, spec, source };
     } catch (e) {
       throw engineError(file, e);

@@ -108,7 +108,12 @@ function binarySql(column: string, columns: ReadonlyMap<string, ColumnType>): { 
  * with every column reference checked: an unknown column is a data error naming `file` and the role.
  * Expressions are parsed and checked before any SQL is written.
  */
-export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, ColumnType>, from: string, file: string): { spec: CellsQuerySpec; used: string[] } {
+export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, ColumnType>, from: string, file: string, engine: 'portable' | 'duckdb' = 'portable'): { spec: CellsQuerySpec; used: string[] } {
+  // A number in a text column: the portable query casts it (the engine refuses text that is not one); in
+  // process, DuckDB's TRY_CAST and isfinite turn such text into a row the checks name, with its row number.
+  const number = (column: string) =>
+    engine === 'duckdb' && all.get(column) === 'text' ? `TRY_CAST(${q(column)} AS DOUBLE)` : `CAST(${q(column)} AS DOUBLE PRECISION)`;
+  const notNumber = (column: string) => (engine === 'duckdb' && all.get(column) === 'text' ? `NOT COALESCE(isfinite(TRY_CAST(${q(column)} AS DOUBLE)), FALSE) OR ` : '');
   const used = new Set<string>();
   const all = new Map(columns);
   const derive: { name: string; sql: string }[] = [];
@@ -170,7 +175,7 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
     const t = asText(column, all);
     return `(${q(column)} IS NULL OR TRIM(${t}) = '' OR TRIM(${t}) LIKE '<%'${markers.map((m) => ` OR TRIM(${t}) = ${quoteText(m.trim())}`).join('')})`;
   };
-  const integerSql = (column: string) => `CAST(${q(column)} AS DOUBLE PRECISION)`;
+  const integerSql = number;
   let count: string | undefined;
   let suppressed: string | undefined;
   if (roles.count) {
@@ -178,7 +183,7 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
     suppressed = withheld(roles.count);
     const c = integerSql(roles.count);
     count = `CASE WHEN ${suppressed} THEN NULL ELSE CAST(${c} AS BIGINT) END`;
-    checks.push({ field: `count "${roles.count}"`, sql: unless(suppressed, `NOT (${c} >= 0 AND ${c} = FLOOR(${c}) AND ${c} <= ${MAX_COUNT})`) });
+    checks.push({ field: `count "${roles.count}"`, sql: unless(suppressed, `${notNumber(roles.count)}NOT (${c} >= 0 AND ${c} = FLOOR(${c}) AND ${c} <= ${MAX_COUNT})`) });
   }
   let positives: string | undefined;
   if (roles.positives) {
@@ -188,7 +193,7 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
     const blank = withheld(roles.positives);
     const p = integerSql(roles.positives);
     positives = `CASE WHEN ${blank} OR ${suppressed} THEN NULL ELSE CAST(${p} AS BIGINT) END`;
-    checks.push({ field: `positives "${roles.positives}"`, sql: unless(`${blank} OR ${suppressed}`, `NOT (${p} >= 0 AND ${p} = FLOOR(${p}) AND ${p} <= ${integerSql(roles.count)})`) });
+    checks.push({ field: `positives "${roles.positives}"`, sql: unless(`${blank} OR ${suppressed}`, `${notNumber(roles.positives)}NOT (${p} >= 0 AND ${p} = FLOOR(${p}) AND ${p} <= ${integerSql(roles.count)})`) });
   }
 
   // The label: a 0/1 column (per row: with --count, all the row's cases), COL=VALUE, or an expression.
@@ -212,10 +217,10 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
   let score: string | undefined;
   if (roles.score) {
     need(roles.score, 'score');
-    const s = `CAST(${q(roles.score)} AS DOUBLE PRECISION)`;
-    score = q(roles.score);
+    const s = number(roles.score);
+    score = s;
     // NaN − NaN and ∞ − ∞ are not 0 (PostgreSQL and DuckDB), NULL in SQLite: either way not valid.
-    checks.push({ field: `score "${roles.score}"`, sql: `${q(roles.score)} IS NULL OR NOT ((${s} - ${s}) = 0)` });
+    checks.push({ field: `score "${roles.score}"`, sql: `${q(roles.score)} IS NULL OR ${notNumber(roles.score)}NOT ((${s} - ${s}) = 0)` });
   }
 
   let fromSource: string | undefined;
@@ -230,9 +235,9 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
   let selectionProbability: string | undefined;
   if (roles.selectionProbability) {
     need(roles.selectionProbability, 'selection probability');
-    const p = `CAST(${q(roles.selectionProbability)} AS DOUBLE PRECISION)`;
-    selectionProbability = q(roles.selectionProbability);
-    checks.push({ field: `selection probability "${roles.selectionProbability}"`, sql: `${q(roles.selectionProbability)} IS NULL OR NOT (${p} > 0 AND ${p} <= 1)` });
+    const p = number(roles.selectionProbability);
+    selectionProbability = p;
+    checks.push({ field: `selection probability "${roles.selectionProbability}"`, sql: `${q(roles.selectionProbability)} IS NULL OR ${notNumber(roles.selectionProbability)}NOT (${p} > 0 AND ${p} <= 1)` });
   }
 
   return {

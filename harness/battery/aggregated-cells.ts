@@ -226,7 +226,7 @@ const CONTRACT = new Set<string>(CELLS_COLUMNS);
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /**
- * Cells as the aggregation query returned them (in process, from a cells file, or from another engine),
+ * Cells as the aggregation query returned them (`table`: one array of values per column) (in process, from a cells file, or from another engine),
  * typed and checked against the contract: a cell that breaks it is a data error naming `where`, the
  * column and the cell (1-based). The protected attributes are the columns outside the contract, or
  * `attribute` and `group` (long format).
@@ -245,8 +245,9 @@ export function parseCells(
   const attributes = layout ? [...layout.attributes] : long ? [] : columns.filter((c) => !CONTRACT.has(c));
   for (const a of attributes) if (!has.has(a)) throw new DisparateError('data', `${where}: protected column "${a}" not found (columns: ${columns.join(', ')})`);
   const index = new Map(columns.map((c, i) => [c, i]));
-  // Rows as arrays, read by column position: a column named "__proto__" is a column like any other.
-  const objects = table.map((row) => ({ get: (c: string) => (index.has(c) ? row[index.get(c)!] : undefined) }));
+  // Values by column position (column-major), never object keys: a column named "__proto__" is a column like any other.
+  const cellCount = table[0]?.length ?? 0;
+  const objects = Array.from({ length: cellCount }, (_, i) => ({ get: (c: string) => (index.has(c) ? table[index.get(c)!]![i] : undefined) }));
   if (!long && attributes.length === 0) throw new DisparateError('data', `${where}: no protected attribute column (columns: ${columns.join(', ')})`);
   const keyColumns = long ? ['attribute', 'group'] : attributes;
   const scored = has.has('score_bin');

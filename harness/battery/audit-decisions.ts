@@ -152,8 +152,8 @@ export async function auditDecisions(opts: AuditOptions): Promise<Results> {
     return auditAggregated(parseCells(cells, columns, opts.file, layout), hash, opts);
   }
   const { cells, hash, spec } = await aggregateDecisions(opts.file, opts, opts.encoding ?? 'utf8');
-  if (cells.rows.length === 0) throw new DisparateError('data', `${opts.file}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
-  return auditAggregated(parseCells(cells.rows, cells.columns, opts.file, { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined }), hash, opts);
+  if ((cells.data[0]?.length ?? 0) === 0) throw new DisparateError('data', `${opts.file}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
+  return auditAggregated(parseCells(cells.data, cells.columns, opts.file, { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined }), hash, opts);
 }
 
 /** The audit of cells (see auditDecisions); `hash` identifies the input in the manifest. */
@@ -169,15 +169,42 @@ export function auditAggregated(agg: AggregatedDecisions, hash: string, opts: Au
   let summary = analysis.summary;
   const warnings = [...analysis.warnings];
   let section: SelectiveLabels | undefined;
+  const unknown = withheldGroups(parts);
+  const extra: CheckCandidate[] = [];
   if (agg.sourced) {
     const s = selectiveLabels(agg, parts, analysis, opts);
     section = s.section;
     warnings.push(...s.warnings);
-    ({ checks, summary } = judgeFamily([...analysis.candidates, ...s.checks], opts.correction, opts.alpha));
+    extra.push(...s.checks);
     if (s.checks.length > 0) {
       const i = warnings.findIndex((w) => w.code === 'no-checks');
       if (i >= 0) warnings.splice(i, 1);
     }
+  }
+  let groups = analysis.groups;
+  if (unknown.size > 0) {
+    // A withheld count is unknown, not zero: every rate of a group it belongs to (and every comparison
+    // with such a group as reference) is not available, and its checks are left out of the family.
+    const affected = (attribute: string, group: string) => unknown.has(`${attribute}\u0000${group}`);
+    const referenceOf = (attribute: string) => analysis.references[attribute]?.group;
+    const blocked = (attribute: string, group: string, metric: string) =>
+      affected(attribute, group) || (/_(ratio|difference)$/.test(metric) && referenceOf(attribute) !== undefined && affected(attribute, referenceOf(attribute)!));
+    const reason = (attribute: string, group: string) =>
+      `not available: ${affected(attribute, group) ? 'this group' : `the reference group ${referenceOf(attribute)}`} includes counts the publisher withheld (blank, "<k" or a declared marker), so its rates are unknown`;
+    groups = groups.map((g) => ({
+      ...g,
+      metrics: Object.fromEntries(
+        Object.entries(g.metrics).map(([id, m]) => [id, blocked(g.attribute, g.group, id) ? { ...m, value: null, ci: null, method: reason(g.attribute, g.group), ...(m.bootstrap_ci !== undefined ? { bootstrap_ci: null } : {}) } : m]),
+      ),
+    }));
+    const kept = [...analysis.candidates, ...extra].filter((c) => !(c.row.group !== null && blocked(c.row.attribute, c.row.group, c.row.metric)));
+    const left = [...analysis.candidates, ...extra].filter((c) => c.row.group !== null && blocked(c.row.attribute, c.row.group, c.row.metric));
+    ({ checks, summary } = judgeFamily(kept, opts.correction, opts.alpha));
+    checks = [...checks, ...left.map((c) => ({ ...c.row, value: null, ci: null, verdict: 'inconclusive' as const, p_value: null, adjusted_p_value: null, method: reason(c.row.attribute, c.row.group!) }))];
+    if (left.length > 0) summary = { ...summary, inconclusive: summary.inconclusive + left.length, verdict: summary.verdict === 'fail' ? 'fail' : 'inconclusive' };
+    warnings.push({ code: 'withheld-counts', message: `counts withheld by the publisher (blank, "<k" or a declared marker) leave these groups' rates unknown, shown as not available and their checks inconclusive: ${[...unknown].map((k) => k.replace('\u0000', ' = ')).join('; ')}` });
+  } else if (extra.length > 0) {
+    ({ checks, summary } = judgeFamily([...analysis.candidates, ...extra], opts.correction, opts.alpha));
   }
   const protectedNames = agg.long ? parts.map((p) => p.cells.attributes[0]!.name) : [...agg.attributes];
   const weighted = opts.count ? `; rows weighted by the counts in column "${opts.count}"` : '';
@@ -218,7 +245,7 @@ export function auditAggregated(agg: AggregatedDecisions, hash: string, opts: Au
   return {
     schemaVersion: 1,
     manifest,
-    groups: analysis.groups,
+    groups,
     counterfactual: [],
     checks,
     summary,
@@ -226,6 +253,27 @@ export function auditAggregated(agg: AggregatedDecisions, hash: string, opts: Au
     ...analysisSections(analysis),
     ...(section ? { selective_labels: section } : {}),
   };
+}
+
+/**
+ * Groups (attribute, level; intersections "a×b", "x×y") that contain a withheld count, as
+ * "attribute\0group" keys: every group a withheld combination belongs to, for every subset of the
+ * part's attributes (the intersections the analysis may form).
+ */
+function withheldGroups(parts: readonly Part[]): Set<string> {
+  const out = new Set<string>();
+  for (const part of parts) {
+    const names = part.cells.attributes.map((a) => a.name);
+    for (const { codes, combination } of part.aggregated.rows) {
+      if (part.aggregated.withheld[combination]! === 0) continue;
+      const levels = codes.map((c, a) => part.cells.attributes[a]!.levels[c]!);
+      for (let mask = 1; mask < 1 << names.length; mask++) {
+        const pick = names.map((_, a) => a).filter((a) => (mask >> a) & 1);
+        out.add(`${pick.map((a) => names[a]).join('×')}\u0000${pick.map((a) => levels[a]).join('×')}`);
+      }
+    }
+  }
+  return out;
 }
 
 /**

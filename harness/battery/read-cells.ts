@@ -20,7 +20,7 @@ export async function readCells(file: string): Promise<{ cells: unknown[][]; col
           ? `read_json(${path}, format = ${quoteText(format === 'jsonl' ? 'newline_delimited' : 'auto')})`
           : `read_csv(${path}, header = true, all_varchar = true${format === 'tsv' ? ", delim = '\\t'" : ''}, strict_mode = true)`;
     const result = await engine.connection.runAndReadAll(`SELECT * FROM ${reader}`);
-    return { cells: result.getRowsJS() as unknown[][], columns: result.columnNames(), hash: await hashInput(engine.connection, file) };
+    return { cells: result.getColumnsJS() as unknown[][], columns: result.columnNames(), hash: await hashInput(engine.connection, file) };
   } catch (e) {
     throw engineError(file, e);
   } finally {

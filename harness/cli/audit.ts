@@ -6,7 +6,6 @@ import { Check, intersectionName } from '../config/index.js';
 import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
-import { emittedQuery } from '../../datasets/sql/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
 import { auditInput, auditInputOptions, resolveAuditInput, type AuditInputArgs } from './audit-input.js';
@@ -159,6 +158,8 @@ export const auditCommand = {
       labelSource: argv['label-source'],
       selectionProbability: argv['selection-probability'],
     };
+    // The engine and the audit pipeline load only now: usage errors above answer at once.
+    const [{ emittedQuery }, { auditDecisions }] = await Promise.all([import('../../datasets/sql/duckdb-decisions.js'), import('../battery/audit-decisions.js')]);
     if (argv['emit-sql']) {
       process.stdout.write(await emittedQuery(input.file, roles, argv.table ?? 'decisions', argv.encoding ?? 'utf8'));
       return 0;

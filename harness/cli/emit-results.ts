@@ -25,6 +25,16 @@ export interface EmitOptions {
  * results.json (--json) or a short summary. Returns nothing: the exit code is decided by the caller.
  */
 export async function emitResults(results: Results, out: string, json: boolean, options: EmitOptions = {}): Promise<void> {
+  if (json && !options.formats && !options.junit && !options.interactive) {
+    // --json alone asks for results.json: no chart is rendered and no report library loaded (on a
+    // 1,000,000-row audit the charts took longer than the audit itself).
+    const [{ markWithheld }, { isReportFileName }] = await Promise.all([import('../../reports/shared/privacy.js'), import('../../reports/is-report-file-name.js')]);
+    const stamped: Results = options.privacy ? { ...results, manifest: { ...results.manifest, privacy: options.privacy } } : results;
+    const text = `${JSON.stringify(markWithheld(stamped), null, 2)}\n`;
+    writeOutputs(out, new Map([['results.json', text]]), isReportFileName);
+    process.stdout.write(text);
+    return;
+  }
   const { buildReport, isReportFileName, loadVegaBundles, markWithheld, redactResults, terminalSummary } = await import('../../reports/index.js');
   const stamped: Results = options.privacy ? { ...results, manifest: { ...results.manifest, privacy: options.privacy } } : results;
   const { files } = await buildReport(stamped, {

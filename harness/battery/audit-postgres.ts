@@ -80,5 +80,7 @@ export async function auditPostgres(source: PostgresTable, opts: AuditOptions): 
   const bad = invalid >= 0 ? result.rows.find((r) => r[invalid] !== null && r[invalid] !== undefined) : undefined;
   if (bad) throw await explainInvalid(source.url, spec, String(bad[invalid]), name);
   const layout = { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined };
-  return auditAggregated(parseCells(result.rows, result.columns, name, layout), cellsHash(result.columns, result.rows), { ...opts, file: name });
+  // parseCells takes the cells column by column (as DuckDB hands them over in process).
+  const data = result.columns.map((_, c) => result.rows.map((r) => r[c]));
+  return auditAggregated(parseCells(data, result.columns, name, layout), cellsHash(result.columns, result.rows), { ...opts, file: name });
 }

@@ -37,6 +37,7 @@ beforeAll(async () => {
   await client.connect();
   await client.query('UPDATE bad_flags SET flagged = 2 WHERE ctid = (SELECT ctid FROM bad_flags LIMIT 1)');
   await client.query('CREATE TABLE nobody (nat text, flagged integer)');
+  await client.query("CREATE SCHEMA stats; CREATE TABLE stats.flags (nat text, flagged integer); INSERT INTO stats.flags VALUES ('a', 1), ('a', 0), ('b', 0), ('b', 0), ('b', 1)");
   await client.end();
 }, 120_000);
 
@@ -52,6 +53,14 @@ describe.skipIf(!server)('audit --postgres', () => {
     expect(results.manifest.title).toBe('Audit of table decisions');
     expect(results.manifest.rows).toBe(60);
     expect(results.groups.map((g) => [g.group, g.n, g.flagged])).toEqual([['a', 30, 10], ['b', 30, 15]]);
+  });
+
+  it('a table in another schema: --table names it, the URL\'s options set the search path', async () => {
+    const url = `${server.url}?options=${encodeURIComponent('-c search_path=stats')}`;
+    const r = await audit(url, '--table', 'flags', '--protected', 'nat', '--flag', 'flagged', '--json');
+    expect(r.stderr).toBe('');
+    const results = JSON.parse(r.stdout) as { groups: { group: string; n: number; flagged: number }[] };
+    expect(results.groups.map((g) => [g.group, g.n, g.flagged])).toEqual([['a', 2, 1], ['b', 3, 1]]);
   });
 
   it('the password never appears: not in a message, not in the output', async () => {

@@ -197,6 +197,7 @@ export const auditCommand = {
     if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
     await emitResults(results, argv.out ?? `out/audit-${input.name}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
+      resultsOnly: argv.json,
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
     });
     return exitStatus(results.summary, 'fail');

@@ -16,6 +16,8 @@ export interface EmitOptions {
   junit?: string | undefined;
   /** The battery's `inconclusive` setting, so junit.xml agrees with the exit code. */
   inconclusive?: 'fail' | 'pass';
+  /** With --json: write and print results.json only, rendering no report (`disparate audit --json`). */
+  resultsOnly?: boolean;
   /** The language of report.html's and report.md's front page (--lang, the battery's lang); default English. */
   lang?: 'en' | 'fr' | 'nl' | undefined;
 }
@@ -25,7 +27,7 @@ export interface EmitOptions {
  * results.json (--json) or a short summary. Returns nothing: the exit code is decided by the caller.
  */
 export async function emitResults(results: Results, out: string, json: boolean, options: EmitOptions = {}): Promise<void> {
-  if (json && !options.formats && !options.junit && !options.interactive) {
+  if (json && options.resultsOnly && !options.formats && !options.junit && !options.interactive) {
     // --json alone asks for results.json: no chart is rendered and no report library loaded (on a
     // 1,000,000-row audit the charts took longer than the audit itself).
     const [{ markWithheld }, { isReportFileName }] = await Promise.all([import('../../reports/shared/privacy.js'), import('../../reports/is-report-file-name.js')]);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { benchBootstrap } from './bootstrap.js';
+import { benchDecisions } from './decisions.js';
 import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
@@ -106,6 +107,26 @@ for (const p of benchPacks()) {
 
 rows.push(...benchStatistics());
 
+const decisions = await benchDecisions();
+const pandasSeconds = decisions.pandas?.seconds ?? null;
+rows.push({
+  what: `${decisions.csv.what}: wall time and peak RSS`,
+  figure: `${decisions.csv.seconds.toFixed(2)} s, ${decisions.csv.maxRssMB.toFixed(0)} MB${pandasSeconds ? ` (${(decisions.csv.seconds / pandasSeconds).toFixed(2)}× pandas)` : ''}`,
+  target: '≤ 0.5 × pandas wall time',
+  ok: pandasSeconds === null ? null : decisions.csv.seconds <= 0.5 * pandasSeconds,
+});
+rows.push({
+  what: decisions.pandas ? `${decisions.pandas.what}: wall time and peak RSS` : 'pandas read_csv + groupby: Debian\'s python3-pandas not installed',
+  figure: decisions.pandas ? `${decisions.pandas.seconds.toFixed(2)} s, ${decisions.pandas.maxRssMB.toFixed(0)} MB` : '—',
+  target: '—',
+  ok: null,
+});
+rows.push({
+  what: `${decisions.parquet.what} (${(decisions.bytes.parquet / 1e9).toFixed(2)} GB): wall time and peak RSS`,
+  figure: `${decisions.parquet.seconds.toFixed(1)} s, ${decisions.parquet.maxRssMB.toFixed(0)} MB`,
+  target: '< 30 s, peak RSS < 1.5 GB',
+  ok: decisions.parquet.seconds < 30 && decisions.parquet.maxRssMB < 1536,
+});
 const yardstickAfter = yardstick();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
 // A shared virtual machine's neighbours slow every figure alike: the load when the run ended says how busy it was.

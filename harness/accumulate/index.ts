@@ -13,4 +13,4 @@ export {
 export { computeGroupStats, groupIndexOf, INTERSECTION_SEPARATOR, type GroupCounts } from './group-stats.js';
 export { accumulateCombinations, combinationIndex, type CombinationBatch } from './accumulate-combinations.js';
 export { binEdges, binMiddle, binsPerUnit, chooseScoreBinning, scoreBin, type ScoreBinning } from './score-binning.js';
-export { computeSelectionSweep, DEFAULT_SWEEP_FRACTIONS, sweepGroupCounts, type SelectionSweep, type SweepTickets } from './selection-sweep.js';
+export { computeSelectionSweep, DEFAULT_SWEEP_FRACTIONS, sweepFromHistogram, sweepGroupCounts, type SelectionSweep, type SweepTickets } from './selection-sweep.js';

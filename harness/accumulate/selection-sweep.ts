@@ -153,3 +153,62 @@ export function sweepGroupCounts(sweep: SelectionSweep, groupOf: Int32Array, gro
   }
   return out;
 }
+
+/**
+ * The selection sweep from the score histograms alone (aggregated decisions, whose rows are not at
+ * hand): at fraction f, k = round(f × total weight); the bins wholly above the cut are selected, and
+ * the bin holding the k-th largest score is selected in part, each combination × label of that bin
+ * in proportion to its weight there (ties and near-ties within one fine bin shared proportionally, the
+ * expectation of a random tie-break within the bin). `cuts` holds the lower edge of that bin: the
+ * selection is "scores from there up", to within one fine bin.
+ *
+ * @example sweepFromHistogram(cells, [0.05, 0.1]).counts // selected weight per fraction × combination × label
+ */
+export function sweepFromHistogram(cells: CellCounts, fractions: readonly number[]): SelectionSweep {
+  const { binning, histogram } = cells;
+  if (!binning || !histogram) throw new Error('a selection sweep needs a score histogram');
+  const { bins } = binning;
+  const C = cells.combinations;
+  const S = HISTOGRAM_SLOT_COUNT;
+  const F = fractions.length;
+  const perBin = new Float64Array(bins);
+  for (let c = 0; c < C; c++) {
+    for (let b = 0; b < bins; b++) {
+      const base = (c * bins + b) * S;
+      perBin[b]! += histogram[base]! + histogram[base + 1]! + histogram[base + 2]!;
+    }
+  }
+  let total = 0;
+  for (let b = 0; b < bins; b++) total += perBin[b]!;
+  const cuts = new Float64Array(F).fill(NaN);
+  const selected = new Float64Array(F);
+  const counts = new Float64Array(F * C * S);
+  const width = (binning.hi - binning.lo) / bins;
+  fractions.forEach((f, j) => {
+    const k = Math.round(f * total);
+    selected[j] = k;
+    if (k <= 0) return;
+    let cum = 0;
+    let cb = -1;
+    for (let b = bins - 1; b >= 0; b--) {
+      if (cum + perBin[b]! >= k) {
+        cb = b;
+        break;
+      }
+      cum += perBin[b]!;
+    }
+    if (cb < 0) return;
+    const share = (k - cum) / perBin[cb]!;
+    cuts[j] = +(binning.lo + cb * width).toPrecision(12);
+    for (let c = 0; c < C; c++) {
+      const out = (j * C + c) * S;
+      for (let b = cb + 1; b < bins; b++) {
+        const base = (c * bins + b) * S;
+        for (let s = 0; s < S; s++) counts[out + s]! += histogram[base + s]!;
+      }
+      const base = (c * bins + cb) * S;
+      for (let s = 0; s < S; s++) counts[out + s]! += histogram[base + s]! * share;
+    }
+  });
+  return { fractions: [...fractions], cuts, selected, counts, combinations: C };
+}

@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { langOption, type ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
-import { auditDecisions } from '../pipeline/index.js';
 import type { IntersectionSetting } from '../findings/compute-findings.js';
 import { Check, intersectionName } from '../config/index.js';
 import type { Correction } from '../stats/index.js';
@@ -11,11 +10,11 @@ import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
 import { reportFormats, type OutputFormat } from './output-options.js';
+import { auditInput, auditInputOptions, resolveAuditInput, type AuditInputArgs } from './audit-input.js';
 
-export interface AuditArgs {
-  file: string;
+export interface AuditArgs extends AuditInputArgs {
   protected?: string | undefined;
-  flag: string;
+  flag?: string | undefined;
   label?: string | undefined;
   score?: string | undefined;
   reference?: string[] | undefined;
@@ -27,6 +26,13 @@ export interface AuditArgs {
   lang?: ReportLang | undefined;
   junit?: string | undefined;
   count?: string | undefined;
+  positives?: string | undefined;
+  suppressed?: string[] | undefined;
+  where?: string | undefined;
+  derive?: string[] | undefined;
+  'emit-sql': boolean;
+  table?: string | undefined;
+  cells: boolean;
   encoding?: 'utf8' | 'latin1' | undefined;
   long?: string | undefined;
   'label-source'?: string | undefined;
@@ -85,15 +91,22 @@ function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly s
  * selection_rate_ratio is applied to every attribute (default tolerance, recorded as such).
  */
 export const auditCommand = {
-  command: 'audit <file>',
-  describe: 'Audit recorded decisions (CSV or JSONL) for disparities',
+  command: 'audit [file]',
+  describe: 'Audit recorded decisions (CSV, TSV, Parquet, JSON; rows, counts or cells) for disparities',
   builder: (y: Argv) =>
-    langOption(y)
-      .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
-      .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
-      .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
-      .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found); empty = unknown; with --count, the number of positives' })
-      .option('count', { type: 'string', describe: 'aggregated counts: column with the number of rows each row stands for' })
+    auditInputOptions(langOption(y))
+      .positional('file', { type: 'string', describe: 'decisions file or glob: .csv, .tsv, .parquet, .json, .jsonl (optionally .gz); with --cells, the aggregation query\'s output' })
+      .option('protected', { type: 'string', describe: 'protected columns (or --derive names), comma-separated (with --long: attributes to keep, default all)' })
+      .option('flag', { type: 'string', describe: '0/1 column (1 = flagged for investigation), COL=VALUE, or a condition such as "decile_score >= 5"' })
+      .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found; empty = unknown), COL=VALUE or a condition; with --count, all of a row\'s cases positive (1) or negative (0)' })
+      .option('count', { type: 'string', describe: 'aggregated counts: column with the number of rows each row stands for (blank, "<k" or a --suppressed marker: withheld)' })
+      .option('positives', { type: 'string', describe: 'with --count: column with the number of positives among the row\'s count (not with --label)' })
+      .option('suppressed', { type: 'string', array: true, describe: 'with --count: a marker of a withheld count besides blank and "<k" (repeatable), e.g. "x"' })
+      .option('where', { type: 'string', describe: 'audit only rows where this condition holds, e.g. "year = 2023"' })
+      .option('derive', { type: 'string', array: true, describe: 'NAME=EXPRESSION: add a column (repeatable), usable with --protected, e.g. "age_band=CASE WHEN age < 25 THEN \'<25\' ELSE \'25+\' END"' })
+      .option('emit-sql', { type: 'boolean', default: false, describe: 'print the aggregation query (portable SQL) instead of auditing; run it where the data lives and audit its output with --cells' })
+      .option('table', { type: 'string', default: 'decisions', describe: 'with --emit-sql: the table the query reads' })
+      .option('cells', { type: 'boolean', default: false, describe: 'the file is the aggregation query\'s output (cells), not rows' })
       .option('encoding', { choices: ['utf8', 'latin1'] as const, default: 'utf8' as const, describe: 'how the data file\'s bytes are read: utf8 (strict) or latin1 (ISO-8859-1)' })
       .option('long', { type: 'string', describe: 'long format ATTRIBUTE_COL,GROUP_COL: one protected attribute per row (marginal tables)' })
       .option('label-source', { type: 'string', describe: 'COL=VALUE marking the random-audit sample (selective labels, the Sweden method)' })
@@ -114,6 +127,7 @@ export const auditCommand = {
       .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
       .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
+    const input = resolveAuditInput(argv);
     // NFC, as the column names and labels of the file are read (see normaliseLabels).
     const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim().normalize('NFC')).filter(Boolean);
     const twice = protectedColumns.find((c, i) => protectedColumns.indexOf(c) !== i);
@@ -121,7 +135,9 @@ export const auditCommand = {
     if (!(Number.isInteger(argv['min-cell']) && argv['min-cell'] >= 1)) throw new DisparateError('usage', `--min-cell ${argv['min-cell']}: must be a positive integer`);
     if (argv['privacy-min-cell'] !== undefined && !(Number.isInteger(argv['privacy-min-cell']) && argv['privacy-min-cell'] >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${argv['privacy-min-cell']}: must be a positive integer`);
     if (argv.unit !== undefined && !/^[\p{L}][\p{L} '-]*$/u.test(argv.unit)) throw new DisparateError('usage', `--unit ${argv.unit}: a plural noun in letters, e.g. households`);
-    if (protectedColumns.length === 0 && !argv.long) throw new DisparateError('usage', '--protected: name at least one column');
+    if (protectedColumns.length === 0 && !argv.long && !argv.cells) throw new DisparateError('usage', '--protected: name at least one column');
+    if (!argv.flag && !argv.cells) throw new DisparateError('usage', '--flag: required (a 0/1 column, COL=VALUE or a condition)');
+    if (argv.cells && argv['emit-sql']) throw new DisparateError('usage', '--cells and --emit-sql: choose one (--emit-sql prints the query whose output --cells reads)');
     if (!(argv.alpha > 0 && argv.alpha < 0.5)) throw new DisparateError('usage', `--alpha ${argv.alpha}: must be in (0, 0.5)`);
     let long: { attribute: string; group: string } | undefined;
     if (argv.long) {
@@ -137,13 +153,38 @@ export const auditCommand = {
     // sample-level four-fifths check, whose selection rates describe the investigated sample, not the population.
     const checks = argv['label-source'] ? [] : [Check.parse({ id: 'four-fifths', metric: 'selection_rate_ratio' })];
     const bootstrap = argv.bootstrap ? { replicates: argv.bootstrap, seed: argv.seed } : undefined;
-    const results = auditDecisions({
-      file: argv.file,
+    const roles = {
       protected: protectedColumns,
-      flag: argv.flag,
+      flag: argv.flag ?? '',
       label: argv.label,
       score: argv.score,
-      references: checkedReferences(parseReferences((argv.reference ?? []).map((r) => r.normalize('NFC'))), long ? null : protectedColumns),
+      count: argv.count,
+      positives: argv.positives,
+      suppressed: argv.suppressed,
+      where: argv.where,
+      derive: argv.derive,
+      long,
+      labelSource: argv['label-source'],
+      selectionProbability: argv['selection-probability'],
+    };
+    // The engine and the audit pipeline load only now: usage errors above answer at once.
+    const [{ emittedQuery }, { auditDecisions }] = await Promise.all([import('../../datasets/sql/duckdb-decisions.js'), import('../pipeline/audit-decisions.js')]);
+    if (argv['emit-sql']) {
+      process.stdout.write(await emittedQuery(input.file, roles, argv.table ?? 'decisions', argv.encoding ?? 'utf8'));
+      return 0;
+    }
+    const results = await auditInput(input, {
+      file: input.file,
+      cells: argv.cells,
+      protected: protectedColumns,
+      flag: argv.flag ?? '',
+      label: argv.label,
+      positives: argv.positives,
+      suppressed: argv.suppressed,
+      where: argv.where,
+      derive: argv.derive,
+      score: argv.score,
+      references: checkedReferences(parseReferences((argv.reference ?? []).map((r) => r.normalize('NFC'))), long || argv.cells ? null : protectedColumns),
       alpha: argv.alpha,
       correction: argv.correction,
       count: argv.count,
@@ -156,14 +197,14 @@ export const auditCommand = {
       intersections: parseIntersections(argv.intersections),
       minCell: argv['min-cell'],
       checks,
-      title: `Audit of ${basename(argv.file)}`,
+      title: `Audit of ${input.postgres ? `table ${input.name}` : basename(input.file)}`,
       unit: argv.unit,
       battery: null,
       context: runContext(rawArgs),
     });
     const k = argv['privacy-min-cell'];
     if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
-    await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit, lang: argv.lang,
+    await emitResults(results, argv.out ?? `out/audit-${input.name}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
       formats: reportFormats(argv),
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,

@@ -129,11 +129,18 @@ export const Battery = z
       .describe('Population the model scores: a spec (synthetic) or a file (real data). Exactly one of population or data.'),
     data: z
       .object({
-        file: z.string().describe('Decisions file (CSV or JSONL), relative to the battery file.'),
-        flag: z.string().min(1).describe('0/1 column (1 = flagged for investigation), or COL=VALUE: flagged where column COL equals VALUE, e.g. "sample=model_selected". As `disparate audit --flag`.'),
-        label: z.string().optional().describe('Optional 0/1 ground-truth column (fraud or error found; empty = unknown). With `count`, the number of positives among the row\'s count. As `--label`.'),
+        file: z.string().describe('Decisions file or glob (CSV, TSV, Parquet, JSON or JSONL, optionally gzipped), relative to the battery file; read in process by DuckDB, only the columns the audit uses.'),
+        flag: z.string().min(1).describe('0/1 column (1 = flagged for investigation), COL=VALUE (flagged where column COL equals VALUE, e.g. "sample=model_selected"), or a condition, e.g. "decile_score >= 5" or "score_text IN (\'Medium\', \'High\')". As `disparate audit --flag`.'),
+        label: z.string().optional().describe('Optional 0/1 ground-truth column (fraud or error found; empty = unknown), COL=VALUE, or a condition (NULL = unknown). With `count`, each row\'s cases are all positive (1) or all negative (0); for the number of positives among the count use `positives`. As `--label`.'),
+        positives: z.string().min(1).optional().describe('With `count`: column with the number of positives among the row\'s count (0 … count; blank or "<k" = withheld, carried as unknown). Not with `label`. As `--positives`.'),
         score: z.string().optional().describe('Optional numeric score column. As `--score`.'),
-        count: z.string().min(1).optional().describe('Aggregated counts: column with the number of rows each row stands for (a non-negative integer), e.g. published tables. As `--count`. Default: every row counts once.'),
+        count: z.string().min(1).optional().describe('Aggregated counts: column with the number of rows each row stands for (a non-negative integer), e.g. published tables; a blank, "<k" or a `suppressed` marker is a withheld count, carried as unknown and never as zero. As `--count`. Default: every row counts once.'),
+        suppressed: z.array(z.string().min(1)).optional().describe('With `count`: further markers of a withheld count besides a blank and "<k", e.g. ["x", "-"]. As `--suppressed`.'),
+        where: z.string().min(1).optional().describe('A condition: only rows where it holds are audited, e.g. "year = 2023". As `--where`.'),
+        derive: z
+          .record(z.string().regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'a word: letters, digits, _'), z.string().min(1))
+          .optional()
+          .describe('Added columns, name: expression, usable as protected attributes or in flag/label/where, e.g. { age_band: "CASE WHEN age < 25 THEN \'<25\' ELSE \'25+\' END" }. As `--derive name=expression`.'),
         long: z
           .object({
             attribute: z.string().min(1).describe('Column naming the protected attribute of the row, e.g. "attribute".'),

@@ -65,7 +65,7 @@ export function analyseCells(
     curves.length > 0
       ? {
           method:
-            'at each fraction f, k = round(f × rows) rows selected, highest scores first, ties by the run\'s seeded lot on row identity, as the top_fraction rule (audits of a decisions file: the same lot on row contents, seed 0); counts exact (score histogram + the rows of the bin holding the cut). Intervals as for the metrics (Wilson / Clopper–Pearson, Katz / MOVER by cell size), the cut held fixed',
+            'at each fraction f, k = round(f × rows) rows selected, highest scores first, ties by the run\'s seeded lot on row identity, as the top_fraction rule, counts exact (score histogram + the rows of the bin holding the cut); audits of recorded decisions: from the score histograms alone (1,000 fine bins), the bin holding the cut selected in proportion, each group × label by its weight there (the expectation of a random tie-break within the bin), threshold = the lower edge of that bin. Intervals as for the metrics (Wilson / Clopper–Pearson, Katz / MOVER by cell size), the cut held fixed',
           fractions: [...fractions],
           level: 1 - settings.alpha,
           curves,

@@ -3,7 +3,10 @@ import { categorical, type CategoricalColumn, type Column } from '../../datasets
 import { rowContentTickets } from '../../models/decision/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { SweepTickets } from '../accumulate/index.js';
-import { AUDIT_TIE_SEED, type AuditOptions } from '../pipeline/audit-decisions.js';
+import type { AuditOptions } from '../pipeline/audit-decisions.js';
+
+/** Seed of the tie-break lot keyed on row contents. */
+const AUDIT_TIE_SEED = 0;
 import type { Shard } from './parse-shard.js';
 import { shardRange } from './shard-range.js';
 import { codeBytes, SHARD_PART_FORMAT, SHARD_PART_VERSION, storedCodes, widenCodes, type DecisionsShardHeader, type DecisionsShardPart } from './shard-part.js';

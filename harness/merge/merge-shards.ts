@@ -83,7 +83,8 @@ export async function mergeShards(files: readonly string[], context: MergeContex
     // An audit of a decisions file: its rows joined, audited once as the single run audits the file.
     const parts = orderedParts(decisions);
     const options = auditOptions(resolved, { context: { ...context, command: first.command } });
-    return auditDecisions(options, joinDecisions(parts, options.protected));
+    void joinDecisions(parts, options.protected);
+    return auditDecisions(options);
   }
   const ordered = orderedParts(opened as OpenPart[]);
   const header = ordered[0]!.header;

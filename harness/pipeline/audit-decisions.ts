@@ -1,22 +1,24 @@
-import { combinationIndex, type CellCounts, type SweepTickets } from '../accumulate/index.js';
+import { sweepFromHistogram, type CellCounts } from '../accumulate/index.js';
 import type { Check } from '../config/index.js';
-import { readDecisions, type DecisionColumns, type Decisions } from '../../datasets/io/index.js';
-import { categorical, mapInto, type CategoricalColumn } from '../../datasets/table/index.js';
+import { aggregateDecisions, type DecisionRoles, type SourceEncoding } from '../../datasets/sql/index.js';
 import { DisparateError } from '../errors/index.js';
-import { rowContentTickets } from '../../models/decision/index.js';
 import { buildSelectiveLabels, computeSelectiveLabels, REST_REFERENCE, type SelectiveSettings } from '../metrics/index.js';
-import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
+import type { Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
 import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
+import { aggregatedParts, parseCells, selectiveFromCells, type AggregatedDecisions, type AggregatedPart } from './aggregated-cells.js';
 import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from '../findings/analyse-cells.js';
-import { buildCells, sweepFractions } from '../findings/build-cells.js';
+import { sweepFractions, TOP_DECILE } from '../findings/build-cells.js';
 import type { CellExtras, IntersectionSetting } from '../findings/compute-findings.js';
-import { collectSelectiveCounts } from '../findings/collect-selective-counts.js';
-import { sortedLevels } from './sorted-levels.js';
 import { declaredManifest } from '../findings/declared-checks.js';
+import { readCells } from './read-cells.js';
 
-export interface AuditOptions extends DecisionColumns {
+export interface AuditOptions extends DecisionRoles {
   readonly file: string;
+  /** How the file's bytes are decoded: strict UTF-8 (default) or latin1 (ISO-8859-1). */
+  readonly encoding?: SourceEncoding | undefined;
+  /** The file holds cells (the aggregation query's output, see datasets/sql/cells-query.ts), not rows. */
+  readonly cells?: boolean | undefined;
   readonly references: ReadonlyMap<string, { group: string; origin: 'battery' | 'cli'; where: string }>;
   readonly alpha: number;
   readonly correction: Correction;
@@ -41,63 +43,25 @@ export interface AuditOptions extends DecisionColumns {
   readonly sweep?: boolean | readonly number[] | undefined;
 }
 
-/** Seed of the tie-break lot of an audit's selection curves (tickets from row contents). */
-export const AUDIT_TIE_SEED = 0;
-
 /** One table of cell counts per part: all protected attributes (wide) or one attribute (long format). */
 interface Part {
   readonly cells: CellCounts;
   readonly extras: CellExtras;
-  /** Per attribute of the part: its name, sorted column, and the rows belonging to the part. */
-  readonly attributes: { name: string; column: CategoricalColumn }[];
-  readonly rows: Int32Array | null;
+  readonly aggregated: AggregatedPart;
 }
 
-function buildParts(d: Decisions, opts: AuditOptions, drawn: SweepTickets | null): Part[] {
-  const batch = (codes: Int32Array[], rows: Int32Array | null, radices: readonly number[]) => {
-    const bytes = (a: Uint8Array | null) => (a && rows ? mapInto(new Uint8Array(rows.length), rows, (i) => a[i]!) : a);
-    const doubles = (a: Float64Array | null) => (a && rows ? mapInto(new Float64Array(rows.length), rows, (i) => a[i]!) : a);
-    const n = rows ? rows.length : d.table.n;
-    const local = rows ? codes.map((c) => mapInto(new Int32Array(rows.length), rows, (i) => c[i]!)) : codes;
-    return {
-      n,
-      combinations: combinationIndex(local, radices, n),
-      flagged: bytes(d.flagged)!,
-      labels: bytes(d.labels),
-      scores: doubles(d.scores),
-      weights: doubles(d.weights),
-    };
-  };
+/**
+ * Cell counts, and the selection sweep from the score histograms (sweepFromHistogram: the rows are not
+ * at hand, so ties within the bin holding a cut are shared in proportion), per part.
+ */
+function buildParts(agg: AggregatedDecisions, opts: AuditOptions): Part[] {
   const fractions = sweepFractions(opts.sweep);
-  // The selection curves break ties at each cut as the decision rules do, by a lot keyed on the row's
-  // contents (a decisions file's row order is arbitrary); an audit has no master seed, so seed 0.
-  const tickets = drawn ?? rowContentTickets(d.table, AUDIT_TIE_SEED);
-  const ticketsOf = (rows: Int32Array | null) =>
-    rows ? (local: Int32Array, out: Float64Array) => tickets(mapInto(new Int32Array(local.length), local, (j) => rows[j]!), out) : tickets;
-  const extras = (sweep: CellExtras['sweep']): CellExtras => ({ sweep, curves: fractions.length > 0 });
-  if (!d.long) {
-    const attributes = opts.protected.map((name) => ({ name, column: sortedLevels(d.table.columns.get(name) as CategoricalColumn) }));
-    const radices = attributes.map((a) => a.column.levels.length);
-    const built = buildCells(attributes.map((a) => ({ name: a.name, levels: a.column.levels })), batch(attributes.map((a) => a.column.codes), null, radices), fractions, ticketsOf(null));
-    return [{ cells: built.cells, extras: extras(built.sweep), attributes, rows: null }];
-  }
-  const { attributes, attributeOf, groupColumn } = d.long;
-  const groupCol = d.table.columns.get(groupColumn) as CategoricalColumn;
-  return attributes.map((name, a) => {
-    let count = 0;
-    for (let i = 0; i < attributeOf.length; i++) if (attributeOf[i] === a) count++;
-    const rows = new Int32Array(count);
-    for (let i = 0, k = 0; i < attributeOf.length; i++) if (attributeOf[i] === a) rows[k++] = i;
-    // Levels of this attribute only: re-encode the group column over its rows.
-    const seen = new Uint8Array(groupCol.levels.length);
-    for (const i of rows) if (groupCol.codes[i]! >= 0) seen[groupCol.codes[i]!] = 1;
-    const present = groupCol.levels.filter((_, code) => seen[code] === 1);
-    const byCode = groupCol.levels.map((level) => present.indexOf(level));
-    const local = mapInto(new Int32Array(groupCol.codes.length), groupCol.codes, (c) => (c < 0 ? -1 : byCode[c]!));
-    const column = sortedLevels(categorical(present, local));
-    const built = buildCells([{ name, levels: column.levels }], batch([column.codes], rows, [column.levels.length]), fractions, ticketsOf(rows));
-    return { cells: built.cells, extras: extras(built.sweep), attributes: [{ name, column }], rows };
-  });
+  const grid = [...new Set([...fractions, TOP_DECILE])].sort((a, b) => a - b);
+  return aggregatedParts(agg, agg.long ? opts.protected : []).map(({ part }) => ({
+    cells: part.cells,
+    aggregated: part,
+    extras: { sweep: part.cells.histogram ? sweepFromHistogram(part.cells, grid) : null, curves: fractions.length > 0 },
+  }));
 }
 
 /** Checks of the selective-labels figures: statistical parity and equal burden against the four-fifths bounds. */
@@ -137,45 +101,33 @@ function selectiveChecks(groups: readonly SelectiveLabelsGroup[], level: number)
   );
 }
 
-function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysis, opts: AuditOptions): { section: SelectiveLabels; checks: CheckCandidate[]; warnings: Warning[] } {
-  if (!d.fromSource) throw new Error('selective labels without a label source');
-  if (!d.labels) throw new DisparateError('usage', '--label-source needs --label: the errors found in each sample');
+function selectiveLabels(agg: AggregatedDecisions, parts: readonly Part[], analysis: Analysis, opts: AuditOptions): { section: SelectiveLabels; checks: CheckCandidate[]; warnings: Warning[] } {
+  if (!agg.labelled) throw new DisparateError('usage', '--label-source needs --label: the errors found in each sample');
   if (!opts.populationSize || !(opts.populationSize > 0)) throw new DisparateError('usage', '--label-source needs --population-size N: the number of applicants the samples come from');
   const settings: SelectiveSettings = {
     populationSize: opts.populationSize,
     level: 1 - opts.alpha,
     z: zCritical(opts.alpha),
     labelSource: opts.labelSource!,
-    weighting: d.selectionProbability ? `inverse-probability weights 1/π from column "${opts.selectionProbability}" on model-selected rows` : 'none',
+    weighting: agg.probability ? `inverse-probability weights 1/π from column "${opts.selectionProbability}" on model-selected rows` : 'none',
   };
   const groups: SelectiveLabelsGroup[] = [];
   const warnings: Warning[] = [];
   let randomN = 0;
   let modelN = 0;
   for (const part of parts) {
-    for (const a of part.attributes) {
+    part.cells.attributes.forEach((a, index) => {
       if (analysis.references[a.name]!.group === REST_REFERENCE) {
         // Lighthouse's population estimates compare a group with one reference group (its published method); a complement per group is not part of it
         throw new DisparateError('usage', `--reference ${a.name}=overall: the selective-labels analysis (--label-source) compares each group with one reference group; name a level of "${a.name}"`);
       }
-      const collected = collectSelectiveCounts({
-        attribute: a.name,
-        levels: a.column.levels,
-        reference: analysis.references[a.name]!.group,
-        codes: a.column.codes,
-        rows: part.rows ?? Int32Array.from({ length: d.table.n }, (_, i) => i),
-        flagged: d.flagged,
-        labels: d.labels,
-        weights: d.weights,
-        fromSource: d.fromSource,
-        selectionProbability: d.selectionProbability,
-      });
+      const collected = selectiveFromCells(agg, part.aggregated, index, analysis.references[a.name]!.group);
       const result = computeSelectiveLabels(collected.counts, settings);
       groups.push(...result.groups);
       warnings.push(...collected.warnings, ...result.warnings);
       randomN = collected.randomN;
       modelN = collected.modelN;
-    }
+    });
   }
   const checks = [...new Set(groups.map((g) => g.attribute))].flatMap((attr) =>
     selectiveChecks(groups.filter((g) => g.attribute === attr), 1 - opts.alpha),
@@ -188,41 +140,79 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
 }
 
 /**
- * The audit pipeline: recorded decisions → cell counts → metrics and verdicts.
+ * The audit pipeline: recorded decisions → cells (in the engine) → metrics and verdicts.
  *
- *   decisions file ──► readDecisions ──► accumulateRows ──► analyseCells ──► Results
- *                                    └─► (label source) collectSelectiveCounts ──► computeSelectiveLabels
+ *   decisions file ──► aggregation query (DuckDB in process) ──► cells ──► analyseCells ──► Results
+ *   cells file (--cells: the query's output from another engine) ──┘          └─► selective labels
  *
- * A long-format file (one attribute per row, e.g. published marginal counts) gives one table of
- * cells per attribute; no intersections can be formed from it. `joined`: the decisions already read
- * by the shards of a sharded run (run --shard) and joined by row index, with their rows' tie-break
- * tickets; the file is then not read again.
+ * Everything is computed from the cells, so auditing the cells an agency's engine returned gives the
+ * same results as auditing the rows. A long-format file (one attribute per row, e.g. published
+ * marginal counts) gives one table of cells per attribute; no intersections can be formed from it.
  */
-export function auditDecisions(opts: AuditOptions, joined?: { decisions: Decisions; tickets: SweepTickets | null }): Results {
-  const decisions = joined?.decisions ?? readDecisions(opts.file, opts);
-  const parts = buildParts(decisions, opts, joined?.tickets ?? null);
-  const labels = decisions.labels !== null && decisions.labels.some((l) => l !== 255);
+export async function auditDecisions(opts: AuditOptions): Promise<Results> {
+  if (opts.cells) {
+    const { cells, columns, hash } = await readCells(opts.file);
+    const layout = opts.protected.length > 0 && !opts.long ? { attributes: opts.protected, long: false } : undefined;
+    return auditAggregated(parseCells(cells, columns, opts.file, layout), hash, opts);
+  }
+  const { cells, hash, spec } = await aggregateDecisions(opts.file, opts, opts.encoding ?? 'utf8');
+  if ((cells.data[0]?.length ?? 0) === 0) throw new DisparateError('data', `${opts.file}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
+  return auditAggregated(parseCells(cells.data, cells.columns, opts.file, { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined }), hash, opts);
+}
+
+/** The audit of cells (see auditDecisions); `hash` identifies the input in the manifest. */
+export function auditAggregated(agg: AggregatedDecisions, hash: string, opts: AuditOptions): Results {
+  const parts = buildParts(agg, opts);
+  const labels = agg.labelled && agg.rows.some((r) => r.label !== null && !r.suppressed && r.n > 0);
   const analysis = analyseCells(
     parts.map((p) => p.cells),
-    { ...opts, labels, dataWhere: opts.file, intersections: decisions.long ? 'none' : opts.intersections },
+    { ...opts, labels, dataWhere: opts.file, intersections: agg.long ? 'none' : opts.intersections },
     parts.map((p) => p.extras),
   );
   let checks = analysis.checks;
   let summary = analysis.summary;
   const warnings = [...analysis.warnings];
   let section: SelectiveLabels | undefined;
-  if (decisions.fromSource) {
-    const s = selectiveLabels(decisions, parts, analysis, opts);
+  const unknown = withheldGroups(parts);
+  const extra: CheckCandidate[] = [];
+  if (agg.sourced) {
+    const s = selectiveLabels(agg, parts, analysis, opts);
     section = s.section;
     warnings.push(...s.warnings);
-    ({ checks, summary } = judgeFamily([...analysis.candidates, ...s.checks], opts.correction, opts.alpha));
+    extra.push(...s.checks);
     if (s.checks.length > 0) {
       const i = warnings.findIndex((w) => w.code === 'no-checks');
       if (i >= 0) warnings.splice(i, 1);
     }
   }
-  const protectedNames = decisions.long ? [...decisions.long.attributes] : [...opts.protected];
-  const weighted = decisions.weights ? `; rows weighted by the counts in column "${opts.count}"` : '';
+  let groups = analysis.groups;
+  if (unknown.size > 0) {
+    // A withheld count is unknown, not zero: every rate of a group it belongs to (and every comparison
+    // with such a group as reference) is not available, and its checks are left out of the family.
+    const affected = (attribute: string, group: string) => unknown.has(`${attribute}\u0000${group}`);
+    const referenceOf = (attribute: string) => analysis.references[attribute]?.group;
+    const blocked = (attribute: string, group: string, metric: string) =>
+      affected(attribute, group) || (/_(ratio|difference)$/.test(metric) && referenceOf(attribute) !== undefined && affected(attribute, referenceOf(attribute)!));
+    const reason = (attribute: string, group: string) =>
+      `not available: ${affected(attribute, group) ? 'this group' : `the reference group ${referenceOf(attribute)}`} includes counts the publisher withheld (blank, "<k" or a declared marker), so its rates are unknown`;
+    groups = groups.map((g) => ({
+      ...g,
+      metrics: Object.fromEntries(
+        Object.entries(g.metrics).map(([id, m]) => [id, blocked(g.attribute, g.group, id) ? { ...m, value: null, ci: null, method: reason(g.attribute, g.group), ...(m.bootstrap_ci !== undefined ? { bootstrap_ci: null } : {}) } : m]),
+      ),
+    }));
+    const kept = [...analysis.candidates, ...extra].filter((c) => !(c.row.group !== null && blocked(c.row.attribute, c.row.group, c.row.metric)));
+    const left = [...analysis.candidates, ...extra].filter((c) => c.row.group !== null && blocked(c.row.attribute, c.row.group, c.row.metric));
+    ({ checks, summary } = judgeFamily(kept, opts.correction, opts.alpha));
+    checks = [...checks, ...left.map((c) => ({ ...c.row, value: null, ci: null, verdict: 'inconclusive' as const, p_value: null, adjusted_p_value: null, method: reason(c.row.attribute, c.row.group!) }))];
+    if (left.length > 0) summary = { ...summary, inconclusive: summary.inconclusive + left.length, verdict: summary.verdict === 'fail' ? 'fail' : 'inconclusive' };
+    warnings.push({ code: 'withheld-counts', message: `counts withheld by the publisher (blank, "<k" or a declared marker) leave these groups' rates unknown, shown as not available and their checks inconclusive: ${[...unknown].map((k) => k.replace('\u0000', ' = ')).join('; ')}` });
+  } else if (extra.length > 0) {
+    ({ checks, summary } = judgeFamily([...analysis.candidates, ...extra], opts.correction, opts.alpha));
+  }
+  const protectedNames = agg.long ? parts.map((p) => p.cells.attributes[0]!.name) : [...agg.attributes];
+  const weighted = opts.count ? `; rows weighted by the counts in column "${opts.count}"` : '';
+  const flagged = opts.cells ? `cells of the aggregation query in ${opts.file}: rows with flagged = 1` : opts.flag.includes('=') || !/^[\p{L}_][\p{L}\p{N}_ .-]*$/u.test(opts.flag) ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`;
   const manifest: Manifest = {
     tool: 'disparate',
     tool_version: opts.context.toolVersion,
@@ -235,21 +225,21 @@ export function auditDecisions(opts: AuditOptions, joined?: { decisions: Decisio
     battery_hash: opts.battery?.hash ?? null,
     model: null,
     population: null,
-    data: { file: opts.file, hash: decisions.hash },
-    decision: `recorded decisions: ${opts.flag.includes('=') ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`} are flagged${weighted}`,
+    data: { file: opts.file, hash },
+    decision: `recorded decisions: ${flagged} are flagged${opts.where ? ` (rows where ${opts.where})` : ''}${weighted}`,
     seed: null,
     rng: null,
-    rows: countRows(decisions),
+    rows: countRows(agg),
     protected: protectedNames,
     references: Object.fromEntries(Object.entries(analysis.references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
     alpha: opts.alpha,
     correction: opts.correction,
     min_cell: opts.minCell,
-    ...declaredManifest(opts.checks, decisions.long ? 'none' : opts.intersections, opts.inconclusive ?? 'fail'),
-    labels: opts.label
-      ? decisions.fromSource
+    ...declaredManifest(opts.checks, agg.long ? 'none' : opts.intersections, opts.inconclusive ?? 'fail'),
+    labels: opts.label || opts.positives
+      ? agg.sourced
         ? `recorded labels in column "${opts.label}"; rows with ${opts.labelSource} are a random-audit sample, the other flagged rows were selected by the model (selective labels: see selective_labels)`
-        : `recorded labels in column "${opts.label}" (${labels ? 'label-based metrics use only rows with a label' : 'no row has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
+        : `recorded labels ${opts.positives ? `from the positives in column "${opts.positives}"` : `in column "${opts.label}"`} (${labels ? 'label-based metrics use only rows with a label' : 'no row has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
       : 'none: only selection metrics',
     started: opts.context.started,
     finished: opts.context.now(),
@@ -259,7 +249,7 @@ export function auditDecisions(opts: AuditOptions, joined?: { decisions: Decisio
   return {
     schemaVersion: 1,
     manifest,
-    groups: analysis.groups,
+    groups,
     counterfactual: [],
     checks,
     summary,
@@ -270,16 +260,34 @@ export function auditDecisions(opts: AuditOptions, joined?: { decisions: Decisio
 }
 
 /**
- * Rows the audit stands for: the file's rows, or the sum of their weights (aggregated counts). A
- * long-format file lists every case once per attribute, so only rows of the audited attributes
- * count, divided by how many attributes that is.
+ * Groups (attribute, level; intersections "a×b", "x×y") that contain a withheld count, as
+ * "attribute\0group" keys: every group a withheld combination belongs to, for every subset of the
+ * part's attributes (the intersections the analysis may form).
  */
-function countRows(d: Decisions): number {
-  if (!d.weights) return d.table.n;
-  if (!d.long) return Math.round(d.weights.reduce((a, b) => a + b, 0));
+function withheldGroups(parts: readonly Part[]): Set<string> {
+  const out = new Set<string>();
+  for (const part of parts) {
+    const names = part.cells.attributes.map((a) => a.name);
+    for (const { codes, combination } of part.aggregated.rows) {
+      if (part.aggregated.withheld[combination]! === 0) continue;
+      const levels = codes.map((c, a) => part.cells.attributes[a]!.levels[c]!);
+      for (let mask = 1; mask < 1 << names.length; mask++) {
+        const pick = names.map((_, a) => a).filter((a) => (mask >> a) & 1);
+        out.add(`${pick.map((a) => names[a]).join('×')}\u0000${pick.map((a) => levels[a]).join('×')}`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rows the audit stands for: the sum of the cells' counts. A long-format file lists every case once per
+ * attribute, so it is divided by the number of attributes.
+ */
+function countRows(agg: AggregatedDecisions): number {
   let total = 0;
-  d.long.attributeOf.forEach((a, i) => {
-    if (a >= 0) total += d.weights![i]!;
-  });
-  return Math.round(total / d.long.attributes.length);
+  for (const r of agg.rows) total += r.n;
+  if (!agg.long) return total;
+  const attributes = new Set(agg.rows.map((r) => r.keys[0])).size;
+  return Math.round(total / Math.max(1, attributes));
 }

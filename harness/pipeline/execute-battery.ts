@@ -27,7 +27,7 @@ export function auditOptions(resolved: ResolvedBattery, opts: Pick<RunOptions, '
   const { battery } = resolved;
   const data = battery.data!;
   const bad = (field: string, what: string) => new DisparateError('config', `${resolved.file}: data.${field}: ${what}`);
-  if (data.label_source && !data.label) throw bad('label', 'required with data.label_source: the errors found in each sample');
+  if (data.label_source && !data.label && !data.positives) throw bad('label', 'required with data.label_source (or positives with count): the errors found in each sample');
   if (data.label_source && data.population_size === undefined) throw bad('population_size', 'required with data.label_source: the number of applicants the samples come from');
   if (!data.label_source && data.population_size !== undefined) throw bad('population_size', 'only used with data.label_source');
   if (!data.label_source && data.selection_probability) throw bad('selection_probability', 'only used with data.label_source');
@@ -45,6 +45,10 @@ export function auditOptions(resolved: ResolvedBattery, opts: Pick<RunOptions, '
     label: data.label,
     score: data.score,
     count: data.count,
+    positives: data.positives,
+    suppressed: data.suppressed,
+    where: data.where,
+    derive: data.derive ? Object.entries(data.derive).map(([name, expression]) => `${name}=${expression}`) : undefined,
     encoding: data.encoding,
     long: data.long,
     labelSource: data.label_source,

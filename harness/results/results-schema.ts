@@ -455,8 +455,8 @@ export type Reproduction = z.infer<typeof Reproduction>;
 /** One point of a group's selection curve: what selecting the top `fraction` of all rows would do to the group. */
 export const SelectionCurvePoint = z
   .object({
-    fraction: z.number().describe('Share of all rows selected, highest scores first; ties by the run\'s seeded lot on row identity, as the top_fraction rule (in audits of a decisions file, the same lot on row contents with seed 0).'),
-    threshold: z.number().nullable().describe('Score of the last row selected (the k-th largest); null when nothing is selected.'),
+    fraction: z.number().describe('Share of all rows selected, highest scores first; ties by the run\'s seeded lot on row identity, as the top_fraction rule. In audits of recorded decisions (from the score histograms: the rows are not at hand), the fine bin holding the cut is selected in proportion, shared among its groups by their weight there.'),
+    threshold: z.number().nullable().describe('Score of the last row selected (the k-th largest); in audits of recorded decisions, the lower edge of the fine score bin holding it. Null when nothing is selected.'),
     selected: z.number().describe('Rows of the group selected.'),
     selection_rate: Estimate.describe('selected ÷ group size.'),
     selection_rate_ratio: Estimate.describe('Selection rate ÷ the reference group\'s at the same fraction.'),

@@ -27,8 +27,8 @@ const checks = [
   Check.parse({ id: 'score-gap', metric: 'ks_distance', bounds: [0, 0.1] }),
 ];
 
-function audit(file: string, declared: readonly Check[] = checks): Results {
-  return auditDecisions({
+async function audit(file: string, declared: readonly Check[] = checks): Promise<Results> {
+  return await auditDecisions({
     file,
     protected: ['nationality', 'disability', 'income_band'],
     flag: 'flagged',
@@ -46,22 +46,22 @@ function audit(file: string, declared: readonly Check[] = checks): Results {
 }
 
 /** Writes the rows `keep` selects (by row and index) to a CSV of their own, audits it and returns it as a merge input. */
-function part(name: string, keep: (row: string, i: number) => boolean): MergeInput {
+async function part(name: string, keep: (row: string, i: number) => boolean): Promise<MergeInput> {
   const file = join(dir, `${name}.csv`);
   writeFileSync(file, `${[header, ...rows.filter(keep)].join('\n')}\n`);
-  return { file: `${name}.json`, results: audit(file) };
+  return { file: `${name}.json`, results: await audit(file) };
 }
 
-const whole = audit(SOURCE);
+const whole = await audit(SOURCE);
 /**
  * The whole file judged on the checks a merge can recompute: every check is in the verdict family,
  * so dropping one (score-gap needs the score distribution) makes the merged family smaller.
  */
-const wholeCounts = audit(SOURCE, checks.filter((c) => c.id !== 'score-gap'));
-const thirds = [0, 1, 2].map((k) => part(`third-${k}`, (_, i) => i % 3 === k));
+const wholeCounts = await audit(SOURCE, checks.filter((c) => c.id !== 'score-gap'));
+const thirds = await Promise.all([0, 1, 2].map((k) => part(`third-${k}`, (_, i) => i % 3 === k)));
 const merged = mergeResults(thirds, fixedContext);
 /** A part without any non-EU row (a municipality with none), and the rest. */
-const uneven = [part('no-non-eu', (r, i) => r.split(',')[NATIONALITY] !== 'non_eu' && i % 2 === 0), part('rest', (r, i) => r.split(',')[NATIONALITY] === 'non_eu' || i % 2 === 1)];
+const uneven = [await part('no-non-eu', (r, i) => r.split(',')[NATIONALITY] !== 'non_eu' && i % 2 === 0), await part('rest', (r, i) => r.split(',')[NATIONALITY] === 'non_eu' || i % 2 === 1)];
 const mergedUneven = mergeResults(uneven, fixedContext);
 
 const DROPPED = ['ks_distance', 'wasserstein_distance', 'auc', 'auc_difference', 'observed_expected_ratio', 'top_decile_overrepresentation'];
@@ -124,12 +124,12 @@ function expectSameChecks(result: Results) {
 }
 
 describe('merge: disjoint parts of a decisions file add up to the whole', () => {
-  it('three thirds: every group count and every recomputed metric, interval and count equals the whole-file audit (1e-12)', () => {
+  it('three thirds: every group count and every recomputed metric, interval and count equals the whole-file audit (1e-12)', async () => {
     expect(() => Results.parse(merged)).not.toThrow();
     expect(expectSameGroups(merged)).toBeGreaterThan(600);
   });
 
-  it('three thirds: check verdicts (p-values adjusted across the merged battery), references, small and suppressed cells and worst groups equal the whole', () => {
+  it('three thirds: check verdicts (p-values adjusted across the merged battery), references, small and suppressed cells and worst groups equal the whole', async () => {
     expectSameChecks(merged);
     expect(merged.summary).toEqual(wholeCounts.summary);
     expect(merged.summary).toMatchObject(summaryOf(wholeCounts.checks));
@@ -139,27 +139,27 @@ describe('merge: disjoint parts of a decisions file add up to the whole', () => 
     expect(merged.worst_groups!.map((w) => [w.attribute, w.metric, w.group])).toEqual(whole.worst_groups!.filter(kept).map((w) => [w.attribute, w.metric, w.group]));
   });
 
-  it('a part with no row of a group (no non-EU applicants) counts as zero there: still the whole, intersection cells included', () => {
+  it('a part with no row of a group (no non-EU applicants) counts as zero there: still the whole, intersection cells included', async () => {
     expect(uneven[0]!.results.groups.some((g) => g.group === 'non_eu')).toBe(false);
     expectSameGroups(mergedUneven);
     expectSameChecks(mergedUneven);
     expect(mergedUneven.suppressed).toEqual(whole.suppressed);
   });
 
-  it('the order of the inputs does not change the groups or the checks', () => {
+  it('the order of the inputs does not change the groups or the checks', async () => {
     const reversed = mergeResults([...thirds].reverse(), fixedContext);
     expect(reversed.groups).toEqual(merged.groups);
     expect(reversed.checks).toEqual(merged.checks);
   });
 
-  it('metrics, sections and checks that need the score distribution are dropped, each named once in a merge-dropped warning', () => {
+  it('metrics, sections and checks that need the score distribution are dropped, each named once in a merge-dropped warning', async () => {
     const dropped = merged.warnings.filter((w) => w.code === 'merge-dropped').map((w) => w.message.split(':')[0]);
     expect(dropped.sort()).toEqual([...DROPPED, 'selection_curves', 'check score-gap (ks_distance)'].sort());
     expect(merged.selection_curves).toBeUndefined();
     expect(merged.warnings.find((w) => w.message.startsWith('check score-gap'))?.message).toMatch(/cannot be recomputed/);
   });
 
-  it('records the merge in the manifest: rows summed, merged_from, title and command from the context', () => {
+  it('records the merge in the manifest: rows summed, merged_from, title and command from the context', async () => {
     const m = merged.manifest;
     expect(m.rows).toBe(20000);
     expect(m.title).toBe('Merged: merge test');
@@ -186,14 +186,14 @@ describe('merge refuses inputs that are not parts of one population', () => {
     results: { ...input.results, manifest: { ...input.results.manifest, ...manifest } },
   });
 
-  it('fewer than two inputs: usage error', () => {
+  it('fewer than two inputs: usage error', async () => {
     expect(refusal([a]).code).toBe('usage');
   });
-  it('the same run twice: data error naming the file and the hash field', () => {
+  it('the same run twice: data error naming the file and the hash field', async () => {
     const e = refusal([a, { ...a, file: 'again.json' }]);
     expect([e.code, e.message]).toEqual(['data', expect.stringMatching(/^again\.json: manifest\.data\.hash: the same run as third-0\.json/)]);
   });
-  it('different protected attributes, alpha, correction or min_cell: the file and the field', () => {
+  it('different protected attributes, alpha, correction or min_cell: the file and the field', async () => {
     expect(refusal([a, changed(b, { protected: ['nationality', 'disability'] })]).message).toMatch(
       /^changed\.json: manifest\.protected: differs between the inputs \("nationality, disability, income_band" in third-0\.json, "nationality, disability" in changed\.json\)/,
     );
@@ -202,18 +202,18 @@ describe('merge refuses inputs that are not parts of one population', () => {
     expect(refusal([a, changed(b, { min_cell: 5 })]).message).toMatch(/^changed\.json: manifest\.min_cell: /);
     expect(refusal([a, changed(b, { mode: 'run' })]).message).toMatch(/^changed\.json: manifest\.mode: /);
   });
-  it('a reference set explicitly to another group', () => {
+  it('a reference set explicitly to another group', async () => {
     const refs = { ...b.results.manifest.references, nationality: { group: 'eu', origin: 'cli' as const } };
     expect(refusal([a, changed(b, { references: refs })]).message).toMatch(/^changed\.json: manifest\.references\.nationality: reference "eu" \(cli\) differs from "national"/);
   });
-  it('checks declared differently (bounds), or a check missing from one input: the manifest records them', () => {
+  it('checks declared differently (bounds), or a check missing from one input: the manifest records them', async () => {
     const declared = b.results.manifest.checks!;
     const bounds = changed(b, { checks: declared.map((c) => (c.id === 'fpr-parity' ? { ...c, bounds: [0.5, 2] as [number, number] } : c)) });
     expect(refusal([a, bounds]).message).toMatch(/^changed\.json: manifest\.checks: differs between the inputs/);
     const missing = changed(b, { checks: declared.filter((c) => c.id !== 'four-fifths') });
     expect(refusal([a, missing]).message).toMatch(/^changed\.json: manifest\.checks: differs between the inputs/);
   });
-  it('corrupted counts: flagged above n, a group twice, groups that do not add up to the rows', () => {
+  it('corrupted counts: flagged above n, a group twice, groups that do not add up to the rows', async () => {
     const group0 = b.results.groups[0]!;
     const tooMany = { file: 'tooMany.json', results: { ...b.results, groups: [{ ...group0, flagged: group0.n + 1 }, ...b.results.groups.slice(1)] } };
     expect(refusal([a, tooMany]).message).toMatch(/^tooMany\.json: groups\.0\.flagged: more flagged/);

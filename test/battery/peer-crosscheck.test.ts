@@ -31,7 +31,7 @@ interface PeerGroup {
   [k: string]: number | string;
 }
 
-const results = auditDecisions({
+const results = await auditDecisions({
   file: `${dir}/population_20000.csv`,
   protected: ['nationality', 'disability', 'income_band'],
   flag: 'flagged',

@@ -19,7 +19,7 @@ const base: AuditOptions = {
   protected: [],
   long: { attribute: 'trait', group: 'level' },
   flag: 'sample=model_selected',
-  label: 'errors_found',
+  positives: 'errors_found',
   count: 'cases',
   labelSource: 'sample=random_audit',
   populationSize: 977_730,
@@ -33,7 +33,7 @@ const base: AuditOptions = {
   context: fixedContext,
   bootstrap: { replicates: 1000, seed: 7 },
 };
-const results = auditDecisions(base);
+const results = await auditDecisions(base);
 const fpc = 1 - 1047 / 977_730;
 /** se of −log(x/R) for x of R random-audit cases (finite-population correction, unbiased s²). */
 const logSe = (x: number, R: number) => Math.sqrt((fpc * (1 - x / R)) / ((R - 1) * (x / R)));
@@ -41,16 +41,17 @@ const designCi = (value: number, se: number): [number, number] => [value * Math.
 const find = (attribute: string, group: string): SelectiveLabelsGroup => results.selective_labels!.groups.find((g) => g.attribute === attribute && g.group === group)!;
 
 describe('selective labels: Försäkringskassan VAB counts', () => {
-  it('produces valid results.json with a selective_labels section', () => {
+  it('produces valid results.json with a selective_labels section', async () => {
     expect(() => Results.parse(results)).not.toThrow();
     const s = results.selective_labels!;
     expect([s.random_n, s.model_n, s.population_size]).toEqual([1047, 5082, 977_730]);
     expect(results.manifest.rows).toBe(6129);
-    expect(results.manifest.protected).toEqual(['gender', 'education', 'foreign_background']);
+    // Attributes of a long-format file in code-point order: cells from any engine carry no row order.
+    expect(results.manifest.protected).toEqual(['education', 'foreign_background', 'gender']);
     expect(s.groups).toHaveLength(6);
   });
 
-  it('statistical parity against the random sample, with its design-based interval', () => {
+  it('statistical parity against the random sample, with its design-based interval', async () => {
     const g = find('foreign_background', 'foreign');
     // random 248 of 1,047; model 2,192 of 5,082 → (2192/5082) / (248/1047) = 1.8210
     expect(g.random_share).toBeCloseTo(248 / 1047, 12);
@@ -64,7 +65,7 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
     expect(g.statistical_parity.ci![1]).toBeCloseTo(designCi(g.statistical_parity.value!, logSe(248, 1047))[1], 6);
   });
 
-  it('base rate (random sample) against precision (model sample)', () => {
+  it('base rate (random sample) against precision (model sample)', async () => {
     const g = find('foreign_background', 'foreign');
     expect(g.base_rate.value).toBeCloseTo(88 / 248, 12); // 0.355
     expect(g.precision.value).toBeCloseTo(1191 / 2192, 12); // 0.543
@@ -75,7 +76,7 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
     expect(g.precision.ci).toEqual([1191 / 2192, 1191 / 2192]);
   });
 
-  it('the inferred population confusion matrix, FPR and FNR', () => {
+  it('the inferred population confusion matrix, FPR and FNR', async () => {
     const g = find('foreign_background', 'foreign');
     const size = (248 / 1047) * 977_730; // 231,592.2
     const positives = (88 / 248) * size; // 82,177.9
@@ -102,7 +103,7 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
     expect(g.in_both_samples).toBe(0);
   });
 
-  it('equal burden: share of selections against share of errors in the random sample', () => {
+  it('equal burden: share of selections against share of errors in the random sample', async () => {
     const g = find('foreign_background', 'foreign');
     // errors in the random sample: 88 foreign of 88 + 222 = 310 → share 0.2839; selections 0.4313 → 1.519
     expect(g.error_share).toBeCloseTo(88 / 310, 12);
@@ -114,7 +115,7 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
     expect(g.equal_burden.ci![1]).toBeCloseTo(ci[1]!, 6);
   });
 
-  it("the agency's two-step test", () => {
+  it("the agency's two-step test", async () => {
     // education high: (1089/5082) / (495/1047) = 0.453 ≤ 0.5 → step 1 fails
     const high = find('education', 'high');
     expect(high.agency_test.step1).toBe('fail');
@@ -127,7 +128,7 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
     expect(foreign.agency_test.step2).toBe('pass');
   });
 
-  it('checks parity and equal burden against the four-fifths bounds, one family with every other check', () => {
+  it('checks parity and equal burden against the four-fifths bounds, one family with every other check', async () => {
     const parity = results.checks.find((c) => c.id === 'statistical-parity' && c.group === 'foreign')!;
     expect(parity.verdict).toBe('fail');
     expect(parity.p_method).toBe('interval-inversion');
@@ -138,8 +139,8 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
     expect(results.warnings.map((w) => w.code)).toContain('selective-labels');
   });
 
-  it('is deterministic from its seed', () => {
-    const again = auditDecisions(base);
+  it('is deterministic from its seed', async () => {
+    const again = await auditDecisions(base);
     expect(again.selective_labels).toEqual(results.selective_labels);
   });
 });
@@ -147,7 +148,7 @@ describe('selective labels: Försäkringskassan VAB counts', () => {
 describe('aggregated counts and inverse-probability weights', () => {
   const dir = mkdtempSync(join(tmpdir(), 'disparate-counts-'));
 
-  it('a counts file gives the same group metrics as the rows it stands for', () => {
+  it('a counts file gives the same group metrics as the rows it stands for', async () => {
     const counted = join(dir, 'counted.csv');
     writeFileSync(counted, 'g,flag,n,pos\na,1,4,3\na,0,6,1\nb,1,4,2\nb,0,16,2\n');
     const rows = join(dir, 'rows.csv');
@@ -158,23 +159,23 @@ describe('aggregated counts and inverse-probability weights', () => {
     add('a', 1, 1, 3), add('a', 1, 0, 1), add('a', 0, 1, 1), add('a', 0, 0, 5), add('b', 1, 1, 2), add('b', 1, 0, 2), add('b', 0, 1, 2), add('b', 0, 0, 14);
     writeFileSync(rows, `${lines.join('\n')}\n`);
     const common = { ...base, long: undefined, labelSource: undefined, populationSize: undefined, bootstrap: undefined, protected: ['g'], flag: 'flag' };
-    const a = auditDecisions({ ...common, file: counted, count: 'n', label: 'pos' });
-    const b = auditDecisions({ ...common, file: rows, count: undefined, label: 'label' });
+    const a = await auditDecisions({ ...common, file: counted, count: 'n', positives: 'pos' });
+    const b = await auditDecisions({ ...common, file: rows, count: undefined, positives: undefined, label: 'label' });
     expect(a.groups).toEqual(b.groups);
     expect(a.manifest.rows).toBe(30);
   });
 
-  it('weights model-selected rows by 1/π where selection probabilities are known', () => {
+  it('weights model-selected rows by 1/π where selection probabilities are known', async () => {
     const file = join(dir, 'ipw.csv');
     // group a: 10 random (2 errors), 5 model-selected investigated with π = 0.5 (3 errors) → flagged 10
     writeFileSync(file, 'g,sample,n,err,p\na,random,10,2,1\nb,random,30,3,1\na,model,5,3,0.5\nb,model,5,1,0.5\n');
-    const r = auditDecisions({
+    const r = await auditDecisions({
       ...base,
       file,
       long: undefined,
       protected: ['g'],
       flag: 'sample=model',
-      label: 'err',
+      positives: 'err',
       count: 'n',
       labelSource: 'sample=random',
       selectionProbability: 'p',
@@ -192,7 +193,7 @@ describe('aggregated counts and inverse-probability weights', () => {
     expect(a.precision.method).toBe('design-delta-logit');
   });
 
-  it('p-values come from the real cases, not from inverse-probability-weighted totals taken as observations', () => {
+  it('p-values come from the real cases, not from inverse-probability-weighted totals taken as observations', async () => {
     // 100 flagged cases investigated at π = 0.1 (30 in group a) stand for 1,000 flagged (300 in a);
     // the random audit has 200 of its 1,000 cases in a. Parity of a = (300/1000) / (200/1000) = 1.5.
     // Taking "300 of 1,000" as observations (Katz, as before) gave p = 3.5e-7; the real 30 of 100 give
@@ -200,7 +201,7 @@ describe('aggregated counts and inverse-probability weights', () => {
     // + Horvitz–Thompson part Σ h² (1 − π)/π² with h = 1/300 − 1/1000 on a's cases and −1/1000 on b's.
     const file = join(dir, 'ipw-review.csv');
     writeFileSync(file, 'g,sample,n,err,p\na,random,200,40,1\nb,random,800,100,1\na,model,30,15,0.1\nb,model,70,30,0.1\n');
-    const r = auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'sample=model', label: 'err', count: 'n', labelSource: 'sample=random', selectionProbability: 'p', populationSize: 100_000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
+    const r = await auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'sample=model', positives: 'err', count: 'n', labelSource: 'sample=random', selectionProbability: 'p', populationSize: 100_000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
     const a = r.selective_labels!.groups.find((g) => g.group === 'a')!;
     expect(a.population.flagged).toBeCloseTo(300, 9);
     expect(a.model).toEqual({ n: 30, errors: 15 });
@@ -218,7 +219,7 @@ describe('aggregated counts and inverse-probability weights', () => {
     expect(a.statistical_parity.ci![0]).toBeCloseTo(1.5 * Math.exp(-z * se), 6);
   });
 
-  it('a case both drawn at random and flagged counts in both samples', () => {
+  it('a case both drawn at random and flagged counts in both samples', async () => {
     // N = 1,000; R = 100 random-audit cases. Group a: 20 audited (5 of them flagged: 3 errors, 2 not;
     // 15 unflagged: 3 errors, 12 not) and 25 flagged outside the audit (15 errors, 10 not). Group b:
     // 80 audited (5 flagged: 2 errors, 3 not; 75 unflagged: 5 errors, 70 not), 15 flagged outside (5, 10).
@@ -226,7 +227,7 @@ describe('aggregated counts and inverse-probability weights', () => {
     // Aggregated counts: n cases, err of them with an error.
     const lines = ['g,flag,audit,err,n', 'a,1,yes,3,5', 'a,0,yes,3,15', 'a,1,no,15,25', 'b,1,yes,2,5', 'b,0,yes,5,75', 'b,1,no,5,15'];
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const r = auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'flag', label: 'err', count: 'n', labelSource: 'audit=yes', populationSize: 1000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
+    const r = await auditDecisions({ ...base, file, long: undefined, protected: ['g'], flag: 'flag', positives: 'err', count: 'n', labelSource: 'audit=yes', populationSize: 1000, references: new Map([['g', { group: 'b', origin: 'cli', where: '--reference' }]]) });
     const get = (name: string) => r.selective_labels!.groups.find((g) => g.group === name)!;
     const a = get('a');
     const b = get('b');

@@ -84,19 +84,19 @@ describe('ties at a per-stratum cut: the same flags in any row order', () => {
 });
 
 describe('ties in the selection curves of an audit', () => {
-  it('a decisions file with tied scores gives the same curves forward and reversed (the lot on row contents)', () => {
+  it('a decisions file with tied scores gives the same curves forward and reversed (the lot on row contents)', async () => {
     // 40 rows, scores 0.1 … 0.4 in four tied blocks, a and b interleaved; every curve cut lands in a tie.
     const lines = Array.from({ length: 40 }, (_, i) => `R${i},${i % 3 === 0 ? 'a' : 'b'},${(Math.floor(i / 10) + 1) / 10},${i % 2}`);
-    const audit = (order: string[], name: string) => {
+    const audit = async (order: string[], name: string) => {
       const file = join(dir, `${name}-decisions.csv`);
       writeFileSync(file, ['id,group,score,flag', ...order].join('\n') + '\n');
-      return auditDecisions({
+      return await auditDecisions({
         file, protected: ['group'], flag: 'flag', score: 'score', references: new Map(), alpha: 0.05, correction: 'holm', minCell: 1,
         checks: [], title: 't', battery: null, context: fixedContext,
       });
     };
-    const forward = audit(lines, 'forward');
-    const reversed = audit([...lines].reverse(), 'reversed');
+    const forward = await audit(lines, 'forward');
+    const reversed = await audit([...lines].reverse(), 'reversed');
     expect(forward.selection_curves!.curves.length).toBe(2);
     expect(JSON.stringify(reversed.selection_curves)).toBe(JSON.stringify(forward.selection_curves));
   });

@@ -26,8 +26,8 @@ function decisions(dir: string, name: string, n: number, shift: number): string 
   return path;
 }
 
-function audit(file: string): Results {
-  return auditDecisions({
+async function audit(file: string): Promise<Results> {
+  return await auditDecisions({
     file,
     protected: ['nat', 'dis'],
     flag: 'flag',
@@ -43,9 +43,9 @@ function audit(file: string): Results {
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'disparate-hostile-merge-'));
-  parts = [audit(decisions(dir, 'a.csv', 1200, 0)), audit(decisions(dir, 'b.csv', 900, 1))];
+  parts = [await audit(decisions(dir, 'a.csv', 1200, 0)), await audit(decisions(dir, 'b.csv', 900, 1))];
 });
 
 /** The first part, changed by `edit`, merged with the second. */
@@ -62,11 +62,11 @@ const group = (r: Results, attribute: string, name: string): GroupResult => r.gr
 const index = (r: Results, attribute: string, name: string): number => r.groups.findIndex((g) => g.attribute === attribute && g.group === name);
 
 describe('merge refuses a part that contradicts itself, naming the file and the field', () => {
-  it('the untouched parts merge', () => {
+  it('the untouched parts merge', async () => {
     expect(merge(() => undefined)().manifest.rows).toBe(2100);
   });
 
-  it('tp + fp ≠ flagged in a fully labelled group', () => {
+  it('tp + fp ≠ flagged in a fully labelled group', async () => {
     const i = index(parts[0], 'nat', 'fr');
     const g = group(parts[0], 'nat', 'fr');
     expectBadInput(
@@ -79,7 +79,7 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
     );
   });
 
-  it('tn + fn > n − flagged in a partly labelled group', () => {
+  it('tn + fn > n − flagged in a partly labelled group', async () => {
     const i = index(parts[0], 'dis', 'no');
     const g = group(parts[0], 'dis', 'no');
     expectBadInput(
@@ -94,13 +94,13 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
     );
   });
 
-  it('tp + fp + tn + fn ≠ labelled', () => {
+  it('tp + fp + tn + fn ≠ labelled', async () => {
     const i = index(parts[0], 'nat', 'nl');
     const g = group(parts[0], 'nat', 'nl');
     expectBadInput(merge((r) => void (r.groups[i]!.labelled -= 5)), 'data', `a/results.json: groups.${i}.labelled: tp + fp + tn + fn = ${g.tp! + g.fp! + g.tn! + g.fn!}, but labelled = ${g.labelled - 5} (nat = nl)`);
   });
 
-  it('attribute totals that disagree (flagged by nationality vs by disability)', () => {
+  it('attribute totals that disagree (flagged by nationality vs by disability)', async () => {
     const i = index(parts[0], 'nat', 'de');
     const flaggedByNat = parts[0].groups.filter((g) => g.attribute === 'nat').reduce((s, g) => s + g.flagged, 0);
     expectBadInput(
@@ -115,7 +115,7 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
     );
   });
 
-  it('intersection cells that add up to more rows than the part has', () => {
+  it('intersection cells that add up to more rows than the part has', async () => {
     const i = parts[0].groups.findIndex((g) => g.attribute.includes('×'));
     expectBadInput(
       merge((r) => {
@@ -129,13 +129,13 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
     );
   });
 
-  it('a missing intersection cell', () => {
+  it('a missing intersection cell', async () => {
     const i = parts[0].groups.findIndex((g) => g.attribute === 'nat×dis' && g.group === 'fr×yes');
     const n = parts[0].groups[i]!.n;
     expectBadInput(merge((r) => void r.groups.splice(i, 1)), 'data', `a/results.json: groups (nat×dis): the intersection cells add up to ${1200 - n} rows, but manifest.rows says 1200`);
   });
 
-  it('cells moved between groups: totals hold, the projection onto an attribute does not', () => {
+  it('cells moved between groups: totals hold, the projection onto an attribute does not', async () => {
     const a = parts[0].groups.findIndex((g) => g.group === 'fr×yes');
     const b = parts[0].groups.findIndex((g) => g.group === 'nl×yes');
     expect(group(parts[0], 'nat×dis', 'fr×yes').tn).toBeGreaterThan(2);
@@ -154,12 +154,12 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
     );
   });
 
-  it('a count past 2^53 − 1 (rounded by any JSON reader)', () => {
+  it('a count past 2^53 − 1 (rounded by any JSON reader)', async () => {
     const i = index(parts[0], 'nat', 'fr');
     expectBadInput(merge((r) => void (r.groups[i]!.n = 1e17)), 'data', `a/results.json: groups.${i}.n: 100000000000000000 is not a count held exactly (at most 2^53 − 1)`);
   });
 
-  it('a group without labels in a part that has them', () => {
+  it('a group without labels in a part that has them', async () => {
     const i = index(parts[0], 'dis', 'yes');
     expectBadInput(
       merge((r) => {
@@ -171,12 +171,12 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
     );
   });
 
-  it('a protected attribute named __proto__ keeps its reference through an audit and a merge', () => {
+  it('a protected attribute named __proto__ keeps its reference through an audit and a merge', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'disparate-hostile-proto-'));
-    const part = (name: string, rows: string) => {
+    const part = async (name: string, rows: string) => {
       const path = join(dir, name);
       writeFileSync(path, `__proto__,flag\n${rows}`);
-      return auditDecisions({
+      return await auditDecisions({
         file: path,
         protected: ['__proto__'],
         flag: 'flag',
@@ -190,8 +190,8 @@ describe('merge refuses a part that contradicts itself, naming the file and the 
         context: fixedContext,
       });
     };
-    const a = part('a.csv', 'a,1\na,0\nb,1\nb,0\nb,0\n');
-    const b = part('b.csv', 'a,1\nb,0\nb,1\n');
+    const a = await part('a.csv', 'a,1\na,0\nb,1\nb,0\nb,0\n');
+    const b = await part('b.csv', 'a,1\nb,0\nb,1\n');
     expect(Object.hasOwn(a.manifest.references, '__proto__')).toBe(true);
     const merged = mergeResults([{ file: 'a.json', results: a }, { file: 'b.json', results: b }], fixedContext);
     expect(Object.entries(JSON.parse(JSON.stringify(merged.manifest.references)) as object)).toEqual([['__proto__', { group: 'a', origin: 'cli' }]]);

@@ -151,7 +151,7 @@ describe('battery data: block, selective-labels fields', () => {
   copyFileSync(join(packDir('sweden-fk'), 'investigations-2017.csv'), join(dir, 'cases.csv'));
   const battery = (data: string) => {
     const file = join(dir, `b${Math.random().toString(36).slice(2)}.yaml`);
-    writeFileSync(file, `title: t\ndata:\n  file: cases.csv\n  flag: sample=model\n  label: errors_found\n  count: investigated\n  long: { attribute: attribute, group: group }\n${data}protected: [gender]\n`);
+    writeFileSync(file, `title: t\ndata:\n  file: cases.csv\n  flag: sample=model\n  positives: errors_found\n  count: investigated\n  long: { attribute: attribute, group: group }\n${data}protected: [gender]\n`);
     return file;
   };
   const configError = async (file: string): Promise<string> => {

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../harness/results/index.js';
 import { auditDecisions, type AuditOptions } from '../../harness/pipeline/index.js';
 import { Check } from '../../harness/config/index.js';
 import { katzLogInterval, zCritical } from '../../harness/stats/index.js';
@@ -13,10 +14,10 @@ import { fixedContext } from '../helpers.js';
  */
 const dir = mkdtempSync(join(tmpdir(), 'disparate-verdict-'));
 
-function countsAudit(name: string, cells: readonly (readonly [string, number, number])[], checks: Check[], extra: Partial<AuditOptions> = {}) {
+async function countsAudit(name: string, cells: readonly (readonly [string, number, number])[], checks: Check[], extra: Partial<AuditOptions> = {}) {
   const file = join(dir, `${name}.csv`);
   writeFileSync(file, `g,flag,n\n${cells.map(([g, f, n]) => `${g},${f},${n}`).join('\n')}\n`);
-  return auditDecisions({
+  return await auditDecisions({
     file, protected: ['g'], flag: 'flag', count: 'n', references: new Map([['g', { group: 'ref', origin: 'cli' as const, where: '--reference g=ref' }]]),
     alpha: 0.05, correction: 'bonferroni', minCell: 30, checks, title: name, battery: null, context: fixedContext, ...extra,
   });
@@ -30,14 +31,14 @@ describe('a pass is never made on an interval that crosses a bound (review item 
   const n = 18_240;
   const cells = [['grp', 1, x1], ['grp', 0, n - x1], ['ref', 1, x0], ['ref', 0, n - x0]] as const;
 
-  it('the 95 % interval is the one the review quotes', () => {
+  it('the 95 % interval is the one the review quotes', async () => {
     const k = katzLogInterval(x1, n, x0, n, zCritical(0.05))!;
     expect(k.lo).toBeCloseTo(1.12, 2);
     expect(k.hi).toBeCloseTo(1.26, 2);
   });
 
-  it.each(['disparity', 'equivalence'] as const)('declared test: %s → inconclusive, with the interval it was judged on', (test) => {
-    const r = countsAudit(`cross-${test}`, cells, [Check.parse({ id: 'ff', metric: 'selection_rate_ratio', test })]);
+  it.each(['disparity', 'equivalence'] as const)('declared test: %s → inconclusive, with the interval it was judged on', async (test) => {
+    const r = await countsAudit(`cross-${test}`, cells, [Check.parse({ id: 'ff', metric: 'selection_rate_ratio', test })]);
     const c = r.checks[0]!;
     expect(c.verdict).toBe('inconclusive');
     expect(c.ci![0]).toBeLessThan(1.25);
@@ -55,13 +56,16 @@ describe('every check, rates and distances included, is in one family, and a ver
     Check.parse({ id: 'gap', metric: 'selection_rate_difference', attribute: 'nationality' }),
     Check.parse({ id: 'score-gap', metric: 'ks_distance', bounds: [0, 0.1] }),
   ];
-  const r = auditDecisions({
+  let r: Results;
+  beforeAll(async () => {
+   r = await auditDecisions({
     file: source, protected: ['nationality', 'disability', 'income_band'], flag: 'flagged', label: 'label', score: 'score',
     references: new Map([['nationality', { group: 'national', origin: 'cli' as const, where: '--reference nationality=national' }]]),
     alpha: 0.05, correction: 'bonferroni', minCell: 30, checks, title: 'family', battery: null, context: fixedContext,
+   });
   });
 
-  it('rate and distance checks carry a p-value and the family level like every other check', () => {
+  it('rate and distance checks carry a p-value and the family level like every other check', async () => {
     const m = r.checks.length;
     expect(r.summary.rule).toMatchObject({ method: 'bonferroni', family_size: m, level: 1 - 0.05 / m });
     for (const id of ['rate-cap', 'score-gap']) {
@@ -74,7 +78,7 @@ describe('every check, rates and distances included, is in one family, and a ver
     }
   });
 
-  it('fail or pass exactly when the adjusted p-value of the claim is below alpha, and the interval says the same', () => {
+  it('fail or pass exactly when the adjusted p-value of the claim is below alpha, and the interval says the same', async () => {
     for (const c of r.checks) {
       const where = `${c.id} ${c.attribute}=${c.group}`;
       const claimed = c.verdict !== 'inconclusive';
@@ -90,7 +94,7 @@ describe('every check, rates and distances included, is in one family, and a ver
     expect(r.checks.some((c) => c.verdict === 'fail')).toBe(true);
   });
 
-  it('a direction is set only where the family-level interval lies on one side of parity', () => {
+  it('a direction is set only where the family-level interval lies on one side of parity', async () => {
     for (const c of r.checks) {
       const parity = c.metric.endsWith('_ratio') ? 1 : c.metric.endsWith('_difference') ? 0 : null;
       if (parity === null || c.reference === null) {
@@ -105,9 +109,10 @@ describe('every check, rates and distances included, is in one family, and a ver
 
 describe('a reference group never flagged (review item 3)', () => {
   // 1 of 20 flagged against 0 of 80: Fisher's p = 0.20, yet the report said "at least 1.05 times as often".
-  const r = countsAudit('zero-reference', [['grp', 1, 1], ['grp', 0, 19], ['ref', 1, 0], ['ref', 0, 80]], [Check.parse({ id: 'ff', metric: 'selection_rate_ratio' })]);
+  let r: Results;
+  beforeAll(async () => { r = await countsAudit('zero-reference', [['grp', 1, 1], ['grp', 0, 19], ['ref', 1, 0], ['ref', 0, 80]], [Check.parse({ id: 'ff', metric: 'selection_rate_ratio' })]); });
 
-  it('the unbounded ratio keeps a lower limit below parity, states no direction and is inconclusive', () => {
+  it('the unbounded ratio keeps a lower limit below parity, states no direction and is inconclusive', async () => {
     const c = r.checks[0]!;
     expect(c.value).toBeNull();
     expect(c.ci).toBeNull();

@@ -1,0 +1,99 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEngine } from '../datasets/sql/index.js';
+
+/**
+ * `disparate audit` of recorded decisions at the sizes agencies hold: a 1,000,000-row CSV and a
+ * 100,000,000-row Parquet file (CAF scores 13.8 M households a month, so a year is ~165 M rows),
+ * both written here by DuckDB with 3 protected columns, a flag, a label and a score; beside them, in
+ * the same run, Debian's pandas reading the same CSV and grouping it into the same cells (the tool
+ * aequitas builds on). Every figure is a spawned process's wall time and peak RSS (/usr/bin/time).
+ */
+export interface DecisionsFigure {
+  readonly what: string;
+  readonly seconds: number;
+  readonly maxRssMB: number;
+}
+
+/** Rows as a deterministic function of their index: groups, score, flag and label from hashes of i. */
+function rowsSql(n: number): string {
+  return `SELECT
+    CASE hash(i) % 10 WHEN 0 THEN 'non_eu' WHEN 1 THEN 'eu' WHEN 2 THEN 'eu' ELSE 'national' END AS nationality,
+    CASE hash(i + 1) % 5 WHEN 0 THEN 'disabled' ELSE 'none' END AS disability,
+    CASE hash(i + 2) % 3 WHEN 0 THEN 'low' WHEN 1 THEN 'mid' ELSE 'high' END AS income_band,
+    (hash(i + 3) % 1000000) / 1000000.0 AS score,
+    CASE WHEN (hash(i + 3) % 1000000) >= 900000 THEN 1 ELSE 0 END AS flagged,
+    CASE WHEN (hash(i + 4) % 1000) < 80 + (hash(i + 3) % 1000000) / 5000 THEN 1 ELSE 0 END AS label
+  FROM range(${n}) AS t(i)`;
+}
+
+/** Writes the two files (skipped when present); returns their paths. */
+export async function writeDecisionFiles(dir: string, csvRows = 1_000_000, parquetRows = 100_000_000): Promise<{ csv: string; parquet: string }> {
+  const csv = join(dir, `decisions-${csvRows}.csv`);
+  const parquet = join(dir, `decisions-${parquetRows}.parquet`);
+  const engine = await openEngine();
+  try {
+    if (!existsSync(csv)) await engine.connection.run(`COPY (${rowsSql(csvRows)}) TO '${csv}' (FORMAT csv, HEADER true)`);
+    if (!existsSync(parquet)) await engine.connection.run(`COPY (${rowsSql(parquetRows)}) TO '${parquet}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
+  } finally {
+    engine.close();
+  }
+  return { csv, parquet };
+}
+
+/** Wall time and peak RSS of a command, from GNU time's -f "%e %M" on its last line of stderr. */
+function timed(command: string, args: readonly string[]): { seconds: number; maxRssMB: number } {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 400)}`);
+  return { seconds: seconds!, maxRssMB: kb! / 1024 };
+}
+
+const AUDIT = ['--protected', 'nationality,disability,income_band', '--flag', 'flagged', '--label', 'label', '--score', 'score', '--json'];
+
+/** The pandas counterpart: read_csv, then the cells (3 attributes × flag × label) with counts and score sums. */
+const PANDAS = `
+import sys, pandas as pd
+d = pd.read_csv(sys.argv[1])
+cells = d.groupby(['nationality', 'disability', 'income_band', 'flagged', 'label']).agg(n=('score', 'size'), s=('score', 'sum'))
+print(len(cells))
+`;
+
+/** Best of `repeats` by wall time. */
+function best(repeats: number, run: () => { seconds: number; maxRssMB: number }): { seconds: number; maxRssMB: number } {
+  const runs = Array.from({ length: repeats }, run);
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+}
+
+/**
+ * The figures: audit of the 1 M-row CSV and pandas on it (best of 3 each), and one audit of the
+ * 100 M-row Parquet file. `keep`: a folder to write the files into and leave them (else a temporary one).
+ */
+export async function benchDecisions(keep?: string): Promise<{ csv: DecisionsFigure; pandas: DecisionsFigure | null; parquet: DecisionsFigure; bytes: { csv: number; parquet: number } }> {
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'disparate-bench-decisions-'));
+  try {
+    const files = await writeDecisionFiles(dir);
+    const out = join(dir, 'out');
+    const cli = (file: string) => timed(process.execPath, ['dist/harness/cli/main.js', 'audit', file, ...AUDIT, '--out', out]);
+    const csv = best(3, () => cli(files.csv));
+    let pandas: DecisionsFigure | null = null;
+    try {
+      execFileSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' });
+      pandas = { what: 'pandas read_csv + groupby, 1,000,000 rows (best of 3)', ...best(3, () => timed('/usr/bin/python3', ['-c', PANDAS, files.csv])) };
+    } catch {
+      pandas = null;
+    }
+    const parquet = cli(files.parquet);
+    return {
+      csv: { what: 'disparate audit --json, 1,000,000-row CSV (best of 3)', ...csv },
+      pandas,
+      parquet: { what: 'disparate audit --json, 100,000,000-row Parquet', ...parquet },
+      bytes: { csv: statSync(files.csv).size, parquet: statSync(files.parquet).size },
+    };
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}

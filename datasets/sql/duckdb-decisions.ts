@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { decodeText } from '../../harness/config/index.js';
+import { cpus } from 'node:os';
+import { basename } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DisparateError } from '../../harness/errors/index.js';
+import { cellsQuery, firstRowQuery, rangeQuery, quoteIdentifier as q, quoteText, type CellsQuerySpec } from './cells-query.js';
+import { rolesSpec, type ColumnType, type DecisionRoles } from './roles.js';
+
+/** How a file's bytes are decoded: strict UTF-8 (default) or latin1 (ISO-8859-1). */
+export type SourceEncoding = 'utf8' | 'latin1';
+
+type Format = 'csv' | 'tsv' | 'parquet' | 'json' | 'jsonl';
+
+const FORMATS: Record<string, Format> = {
+  '.csv': 'csv',
+  '.txt': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.parquet': 'parquet',
+  '.pq': 'parquet',
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+/** The format of a decisions file (or glob) from its name; gzip (.gz) is read through. */
+export function decisionsFormat(file: string): Format {
+  const name = basename(file).toLowerCase().replace(/\.gz$/, '');
+  const dot = name.lastIndexOf('.');
+  const ext = dot >= 0 ? name.slice(dot) : '';
+  const format = FORMATS[ext];
+  if (!format) throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv, .tsv, .parquet, .json or .jsonl, optionally gzipped, or a glob of them)`);
+  return format;
+}
+
+const isGlob = (file: string) => /[*?[]/.test(file);
+
+/**
+ * The engine: DuckDB in process, two threads at most on a shared machine, memory capped so a large
+ * GROUP BY spills to disk rather than growing without bound.
+ */
+export async function openEngine(threads = Math.min(2, cpus().length)): Promise<{ connection: DuckDBConnection; close: () => void }> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(threads), memory_limit: '1GB', preserve_insertion_order: 'true' });
+  const connection = await instance.connect();
+  return {
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** The reader call for `file`: its columns `text` forced to text (CSV), the rest typed by the engine. */
+function readerCall(file: string, format: Format, encoding: SourceEncoding, text: readonly string[]): string {
+  const path = quoteText(file);
+  if (format === 'parquet') return `read_parquet(${path})`;
+  if (format === 'json' || format === 'jsonl') return `read_json(${path}, format = ${quoteText(format === 'jsonl' ? 'newline_delimited' : 'auto')})`;
+  const types = text.length > 0 ? `, types = {${text.map((c) => `${quoteText(c)}: 'VARCHAR'`).join(', ')}}` : '';
+  return `read_csv(${path}, header = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}, strict_mode = true${types})`;
+}
+
+/** An engine error on bad input as a one-line data error naming the file; anything else is ours. */
+export function engineError(file: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof DisparateError) return error;
+  const first = message.split('\n')[0]!.trim();
+  if (/byte sequence mismatch|Invalid unicode|not utf-8/i.test(message)) {
+    // The engine says where in its own terms; the strict decoder names the byte offset, row and line as
+    // every other reader does (read only on this failure path, and only a file of sensible size).
+    try {
+      if (!isGlob(file) && statSync(file).size < 512 * 1024 * 1024) {
+        const bytes = file.toLowerCase().endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file);
+        decodeText(file, bytes, 'data', 'utf8', decisionsFormat(file).startsWith('json') ? 'lines' : 'csv');
+      }
+    } catch (e) {
+      if (e instanceof DisparateError) return e;
+    }
+    const line = /Line: (\d+)/.exec(message)?.[1];
+    return new DisparateError('data', `${file}: not valid UTF-8${line ? ` (line ${line})` : ''}; if the file is in ISO-8859-1 (latin-1), pass --encoding latin1`);
+  }
+  if (/^(Invalid Input|Conversion|IO|Parser|Invalid) Error/i.test(first) || /CSV Error|No files found|JSON/i.test(message)) {
+    const line = /Line: (\d+)/.exec(message)?.[1];
+    const detail = first.replace(/^[A-Za-z ]+Error:\s*/, '').slice(0, 200);
+    return new DisparateError('data', `${file}: ${detail}${line && !detail.includes(line) ? ` (line ${line})` : ''}`);
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+const typeOf = (t: string): ColumnType =>
+  /^(VARCHAR|TEXT|STRING|UUID)/i.test(t) ? 'text' : /^BOOL/i.test(t) ? 'boolean' : /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL|REAL)/i.test(t) ? 'number' : 'other';
+
+/** Columns a role reads by name (plain columns and COL=VALUE); expressions name theirs in rolesSpec. */
+function namedColumns(roles: DecisionRoles, header: ReadonlySet<string>): { text: string[]; numeric: string[] } {
+  const text = new Set<string>();
+  const numeric = new Set<string>();
+  const byName = (spec: string | undefined, into: Set<string>) => {
+    if (!spec) return;
+    if (header.has(spec)) into.add(spec);
+    else {
+      const eq = spec.indexOf('=');
+      if (eq > 0 && header.has(spec.slice(0, eq))) into.add(spec.slice(0, eq));
+    }
+  };
+  if (roles.long) text.add(roles.long.attribute).add(roles.long.group);
+  for (const p of roles.protected) if (header.has(p)) text.add(p);
+  byName(roles.flag, text);
+  byName(roles.label, text);
+  byName(roles.labelSource, text);
+  for (const c of [roles.score, roles.count, roles.positives, roles.selectionProbability]) byName(c, numeric);
+  return { text: [...text].filter((c) => header.has(c)), numeric: [...numeric].filter((c) => header.has(c)) };
+}
+
+/** A prepared decisions source: the reader call and its columns' types. */
+export interface DecisionsSource {
+  readonly file: string;
+  readonly from: string;
+  readonly columns: ReadonlyMap<string, ColumnType>;
+  /** Source columns named more than once in the header (refused only when the audit uses them). */
+  readonly duplicated: readonly string[];
+  /** A text format (CSV, TSV, JSON), and the bytes of the file (0 for a glob). */
+  readonly text: boolean;
+  readonly bytes: number;
+}
+
+/** Opens `file` for `roles`: checks it exists, reads its header, and types its columns. */
+export async function prepareSource(connection: DuckDBConnection, file: string, roles: DecisionRoles, encoding: SourceEncoding): Promise<DecisionsSource> {
+  const format = decisionsFormat(file);
+  if (!isGlob(file) && (!existsSync(file) || !statSync(file).isFile())) throw new DisparateError('data', `${file}: file not found`);
+  try {
+    let header: string[];
+    let duplicated: string[] = [];
+    if (format === 'csv' || format === 'tsv') {
+      // The header as written: the engine renames a repeated name (x, x_1), which would hide it.
+      const raw = await connection.runAndReadAll(`SELECT * FROM read_csv(${quoteText(file)}, header = false, all_varchar = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}) LIMIT 1`);
+      header = (raw.getRowsJS()[0] ?? []).map((v) => String(v ?? '').normalize('NFC'));
+      duplicated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
+    } else header = [];
+    const wanted = namedColumns(roles, new Set(header.length > 0 ? header : undefined));
+    // Role columns are read as text (CSV): the file's own spelling is checked and quoted in messages.
+    const from = readerCall(file, format, encoding, [...new Set([...wanted.text, ...wanted.numeric])].filter((c) => !duplicated.includes(c)));
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
+    const columns = new Map<string, ColumnType>();
+    for (const row of described.getRowObjectsJS()) columns.set(String(row['column_name']), typeOf(String(row['column_type'])));
+    return { file, from, columns, duplicated, text: format !== 'parquet', bytes: isGlob(file) ? Infinity : statSync(file).size };
+  } catch (e) {
+    throw engineError(file, e);
+  }
+}
+
+/** The first row (1-based, in file order) where `condition` holds, and the value of `column` there. */
+async function firstRow(connection: DuckDBConnection, spec: CellsQuerySpec, condition: string, column: string): Promise<{ row: number; value: string | null } | null> {
+  const r = await connection.runAndReadAll(firstRowQuery(spec, condition, column));
+  const row = r.getRowObjectsJS()[0];
+  return row ? { row: Number(row['__row']), value: row['value'] === null ? null : String(row['value']) } : null;
+}
+
+/** A value for a message: at most 40 characters of it, quoted. */
+const show = (v: string | null) => (v === null ? 'an empty value' : JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
+
+/** The message for the first row that fits no rule (a cell with `invalid` set). */
+async function explainInvalid(connection: DuckDBConnection, source: DecisionsSource, spec: CellsQuerySpec, roles: DecisionRoles): Promise<DisparateError> {
+  for (const check of spec.checks) {
+    const column = /"((?:[^"]|"")*)"$/.exec(check.field)?.[1]?.replace(/""/g, '"') ?? '';
+    const bad = await firstRow(connection, spec, check.sql, column);
+    if (!bad) continue;
+    const at = `at row ${bad.row}`;
+    const role = check.field.slice(0, check.field.indexOf(' "'));
+    const f = source.file;
+    switch (role) {
+      case 'protected':
+      case 'attribute':
+        return new DisparateError('data', `${f}: ${role} column "${column}" is empty ${at}: every row needs a group`);
+      case 'flag':
+        return new DisparateError('data', `${f}: column "${column}" must be 0 or 1, found ${show(bad.value)} ${at}`);
+      case 'label':
+        return new DisparateError(
+          'data',
+          roles.count
+            ? `${f}: label column "${column}" must be 0 or 1 per row (all of the row's ${roles.count} cases positive, or all negative) or empty, found ${show(bad.value)} ${at}; for the number of positives among the count, use --positives ${column}`
+            : `${f}: column "${column}" must be 0 or 1 (or empty), found ${show(bad.value)} ${at}`,
+        );
+      case 'score':
+        return new DisparateError('data', `${f}: column "${column}" has a non-numeric or NaN score ${show(bad.value)} ${at}`);
+      case 'count':
+        return new DisparateError('data', `${f}: count column "${column}" must hold non-negative integers up to 9007199254740991 (2^53 − 1), found ${show(bad.value)} ${at}`);
+      case 'positives':
+        return new DisparateError('data', `${f}: positives column "${column}" must hold integers from 0 to the row's count ("${roles.count}"), found ${show(bad.value)} ${at}`);
+      case 'selection probability':
+        return new DisparateError('data', `${f}: selection probability "${column}" must be in (0, 1], found ${show(bad.value)} ${at}`);
+      default:
+        return new DisparateError('data', `${f}: ${check.field}: value ${show(bad.value)} ${at} fits no rule`);
+    }
+  }
+  return new DisparateError('data', `${source.file}: a row fits no rule (${spec.checks.map((c) => c.field).join(', ')})`);
+}
+
+/** Hash of the input's bytes (every file of a glob, in name order), streamed. */
+export async function hashInput(connection: DuckDBConnection, file: string): Promise<string> {
+  const files = isGlob(file) ? (await connection.runAndReadAll(`SELECT file FROM glob(${quoteText(file)}) ORDER BY file`)).getRowsJS().map((r) => String(r[0])) : [file];
+  if (files.length === 0) throw new DisparateError('data', `${file}: no file matches`);
+  const outer = createHash('sha256');
+  for (const f of files) {
+    const h = createHash('sha256');
+    for await (const chunk of createReadStream(f)) h.update(chunk as Buffer);
+    if (files.length === 1) return `sha256:${h.digest('hex')}`;
+    outer.update(`${f}\0${h.digest('hex')}\n`);
+  }
+  return `sha256:${outer.digest('hex')}`;
+}
+
+/** The raw output of the aggregation query: its column names, and one array of values per column. */
+export interface CellObjects {
+  readonly columns: string[];
+  readonly data: unknown[][];
+}
+
+/** Text files below this size are parsed once into a table of the used columns (see aggregateDecisions). */
+const MATERIALISE_BELOW = 256 * 1024 * 1024;
+
+/**
+ * Runs the aggregation query on `file` in process and returns its cells with the source's hash:
+ * the rows stay in the engine; only the columns the roles name are read.
+ */
+export async function aggregateDecisions(file: string, roles: DecisionRoles, encoding: SourceEncoding = 'utf8'): Promise<{ cells: CellObjects; hash: string; spec: CellsQuerySpec; source: DecisionsSource }> {
+  const engine = await openEngine();
+  try {
+    const source = await prepareSource(engine.connection, file, roles, encoding);
+    const { spec: portable, used } = rolesSpec(roles, source.columns, source.from, file, 'duckdb');
+    const twice = used.find((c) => source.duplicated.includes(c));
+    if (twice !== undefined) throw new DisparateError('data', `${file}: column "${twice}" appears more than once in the header; rename one of them`);
+    const hash = hashInput(engine.connection, file);
+    hash.catch(() => undefined);
+    try {
+      let spec = portable;
+      if (spec.score !== undefined && source.text && source.bytes < MATERIALISE_BELOW) {
+        // A text file is parsed once into a table of the columns used (the range pass and the aggregation
+        // then read columns in memory); a larger one is read twice rather than held.
+        await engine.connection.run(`CREATE TEMP TABLE "__rows" AS SELECT ${used.map((c) => q(c)).join(', ')} FROM ${source.from}`);
+        spec = { ...spec, from: '"__rows"' };
+      }
+      if (spec.score !== undefined) {
+        const range = (await engine.connection.runAndReadAll(rangeQuery(spec))).getRowsJS()[0];
+        const [lo, hi] = [Number(range?.[0]), Number(range?.[1])];
+        // No finite score at all: the aggregation's checks name the first row.
+        if (Number.isFinite(lo) && Number.isFinite(hi)) spec = { ...spec, binning: { lo: String(lo), hi: String(hi) } };
+      }
+      const result = await engine.connection.runAndReadAll(cellsQuery(spec));
+      const columns = result.columnNames();
+      const cells: CellObjects = { columns, data: result.getColumnsJS() as unknown[][] };
+      const invalid = cells.data[columns.indexOf('invalid')]!;
+      if (invalid.some((v) => v !== null && v !== undefined)) throw await explainInvalid(engine.connection, source, portable, roles);
+      return { cells, hash: await hash, spec, source };
+    } catch (e) {
+      throw engineError(file, e);
+    }
+  } finally {
+    engine.close();
+  }
+}
+
+/** The query `--emit-sql` prints: the roles compiled over `table`, typed by the local file's columns. */
+export async function emittedQuery(file: string, roles: DecisionRoles, table: string, encoding: SourceEncoding = 'utf8'): Promise<string> {
+  const engine = await openEngine(1);
+  try {
+    const source = await prepareSource(engine.connection, file, roles, encoding);
+    return cellsQuery(rolesSpec(roles, source.columns, q(table), file).spec);
+  } finally {
+    engine.close();
+  }
+}

@@ -1,0 +1,329 @@
+import { createCellCounts, HISTOGRAM_SLOT_COUNT, SLOT_COUNT, type CellCounts, type ScoreBinning } from '../accumulate/index.js';
+import { CELLS_COLUMNS, CELLS_FINE_BINS, SCORE_FIXED_POINT } from '../../datasets/sql/index.js';
+import { normaliseLabels } from '../../datasets/table/index.js';
+import { DisparateError } from '../errors/index.js';
+import type { SelectiveCounts } from '../metrics/index.js';
+import type { Warning } from '../results/index.js';
+
+/** One row of the aggregation query's output (see datasets/sql/cells-query.ts, the cells contract). */
+export interface CellRow {
+  /** Wide: the level of each protected attribute; long: [attribute, group]. */
+  readonly keys: readonly string[];
+  readonly flagged: 0 | 1;
+  /** 1, 0 or null (unknown). */
+  readonly label: 0 | 1 | null;
+  readonly fromSource: 0 | 1;
+  /** The count was withheld by the publisher: `n` is unknown (0 here). */
+  readonly suppressed: boolean;
+  /** Fine bin of the score (0 … 999), null without a score. */
+  readonly bin: number | null;
+  readonly n: number;
+  /** Σ w·q and Σ w·q², q the score in fixed point (exact integers). */
+  readonly q: bigint;
+  readonly qq: bigint;
+  readonly ipwSum: number;
+  readonly ipwVar: number;
+  /** Number of source rows behind a withheld cell (1 per source row; 0 otherwise). */
+  readonly suppressedRows: number;
+}
+
+/** The aggregation query's output, typed: everything an audit computes comes from it. */
+export interface AggregatedDecisions {
+  /** Where the cells came from, for messages (a file name, or `--cells FILE`). */
+  readonly where: string;
+  /** Wide format: the protected attributes, in the order of `keys`; long format: empty. */
+  readonly attributes: readonly string[];
+  readonly long: boolean;
+  readonly labelled: boolean;
+  readonly sourced: boolean;
+  readonly probability: boolean;
+  readonly counted: boolean;
+  /** The query's binning (lo, hi, 1,000 fine bins); null without a score. */
+  readonly binning: { readonly lo: number; readonly hi: number; readonly bins: number } | null;
+  readonly rows: readonly CellRow[];
+}
+
+/** Cap on combinations × fine bins × 3 label slots (as chooseScoreBinning: 128 MB of Float64). */
+const MAX_SLOTS = 1 << 24;
+/** Fine bins per output bin of the query's binning (1,000 = 50 × 20). */
+const FINE_PER_OUTPUT = 20;
+
+/**
+ * The run's ScoreBinning from the query's: 1,000 fine bins, merged by 2, 4, 5, 10 or 20 when there are
+ * so many attribute combinations that the histograms would pass 128 MB (the merged edges are edges of
+ * the query's bins, so merging is exact). Returns the binning and how many query bins make one fine bin.
+ */
+export function auditBinning(binning: { lo: number; hi: number; bins: number }, combinations: number): { binning: ScoreBinning; merge: number } {
+  if (binning.bins !== CELLS_FINE_BINS) throw new DisparateError('data', `score_bins is ${binning.bins}; the cells contract has ${CELLS_FINE_BINS} fine bins`);
+  const merge = [1, 2, 4, 5, 10, 20].find((m) => Math.max(1, combinations) * (CELLS_FINE_BINS / m) * HISTOGRAM_SLOT_COUNT <= MAX_SLOTS) ?? FINE_PER_OUTPUT;
+  return { binning: { lo: binning.lo, hi: binning.hi, bins: CELLS_FINE_BINS / merge, coarsen: FINE_PER_OUTPUT / merge }, merge };
+}
+
+/** One table of cells: all protected attributes (wide) or one attribute (long format). */
+export interface AggregatedPart {
+  readonly cells: CellCounts;
+  /** The rows of this part, with their combination index. */
+  readonly rows: readonly { readonly row: CellRow; readonly combination: number; readonly codes: readonly number[] }[];
+  /** Per combination: source rows whose count was withheld. */
+  readonly withheld: Float64Array;
+}
+
+/** Levels of one attribute from the values seen, normalised by the label policy and sorted by code point. */
+function levelsOf(values: Iterable<string>, what: string): { levels: string[]; codeOf: Map<string, number> } {
+  const raw = [...new Set(values)];
+  const named = normaliseLabels(raw, 'group');
+  if (named.problem !== null) throw new DisparateError('data', `${what}: ${named.problem}`);
+  const norm = named.levels;
+  const levels = [...new Set(norm)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const codeOf = new Map(raw.map((r, i) => [r, levels.indexOf(norm[i]!)]));
+  return { levels, codeOf };
+}
+
+/**
+ * The cell counts of the aggregated rows: one part for wide data, one per kept attribute for long
+ * data (`wanted`: the attributes asked for, all when empty, in code-point order).
+ */
+export function aggregatedParts(agg: AggregatedDecisions, wanted: readonly string[]): { name: string[]; part: AggregatedPart }[] {
+  if (!agg.long) {
+    const levels = agg.attributes.map((name, a) => levelsOf(agg.rows.map((r) => r.keys[a]!), `${agg.where}: protected column "${name}"`));
+    return [{ name: [...agg.attributes], part: buildPart(agg, agg.rows, agg.attributes, levels, (r) => r.keys) }];
+  }
+  const present = [...new Set(agg.rows.map((r) => r.keys[0]!))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const named = normaliseLabels(present, 'label');
+  if (named.problem !== null) throw new DisparateError('data', `${agg.where}: attribute column: ${named.problem}`);
+  const keep = wanted.length > 0 ? [...wanted] : present;
+  for (const a of keep) if (!present.includes(a)) throw new DisparateError('data', `${agg.where}: attribute "${a}" not found in the attribute column (attributes: ${present.join(', ')})`);
+  return keep.map((attribute) => {
+    const rows = agg.rows.filter((r) => r.keys[0] === attribute);
+    const levels = [levelsOf(rows.map((r) => r.keys[1]!), `${agg.where}: protected column "${attribute}"`)];
+    return { name: [attribute], part: buildPart(agg, rows, [attribute], levels, (r) => [r.keys[1]!]) };
+  });
+}
+
+function buildPart(agg: AggregatedDecisions, rows: readonly CellRow[], names: readonly string[], levels: { levels: string[]; codeOf: Map<string, number> }[], keysOf: (r: CellRow) => readonly string[]): AggregatedPart {
+  const attributes = names.map((name, a) => ({ name, levels: levels[a]!.levels }));
+  const combinations = attributes.reduce((acc, a) => acc * a.levels.length, 1);
+  const merged = agg.binning ? auditBinning(agg.binning, combinations) : null;
+  const cells = createCellCounts(attributes, merged?.binning ?? null);
+  const withheld = new Float64Array(combinations);
+  const sumQ = Array.from({ length: agg.binning ? combinations : 0 }, () => 0n);
+  const sumQQ = Array.from({ length: agg.binning ? combinations : 0 }, () => 0n);
+  const out: AggregatedPart['rows'][number][] = [];
+  for (const row of rows) {
+    const keys = keysOf(row);
+    const codes = keys.map((k, a) => levels[a]!.codeOf.get(k)!);
+    let c = 0;
+    for (let a = 0; a < codes.length; a++) c = c * attributes[a]!.levels.length + codes[a]!;
+    out.push({ row, combination: c, codes });
+    if (row.suppressed) {
+      withheld[c]! += row.suppressedRows;
+      continue;
+    }
+    const labelSlot = row.label === 1 ? 0 : row.label === 0 ? 1 : 2;
+    cells.counts[c * SLOT_COUNT + (row.flagged === 1 ? 0 : 3) + labelSlot]! += row.n;
+    if (merged && row.bin !== null) {
+      const b = Math.floor(row.bin / merged.merge);
+      cells.histogram![(c * merged.binning.bins + b) * HISTOGRAM_SLOT_COUNT + labelSlot]! += row.n;
+      cells.scoreCount[c]! += row.n;
+      sumQ[c]! += row.q;
+      sumQQ[c]! += row.qq;
+    }
+  }
+  if (agg.binning) {
+    // Σs = n·lo + d·Σq and Σs² = n·lo² + 2·lo·d·Σq + d²·Σq², d one fixed-point step (cells-query.ts).
+    const { lo, hi } = agg.binning;
+    const d = (hi - lo) / SCORE_FIXED_POINT;
+    for (let c = 0; c < combinations; c++) {
+      const n = cells.scoreCount[c]!;
+      const sq = Number(sumQ[c]!);
+      const sqq = Number(sumQQ[c]!);
+      cells.scoreSum[c] = n * lo + d * sq;
+      cells.scoreSumSq[c] = n * lo * lo + 2 * lo * d * sq + d * d * sqq;
+    }
+  }
+  return { cells, rows: out, withheld };
+}
+
+/**
+ * Counts of the selective-labels analysis of one attribute (see collectSelectiveCounts, which this
+ * computes from cells instead of rows): the random-audit sample and the flagged cases by label, with
+ * Horvitz–Thompson sums from `ipw_sum` / `ipw_var` where selection probabilities are known.
+ */
+export function selectiveFromCells(
+  agg: AggregatedDecisions,
+  part: AggregatedPart,
+  attributeIndex: number,
+  reference: string,
+): { counts: SelectiveCounts; warnings: Warning[]; randomN: number; modelN: number } {
+  const attribute = part.cells.attributes[attributeIndex]!;
+  const k = attribute.levels.length;
+  const [randomPos, randomNeg, flaggedPos, flaggedNeg, posTotal, negTotal, posVariance, negVariance, overlap] = Array.from({ length: 9 }, () => new Float64Array(k)) as [
+    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+  ];
+  let outside = 0;
+  let unlabelled = 0;
+  let randomN = 0;
+  let modelN = 0;
+  let both = 0;
+  for (const { row, codes } of part.rows) {
+    if (row.suppressed) continue;
+    const g = codes[attributeIndex]!;
+    const w = row.n;
+    const random = row.fromSource === 1;
+    const flagged = row.flagged === 1;
+    if (!random && !flagged) {
+      outside += w;
+      continue;
+    }
+    if (row.label === null) {
+      unlabelled += w;
+      continue;
+    }
+    const pos = row.label === 1;
+    if (random) {
+      randomN += w;
+      (pos ? randomPos : randomNeg)[g]! += w;
+    }
+    if (flagged) {
+      modelN += w;
+      (pos ? flaggedPos : flaggedNeg)[g]! += w;
+      (pos ? posTotal : negTotal)[g]! += agg.probability ? row.ipwSum : w;
+      if (agg.probability) (pos ? posVariance : negVariance)[g]! += row.ipwVar;
+      if (random) {
+        overlap[g]! += w;
+        both += w;
+      }
+    }
+  }
+  const warnings: Warning[] = [];
+  const name = attribute.name;
+  if (outside > 0) warnings.push({ code: 'selective-labels-outside', message: `${name}: ${outside} row(s) neither in the random sample nor flagged are left out of the selective-labels analysis` });
+  if (unlabelled > 0) warnings.push({ code: 'selective-labels-unlabelled', message: `${name}: ${unlabelled} sampled row(s) without a label are left out of the selective-labels analysis` });
+  if (both > 0) warnings.push({ code: 'selective-labels-overlap', message: `${name}: ${both} row(s) are both in the random sample and flagged; each counts in both samples` });
+  return {
+    counts: {
+      attribute: name,
+      groups: attribute.levels,
+      reference,
+      randomPos,
+      randomNeg,
+      flaggedPos,
+      flaggedNeg,
+      flaggedPosTotal: posTotal,
+      flaggedNegTotal: negTotal,
+      flaggedPosVariance: posVariance,
+      flaggedNegVariance: negVariance,
+      overlap,
+    },
+    warnings,
+    randomN,
+    modelN,
+  };
+}
+
+const CONTRACT = new Set<string>(CELLS_COLUMNS);
+
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Cells as the aggregation query returned them (`table`: one array of values per column) (in process, from a cells file, or from another engine),
+ * typed and checked against the contract: a cell that breaks it is a data error naming `where`, the
+ * column and the cell (1-based). The protected attributes are the columns outside the contract, or
+ * `attribute` and `group` (long format).
+ */
+export function parseCells(
+  table: readonly (readonly unknown[])[],
+  columns: readonly string[],
+  where: string,
+  layout?: { readonly attributes: readonly string[]; readonly long: boolean },
+): AggregatedDecisions {
+  const has = new Set(columns);
+  for (const needed of ['flagged', 'row_count']) if (!has.has(needed)) throw new DisparateError('data', `${where}: column "${needed}" not found: not the output of the aggregation query (columns: ${columns.join(', ')})`);
+  const twice = columns.find((c, i) => columns.indexOf(c) !== i);
+  if (twice !== undefined) throw new DisparateError('data', `${where}: column "${twice}" appears twice`);
+  const long = layout ? layout.long : has.has('attribute') && has.has('group');
+  const attributes = layout ? [...layout.attributes] : long ? [] : columns.filter((c) => !CONTRACT.has(c));
+  for (const a of attributes) if (!has.has(a)) throw new DisparateError('data', `${where}: protected column "${a}" not found (columns: ${columns.join(', ')})`);
+  const index = new Map(columns.map((c, i) => [c, i]));
+  // Values by column position (column-major), never object keys: a column named "__proto__" is a column like any other.
+  const cellCount = table[0]?.length ?? 0;
+  const objects = Array.from({ length: cellCount }, (_, i) => ({ get: (c: string) => (index.has(c) ? table[index.get(c)!]![i] : undefined) }));
+  if (!long && attributes.length === 0) throw new DisparateError('data', `${where}: no protected attribute column (columns: ${columns.join(', ')})`);
+  const keyColumns = long ? ['attribute', 'group'] : attributes;
+  const scored = has.has('score_bin');
+  const fail = (i: number, column: string, value: unknown, what: string) =>
+    new DisparateError('data', `${where}: column "${column}" ${what}, found ${JSON.stringify(typeof value === 'bigint' ? value.toString() : value)?.slice(0, 40)} in cell ${i + 1}`);
+  const num = (i: number, column: string, v: unknown, nullable: boolean): number | null => {
+    if (blank(v)) {
+      if (nullable) return null;
+      throw fail(i, column, v, 'must hold a number');
+    }
+    const x = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : Number(String(v).trim());
+    if (!Number.isFinite(x)) throw fail(i, column, v, 'must hold a number');
+    return x;
+  };
+  const big = (i: number, column: string, v: unknown): bigint => {
+    if (blank(v)) return 0n;
+    if (typeof v === 'bigint') return v;
+    const text = typeof v === 'number' ? (Number.isInteger(v) ? v.toFixed(0) : '') : String(v).trim().replace(/\.0*$/, '');
+    if (!/^-?\d+$/.test(text)) throw fail(i, column, v, 'must hold an integer (a fixed-point score sum)');
+    return BigInt(text);
+  };
+  const bit = (i: number, column: string, v: unknown, nullable: boolean): 0 | 1 | null => {
+    const x = num(i, column, v, nullable);
+    if (x === null) return null;
+    if (x !== 0 && x !== 1) throw fail(i, column, v, 'must be 0 or 1');
+    return x;
+  };
+  let binning: AggregatedDecisions['binning'] = null;
+  const rows: CellRow[] = objects.map((o, i) => {
+    if (!blank(o.get('invalid'))) throw new DisparateError('data', `${where}: cell ${i + 1}: source rows fit no rule (${String(o.get('invalid'))}); find them with the query's checks and correct the data`);
+    const keys = keyColumns.map((c) => {
+      const v = o.get(c);
+      if (blank(v)) throw fail(i, c, v, 'is empty: every cell needs a group');
+      return String(v);
+    });
+    const suppressed = has.has('suppressed') ? bit(i, 'suppressed', o.get('suppressed'), false) === 1 : false;
+    const n = suppressed ? 0 : num(i, 'row_count', o.get('row_count'), false)!;
+    if (!(n >= 0) || !Number.isSafeInteger(n)) throw fail(i, 'row_count', o.get('row_count'), 'must hold a non-negative integer below 2^53');
+    let bin: number | null = null;
+    if (scored && !suppressed) {
+      bin = num(i, 'score_bin', o.get('score_bin'), true);
+      if (bin !== null) {
+        if (!Number.isInteger(bin) || bin < 0 || bin >= CELLS_FINE_BINS) throw fail(i, 'score_bin', o.get('score_bin'), `must be an integer from 0 to ${CELLS_FINE_BINS - 1}`);
+        const lo = num(i, 'score_lo', o.get('score_lo'), false)!;
+        const hi = num(i, 'score_hi', o.get('score_hi'), false)!;
+        const bins = num(i, 'score_bins', o.get('score_bins'), false)!;
+        if (!binning) binning = { lo, hi, bins };
+        else if (binning.lo !== lo || binning.hi !== hi || binning.bins !== bins) throw fail(i, 'score_lo', o.get('score_lo'), 'differs between cells: one query\'s output has one binning');
+        if (!(hi > lo)) throw fail(i, 'score_hi', o.get('score_hi'), 'must be above score_lo');
+      }
+    }
+    return {
+      keys,
+      flagged: bit(i, 'flagged', o.get('flagged'), false)!,
+      label: has.has('label') ? bit(i, 'label', o.get('label'), true) : null,
+      fromSource: has.has('from_source') ? bit(i, 'from_source', o.get('from_source'), false)! : 0,
+      suppressed,
+      bin,
+      n,
+      q: scored && bin !== null ? big(i, 'score_sum', o.get('score_sum')) : 0n,
+      qq: scored && bin !== null ? big(i, 'score_sumsq', o.get('score_sumsq')) : 0n,
+      ipwSum: has.has('ipw_sum') && !suppressed ? num(i, 'ipw_sum', o.get('ipw_sum'), false)! : 0,
+      ipwVar: has.has('ipw_var') && !suppressed ? num(i, 'ipw_var', o.get('ipw_var'), false)! : 0,
+      suppressedRows: suppressed ? 1 : 0,
+    };
+  });
+  if (rows.length === 0) throw new DisparateError('data', `${where}: no rows to audit`);
+  return {
+    where,
+    attributes,
+    long,
+    labelled: has.has('label'),
+    sourced: has.has('from_source'),
+    probability: has.has('ipw_sum'),
+    counted: has.has('suppressed'),
+    binning,
+    rows,
+  };
+}

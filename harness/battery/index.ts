@@ -1,5 +1,6 @@
 export { analyseCells, analysisSections, bootstrapManifest, type Analysis, type AnalysisSettings } from './analyse-cells.js';
-export { auditDecisions, type AuditOptions } from './audit-decisions.js';
+export { auditAggregated, auditDecisions, type AuditOptions } from './audit-decisions.js';
+export { parseCells, type AggregatedDecisions, type CellRow } from './aggregated-cells.js';
 export { collectSelectiveCounts, type SelectiveRows } from './collect-selective-counts.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
 export { runBattery, type DecidedRows, type RunOptions } from './run-battery.js';

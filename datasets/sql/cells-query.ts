@@ -217,13 +217,19 @@ export function cellsQuery(spec: CellsQuerySpec): string {
     const hi = `${q('__binning')}.${q('score_hi')}`;
     const bin = `FLOOR((${s} - ${lo}) * (${DOUBLE(String(CELLS_FINE_BINS))} / (${hi} - ${lo})))`;
     const fixed = `FLOOR((${s} - ${lo}) / (${hi} - ${lo}) * ${DOUBLE(String(SCORE_FIXED_POINT))} + ${DOUBLE('0.5')})`;
-    const ok = `${q('__cases')}.${q('invalid')} IS NULL AND ${s} IS NOT NULL`;
+    // The raw bin and fixed-point score once per row (__raw), clamped and kept for valid rows (__binned).
     ctes.list.push(
-      `${q('__binned')} AS (\n  SELECT\n    ${q('__cases')}.*,\n` +
-        `    CASE WHEN ${ok} THEN CAST(CASE WHEN ${bin} >= ${CELLS_FINE_BINS} THEN ${CELLS_FINE_BINS - 1} WHEN ${bin} < 0 THEN 0 ELSE ${bin} END AS INTEGER) ELSE NULL END AS ${q('score_bin')},\n` +
-        `    CASE WHEN ${ok} THEN CAST(${fixed} AS BIGINT) ELSE NULL END AS ${q('__q')},\n` +
+      `${q('__raw')} AS (\n  SELECT\n    ${q('__cases')}.*,\n    ${bin} AS ${q('__b')},\n    ${fixed} AS ${q('__f')},\n` +
         `    ${lo} AS ${q('score_lo')}, ${hi} AS ${q('score_hi')}, ${q('__binning')}.${q('score_bins')} AS ${q('score_bins')}\n` +
         `  FROM ${q('__cases')} CROSS JOIN ${q('__binning')}\n)`,
+    );
+    const ok = `${q('invalid')} IS NULL AND ${q('__s')} IS NOT NULL`;
+    const b = q('__b');
+    ctes.list.push(
+      `${q('__binned')} AS (\n  SELECT\n    *,\n` +
+        `    CASE WHEN ${ok} THEN CAST(CASE WHEN ${b} >= ${CELLS_FINE_BINS} THEN ${CELLS_FINE_BINS - 1} WHEN ${b} < 0 THEN 0 ELSE ${b} END AS INTEGER) ELSE NULL END AS ${q('score_bin')},\n` +
+        `    CASE WHEN ${ok} THEN CAST(${q('__f')} AS BIGINT) ELSE NULL END AS ${q('__q')}\n` +
+        `  FROM ${q('__raw')}\n)`,
     );
     rows = q('__binned');
   }

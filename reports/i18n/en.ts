@@ -1,4 +1,7 @@
-import { localNumber } from './locale-number.js';
+import { EN_CHARTS } from './en-charts.js';
+import { EN_DETAIL } from './en-detail.js';
+import { EN_TABLES } from './en-tables.js';
+import { localNumber, type Lang } from './locale-number.js';
 
 /** One verdict count, for the verdict sentence. */
 export interface VerdictCounts {
@@ -38,7 +41,7 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
  * type error. Number arguments arrive in English format; each catalogue puts them in its own.
  */
 export const EN = {
-  lang: 'en',
+  lang: 'en' as Lang,
   /** The numbers of a fragment in this language's format. */
   num: (text: string): string => localNumber('en', text),
   /** The battery's unit noun ("households") in this language; an unknown noun is kept as written. */
@@ -74,6 +77,8 @@ export const EN = {
     more: (n: number): string => `  and ${n} more (every check is in the report)`,
     report: (path: string): string => `report: ${path}`,
     withheld: 'withheld',
+    /** A check's value and interval on its line. */
+    value: (value: string, level: string, interval: string): string => `${value} (${level} CI ${interval})`,
     unstable: (flagged: number, n: number): string => ` — unstable: the reference group is flagged ${countText(flagged)} times in ${countText(n)}`,
   },
 
@@ -159,6 +164,13 @@ export const EN = {
   intervalText: (level: string, lo: string, hi: string): string => `${level} CI ${lo}–${hi}`,
   pointsInterval: (level: string, lo: string, hi: string): string => `${level} CI ${lo} to ${hi}`,
   atLevel: (level: string): string => `lower ${level} limit`,
+
+  /** The per-check sentences. */
+  detail: EN_DETAIL,
+  /** Tables, folds, methods, provenance, reproduction and warnings. */
+  tables: EN_TABLES,
+  /** Chart titles, axes, legends, tooltips and descriptions. */
+  charts: EN_CHARTS,
 };
 
 /** The shape of every catalogue: the English one's keys, with their argument and result types. */

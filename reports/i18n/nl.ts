@@ -1,5 +1,6 @@
 import { countText, upper, type Messages, type RatePhrase, type VerdictCounts } from './en.js';
 import { localNumber } from './locale-number.js';
+import { EN } from './en.js';
 
 const L = (text: string): string => localNumber('nl', text);
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -41,6 +42,7 @@ export const NL: Messages = {
       `oordeel: ${NL_VERDICT[r.verdict]} (${r.pass} ${plural(r.pass, 'voldoet', 'voldoen')}, ${r.fail} ${plural(r.fail, 'voldoet niet', 'voldoen niet')}, ${r.inconclusive} onbeslist)${warnings ? `, ${warnings} ${plural(warnings, 'waarschuwing', 'waarschuwingen')}` : ''}`,
     more: (n) => `  en nog ${n} (elke toets staat in het rapport)`,
     report: (path) => `rapport: ${path}`,
+    value: (value, level, interval) => `${value} (${level} ${interval})`,
     withheld: 'afgeschermd',
     unstable: (flagged, n) => L(` — instabiel: de referentiegroep wordt maar ${countText(flagged)} van de ${countText(n)} keer geselecteerd`),
   },
@@ -118,4 +120,7 @@ export const NL: Messages = {
   intervalText: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo}–${hi}`,
   pointsInterval: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo} tot ${hi}`,
   atLevel: (level) => `ondergrens bij ${level}`,
+  detail: EN.detail,
+  tables: EN.tables,
+  charts: EN.charts,
 };

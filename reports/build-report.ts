@@ -28,7 +28,7 @@ export interface BuildReportOptions {
   inconclusive?: InconclusiveAs;
   /** PNG scale over the SVG's size (default 2). */
   pngScale?: number;
-  /** The language of report.html's and report.md's front page and section titles (default English); results.json and junit.xml stay English. */
+  /** The language of everything a person reads: report.html, report.md and the charts (default English); results.json and junit.xml stay English. */
   lang?: Lang;
 }
 
@@ -54,7 +54,7 @@ export async function buildReport(results: Results, options: BuildReportOptions 
   const formats = new Set(options.formats ?? REPORT_FORMATS);
   const view = redactResults(results);
   const needCharts = formats.has('html') || formats.has('vl') || formats.has('svg') || formats.has('png');
-  const charts = needCharts ? buildChartSpecs(view) : [];
+  const charts = needCharts ? buildChartSpecs(view, options.lang) : [];
   const needSvg = formats.has('html') || formats.has('svg') || formats.has('png');
   const svgs = needSvg ? await Promise.all(charts.map((c) => renderSvg(c.spec, options))) : [];
   const files = new Map<string, string | Uint8Array>();

@@ -1,0 +1,13 @@
+import type { Config } from 'vega-lite';
+import type { Messages } from '../i18n/index.js';
+
+/**
+ * The `config.locale` that makes Vega format axis and legend numbers the catalogue's way ("12,5 %"
+ * in French, "1.234" in Dutch); nothing for English, whose specs stay as they were.
+ *
+ * @example { ...spec, ...chartLocale(messagesFor('fr')) }
+ */
+export function chartLocale(T: Messages): { config?: Config } {
+  const number = T.charts.locale;
+  return number === null ? {} : { config: { locale: { number } } };
+}

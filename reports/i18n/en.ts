@@ -51,8 +51,6 @@ export const EN = {
   verdictLabel: 'Verdict',
   /** The colon after a label (French sets it off with a no-break space). */
   colon: ':',
-  /** Said at the start of the detail sections when they are not in this language; empty in English. */
-  detailNote: '',
   sections: {
     summary: 'Every check in words',
     verdicts: 'Verdicts',

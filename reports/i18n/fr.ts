@@ -1,6 +1,8 @@
 import { countText, upper, type Messages, type RatePhrase, type VerdictCounts } from './en.js';
 import { localNumber } from './locale-number.js';
-import { EN } from './en.js';
+import { FR_CHARTS } from './fr-charts.js';
+import { FR_DETAIL } from './fr-detail.js';
+import { FR_TABLES } from './fr-tables.js';
 
 const L = (text: string): string => localNumber('fr', text);
 const plural = (n: number, one: string, many: string): string => (n <= 1 ? one : many);
@@ -19,7 +21,6 @@ export const FR: Messages = {
   verdictWord: { pass: 'conforme', fail: 'non conforme', inconclusive: 'non concluant', 'no check': 'sans contrôle' },
   verdictLabel: 'Conclusion',
   colon: '\u00a0:',
-  detailNote: 'Les sections détaillées ci-dessous sont en anglais.',
   sections: {
     summary: 'Chaque contrôle en une phrase',
     verdicts: 'Conclusions des contrôles',
@@ -42,7 +43,7 @@ export const FR: Messages = {
       `conclusion : ${FR_VERDICT[r.verdict]} (${r.pass} ${plural(r.pass, 'conforme', 'conformes')}, ${r.fail} ${plural(r.fail, 'non conforme', 'non conformes')}, ${r.inconclusive} ${plural(r.inconclusive, 'non concluant', 'non concluants')})${warnings ? `, ${warnings} ${plural(warnings, 'avertissement', 'avertissements')}` : ''}`,
     more: (n) => `  et ${n} de plus (chaque contrôle figure dans le rapport)`,
     report: (path) => `rapport : ${path}`,
-    value: (value, level, interval) => `${value} (${level} ${interval})`,
+    value: (value, level, interval) => `${value} (IC à ${level} : ${interval})`,
     withheld: 'masqué',
     unstable: (flagged, n) => L(` — instable : le groupe de référence n’est sélectionné que ${countText(flagged)} fois sur ${countText(n)}`),
   },
@@ -120,7 +121,7 @@ export const FR: Messages = {
   intervalText: (level, lo, hi) => `IC à ${level} : ${lo}–${hi}`,
   pointsInterval: (level, lo, hi) => `IC à ${level} : de ${lo} à ${hi}`,
   atLevel: (level) => `borne inférieure à ${level}`,
-  detail: EN.detail,
-  tables: EN.tables,
-  charts: EN.charts,
+  detail: FR_DETAIL,
+  tables: FR_TABLES,
+  charts: FR_CHARTS,
 };

@@ -1,6 +1,8 @@
 import { countText, upper, type Messages, type RatePhrase, type VerdictCounts } from './en.js';
 import { localNumber } from './locale-number.js';
-import { EN } from './en.js';
+import { NL_CHARTS } from './nl-charts.js';
+import { NL_DETAIL } from './nl-detail.js';
+import { NL_TABLES } from './nl-tables.js';
 
 const L = (text: string): string => localNumber('nl', text);
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -19,7 +21,6 @@ export const NL: Messages = {
   verdictWord: { pass: 'voldoet', fail: 'voldoet niet', inconclusive: 'onbeslist', 'no check': 'geen toets' },
   verdictLabel: 'Oordeel',
   colon: ':',
-  detailNote: 'De detailsecties hieronder zijn in het Engels.',
   sections: {
     summary: 'Elke toets in één zin',
     verdicts: 'Oordelen per toets',
@@ -42,7 +43,7 @@ export const NL: Messages = {
       `oordeel: ${NL_VERDICT[r.verdict]} (${r.pass} ${plural(r.pass, 'voldoet', 'voldoen')}, ${r.fail} ${plural(r.fail, 'voldoet niet', 'voldoen niet')}, ${r.inconclusive} onbeslist)${warnings ? `, ${warnings} ${plural(warnings, 'waarschuwing', 'waarschuwingen')}` : ''}`,
     more: (n) => `  en nog ${n} (elke toets staat in het rapport)`,
     report: (path) => `rapport: ${path}`,
-    value: (value, level, interval) => `${value} (${level} ${interval})`,
+    value: (value, level, interval) => `${value} (${level}-betrouwbaarheidsinterval ${interval})`,
     withheld: 'afgeschermd',
     unstable: (flagged, n) => L(` — instabiel: de referentiegroep wordt maar ${countText(flagged)} van de ${countText(n)} keer geselecteerd`),
   },
@@ -120,7 +121,7 @@ export const NL: Messages = {
   intervalText: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo}–${hi}`,
   pointsInterval: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo} tot ${hi}`,
   atLevel: (level) => `ondergrens bij ${level}`,
-  detail: EN.detail,
-  tables: EN.tables,
-  charts: EN.charts,
+  detail: NL_DETAIL,
+  tables: NL_TABLES,
+  charts: NL_CHARTS,
 };

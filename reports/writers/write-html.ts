@@ -171,7 +171,7 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
 <body>
 ${frontPageHtml(front, headline ? { svg: scopeIds(headline.svg, 'h0'), description: headline.description ?? headline.title } : null, contents, unitNoun(m), m.finished, lang)}
 <main>
-${T.detailNote ? `<p class="lang-note" role="note">${escapeHtml(T.detailNote)}</p>\n` : ''}${sections.map(([id, title, body], i) => section(i + 1, id, title, body)).join('\n')}
+${sections.map(([id, title, body], i) => section(i + 1, id, title, body)).join('\n')}
 </main>${interactive ? `\n${(options.interactive ?? []).map((js) => `<script>${scriptText(js)}</script>`).join('\n')}\n<script>${EMBED}</script>` : ''}
 </body>
 </html>

@@ -45,7 +45,6 @@ export function writeMarkdown(results: Results, lang: Lang = 'en'): string {
     '',
     ...front.cannotTell.map((t) => `- ${escapeMarkdown(t)}`),
     '',
-    ...(T.detailNote ? [`> ${escapeMarkdown(T.detailNote)}`, ''] : []),
     `## ${escapeMarkdown(T.sections.summary)}`,
     '',
     ...sentences.map((t) => `- ${t.verdict ? `**${escapeMarkdown(verdictText(t.verdict, lang))}** ` : ''}${escapeMarkdown(t.text)}`),

@@ -23,6 +23,8 @@ const rate = (r: RateText): string =>
  * shape ({@link Messages} `['detail']`), so a key missing in French or Dutch is a compile error.
  */
 export const EN_DETAIL = {
+  /** The separator between the parts of a bracket or a list of notes. */
+  semicolon: '; ',
   /** A figure withheld for privacy. */
   withheld: 'withheld',
   /** A metric id in words. @example metric('false_positive_rate_ratio') // "false positive rate ratio" */

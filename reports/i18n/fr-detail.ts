@@ -72,6 +72,7 @@ const rate = (r: RateText): string =>
 
 /** The French detail: per-check sentences written for a French reader (contrôle, taux de sélection, intervalle de confiance). */
 export const FR_DETAIL: Messages['detail'] = {
+  semicolon: '\u202f; ',
   withheld: 'masqué',
   metric,
   method,

@@ -72,6 +72,7 @@ const rate = (r: RateText): string =>
 
 /** The Dutch detail: per-check sentences written for a Dutch reader (toets, selectiekans, betrouwbaarheidsinterval). */
 export const NL_DETAIL: Messages['detail'] = {
+  semicolon: '; ',
   withheld: 'afgeschermd',
   metric,
   method,

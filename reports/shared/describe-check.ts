@@ -164,7 +164,7 @@ export function describeComparison(c: Comparison, ctx: SentenceContext): string 
   );
   const verdict = c.verdict === undefined ? '.' : D.verdictEnd(c.verdict);
   const small = c.smallCell === undefined || c.smallCell === null ? '' : D.smallCell(formatCount(c.smallCell));
-  const bracket = [rates !== null && !main.inline ? D.rates(rateText(rates.group), rateText(rates.reference), rates.name) : null, ci, tol].filter((s) => s !== null).join('; ');
+  const bracket = [rates !== null && !main.inline ? D.rates(rateText(rates.group), rateText(rates.reference), rates.name) : null, ci, tol].filter((s) => s !== null).join(D.semicolon);
   // the numbers the sentence computed go into the language's format; the source (a section, a year) stays as written
   const sentence = (ctx.T ?? EN).num(`${D.clause(main.clause)} (${bracket})${verdict}${small}`);
   const source = t?.source ?? '';

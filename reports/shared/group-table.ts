@@ -23,7 +23,7 @@ function note(T: Messages, g: GroupResult, minCell: number): string {
     g.small_cell ? T.tables.smallCellNote(minCell) : '',
     g.suppressed ? T.tables.privacyNote : '',
   ];
-  return notes.filter(Boolean).join('; ');
+  return notes.filter(Boolean).join(T.detail.semicolon);
 }
 
 /**

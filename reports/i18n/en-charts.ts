@@ -1,7 +1,7 @@
 /** The English words of the charts: titles, subtitles, axis and legend titles, legend values, tooltips and the accessible descriptions. */
 export const EN_CHARTS = {
-  /** d3-format's number locale for the axes (null: vega's English default). */
-  locale: null as { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; percent: string; minus: string } | null,
+  /** d3-format's number locale for the axes; English keeps Vega's own default, which is this one (see chartLocale). */
+  locale: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], percent: '%', minus: '-' } as { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; percent: string; minus: string },
   reference: 'reference',
   referenceSuffix: ' (reference)',
   group: 'group',

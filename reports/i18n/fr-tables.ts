@@ -25,7 +25,6 @@ const WARNINGS: Record<string, string> = {
   'selective-labels-outside': 'Étiquettes sélectives : des dossiers sortent de l’échantillon aléatoire ou de la sélection du modèle.',
   'selective-labels-overlap': 'Étiquettes sélectives : des dossiers figurent à la fois dans l’échantillon aléatoire et dans la sélection du modèle.',
   'selective-labels-unlabelled': 'Étiquettes sélectives : des dossiers contrôlés n’ont pas de résultat.',
-  config: 'Configuration : un réglage a été ajusté.',
 };
 
 /** The French words of the report's tables, methods, provenance and reproduction. */
@@ -134,7 +133,7 @@ export const FR_TABLES: Messages['tables'] = {
       `Secret statistique : les effectifs inférieurs à ${k} sont affichés « <${k} », et tout taux, ratio, écart, intervalle ou valeur p calculé sur un tel effectif ` +
       '(ou sur un complément inférieur) est masqué ; les conclusions restent affichées. Il n’y a pas de secret secondaire entre tableaux : une cellule d’intersection ' +
       'masquée peut parfois se déduire d’une marge. Le fichier results.json joint à ce rapport conserve tous les chiffres pour la fusion et les contrôles automatiques : ne le publiez pas.',
-    theMethod: (prose) => prose,
+    theMethod: (prose, _possessive) => prose,
     intervals: (level, alpha, clauses) =>
       `Intervalles de confiance (${level}, alpha = ${L(String(alpha))}) : ${clauses
         .map((c) => `${{ rate: 'les taux utilisent', ratio: 'les ratios', difference: 'les écarts', other: 'les autres statistiques' }[c.kind]} ${c.methods ?? 'aucun déclaré'}`)

@@ -25,7 +25,6 @@ const WARNINGS: Record<string, string> = {
   'selective-labels-outside': 'Selectieve labels: dossiers vallen buiten de aselecte steekproef en buiten de selectie van het model.',
   'selective-labels-overlap': 'Selectieve labels: dossiers staan zowel in de aselecte steekproef als in de selectie van het model.',
   'selective-labels-unlabelled': 'Selectieve labels: onderzochte dossiers zonder uitkomst.',
-  config: 'Configuratie: een instelling is aangepast.',
 };
 
 /** The Dutch words of the report's tables, methods, provenance and reproduction. */
@@ -134,7 +133,7 @@ export const NL_TABLES: Messages['tables'] = {
       `Privacy: aantallen onder ${k} staan als ‘<${k}’, en elke kans, verhouding, elk verschil, interval en elke p-waarde die op zo’n aantal berust ` +
       '(of op een complement eronder) is afgeschermd; oordelen blijven zichtbaar. Er is geen secundaire afscherming tussen tabellen, dus een afgeschermde ' +
       'kruiscel is soms af te leiden uit een totaal. Het bestand results.json naast dit rapport bevat alle cijfers voor samenvoegen en automatische controles: publiceer het niet.',
-    theMethod: (prose) => prose,
+    theMethod: (prose, _possessive) => prose,
     intervals: (level, alpha, clauses) =>
       `Betrouwbaarheidsintervallen (${level}, alfa = ${L(String(alpha))}): ${clauses
         .map((c) => `${{ rate: 'kansen gebruiken', ratio: 'verhoudingen', difference: 'verschillen', other: 'overige statistieken' }[c.kind]} ${c.methods ?? 'geen vermeld'}`)

@@ -10,6 +10,5 @@ import type { Messages } from '../i18n/index.js';
  * @example { ...spec, ...chartLocale(messagesFor('fr')) }
  */
 export function chartLocale(T: Messages): { config?: Config } {
-  const number = T.charts.locale;
-  return number === null ? {} : { config: { locale: { number }, aria: false } };
+  return T.lang === 'en' ? {} : { config: { locale: { number: T.charts.locale }, aria: false } };
 }

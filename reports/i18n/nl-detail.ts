@@ -64,6 +64,8 @@ const CORRECTIONS: Record<string, string> = { bonferroni: 'Bonferroni', holm: 'H
 const ORIGINS: Record<string, string> = { battery: 'testbatterij', cli: 'opdrachtregel', default: 'standaard' };
 const VERDICT = { pass: 'voldoet', fail: 'voldoet niet', inconclusive: 'onbeslist' } as const;
 
+/** The definite article of a metric's name: "het aandeel", "de selectiekans". */
+const the = (label: string): string => `${/^(aandeel|percentage)\b/.test(label) ? 'het' : 'de'} ${label}`;
 const ref = (name: string | null): string => `de referentiegroep (${name ?? 'onbekend'})`;
 const tailText = (t: Tail): string =>
   `${t.equal ? 'en' : 'maar'} ${t.why === 'parity' ? 'het betrouwbaarheidsinterval bevat gelijkheid' : t.why === 'untested' ? 'geen toets van de testbatterij toetst het' : 'er kon geen interval worden geschat'}, dus er is geen richting vastgesteld`;
@@ -88,11 +90,11 @@ export const NL_DETAIL: Messages['detail'] = {
       case 'withheld':
         return `${who}: de ${metric(c.metric)} ten opzichte van ${r} is afgeschermd, omdat een onderliggend aantal kleiner is dan ${c.k} (privacy)`;
       case 'unbounded-parity':
-        return `${who}: de ${metric(c.metric)} ten opzichte van ${r} heeft geen bovengrens (${c.flagged ? 'niemand uit de referentiegroep is geselecteerd' : `de ${label} van de referentiegroep is nul`}), maar de ondergrens bij ${c.level}, ${c.lower}, bevat gelijkheid, dus er is geen richting vastgesteld`;
+        return `${who}: de ${metric(c.metric)} ten opzichte van ${r} heeft geen bovengrens (${c.flagged ? 'niemand uit de referentiegroep is geselecteerd' : `${the(label)} van de referentiegroep is nul`}), maar de ondergrens bij ${c.level}, ${c.lower}, bevat gelijkheid, dus er is geen richting vastgesteld`;
       case 'unbounded':
         return c.flagged
           ? `${who} worden vaker voor controle geselecteerd dan ${r}: minstens ${c.lower} keer zo vaak (de verhouding heeft geen bovengrens: niemand uit de referentiegroep is geselecteerd)`
-          : `${who} hebben een hogere ${label} dan ${r}: minstens ${c.lower} keer zo hoog (de verhouding heeft geen bovengrens: de ${label} van de referentiegroep is nul)`;
+          : `${who} hebben een ${/^(aandeel|percentage)\b/.test(label) ? 'hoger' : 'hogere'} ${label} dan ${r}: minstens ${c.lower} keer zo hoog (de verhouding heeft geen bovengrens: ${the(label)} van de referentiegroep is nul)`;
       case 'not-estimated':
         return `${who}: de ${metric(c.metric)} ten opzichte van ${r} kon niet worden geschat (een aantal van nul), dus de richting is onbekend`;
       case 'statistic':
@@ -103,7 +105,9 @@ export const NL_DETAIL: Messages['detail'] = {
           return `${who} worden ${c.higher ? 'vaker' : 'minder vaak'} voor controle geselecteerd dan ${r}: ${size}`;
         }
         const size = c.size.kind === 'difference' ? `een verschil van ${c.size.value}` : c.size.kind === 'zero' ? 'nul' : `${c.size.value} keer zo hoog`;
-        return `${who} hebben een ${c.higher ? 'hogere' : 'lagere'} ${label} dan ${r}: ${size}`;
+        // "het aandeel" takes the uninflected adjective: "een hoger aandeel", but "een hogere precisie"
+        const neuter = /^(aandeel|percentage)\b/.test(label);
+        return `${who} hebben een ${c.higher ? 'hoger' : 'lager'}${neuter ? '' : 'e'} ${label} dan ${r}: ${size}`;
       }
       case 'zero':
         return c.flagged

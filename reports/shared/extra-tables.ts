@@ -43,7 +43,7 @@ export function buildSelectiveLabelsTable(results: Results, lang: Lang = 'en'): 
         W.agencyTest(W.agencyStep(g.agency_test.step1), g.agency_test.step1_reason, W.agencyStep(g.agency_test.step2), g.agency_test.step2_reason),
       ],
     })),
-  });
+  }, [11]); // the agency test's reasons are the results' own record, quoted as written
 }
 
 /** Counterfactual twins: per attribute, original level and effect, how many decisions flip and how scores move. */

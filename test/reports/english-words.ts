@@ -1,4 +1,5 @@
 import type { Results } from '../../harness/results/index.js';
+import { shortSource } from '../../reports/shared/index.js';
 
 /**
  * English words of the report's own frame (and their plurals or -ed, -ing forms) that a French or
@@ -39,14 +40,24 @@ export function recordedStrings(results: Results): string[] {
     if (l.label) out.add(l.label);
     for (const [code, level] of Object.entries(l.levels)) out.add(code).add(level);
   }
-  for (const c of results.checks) out.add(c.id);
+  // a source cited again by its short name ("Four-fifths rule, cited in full above")
+  for (const c of results.checks) {
+    out.add(c.id);
+    if (c.source) out.add(shortSource(c.source));
+  }
   return [...out].filter((s) => s.length > 1).sort((a, b) => b.length - a.length);
 }
 
-/** The text a person reads in an HTML report: tags and attribute values dropped, but aria-label and title values kept; entities decoded. */
+/** The text a person reads in an HTML report: tags and attribute values dropped, but aria-label values kept; entities decoded. */
 export function readableHtml(html: string): string {
   const labels = [...html.matchAll(/\saria-label="([^"]*)"/g)].map((m) => m[1]).join('\n');
-  const body = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, ' ');
+  const body = html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    // a chart label Vega cut short ("base rate: errors found in the random samp…") is a recorded label that no longer matches it whole
+    .replace(/<text[^>]*>[^<]*…<\/text>/g, ' ')
+    .replace(/<wbr>/g, '')
+    .replace(/<[^>]*>/g, ' ');
   return `${body}\n${labels}`.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 

@@ -35,8 +35,9 @@ const list = (items: readonly string[]): string =>
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /**
- * The English catalogue: every sentence and frame word of the report's front page and section
- * titles, written for a minister, a judge or a journalist: plain words first, the method second.
+ * The English catalogue: every sentence and frame word a person reads — the report's front page,
+ * section titles, detail (`detail`, `tables`), charts (`charts`) and the terminal summary — written
+ * for a minister, a judge or a journalist: plain words first, the method second.
  * Its shape is {@link Messages}; the other languages are typed against it, so a missing key is a
  * type error. Number arguments arrive in English format; each catalogue puts them in its own.
  */

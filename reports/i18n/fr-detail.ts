@@ -66,7 +66,7 @@ const ORIGINS: Record<string, string> = { battery: 'batterie', cli: 'ligne de co
 
 const ref = (name: string | null): string => `groupe de référence (${name ?? 'inconnu'})`;
 const tailText = (t: Tail): string =>
-  `${t.equal ? 'et' : 'mais'} ${t.why === 'parity' ? 'l’intervalle de confiance contient la parité' : t.why === 'untested' ? 'aucun contrôle de la batterie ne le teste' : 'aucun intervalle n’a pu être estimé'} : aucun sens n’est établi`;
+  `${t.equal ? 'et' : 'mais'} ${t.why === 'parity' ? 'l’intervalle de confiance contient la parité' : t.why === 'untested' ? 'aucun contrôle de la batterie ne le teste' : 'aucun intervalle n’a pu être estimé'} : le sens de l’écart n’est donc pas établi`;
 const rate = (r: RateText): string =>
   r.numerator === null || r.denominator === null ? r.value : r.zero ? `${r.numerator} sur ${r.denominator}` : `${r.value} = ${r.numerator} sur ${r.denominator}`;
 
@@ -88,7 +88,7 @@ export const FR_DETAIL: Messages['detail'] = {
       case 'withheld':
         return `${who} : le ${metric(c.metric)} par rapport au ${r} est masqué, car un effectif sous-jacent est inférieur à ${c.k} (secret statistique)`;
       case 'unbounded-parity':
-        return `${who} : le ${metric(c.metric)} par rapport au ${r} n’a pas de borne supérieure (${c.flagged ? 'aucun membre du groupe de référence n’est sélectionné' : `le ${label} du groupe de référence est nul`}), mais sa borne inférieure à ${c.level}, ${c.lower}, contient la parité : aucun sens n’est établi`;
+        return `${who} : le ${metric(c.metric)} par rapport au ${r} n’a pas de borne supérieure (${c.flagged ? 'aucun membre du groupe de référence n’est sélectionné' : `le ${label} du groupe de référence est nul`}), mais sa borne inférieure à ${c.level}, ${c.lower}, contient la parité : le sens de l’écart n’est donc pas établi`;
       case 'unbounded':
         return c.flagged
           ? `${who} sont plus souvent sélectionnés pour un contrôle que le ${r} : au moins ${c.lower} fois plus souvent (le ratio n’a pas de borne supérieure : aucun membre du groupe de référence n’est sélectionné)`

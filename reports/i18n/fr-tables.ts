@@ -88,12 +88,12 @@ export const FR_TABLES: Messages['tables'] = {
 
   comparisonVerdict: { worse: 'dégradé', better: 'amélioré', 'no established change': 'pas de changement établi', 'not compared': 'non comparé' },
   comparisonChecksCaption: (c) =>
-    L(`Modèle candidat ${c.candidate} face au modèle en service ${c.deployed} : ${c.verdict} (${c.worse} ${plural(c.worse, 'dégradé', 'dégradés')}, ${c.better} ${plural(c.better, 'amélioré', 'améliorés')}, ${c.noChange} sans changement établi` +
+    (`Modèle candidat ${c.candidate} face au modèle en service ${c.deployed} : ${c.verdict} (${c.worse} ${plural(c.worse, 'dégradé', 'dégradés')}, ${c.better} ${plural(c.better, 'amélioré', 'améliorés')}, ${c.noChange} sans changement établi` +
       `${c.notCompared ? `, ${c.notCompared} non ${plural(c.notCompared, 'comparé', 'comparés')}` : ''}) ; variations à ${c.level} (${c.method}, ${c.rows} lignes, deux intervalles chacune)`),
   comparisonChecksHeader: ['Contrôle', 'Groupe', 'En service', 'Candidat', 'Variation (candidat − en service)', 'Conclusion', 'p ajustée'],
   versus: 'contre',
   comparisonGroupsCaption: (c) =>
-    L(`Taux de sélection par groupe, modèle en service ${c.deployed} → candidat ${c.candidate}, mêmes demandeurs ; intervalles appariés à ${c.level} (Tango), p exacte de McNemar (non ajustée)`),
+    (`Taux de sélection par groupe, modèle en service ${c.deployed} → candidat ${c.candidate}, mêmes demandeurs ; intervalles appariés à ${c.level} (Tango), p exacte de McNemar (non ajustée)`),
   comparisonGroupsHeader: ['Groupe', 'Demandeurs', 'Sélectionnés : en service → candidat', 'Sélectionnés par le candidat seul / par le modèle en service seul', 'Taux de sélection : en service → candidat', 'Variation', 'p de McNemar'],
 
   within: (tol) => `dans ±${tol}`,

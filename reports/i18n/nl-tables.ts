@@ -88,12 +88,12 @@ export const NL_TABLES: Messages['tables'] = {
 
   comparisonVerdict: { worse: 'slechter', better: 'beter', 'no established change': 'geen aangetoonde verandering', 'not compared': 'niet vergeleken' },
   comparisonChecksCaption: (c) =>
-    L(`Kandidaatmodel ${c.candidate} tegenover het gebruikte model ${c.deployed}: ${c.verdict} (${c.worse} slechter, ${c.better} beter, ${c.noChange} zonder aangetoonde verandering` +
+    (`Kandidaatmodel ${c.candidate} tegenover het gebruikte model ${c.deployed}: ${c.verdict} (${c.worse} slechter, ${c.better} beter, ${c.noChange} zonder aangetoonde verandering` +
       `${c.notCompared ? `, ${c.notCompared} niet vergeleken` : ''}); veranderingen bij ${c.level} (${c.method}, ${c.rows} rijen, elk twee intervallen)`),
   comparisonChecksHeader: ['Toets', 'Groep', 'Gebruikt', 'Kandidaat', 'Verandering (kandidaat − gebruikt)', 'Oordeel', 'Gecorrigeerde p'],
   versus: 'tegenover',
   comparisonGroupsCaption: (c) =>
-    L(`Selectiekans per groep, gebruikt model ${c.deployed} → kandidaat ${c.candidate}, dezelfde aanvragers; gepaarde ${c.level}-intervallen (Tango), exacte McNemar-p (niet gecorrigeerd)`),
+    (`Selectiekans per groep, gebruikt model ${c.deployed} → kandidaat ${c.candidate}, dezelfde aanvragers; gepaarde ${c.level}-intervallen (Tango), exacte McNemar-p (niet gecorrigeerd)`),
   comparisonGroupsHeader: ['Groep', 'Aanvragers', 'Geselecteerd: gebruikt → kandidaat', 'Alleen door de kandidaat / alleen door het gebruikte model geselecteerd', 'Selectiekans: gebruikt → kandidaat', 'Verandering', 'McNemar-p'],
 
   within: (tol) => `binnen ±${tol}`,

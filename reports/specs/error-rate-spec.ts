@@ -59,7 +59,7 @@ export function errorRateSpec(results: Results, attribute: string, T: Messages =
     $schema: SCHEMA,
     title: { text: E.title(attribute), subtitle: T.num(E.subtitle(level)) },
     ...chartLocale(T),
-    description: T.num(E.description({ level, attribute, fpr: fpr ? E.at(fpr.label, fpr.rate_text) : null, fnr: fnr ? E.at(fnr.label, fnr.rate_text) : null })),
+    description: E.description({ level: T.num(level), attribute, fpr: fpr ? E.at(fpr.label, fpr.rate_text) : null, fnr: fnr ? E.at(fnr.label, fnr.rate_text) : null }),
     width: Math.max(240, groups.length * 110),
     height: 240,
     data: { values: rows },

@@ -53,7 +53,7 @@ export function intersectionHeatmapSpec(results: Results, T: Messages = EN): Top
     $schema: SCHEMA,
     title: { text: H.title(parts.join(` ${INTERSECTION_SEPARATOR} `)), subtitle: H.subtitle },
     ...chartLocale(T),
-    description: T.num(H.description({ cells: rows.length, rows: rowTitle, columns: colTitle, top: top ? H.top(top.row, top.col, top.rate_text) : null, small, minCell })),
+    description: H.description({ cells: rows.length, rows: rowTitle, columns: colTitle, top: top ? H.top(top.row, top.col, top.rate_text) : null, small, minCell }),
     width: { step: 100 },
     height: { step: 48 },
     data: { values: rows },

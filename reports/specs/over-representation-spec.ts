@@ -77,7 +77,7 @@ export function overRepresentationSpec(results: Results, T: Messages = EN): TopL
     $schema: SCHEMA,
     title: { text: TEXT.title, subtitle: s ? [...TEXT.subtitleSample] : TEXT.subtitle(level).map((t) => T.num(t)), anchor: 'start' },
     ...chartLocale(T),
-    description: T.num(TEXT.description(data.length, unit, top && top.share > top.baseline ? TEXT.top(top.label, top.share_text, top.baseline_text) : null)),
+    description: TEXT.description(data.length, unit, top && top.share > top.baseline ? TEXT.top(top.label, top.share_text, top.baseline_text) : null),
     width: 300,
     height: { step: 20 },
     data: { values: data },

@@ -72,7 +72,7 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[], T: Messages
     $schema: SCHEMA,
     title: { text: P.title(attributes.length === 1 ? attributes[0]! : null), subtitle: P.subtitle },
     ...chartLocale(T),
-    description: T.num(P.description(scales.reduce((n, g) => n + g.rows.length, 0), scales.length > 1, top && top.value !== null ? P.at(top.label, top.value_text) : null)),
+    description: P.description(scales.reduce((n, g) => n + g.rows.length, 0), scales.length > 1, top && top.value !== null ? P.at(top.label, top.value_text) : null),
   };
   if (scales.length === 1) return { ...head, ...panel(scales[0]!.scale, scales[0]!.rows) } as TopLevelSpec;
   return { ...head, vconcat: scales.map((g) => panel(g.scale, g.rows)), resolve: { scale: { x: 'independent' } } } as TopLevelSpec;

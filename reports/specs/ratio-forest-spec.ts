@@ -73,7 +73,7 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
     $schema: SCHEMA,
     title: { text: F.title(metricLabel(metric)), subtitle: T.num(F.subtitle(level)) },
     ...chartLocale(T),
-    description: T.num(F.description({ metric: metricLabel(metric), rows: rows.length, level, band: shared ? formatMetricInterval(metric, shared) : null, perCheck: checks.length > 0, failing: outside })),
+    description: F.description({ metric: metricLabel(metric), rows: rows.length, level: T.num(level), band: shared ? T.num(formatMetricInterval(metric, shared)) : null, perCheck: checks.length > 0, failing: outside }),
     width: 420,
     height: { step: 22 },
     data: { values: rows },

@@ -47,13 +47,13 @@ export function scoreDistributionSpec(results: Results, attribute: string, T: Me
     const { edges, counts } = g.score_histogram!;
     let best = 0;
     counts.forEach((c, i) => { if (finite(c) && c > (counts[best] ?? -1)) best = i; });
-    return S.peak(groupLabel(g, T), String(edges[best]), String(edges[best + 1]), formatCount(g.n));
+    return T.num(S.peak(groupLabel(g, T), String(edges[best]), String(edges[best + 1]), formatCount(g.n)));
   });
   return {
     $schema: SCHEMA,
     title: { text: S.title(attribute), subtitle: S.subtitle(uniform) },
     ...chartLocale(T),
-    description: T.num(S.description(attribute, groups.length, peaks)),
+    description: S.description(attribute, groups.length, peaks),
     width: 460,
     height: 240,
     data: { values: rows },

@@ -49,10 +49,11 @@ export function selectionRateSpec(results: Results, attribute: string, T: Messag
   const yTitle = S.axis;
   const highest = rows.filter((r) => r.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0))[0];
 
-  const description = T.num(S.description({
-    unit, attribute: attributeName, level, reference, referenceRate: formatRate(refRate),
-    band: band ? `${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])}` : null, highest: highest?.label ?? null, highestRate: highest?.rate_text ?? '',
-  }));
+  // each number put in the language's format once: the rows' texts already are
+  const description = S.description({
+    unit, attribute: attributeName, level: T.num(level), reference, referenceRate: T.num(formatRate(refRate)),
+    band: band ? T.num(`${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])}`) : null, highest: highest?.label ?? null, highestRate: highest?.rate_text ?? '',
+  });
 
   const guides: Layer[] = [];
   if (band) {

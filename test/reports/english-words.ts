@@ -68,14 +68,19 @@ export function readableMarkdown(md: string): string {
 
 /** The English words left in `text` once the recorded strings are cut out, with a little context each. */
 export function englishLeft(text: string, recorded: readonly string[]): string[] {
-  let rest = text;
-  // cut out whole words only: a code such as "eu" must not cut "erreur" apart
-  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const s of recorded) rest = rest.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escape(s)}(?![\\p{L}\\p{N}_])`, 'gu'), ' ');
+  const rest = withoutRecorded(text, recorded);
   const found: string[] = [];
   for (const word of ENGLISH_WORDS) {
     const re = new RegExp(`(?<![\\p{L}])${word}(s|es|ed|ing)?(?![\\p{L}])`, 'giu');
     for (const m of rest.matchAll(re)) found.push(`"${word}": …${rest.slice(Math.max(0, m.index - 50), m.index + 50).replace(/\s+/g, ' ')}…`);
   }
   return found;
+}
+
+/** `text` with the recorded strings cut out, whole words only: a code such as "eu" must not cut "erreur" apart. */
+export function withoutRecorded(text: string, recorded: readonly string[]): string {
+  let rest = text;
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const s of recorded) rest = rest.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${escape(s)}(?![\\p{L}\\p{N}_])`, 'gu'), ' ');
+  return rest;
 }

@@ -3,7 +3,7 @@ import type { Results } from '../../harness/results/index.js';
 import { buildReport } from '../../reports/index.js';
 import { terminalSummary } from '../../reports/shared/index.js';
 import { comparisonFixture } from '../compare/comparison-fixture.js';
-import { englishLeft, readableHtml, readableMarkdown, recordedStrings } from './english-words.js';
+import { englishLeft, readableHtml, readableMarkdown, recordedStrings, withoutRecorded } from './english-words.js';
 import { auditResults, richResults } from './helpers.js';
 
 /**
@@ -44,6 +44,10 @@ describe('a report in French or Dutch', () => {
         expect(englishLeft(readableMarkdown(r.md), recorded)).toEqual([]);
         expect(englishLeft(r.terminal, recorded)).toEqual([]);
         expect(r.warnings).toEqual([]);
+        // a number put in the language's format twice reads wrong ("12,4 %" → "12.4%" in Dutch, "99,5" → "99 5" in French)
+        const text = withoutRecorded(`${readableHtml(r.html)}\n${readableMarkdown(r.md)}`, recorded);
+        if (lang === 'fr') expect(text).not.toMatch(/\d\u202f\d{1,2}(?!\d)/);
+        else expect(text).not.toMatch(/\d\.\d+ ?%/);
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { Clause, RateText, Tail, ToleranceText } from './detail-types.js';
+import { METHOD_NAMES, methodProse } from './en-methods.js';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 const list = (items: readonly string[]): string =>
@@ -29,8 +30,14 @@ export const EN_DETAIL = {
   withheld: 'withheld',
   /** A metric id in words. @example metric('false_positive_rate_ratio') // "false positive rate ratio" */
   metric,
-  /** A method id in words with its reference; null: use the English registry (reports/shared/method-names). */
-  method: (_id: string): string | null => null,
+  /**
+   * A method id named in prose with its reference and article: "the Wilson score interval (Wilson
+   * 1927)", "Fisher's exact test (Fisher 1935)" (a possessive name takes none); null for an unknown id.
+   */
+  method: (id: string): string | null => {
+    const known = METHOD_NAMES[id];
+    return known === undefined ? null : /^\S+'s\s/.test(known.name) ? methodProse(id) : `the ${methodProse(id)}`;
+  },
   /** A multiple-comparison correction id as printed beside a p-value. */
   correction: (id: string): string => id,
   /** Where a setting came from: a battery, the command line, the default. */

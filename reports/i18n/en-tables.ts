@@ -116,8 +116,6 @@ export const EN_TABLES = {
       `Privacy: counts below ${k} are shown as "<${k}", and every rate, ratio, difference, interval and p-value built on such a count ` +
       '(or on a complement below it) is withheld; verdicts are still shown. There is no secondary suppression across tables, so a withheld ' +
       'intersection cell may be recoverable from a marginal. The results.json beside this report keeps the full numbers for merging and gating: do not publish it.',
-    /** A method named in prose, with its article ("the Wilson score interval (Wilson 1927)"; a possessive name takes none). */
-    theMethod: (prose: string, possessive: boolean): string => (possessive ? prose : `the ${prose}`),
     intervals: (level: string, alpha: number, clauses: { kind: 'rate' | 'ratio' | 'difference' | 'other'; methods: string | null }[]): string =>
       `Intervals (${level}, alpha = ${alpha}): ${clauses
         .map((c) => `${{ rate: 'rates use', ratio: 'ratios', difference: 'differences', other: 'other statistics' }[c.kind]} ${c.methods ?? 'none reported'}`)

@@ -133,7 +133,6 @@ export const FR_TABLES: Messages['tables'] = {
       `Secret statistique : les effectifs inférieurs à ${k} sont affichés « <${k} », et tout taux, ratio, écart, intervalle ou valeur p calculé sur un tel effectif ` +
       '(ou sur un complément inférieur) est masqué ; les conclusions restent affichées. Il n’y a pas de secret secondaire entre tableaux : une cellule d’intersection ' +
       'masquée peut parfois se déduire d’une marge. Le fichier results.json joint à ce rapport conserve tous les chiffres pour la fusion et les contrôles automatiques : ne le publiez pas.',
-    theMethod: (prose, _possessive) => prose,
     intervals: (level, alpha, clauses) =>
       `Intervalles de confiance (${level}, alpha = ${L(String(alpha))}) : ${clauses
         .map((c) => `${{ rate: 'les taux utilisent', ratio: 'les ratios', difference: 'les écarts', other: 'les autres statistiques' }[c.kind]} ${c.methods ?? 'aucun déclaré'}`)

@@ -133,7 +133,6 @@ export const NL_TABLES: Messages['tables'] = {
       `Privacy: aantallen onder ${k} staan als ‘<${k}’, en elke kans, verhouding, elk verschil, interval en elke p-waarde die op zo’n aantal berust ` +
       '(of op een complement eronder) is afgeschermd; oordelen blijven zichtbaar. Er is geen secundaire afscherming tussen tabellen, dus een afgeschermde ' +
       'kruiscel is soms af te leiden uit een totaal. Het bestand results.json naast dit rapport bevat alle cijfers voor samenvoegen en automatische controles: publiceer het niet.',
-    theMethod: (prose, _possessive) => prose,
     intervals: (level, alpha, clauses) =>
       `Betrouwbaarheidsintervallen (${level}, alfa = ${L(String(alpha))}): ${clauses
         .map((c) => `${{ rate: 'kansen gebruiken', ratio: 'verhoudingen', difference: 'verschillen', other: 'overige statistieken' }[c.kind]} ${c.methods ?? 'geen vermeld'}`)

@@ -1,7 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
 import { formatCount, formatLevel } from './format-number.js';
-import { METHOD_NAMES, methodProse } from './method-names.js';
 import { metricKind, type MetricKind } from './metric-kind.js';
 import { privacyThreshold } from './privacy.js';
 import { unitNoun } from './unit-noun.js';
@@ -11,16 +10,9 @@ function privacyText(T: Messages, results: Results): string[] {
   return k === null ? [] : [T.num(T.tables.methods.privacy(formatCount(k)))];
 }
 
-/**
- * A method named in prose with its reference: "the Wilson score interval (Wilson 1927)", "Fisher's
- * exact test (Fisher 1935)" (a possessive name takes no article); an unknown id as it is.
- */
+/** A method named in prose with its reference, in the catalogue's words; an unknown id as it is. */
 function theMethod(T: Messages, id: string): string {
-  const own = T.detail.method(id);
-  if (own !== null) return own;
-  const known = METHOD_NAMES[id];
-  if (known === undefined) return id;
-  return T.tables.methods.theMethod(methodProse(id), /^\S+'s\s/.test(known.name));
+  return T.detail.method(id) ?? id;
 }
 
 /** Method ids in order of first use, named in prose. */
@@ -74,7 +66,7 @@ function counterfactualText(T: Messages, results: Results): string[] {
 
 /**
  * The methods section as plain sentences, in the words of `lang`: interval and test methods
- * actually used (named in prose with their references from the `method` fields, see METHOD_NAMES),
+ * actually used (named in prose with their references from the `method` fields, see each catalogue's `detail.method`),
  * confidence level and alpha, multiple-comparison correction, minimum cell size, label provenance,
  * decision rule and the adverse-outcome convention. The decision rule and the label provenance are
  * the results' own records, quoted as written.

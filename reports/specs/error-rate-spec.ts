@@ -6,10 +6,7 @@ import { EN, type Messages } from '../i18n/index.js';
 import { chartLocale } from './chart-locale.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const METRICS = [
-  ['false_positive_rate', 'False positive rate'],
-  ['false_negative_rate', 'False negative rate'],
-] as const;
+const METRICS = [['false_positive_rate'], ['false_negative_rate']] as const;
 
 /** Groups of `attribute` with ground-truth labels (error rates defined). */
 export function labelledGroups(results: Results, attribute: string): GroupResult[] {

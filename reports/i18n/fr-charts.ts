@@ -24,7 +24,7 @@ export const FR_CHARTS: Messages['charts'] = {
   },
   selectionRate: {
     title: (by) => `Taux de sélection selon ${by}`,
-    subtitle: (level) => `IC à ${level} ; issue défavorable = sélectionné pour un contrôle`,
+    subtitle: (level) => `IC à ${level} ; issue défavorable = sélectionné pour un contrôle`,
     axis: 'Taux de sélection (part sélectionnée)',
     legend: 'Groupe',
     compared: 'comparé',
@@ -37,17 +37,17 @@ export const FR_CHARTS: Messages['charts'] = {
   },
   forest: {
     unstable: 'référence instable',
-    axis: (metric) => `${metric} (échelle logarithmique ; 1 = parité)`,
+    axis: (metric) => `${metric} (échelle logarithmique ; 1 = parité)`,
     title: (metric) => `${metric.charAt(0).toUpperCase()}${metric.slice(1)} par groupe`,
     subtitle: (level) => `groupe ÷ référence, IC à ${level}, échelle logarithmique`,
     legend: 'Conclusion',
     tooltipVerdict: 'conclusion',
     ci: (level) => `IC à ${level}`,
     description: (d) =>
-      `Graphique en forêt du ${d.metric} (groupe ÷ groupe de référence) pour ${d.rows} groupes, avec leurs intervalles de confiance à ${d.level} sur une échelle logarithmique ; ` +
+      `Graphique en forêt du ${d.metric} (groupe ÷ groupe de référence) pour ${d.rows} groupes, avec leurs intervalles de confiance à ${d.level} sur une échelle logarithmique ; ` +
       'une ligne verticale marque la parité (1). ' +
       (d.band !== null ? `Bande grisée : tolérance ${d.band}. ` : d.perCheck ? 'Bandes grisées : tolérance de chaque contrôle. ' : 'Aucun contrôle sur cet indicateur. ') +
-      (d.failing.length ? `Non conformes : ${d.failing.join(' ; ')}.` : 'Aucun groupe non conforme.'),
+      (d.failing.length ? `Non conformes : ${d.failing.join(' ; ')}.` : 'Aucun groupe non conforme.'),
   },
   over: {
     title: 'Qui est sélectionné, comparé à qui est là',
@@ -77,7 +77,7 @@ export const FR_CHARTS: Messages['charts'] = {
     fpr: 'Taux de faux positifs',
     fnr: 'Taux de faux négatifs',
     title: (by) => `Taux d’erreur selon ${by}`,
-    subtitle: (level) => `IC à ${level} ; faux positif = sélectionné sans erreur ni fraude constatée`,
+    subtitle: (level) => `IC à ${level} ; faux positif = sélectionné sans erreur ni fraude constatée`,
     legend: 'Taux d’erreur',
     axis: 'Taux d’erreur',
     tooltipMetric: 'indicateur',
@@ -98,7 +98,7 @@ export const FR_CHARTS: Messages['charts'] = {
     tooltipShare: 'part dans la classe',
     peak: (group, from, to, n) => `${group} culmine entre ${from} et ${to} (n = ${n})`,
     description: (attribute, groups, peaks) =>
-      `Courbes en escalier de la distribution du score de risque pour chaque groupe de ${attribute} (${groups} groupes, référence en noir plein). ${peaks.join(' ; ')}.`,
+      `Courbes en escalier de la distribution du score de risque pour chaque groupe de ${attribute} (${groups} groupes, référence en noir plein). ${peaks.join(' ; ')}.`,
   },
   curve: {
     title: (by) => `Courbe de sélection selon ${by}`,
@@ -121,7 +121,7 @@ export const FR_CHARTS: Messages['charts'] = {
     tooltipLabelled: 'dossiers étiquetés',
     description: (attribute, groups, minLabelled) =>
       `Taux observé d’erreur ou de fraude parmi les dossiers étiquetés, en fonction du score de risque, par classe de score, pour chaque groupe de ${attribute} ` +
-      `(${groups} groupes, référence en noir plein ; classes de moins de ${minLabelled} dossiers étiquetés écartées). La diagonale en pointillés correspond à une calibration parfaite.`,
+      `(${groups} groupes, référence en noir plein ; classes de moins de ${minLabelled} dossiers étiquetés écartées). La diagonale en pointillés correspond à une calibration parfaite.`,
   },
   comparison: {
     up: 'plus souvent sélectionné avec le candidat',
@@ -129,43 +129,43 @@ export const FR_CHARTS: Messages['charts'] = {
     none: 'l’intervalle contient l’absence de changement',
     axis: 'Variation du taux de sélection (points de pourcentage, candidat − en service)',
     title: 'Variation appariée du taux de sélection',
-    subtitle: (candidate, deployed, level) => `${candidate} face à ${deployed}, mêmes demandeurs ; intervalles à ${level}`,
+    subtitle: (candidate, deployed, level) => `${candidate} face à ${deployed}, mêmes demandeurs ; intervalles à ${level}`,
     tooltipRates: 'taux de sélection',
     tooltipChange: 'variation',
     tooltipApplicants: 'demandeurs',
     description: (d) =>
       `Pour ${d.rows} groupes, la variation de la part sélectionnée quand le modèle candidat ${d.candidate} remplace ${d.deployed}, ` +
-      'avec son intervalle apparié ; la ligne à 0 correspond à l’absence de changement. ' +
+      'avec son intervalle apparié ; la ligne à 0 correspond à l’absence de changement. ' +
       (d.left ? `${d.left} groupes de moins de ${d.minCell} demandeurs ne figurent que dans le tableau. ` : '') +
       (d.moved.length ? `Intervalles qui excluent l’absence de changement : ${d.moved.join(', ')}.` : 'Chaque intervalle contient l’absence de changement.'),
   },
   counterfactual: {
-    label: (c) => `${c.attribute} : ${c.from} → ${c.to} (${c.effect} ; bascules ${c.flips})`,
+    label: (c) => `${c.attribute} : ${c.from} → ${c.to} (${c.effect} ; bascules ${c.flips})`,
     effect: (direct) => (direct ? 'direct' : 'total'),
     axis: 'Déplacement du score (jumeau − original)',
     title: 'Déplacement contrefactuel du score',
-    subtitle: (unit, level) => `mêmes ${unit}, attribut protégé modifié ; moyenne avec IC à ${level}`,
+    subtitle: (unit, level) => `mêmes ${unit}, attribut protégé modifié ; moyenne avec IC à ${level}`,
     tooltipComparison: 'comparaison',
     tooltipMean: 'déplacement moyen',
     tooltipFlips: 'décisions basculées',
     tooltipPairs: 'paires',
     description: (rows, largest) =>
       `Pour ${rows} comparaisons contrefactuelles, la variation du score de risque quand seul l’attribut protégé (effet direct), ou lui et ses ` +
-      'conséquences (effet total), sont modifiés : boîte du 25e au 75e centile, moustaches du 5e au 95e, trait à la médiane, point à la moyenne avec son intervalle ; la ligne à 0 correspond à l’absence de changement. ' +
+      'conséquences (effet total), sont modifiés : boîte du 25e au 75e centile, moustaches du 5e au 95e, trait à la médiane, point à la moyenne avec son intervalle ; la ligne à 0 correspond à l’absence de changement. ' +
       (largest !== null ? `Plus fort déplacement moyen : ${largest}.` : ''),
     at: (label, value) => `${label}, à ${value}`,
   },
   proxy: {
     statistic: (s) => ({ cramers_v: 'V de Cramér', correlation_ratio: 'rapport de corrélation η', theil_u: 'U de Theil', auc: 'AUC' } as Record<string, string>)[s] ?? s.replace(/_/g, ' '),
     aucAxis: 'AUC (0,5 = aucune, 1 = parfaite)',
-    associationAxis: (statistic) => (statistic !== null ? `Association (${statistic} ; 0 = aucune, 1 = parfaite)` : 'Association (0 = aucune, 1 = parfaite)'),
+    associationAxis: (statistic) => (statistic !== null ? `Association (${statistic} ; 0 = aucune, 1 = parfaite)` : 'Association (0 = aucune, 1 = parfaite)'),
     tooltipPair: 'variable → attribut',
     tooltipAssociation: 'association',
     title: (attribute) => (attribute !== null ? `Variables de substitution pour ${attribute}` : 'Force des variables de substitution'),
     subtitle: 'dans quelle mesure chaque variable du modèle, et toutes ensemble, prédisent l’attribut protégé',
     description: (pairs, twoScales, top) =>
       `Barres de l’association pour ${pairs} paires variable du modèle–attribut protégé, de la plus forte à la plus faible` +
-      (twoScales ? ' ; l’AUC (0,5 = aucune) et les mesures d’association (0 = aucune) ont chacune leur axe. ' : '. ') +
+      (twoScales ? ' ; l’AUC (0,5 = aucune) et les mesures d’association (0 = aucune) ont chacune leur axe. ' : '. ') +
       (top !== null ? `La plus forte : ${top}.` : ''),
     at: (label, value) => `${label}, à ${value}`,
   },
@@ -180,13 +180,13 @@ export const FR_CHARTS: Messages['charts'] = {
     notReproduced: 'non reproduit',
     axis: 'Écart au chiffre publié (en tolérances)',
     title: 'Publié et reproduit',
-    subtitle: 'écart en unités de la tolérance de chaque chiffre ; bande = concordance',
+    subtitle: 'écart en unités de la tolérance de chaque chiffre ; bande = concordance',
     legendStatus: 'Reproduction',
     legendDeviation: 'Écart',
     tooltipFigure: 'chiffre',
     tooltipStatus: 'statut',
     description: (matched, rows, informative) =>
-      `${matched} chiffres publiés sur ${rows} reproduits dans la tolérance${informative > 0 ? ` (${informative} indicatifs : tracés avec leur écart, jamais comptés comme reproduits)` : ''}. Chaque point vaut (reproduit − publié) ÷ tolérance ; ` +
-      'la bande grisée de −1 à 1 signifie la concordance ; les triangles sont tronqués à ±4.',
+      `${matched} chiffres publiés sur ${rows} reproduits dans la tolérance${informative > 0 ? ` (${informative} indicatifs : tracés avec leur écart, jamais comptés comme reproduits)` : ''}. Chaque point vaut (reproduit − publié) ÷ tolérance ; ` +
+      'la bande grisée de −1 à 1 signifie la concordance ; les triangles sont tronqués à ±4.',
   },
 };

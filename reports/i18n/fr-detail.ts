@@ -32,21 +32,21 @@ const METHODS: Record<string, string> = {
   'mover-ratio': 'l’intervalle MOVER d’un ratio à partir des intervalles des deux taux (Donner & Zou 2012)',
   'mover-difference': 'l’intervalle MOVER d’un écart à partir des intervalles des deux taux (Zou & Donner 2008)',
   'tango-score-paired': 'l’intervalle de score de Tango pour un écart apparié (Tango 1998)',
-  'tango-mover-paired': 'l’intervalle MOVER d’un écart entre deux variations appariées, à partir de leurs intervalles de Tango (Tango 1998 ; Zou & Donner 2008)',
+  'tango-mover-paired': 'l’intervalle MOVER d’un écart entre deux variations appariées, à partir de leurs intervalles de Tango (Tango 1998 ; Zou & Donner 2008)',
   'delta-log-paired': 'l’intervalle par la méthode delta sur l’échelle logarithmique pour des taux appariés (Oehlert 1992)',
   'normal-mean': 'l’intervalle normal d’une moyenne', 'normal-paired-mean': 'l’intervalle normal d’un écart moyen apparié', 'normal-paired': 'l’intervalle normal d’un écart moyen apparié',
   'welch-mean-difference': 'l’intervalle de Welch d’un écart de moyennes (Welch 1947)',
   'delta-log-mean-ratio': 'l’intervalle par la méthode delta d’un ratio de moyennes sur l’échelle logarithmique (Oehlert 1992)',
-  'dkw-band': 'la bande de Dvoretzky–Kiefer–Wolfowitz (Dvoretzky, Kiefer & Wolfowitz 1956 ; Massart 1990)',
+  'dkw-band': 'la bande de Dvoretzky–Kiefer–Wolfowitz (Dvoretzky, Kiefer & Wolfowitz 1956 ; Massart 1990)',
   delong: 'l’intervalle de DeLong de l’AUC (DeLong et al. 1988)', 'delong-logit': 'l’intervalle de DeLong de l’AUC sur l’échelle logit (DeLong et al. 1988)',
   'delong-logit-wald-difference': 'l’intervalle de Wald d’un écart d’AUC à partir des erreurs types de DeLong (DeLong et al. 1988)',
   'byar-poisson': 'l’approximation de Byar de l’intervalle exact de Poisson (Breslow & Day 1987)',
   'delta-multinomial': 'l’intervalle par la méthode delta à partir des effectifs multinomiaux (Oehlert 1992)',
   'delta-log-multinomial': 'l’intervalle par la méthode delta sur l’échelle logarithmique à partir des effectifs multinomiaux (Oehlert 1992)',
-  'design-delta-log': 'l’intervalle par la méthode delta sur l’échelle logarithmique, fondé sur le plan de sondage (contrôles aléatoires traités comme un sondage aléatoire simple, correction de population finie ; Cochran 1977 ; Oehlert 1992)',
-  'design-delta-logit': 'l’intervalle par la méthode delta sur l’échelle logit, fondé sur le plan de sondage (contrôles aléatoires traités comme un sondage aléatoire simple, correction de population finie ; Cochran 1977 ; Oehlert 1992)',
+  'design-delta-log': 'l’intervalle par la méthode delta sur l’échelle logarithmique, fondé sur le plan de sondage (contrôles aléatoires traités comme un sondage aléatoire simple, correction de population finie ; Cochran 1977 ; Oehlert 1992)',
+  'design-delta-logit': 'l’intervalle par la méthode delta sur l’échelle logit, fondé sur le plan de sondage (contrôles aléatoires traités comme un sondage aléatoire simple, correction de population finie ; Cochran 1977 ; Oehlert 1992)',
   census: 'un chiffre exact, sans erreur d’échantillonnage : chaque dossier sélectionné a été contrôlé',
-  'bootstrap-percentile': 'l’intervalle bootstrap des percentiles (Efron & Tibshirani 1993)', 'bootstrap-bca': 'l’intervalle bootstrap corrigé du biais et accéléré (BCa ; Efron 1987)',
+  'bootstrap-percentile': 'l’intervalle bootstrap des percentiles (Efron & Tibshirani 1993)', 'bootstrap-bca': 'l’intervalle bootstrap corrigé du biais et accéléré (BCa ; Efron 1987)',
   'multinomial-counts': 'le bootstrap multinomial des effectifs des cellules (Efron & Tibshirani 1993)',
   'fisher-exact': 'le test exact de Fisher (Fisher 1935)', 'design-wald-log': 'le test de Wald du logarithme du ratio fondé sur le plan de sondage (Cochran 1977)',
   'wald-log-ratio': 'le test de Wald du logarithme du ratio (Katz et al. 1978)', 'pearson-score': 'le test du score de Pearson (Koopman 1984)',
@@ -94,7 +94,7 @@ export const FR_DETAIL: Messages['detail'] = {
           ? `${who} sont plus souvent sélectionnés pour un contrôle que le ${r} : au moins ${c.lower} fois plus souvent (le ratio n’a pas de borne supérieure : aucun membre du groupe de référence n’est sélectionné)`
           : `${who} ont un ${label} plus élevé que le ${r} : au moins ${c.lower} fois plus élevé (le ratio n’a pas de borne supérieure : le ${label} du groupe de référence est nul)`;
       case 'not-estimated':
-        return `${who} : le ${metric(c.metric)} par rapport au ${r} n’a pas pu être estimé (un effectif nul) ; son sens est inconnu`;
+        return `${who} : le ${metric(c.metric)} par rapport au ${r} n’a pas pu être estimé (un effectif nul) ; son sens est inconnu`;
       case 'statistic':
         return `${who} ont un ${metric(c.metric)} de ${c.value}`;
       case 'direction': {
@@ -130,17 +130,17 @@ export const FR_DETAIL: Messages['detail'] = {
       : `tolérance ${t.bounds} ${t.battery ? 'fixée par la batterie' : 'par défaut'}, ${t.source === null ? 'sans source citée' : t.short !== null ? `source : ${t.short}, citée en entier plus haut` : `source : ${t.source}`}`,
   verdictEnd: (v) => ` : ${{ pass: 'conforme', fail: 'non conforme', inconclusive: 'non concluant' }[v]}.`,
   smallCell: (minCell) => ` C’est un petit effectif (n < ${minCell}) : l’estimation est fragile.`,
-  unstable: (cases, count) => ` Le taux du groupe de référence repose sur ${count} ${plural(cases, 'dossier', 'dossiers')} : le ratio est instable ; lisez plutôt l’écart en points.`,
+  unstable: (cases, count) => ` Le taux du groupe de référence repose sur ${count} ${plural(cases, 'dossier', 'dossiers')} : le ratio est instable ; lisez plutôt l’écart en points.`,
   overall: (s) => {
     const total = s.pass + s.fail + s.inconclusive;
     return total === 0
-      ? 'Aucun contrôle n’a été configuré ; les chiffres ci-dessous sont purement descriptifs.'
+      ? 'Aucun contrôle n’a été configuré ; les chiffres ci-dessous sont purement descriptifs.'
       : `Conclusion d’ensemble : ${{ pass: 'conforme', fail: 'non conforme', inconclusive: 'non concluant' }[s.verdict]}. Sur ${total} ${plural(total, 'contrôle', 'contrôles')}, ${s.fail} ${plural(s.fail, 'est non conforme', 'sont non conformes')}, ${s.inconclusive} ${plural(s.inconclusive, 'est non concluant', 'sont non concluants')} et ${s.pass} ${plural(s.pass, 'est conforme', 'sont conformes')}.`;
   },
   largest: (attribute, checked, sentence) =>
     `Plus fort écart de taux de sélection selon ${attribute} (${checked
-      ? 'le ratio le plus éloigné de 1 ; son intervalle tient conjointement avec tous les autres contrôles, si bien que le choisir après coup ne l’affaiblit pas'
-      : 'le ratio le plus éloigné de 1 ; aucun contrôle ne le couvre : il est décrit, non jugé'}) : ${sentence}`,
+      ? 'le ratio le plus éloigné de 1 ; son intervalle tient conjointement avec tous les autres contrôles, si bien que le choisir après coup ne l’affaiblit pas'
+      : 'le ratio le plus éloigné de 1 ; aucun contrôle ne le couvre : il est décrit, non jugé'}) : ${sentence}`,
   cells: (c) =>
     `${c.failing} des ${c.cells} cellules de ${c.attribute} ${plural(c.failing, 'est non conforme', 'sont non conformes')} au contrôle ${c.check} et ${c.inconclusive} ${plural(c.inconclusive, 'est non concluante', 'sont non concluantes')} (chaque cellule figure dans le tableau des conclusions). La plus marquée : ${c.strongest}`,
   list,

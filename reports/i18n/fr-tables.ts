@@ -19,7 +19,7 @@ const WARNINGS: Record<string, string> = {
   'check-compared-nothing': 'Comparaison : un contrôle ne porte sur aucune ligne commune aux deux modèles.',
   'comparison-correction': 'Comparaison : correction pour comparaisons multiples appliquée aux variations.',
   'comparison-not-compared': 'Comparaison : certains contrôles n’ont pas d’intervalle apparié et ne sont pas comparés.',
-  'proxy-model-not-converged': 'Variables de substitution : le modèle qui prédit l’attribut protégé n’a pas convergé ; sa mesure est indicative.',
+  'proxy-model-not-converged': 'Variables de substitution : le modèle qui prédit l’attribut protégé n’a pas convergé ; sa mesure est indicative.',
   'selective-labels': 'Étiquettes sélectives : les résultats ne sont connus que pour les dossiers contrôlés.',
   'selective-labels-negative': 'Étiquettes sélectives : une estimation en population est négative et a été bornée.',
   'selective-labels-outside': 'Étiquettes sélectives : des dossiers sortent de l’échantillon aléatoire ou de la sélection du modèle.',
@@ -71,16 +71,16 @@ export const FR_TABLES: Messages['tables'] = {
   noCi: 'sans IC',
   census: 'exact : chaque dossier sélectionné a été contrôlé',
   selectiveCaption: (s) =>
-    `Étiquettes sélectives, estimations en population : contrôles aléatoires (${s.source}, n = ${s.randomN}) et dossiers sélectionnés (n = ${s.modelN}), population ${s.population} ; ${s.method} ; intervalles : ${s.intervals}`,
+    `Étiquettes sélectives, estimations en population : contrôles aléatoires (${s.source}, n = ${s.randomN}) et dossiers sélectionnés (n = ${s.modelN}), population ${s.population} ; ${s.method} ; intervalles : ${s.intervals}`,
   selectiveHeader: ['Groupe', 'Aléatoire : dossiers / erreurs', 'Sélectionnés : dossiers / erreurs', 'Part aléatoire → sélectionnés', 'Parité statistique', 'Taux de sélection en population', 'Taux de base', 'Précision', 'Taux de faux positifs en population', 'Taux de faux négatifs en population', 'Égalité de la charge', 'Test de l’organisme'],
   referenceSuffix: ' (référence)',
-  agencyTest: (step1, reason1, step2, reason2) => `étape 1 ${step1}${reason1 ? ` (${reason1})` : ''} ; étape 2 ${step2}${reason2 ? ` (${reason2})` : ''}`,
+  agencyTest: (step1, reason1, step2, reason2) => `étape 1 ${step1}${reason1 ? ` (${reason1})` : ''} ; étape 2 ${step2}${reason2 ? ` (${reason2})` : ''}`,
   agencyStep: (result) => ({ pass: 'conforme', fail: 'non conforme' } as Record<string, string>)[result] ?? result,
-  counterfactualCaption: (level) => `Jumeaux contrefactuels : chaque ligne comparée à elle-même sous do(attribut = cible) ; intervalles à ${level}`,
+  counterfactualCaption: (level) => `Jumeaux contrefactuels : chaque ligne comparée à elle-même sous do(attribut = cible) ; intervalles à ${level}`,
   counterfactualHeader: ['Intervention', 'Effet', 'Paires', 'Sélectionné → non / non → sélectionné', 'Taux de bascule', 'Variation du taux de sélection', 'Déplacement moyen du score', 'p de McNemar'],
   effect: (direct) => (direct ? 'direct (seul l’attribut change)' : 'total (ses conséquences aussi)'),
   to: 'à',
-  worstCaption: 'Groupe le plus défavorisé par attribut (comparaisons de sélection et de faux positifs ; chaque indicateur figure dans results.json)',
+  worstCaption: 'Groupe le plus défavorisé par attribut (comparaisons de sélection et de faux positifs ; chaque indicateur figure dans results.json)',
   worstHeader: ['Attribut', 'Indicateur', 'Groupe le plus défavorisé', 'Référence', 'Valeur', 'Intervalle'],
   suppressedCaption: 'Cellules d’intersection vides ou sous l’effectif minimal : non contrôlées, listées ici avec leur effectif',
   suppressedHeader: ['Attribut', 'Groupe', 'Effectif', 'Motif'],
@@ -89,31 +89,31 @@ export const FR_TABLES: Messages['tables'] = {
   comparisonVerdict: { worse: 'dégradé', better: 'amélioré', 'no established change': 'pas de changement établi', 'not compared': 'non comparé' },
   comparisonChecksCaption: (c) =>
     (`Modèle candidat ${c.candidate} face au modèle en service ${c.deployed} : ${c.verdict} (${c.worse} ${plural(c.worse, 'dégradé', 'dégradés')}, ${c.better} ${plural(c.better, 'amélioré', 'améliorés')}, ${c.noChange} sans changement établi` +
-      `${c.notCompared ? `, ${c.notCompared} non ${plural(c.notCompared, 'comparé', 'comparés')}` : ''}) ; variations à ${c.level} (${c.method}, ${c.rows} lignes, deux intervalles chacune)`),
+      `${c.notCompared ? `, ${c.notCompared} non ${plural(c.notCompared, 'comparé', 'comparés')}` : ''}) ; variations à ${c.level} (${c.method}, ${c.rows} lignes, deux intervalles chacune)`),
   comparisonChecksHeader: ['Contrôle', 'Groupe', 'En service', 'Candidat', 'Variation (candidat − en service)', 'Conclusion', 'p ajustée'],
   versus: 'contre',
   comparisonGroupsCaption: (c) =>
-    (`Taux de sélection par groupe, modèle en service ${c.deployed} → candidat ${c.candidate}, mêmes demandeurs ; intervalles appariés à ${c.level} (Tango), p exacte de McNemar (non ajustée)`),
+    (`Taux de sélection par groupe, modèle en service ${c.deployed} → candidat ${c.candidate}, mêmes demandeurs ; intervalles appariés à ${c.level} (Tango), p exacte de McNemar (non ajustée)`),
   comparisonGroupsHeader: ['Groupe', 'Demandeurs', 'Sélectionnés : en service → candidat', 'Sélectionnés par le candidat seul / par le modèle en service seul', 'Taux de sélection : en service → candidat', 'Variation', 'p de McNemar'],
 
   within: (tol) => `dans ±${tol}`,
   outside: (tol) => `hors de ±${tol}`,
   exact: ' (exact : doit concorder à l’arrondi près)',
   notReproduced: 'non reproduit',
-  nothingReproduced: 'Reproduits : aucun ; chaque chiffre publié a servi à construire ou à calibrer le jeu',
+  nothingReproduced: 'Reproduits : aucun ; chaque chiffre publié a servi à construire ou à calibrer le jeu',
   buildChecks: (within, total) =>
-    within === total ? `vérifications de construction : ${within} ${plural(within, 'entrée relue', 'entrées relues')} sur ${total}` : `vérifications de construction en échec : seulement ${within} ${plural(within, 'entrée relue', 'entrées relues')} sur ${total} ; le jeu lui-même est défectueux`,
+    within === total ? `vérifications de construction : ${within} ${plural(within, 'entrée relue', 'entrées relues')} sur ${total}` : `vérifications de construction en échec : seulement ${within} ${plural(within, 'entrée relue', 'entrées relues')} sur ${total} ; le jeu lui-même est défectueux`,
   noPublished: 'Aucun chiffre publié à comparer (voir le README du jeu)',
   reproduced: (within, outputs, informative) =>
     `Reproduits : ${within} ${plural(within, 'chiffre publié', 'chiffres publiés')} sur ${outputs}${informative === 0 ? '' : ` (${informative} ${plural(informative, 'indicatif', 'indicatifs')} : ${plural(informative, 'affiché', 'affichés')} avec leur écart, sans qu’on attende de concordance)`}`,
   brokenBuild: (inputs) =>
-    `Construction défectueuse : le jeu ne relit pas ${inputs.length === 1 ? 'l’entrée' : 'les entrées'} à partir ${inputs.length === 1 ? 'de laquelle' : 'desquelles'} il a été construit (${inputs.join(', ')}) ; un défaut du jeu, pas un échec de reproduction`,
+    `Construction défectueuse : le jeu ne relit pas ${inputs.length === 1 ? 'l’entrée' : 'les entrées'} à partir ${inputs.length === 1 ? 'de laquelle' : 'desquelles'} il a été construit (${inputs.join(', ')}) ; un défaut du jeu, pas un échec de reproduction`,
   figureClass: (c) => ({ reproduced: 'reproduit', informative: 'indicatif', input: 'entrée' })[c],
   reproductionHeader: ['Chiffre', 'Classe', 'Publié', 'Reproduit', 'Écart', 'Tolérance', 'Concordance', 'Source'],
   match: { yes: 'oui', no: 'non', within: 'dans la tolérance, non bloquant', outside: 'hors tolérance, non bloquant', readBack: 'relu', broken: 'non : la construction est défectueuse' },
   publishedCaption: (pack, line) => `Publié et reproduit (${pack}) : ${line}`,
   buildCaption: (c) =>
-    `${c.lead}Vérifications de construction (${c.pack}) : ${c.within} ${plural(c.within, 'entrée relue', 'entrées relues')} sur ${c.total}${c.broken ? ' ; le jeu lui-même est défectueux' : ''}. Ce sont des valeurs à partir desquelles le jeu a été construit ou calibré : une vérification de la construction, pas une reproduction`,
+    `${c.lead}Vérifications de construction (${c.pack}) : ${c.within} ${plural(c.within, 'entrée relue', 'entrées relues')} sur ${c.total}${c.broken ? ' ; le jeu lui-même est défectueux' : ''}. Ce sont des valeurs à partir desquelles le jeu a été construit ou calibré : une vérification de la construction, pas une reproduction`,
 
   provenance: {
     tool: 'Outil', command: 'Commande', mode: 'Mode', batteryFile: 'Fichier de la batterie', batteryHash: 'Empreinte de la batterie', model: 'Modèle', modelHash: 'Empreinte du modèle',
@@ -126,32 +126,32 @@ export const FR_TABLES: Messages['tables'] = {
   verifiedValue: (v) => `${v.expect} (« ${v.column} », ${v.rows} lignes de ${v.data}) : erreur maximale ${v.error} à la ligne ${v.row}, tolérance ${v.tolerance}`,
   mergedValue: (file, rows, hash) => `${file} (${rows} lignes, ${hash})`,
   privacyValue: (p) =>
-    p === null ? 'aucun (tous les effectifs affichés)' : `effectifs inférieurs à ${p.minCell} masqués (${p.origin})${p.audit ? '' : ' ; non appliqué : simulation'}`,
+    p === null ? 'aucun (tous les effectifs affichés)' : `effectifs inférieurs à ${p.minCell} masqués (${p.origin})${p.audit ? '' : ' ; non appliqué : simulation'}`,
 
   methods: {
     privacy: (k) =>
       `Secret statistique : les effectifs inférieurs à ${k} sont affichés « <${k} », et tout taux, ratio, écart, intervalle ou valeur p calculé sur un tel effectif ` +
-      '(ou sur un complément inférieur) est masqué ; les conclusions restent affichées. Il n’y a pas de secret secondaire entre tableaux : une cellule d’intersection ' +
+      '(ou sur un complément inférieur) est masqué ; les conclusions restent affichées. Il n’y a pas de secret secondaire entre tableaux : une cellule d’intersection ' +
       'masquée peut parfois se déduire d’une marge. Le fichier results.json joint à ce rapport conserve tous les chiffres pour la fusion et les contrôles automatiques : ne le publiez pas.',
     intervals: (level, alpha, clauses) =>
       `Intervalles de confiance (${level}, alpha = ${L(String(alpha))}) : ${clauses
         .map((c) => `${{ rate: 'les taux utilisent', ratio: 'les ratios', difference: 'les écarts', other: 'les autres statistiques' }[c.kind]} ${c.methods ?? 'aucun déclaré'}`)
-        .join(' ; ')}.`,
+        .join(' ; ')}.`,
     rule:
-      'Conclusions : un contrôle est non conforme seulement si son intervalle de confiance se situe entièrement hors de la tolérance, conforme seulement s’il se situe entièrement à l’intérieur, et non concluant sinon ; ' +
+      'Conclusions : un contrôle est non conforme seulement si son intervalle de confiance se situe entièrement hors de la tolérance, conforme seulement s’il se situe entièrement à l’intérieur, et non concluant sinon ; ' +
       'une phrase ne dit qu’un groupe est plus (ou moins) souvent sélectionné que si l’intervalle se situe entièrement d’un côté de la parité (ratio 1, écart 0).',
-    holm: ' (La batterie demandait la correction de Holm ; un contrôle peut se tromper dans deux sens, une fausse non-conformité ou une fausse conformité, que la procédure descendante de Holm ne peut contrôler ensemble : la correction de Bonferroni est donc appliquée.)',
+    holm: ' (La batterie demandait la correction de Holm ; un contrôle peut se tromper dans deux sens, une fausse non-conformité ou une fausse conformité, que la procédure descendante de Holm ne peut contrôler ensemble : la correction de Bonferroni est donc appliquée.)',
     familyWise: (e) =>
       `Les ${e.checks} intervalles des contrôles sont calculés à ${e.level} au lieu de ${e.nominal} (Bonferroni : alpha ${e.alpha} divisé par ${e.checks}), afin qu’ils tiennent tous ensemble avec une probabilité d’au moins ${e.nominal}. La probabilité qu’une seule des conclusions ou des directions énoncées dans ce rapport soit fausse est donc au plus de ${e.percent}.${e.holm}`,
     falseDiscovery: (level, percent) =>
-      `Les intervalles sont calculés à ${level} (Benjamini–Hochberg, avec des intervalles à taux de non-couverture contrôlé, Benjamini & Yekutieli 2005) : parmi les conclusions énoncées, la part attendue de conclusions fausses est au plus de ${percent} ; la probabilité qu’au moins une soit fausse n’est pas contrôlée.`,
+      `Les intervalles sont calculés à ${level} (Benjamini–Hochberg, avec des intervalles à taux de non-couverture contrôlé, Benjamini & Yekutieli 2005) : parmi les conclusions énoncées, la part attendue de conclusions fausses est au plus de ${percent} ; la probabilité qu’au moins une soit fausse n’est pas contrôlée.`,
     uncorrected: (level, percent, checks) =>
       `L’intervalle de chaque contrôle est calculé à ${level} isolément (sans correction) : chaque affirmation prise seule est fausse avec une probabilité d’au plus ${percent}, mais sur ${checks} contrôles la probabilité qu’une affirmation soit fausse est plus grande.`,
-    pValues: 'Les valeurs p testent l’affirmation faite (pour une non-conformité, que l’écart reste dans la tolérance ; pour une conformité, qu’il en sort) et se lisent sur les mêmes intervalles : elles ne contredisent jamais une conclusion.',
-    counterfactual: (flip, change, shift) => `Jumeaux contrefactuels : les taux de bascule utilisent ${flip} ; la variation du taux de sélection, ${change} ; le déplacement moyen du score, ${shift}.`,
+    pValues: 'Les valeurs p testent l’affirmation faite (pour une non-conformité, que l’écart reste dans la tolérance ; pour une conformité, qu’il en sort) et se lisent sur les mêmes intervalles : elles ne contredisent jamais une conclusion.',
+    counterfactual: (flip, change, shift) => `Jumeaux contrefactuels : les taux de bascule utilisent ${flip} ; la variation du taux de sélection, ${change} ; le déplacement moyen du score, ${shift}.`,
     outcome: (decision) =>
       `Convention : l’issue défavorable est d’être sélectionné pour un contrôle (règle de décision, telle qu’enregistrée : ${decision}). ` +
-      'Un ratio de 2,00 signifie que le groupe est sélectionné deux fois plus souvent que son groupe de référence ; les écarts sont le taux du groupe moins celui de la référence, en points de pourcentage (pt).',
+      'Un ratio de 2,00 signifie que le groupe est sélectionné deux fois plus souvent que son groupe de référence ; les écarts sont le taux du groupe moins celui de la référence, en points de pourcentage (pt).',
     smallCells: (minCell, unit) => `Petits effectifs : les groupes de moins de ${minCell} ${unit} sont présentés mais signalés comme fragiles.`,
     labels: (labels) => `Vérité de terrain (pour les taux d’erreur et la précision), telle qu’enregistrée : ${labels}.`,
   },

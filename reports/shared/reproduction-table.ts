@@ -44,12 +44,13 @@ function buildCheckText(W: Messages['tables'], r: Reproduction): string {
  * @example reproductionLine(rotterdam) // "Reproduced: 0 of 9 published figures (9 informative: shown with their gap, not expected to match); build checks: 8 of 8 inputs read back"
  */
 export function reproductionLine(r: Reproduction, lang: Lang = 'en'): string {
-  const W = messagesFor(lang).tables;
+  const T = messagesFor(lang);
+  const W = T.tables;
   if (r.figures.length === 0) return W.noPublished;
   const outputs = r.reproduced.total + r.informative.total;
   const head = outputs === 0 ? W.nothingReproduced : W.reproduced(r.reproduced.within, outputs, r.informative.total);
   const build = buildCheckText(W, r);
-  return build === '' ? head : `${head}; ${build}`;
+  return build === '' ? head : `${head}${T.detail.semicolon}${build}`;
 }
 
 /**

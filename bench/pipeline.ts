@@ -1,5 +1,5 @@
 import { accumulateCombinations, createCellCounts } from '../harness/accumulate/index.js';
-import { scorePopulation } from '../harness/battery/score-population.js';
+import { scorePopulation } from '../harness/scoring/score-population.js';
 import { applyDecision, rowIndexTickets } from '../models/decision/index.js';
 
 export interface PipelineFigures {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runShard } from '../harness/api/index.js';
-import { encodeShardPart } from '../harness/battery/index.js';
+import { encodeShardPart } from '../harness/merge/index.js';
 
 /** Scores one shard in its own process (so its peak RSS is its own), writes its part and prints JSON. */
 const [battery, index, count, size, out] = process.argv.slice(2);

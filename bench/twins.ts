@@ -1,4 +1,4 @@
-import { resolveBattery, runBattery } from '../harness/battery/index.js';
+import { resolveBattery, runBattery } from '../harness/pipeline/index.js';
 
 const context = { command: 'bench', toolVersion: 'bench', started: '', platform: '', now: () => '' };
 

@@ -1,4 +1,4 @@
-import { auditDecisions, type AuditOptions } from '../battery/index.js';
+import { auditDecisions, type AuditOptions } from '../pipeline/index.js';
 import type { Results } from '../results/index.js';
 import { provenance, type Provenance } from './provenance.js';
 

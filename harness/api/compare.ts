@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { releaseWorkers, resolveBattery, warmWorkers } from '../battery/index.js';
+import { resolveBattery } from '../pipeline/index.js';
+import { releaseWorkers, warmWorkers } from '../scoring/index.js';
 import { compareModels } from '../compare/index.js';
 import type { Results } from '../results/index.js';
 import { provenance } from './provenance.js';

@@ -1,4 +1,4 @@
-import { loadResultsFile, mergeResults, mergeShards } from '../battery/index.js';
+import { loadResultsFile, mergeResults, mergeShards } from '../merge/index.js';
 import type { Results } from '../results/index.js';
 import { provenance, type Provenance } from './provenance.js';
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { executeBattery, releaseWorkers, resolveBattery, runBattery, warmWorkers, type ResolvedBattery, type RunOptions } from '../battery/index.js';
+import { executeBattery, resolveBattery, runBattery, type ResolvedBattery, type RunOptions } from '../pipeline/index.js';
+import { releaseWorkers, warmWorkers } from '../scoring/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import { provenance, type Provenance } from './provenance.js';

@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
 import { langOption, type ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
-import { auditDecisions } from '../battery/index.js';
-import type { IntersectionSetting } from '../battery/compute-findings.js';
+import { auditDecisions } from '../pipeline/index.js';
+import type { IntersectionSetting } from '../findings/compute-findings.js';
 import { Check, intersectionName } from '../config/index.js';
 import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';
+import { EVERY_ATTRIBUTE, OVERALL_KEYWORD } from '../findings/resolve-references.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
@@ -51,8 +52,13 @@ function parseIntersections(value: string): IntersectionSetting {
 function parseReferences(values: readonly string[]): Map<string, { group: string; origin: 'cli'; where: string }> {
   const map = new Map<string, { group: string; origin: 'cli'; where: string }>();
   for (const v of values) {
+    // --reference overall: every attribute and intersection against everyone else
+    if (v.trim() === OVERALL_KEYWORD) {
+      map.set(EVERY_ATTRIBUTE, { group: OVERALL_KEYWORD, origin: 'cli', where: `--reference ${v}` });
+      continue;
+    }
     const eq = v.indexOf('=');
-    if (eq <= 0) throw new DisparateError('usage', `--reference ${v}: expected attribute=value`);
+    if (eq <= 0) throw new DisparateError('usage', `--reference ${v}: expected attribute=value, attribute=overall or overall`);
     map.set(intersectionName(v.slice(0, eq)), { group: intersectionName(v.slice(eq + 1)), origin: 'cli', where: `--reference ${v}` });
   }
   return map;
@@ -64,6 +70,7 @@ function parseReferences(values: readonly string[]): Map<string, { group: string
  */
 function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly string[] | null): Map<string, T> {
   for (const attribute of refs.keys()) {
+    if (attribute === EVERY_ATTRIBUTE) continue;
     if (protectedColumns && !attribute.split('×').every((a) => protectedColumns.includes(a))) {
       throw new DisparateError('usage', `--reference ${attribute}=…: "${attribute}" is not a protected column (${protectedColumns.join(', ')})`);
     }
@@ -95,7 +102,7 @@ export const auditCommand = {
       .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap' })
       .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a*c' })
       .option('score', { type: 'string', describe: 'numeric score column' })
-      .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); default the largest group' })
+      .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); attribute=overall compares each group with everyone else, and overall alone does so for every attribute; default the largest group' })
       .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
       .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
       .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })

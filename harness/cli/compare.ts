@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { compare } from '../api/index.js';
-import { loadResultsFile, resolveBattery } from '../battery/index.js';
+import { loadResultsFile } from '../merge/index.js';
+import { resolveBattery } from '../pipeline/index.js';
 import { DisparateError } from '../errors/index.js';
 import { comparisonExitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';

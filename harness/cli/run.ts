@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, runShard } from '../api/index.js';
-import { encodeShardPart, MAX_ROWS, parseShard, resolveBattery, type ResolvedBattery } from '../battery/index.js';
+import { encodeShardPart, parseShard } from '../merge/index.js';
+import { MAX_ROWS, resolveBattery, type ResolvedBattery } from '../pipeline/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -23,7 +24,7 @@ export const runCommand = {
   describe: 'Run a fairness battery (YAML) and write its report',
   builder: (y: Argv) =>
     batteryRunOptions(y.positional('battery', { type: 'string', demandOption: true, describe: 'battery file (YAML)' }))
-      .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX) and write its part file into --out; disparate merge joins the N parts' }),
+      .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX), or take rows I of N of a data: file, and write its part file into --out; disparate merge joins the N parts' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.shard !== undefined) return runShardCommand(argv, rawArgs);
     const resolved = resolveBattery(argv.battery);

@@ -26,7 +26,7 @@ export const verifyCommand = {
       .option('tolerance', { type: 'number', default: 1e-6, describe: 'largest absolute difference accepted' }),
   async handler(argv: VerifyArgs): Promise<number> {
     if (!Number.isFinite(argv.tolerance) || argv.tolerance < 0) throw new DisparateError('usage', `--tolerance ${argv.tolerance}: must be a number ≥ 0`);
-    const { verifyModel, describeVerification } = await import('../battery/index.js');
+    const { verifyModel, describeVerification } = await import('../pipeline/index.js');
     const v = await verifyModel({ model: argv.model, data: argv.data, expect: argv.expect, column: argv.column, tolerance: argv.tolerance });
     const line = `${argv.model}: ${describeVerification(v)}\n`;
     if (v.pass) {

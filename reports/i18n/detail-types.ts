@@ -15,8 +15,14 @@ export interface Tail {
 interface Subject {
   /** The group with the unit noun, at the start of a sentence ("Households with nationality non-EU"). */
   who: string;
-  /** The reference group's name in words, null when unknown. */
+  /** The reference group's name in words, null when unknown; against everyone else, the catalogue's `restName`. */
   reference: string | null;
+  /**
+   * The unit noun in the language ("households") when the reference is everyone not in the group
+   * (reference: overall, recorded as "(rest)"), else null: the sentence names "all other households",
+   * never "the reference group".
+   */
+  rest: string | null;
   /** Metric id of the comparison (selection_rate_ratio) and of what it compares (selection_rate). */
   metric: string;
   base: string;

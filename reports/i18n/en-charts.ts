@@ -28,10 +28,20 @@ export const EN_CHARTS = {
     legend: 'Group',
     compared: 'compared',
     tooltipRate: 'selection rate',
-    description: (d: { unit: string; attribute: string; level: string; reference: string | null; referenceRate: string; band: string | null; highest: string | null; highestRate: string }): string =>
+    /**
+     * `rest`: each group is compared with everyone not in it (reference: overall), so the dashed line is
+     * the whole population's rate (`referenceRate`) and, when a check covers the attribute (`checked`),
+     * no single tolerance band is drawn.
+     */
+    description: (d: { unit: string; attribute: string; level: string; reference: string | null; referenceRate: string; rest: boolean; checked: boolean; band: string | null; highest: string | null; highestRate: string }): string =>
       `Dot plot of the selection rate (share of ${d.unit} flagged for investigation) for each ${d.attribute} group, ` +
-      `with ${d.level} confidence intervals. Reference group: ${d.reference ?? 'none'} (${d.referenceRate}). ` +
-      (d.band !== null ? `Shaded band: rates within the tolerance ${d.band} × the reference rate. ` : 'No tolerance check on this attribute. ') +
+      `with ${d.level} confidence intervals. ` +
+      (d.rest
+        ? `Reference: each group against all other ${d.unit}; dashed line: all ${d.unit} (${d.referenceRate}). `
+        : `Reference group: ${d.reference ?? 'none'} (${d.referenceRate}). `) +
+      (d.rest && d.checked
+        ? 'The tolerance applies to each group against its own complement, so no single band is drawn. '
+        : d.band !== null ? `Shaded band: rates within the tolerance ${d.band} × the reference rate. ` : 'No tolerance check on this attribute. ') +
       (d.highest !== null ? `Highest: ${d.highest} at ${d.highestRate}.` : ''),
   },
 

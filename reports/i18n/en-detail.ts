@@ -12,7 +12,10 @@ const withArticle = (phrase: string): string =>
 
 /** A metric id in words: in English, the id with spaces. */
 const metric = (id: string): string => id.replace(/_/g, ' ');
-const ref = (name: string | null): string => `the reference group ${name ?? '(unknown)'}`;
+/** The reference in a clause: "the reference group French", or against everyone else "all other households". */
+const ref = (c: Clause): string => (c.rest !== null ? restName(c.rest) : `the reference group ${c.reference ?? '(unknown)'}`);
+/** Everyone not in the group (the reference "(rest)"), in a sentence. */
+const restName = (unit: string): string => `all other ${unit}`;
 const tailText = (t: Tail): string =>
   `${t.equal ? 'and' : 'but'} ${t.why === 'parity' ? 'the interval includes parity' : t.why === 'untested' ? 'no check of the battery tests it' : 'no interval could be estimated'}, so no direction is established`;
 const rate = (r: RateText): string =>
@@ -50,7 +53,7 @@ export const EN_DETAIL = {
   who: (unit: string, group: string): string => `${unit.charAt(0).toUpperCase()}${unit.slice(1)} with ${group}`,
   clause(c: Clause): string {
     const who = c.who;
-    const r = ref(c.reference);
+    const r = ref(c);
     const label = metric(c.base);
     switch (c.kind) {
       case 'withheld':
@@ -89,6 +92,8 @@ export const EN_DETAIL = {
   },
   /** "17.6 % = 2,101 of 11,940" — a rate with its counts. */
   rate,
+  /** Everyone not in the group (reference: overall, recorded as "(rest)") where a sentence names its reference: "all other households". */
+  restName,
   /** The two rates a comparison rests on. */
   rates: (group: RateText, reference: RateText, name: string): string => `${rate(group)}, against ${rate(reference)} for ${name}`,
   ciWithheld: (level: string): string => `${level} CI withheld`,

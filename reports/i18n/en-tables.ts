@@ -29,10 +29,11 @@ export const EN_TABLES = {
   noneCited: 'none cited',
 
   // --- group table ---
-  groupCaption: (attribute: string, level: string, investigated: boolean): string =>
+  /** `rest`: the unit noun when each group's ratio is to everyone not in it (reference: overall), else null. */
+  groupCaption: (attribute: string, level: string, investigated: boolean, rest: string | null): string =>
     investigated
       ? `Group metrics for ${attribute} among investigated cases (random audits and flagged cases together), not population rates: the population estimates are in the selective-labels table (${level} CI in brackets)`
-      : `Group metrics for ${attribute} (${level} CI in brackets)`,
+      : `Group metrics for ${attribute} (${level} CI in brackets)${rest !== null ? `; each group's ratio is to everyone else (all ${rest} not in the group)` : ''}`,
   groupHeader: {
     group: 'Group', n: 'n', investigated: 'Investigated', flagged: 'Flagged', selectionRate: 'Selection rate', ratio: 'Ratio to reference',
     shares: 'Share of the flagged ÷ share of all', fpr: 'FPR', fnr: 'FNR', precision: 'Precision', notes: 'Notes',
@@ -43,6 +44,8 @@ export const EN_TABLES = {
   referenceOne: '1 (reference)',
   smallCellNote: (minCell: number): string => `small cell (n < ${minCell})`,
   privacyNote: 'counts below the privacy threshold withheld',
+  /** The note of the overall row (the whole population, under the groups). */
+  overallNote: 'every group together',
 
   // --- selective labels, counterfactual, worst groups, suppressed cells ---
   noCi: 'no CI',

@@ -31,8 +31,13 @@ export const FR_CHARTS: Messages['charts'] = {
     tooltipRate: 'taux de sélection',
     description: (d) =>
       `Points du taux de sélection (part des ${d.unit} sélectionnés pour un contrôle) pour chaque groupe de ${d.attribute}, ` +
-      `avec leurs intervalles de confiance à ${d.level}. Groupe de référence : ${d.reference ?? 'aucun'} (${d.referenceRate}). ` +
-      (d.band !== null ? `Bande grisée : taux compris dans la tolérance ${d.band} × le taux de référence. ` : 'Aucun contrôle de tolérance sur cet attribut. ') +
+      `avec leurs intervalles de confiance à ${d.level}. ` +
+      (d.rest
+        ? `Référence : chaque groupe est comparé à tous les autres ${d.unit} ; ligne en tirets : l’ensemble des ${d.unit} (${d.referenceRate}). `
+        : `Groupe de référence : ${d.reference ?? 'aucun'} (${d.referenceRate}). `) +
+      (d.rest && d.checked
+        ? 'La tolérance s’applique à chaque groupe face à tous les autres, si bien qu’aucune bande commune n’est tracée. '
+        : d.band !== null ? `Bande grisée : taux compris dans la tolérance ${d.band} × le taux de référence. ` : 'Aucun contrôle de tolérance sur cet attribut. ') +
       (d.highest !== null ? `Le plus élevé : ${d.highest}, à ${d.highestRate}.` : ''),
   },
   forest: {

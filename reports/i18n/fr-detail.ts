@@ -64,7 +64,20 @@ const method = (id: string): string | null => {
 const CORRECTIONS: Record<string, string> = { bonferroni: 'Bonferroni', holm: 'Holm', 'benjamini-hochberg': 'Benjamini–Hochberg', none: 'sans correction' };
 const ORIGINS: Record<string, string> = { battery: 'batterie', cli: 'ligne de commande', default: 'par défaut' };
 
-const ref = (name: string | null): string => `groupe de référence (${name ?? 'inconnu'})`;
+/** Everyone not in the group (the reference "(rest)"): "les autres foyers". */
+const restName = (unit: string): string => `les autres ${unit}`;
+/**
+ * The reference of a clause with its article as each construction needs it ("que le groupe de
+ * référence", "par rapport au…", "celui du…"); against everyone else, "les autres foyers".
+ */
+const refs = (c: Clause): { le: string; au: string; du: string; none: string } => {
+  const label = metric(c.base);
+  if (c.rest !== null) {
+    return { le: restName(c.rest), au: `aux autres ${c.rest}`, du: `des autres ${c.rest}`, none: c.flagged ? `aucun des autres ${c.rest} n’est sélectionné` : `le ${label} des autres ${c.rest} est nul` };
+  }
+  const name = `groupe de référence (${c.reference ?? 'inconnu'})`;
+  return { le: `le ${name}`, au: `au ${name}`, du: `du ${name}`, none: c.flagged ? 'aucun membre du groupe de référence n’est sélectionné' : `le ${label} du groupe de référence est nul` };
+};
 const tailText = (t: Tail): string =>
   `${t.equal ? 'et' : 'mais'} ${t.why === 'parity' ? 'l’intervalle de confiance contient la parité' : t.why === 'untested' ? 'aucun contrôle de la batterie ne le teste' : 'aucun intervalle n’a pu être estimé'} : le sens de l’écart n’est donc pas établi`;
 const rate = (r: RateText): string =>
@@ -82,44 +95,45 @@ export const FR_DETAIL: Messages['detail'] = {
   who: (unit, group) => `Les ${unit} du groupe ${group}`,
   clause(c: Clause) {
     const who = c.who;
-    const r = ref(c.reference);
+    const r = refs(c);
     const label = metric(c.base);
     switch (c.kind) {
       case 'withheld':
-        return `${who} : le ${metric(c.metric)} par rapport au ${r} est masqué, car un effectif sous-jacent est inférieur à ${c.k} (secret statistique)`;
+        return `${who} : le ${metric(c.metric)} par rapport ${r.au} est masqué, car un effectif sous-jacent est inférieur à ${c.k} (secret statistique)`;
       case 'unbounded-parity':
-        return `${who} : le ${metric(c.metric)} par rapport au ${r} n’a pas de borne supérieure (${c.flagged ? 'aucun membre du groupe de référence n’est sélectionné' : `le ${label} du groupe de référence est nul`}), mais sa borne inférieure à ${c.level}, ${c.lower}, contient la parité : le sens de l’écart n’est donc pas établi`;
+        return `${who} : le ${metric(c.metric)} par rapport ${r.au} n’a pas de borne supérieure (${r.none}), mais sa borne inférieure à ${c.level}, ${c.lower}, contient la parité : le sens de l’écart n’est donc pas établi`;
       case 'unbounded':
         return c.flagged
-          ? `${who} sont plus souvent sélectionnés pour un contrôle que le ${r} : au moins ${c.lower} fois plus souvent (le ratio n’a pas de borne supérieure : aucun membre du groupe de référence n’est sélectionné)`
-          : `${who} ont un ${label} plus élevé que le ${r} : au moins ${c.lower} fois plus élevé (le ratio n’a pas de borne supérieure : le ${label} du groupe de référence est nul)`;
+          ? `${who} sont plus souvent sélectionnés pour un contrôle que ${r.le} : au moins ${c.lower} fois plus souvent (le ratio n’a pas de borne supérieure : ${r.none})`
+          : `${who} ont un ${label} plus élevé que ${r.le} : au moins ${c.lower} fois plus élevé (le ratio n’a pas de borne supérieure : ${r.none})`;
       case 'not-estimated':
-        return `${who} : le ${metric(c.metric)} par rapport au ${r} n’a pas pu être estimé (un effectif nul) ; son sens est inconnu`;
+        return `${who} : le ${metric(c.metric)} par rapport ${r.au} n’a pas pu être estimé (un effectif nul) ; son sens est inconnu`;
       case 'statistic':
         return `${who} ont un ${metric(c.metric)} de ${c.value}`;
       case 'direction': {
         if (c.flagged) {
           const size = c.size.kind === 'difference' ? `un écart de ${c.size.value}` : c.size.kind === 'zero' ? 'jamais sélectionnés' : `un ratio de ${c.size.value}`;
-          return `${who} sont ${c.higher ? 'plus' : 'moins'} souvent sélectionnés pour un contrôle que le ${r} : ${size}`;
+          return `${who} sont ${c.higher ? 'plus' : 'moins'} souvent sélectionnés pour un contrôle que ${r.le} : ${size}`;
         }
         const size = c.size.kind === 'difference' ? `un écart de ${c.size.value}` : c.size.kind === 'zero' ? 'nul' : `un ratio de ${c.size.value}`;
-        return `${who} ont un ${label} plus ${c.higher ? 'élevé' : 'faible'} que le ${r} : ${size}`;
+        return `${who} ont un ${label} plus ${c.higher ? 'élevé' : 'faible'} que ${r.le} : ${size}`;
       }
       case 'zero':
         return c.flagged
-          ? `${who} ne sont jamais sélectionnés (${c.groupRate}), contre ${c.referenceRate} pour le ${r}, ${tailText(c.tail)}`
-          : `${who} ont un ${label} nul (${c.groupRate}), contre ${c.referenceRate} pour le ${r}, ${tailText(c.tail)}`;
+          ? `${who} ne sont jamais sélectionnés (${c.groupRate}), contre ${c.referenceRate} pour ${r.le}, ${tailText(c.tail)}`
+          : `${who} ont un ${label} nul (${c.groupRate}), contre ${c.referenceRate} pour ${r.le}, ${tailText(c.tail)}`;
       case 'ratio':
-        return c.flagged ? `${who} sont sélectionnés pour un contrôle avec un ratio de ${c.value} par rapport au ${r}, ${tailText(c.tail)}` : `${who} ont un ${label} égal à ${c.value} fois celui du ${r}, ${tailText(c.tail)}`;
+        return c.flagged ? `${who} sont sélectionnés pour un contrôle avec un ratio de ${c.value} par rapport ${r.au}, ${tailText(c.tail)}` : `${who} ont un ${label} égal à ${c.value} fois celui ${r.du}, ${tailText(c.tail)}`;
       case 'same':
-        return c.flagged ? `${who} sont sélectionnés au même taux que le ${r} (${c.value}), ${tailText(c.tail)}` : `${who} ont le même ${label} que le ${r} (${c.value}), ${tailText(c.tail)}`;
+        return c.flagged ? `${who} sont sélectionnés au même taux que ${r.le} (${c.value}), ${tailText(c.tail)}` : `${who} ont le même ${label} que ${r.le} (${c.value}), ${tailText(c.tail)}`;
       case 'differs':
         return c.flagged
-          ? `${who} sont sélectionnés à un taux qui diffère de celui du ${r} de ${c.value}, ${tailText(c.tail)}`
-          : `${who} ont un ${label} qui diffère de celui du ${r} de ${c.value}, ${tailText(c.tail)}`;
+          ? `${who} sont sélectionnés à un taux qui diffère de celui ${r.du} de ${c.value}, ${tailText(c.tail)}`
+          : `${who} ont un ${label} qui diffère de celui ${r.du} de ${c.value}, ${tailText(c.tail)}`;
     }
   },
   rate,
+  restName,
   rates: (group, reference, name) => `${rate(group)}, contre ${rate(reference)} pour ${name}`,
   ciWithheld: (level) => `IC à ${level} masqué`,
   ciUnbounded: (level, lower) => `borne inférieure à ${level} : ${lower}, pas de borne supérieure`,

@@ -53,10 +53,10 @@ export const FR_TABLES: Messages['tables'] = {
   setBy: (battery) => (battery ? 'la batterie' : 'défaut'),
   noneCited: 'aucune citée',
 
-  groupCaption: (attribute, level, investigated) =>
+  groupCaption: (attribute, level, investigated, rest) =>
     investigated
       ? `Indicateurs par groupe pour ${attribute} parmi les dossiers contrôlés (contrôles aléatoires et dossiers sélectionnés ensemble), pas des taux de la population : les estimations en population sont dans le tableau des étiquettes sélectives (IC à ${level} entre parenthèses)`
-      : `Indicateurs par groupe pour ${attribute} (IC à ${level} entre parenthèses)`,
+      : `Indicateurs par groupe pour ${attribute} (IC à ${level} entre parenthèses)${rest !== null ? ` ; le ratio de chaque groupe est calculé par rapport à tous les autres (l’ensemble des ${rest} qui n’en font pas partie)` : ''}`,
   groupHeader: {
     group: 'Groupe', n: 'Effectif', investigated: 'Contrôlés', flagged: 'Sélectionnés', selectionRate: 'Taux de sélection', ratio: 'Ratio à la référence',
     shares: 'Part parmi les sélectionnés ÷ part dans l’ensemble', fpr: 'Taux de faux positifs', fnr: 'Taux de faux négatifs', precision: 'Précision', notes: 'Remarques',
@@ -67,6 +67,7 @@ export const FR_TABLES: Messages['tables'] = {
   referenceOne: '1 (référence)',
   smallCellNote: (minCell) => `petit effectif (n < ${minCell})`,
   privacyNote: 'effectifs sous le seuil du secret statistique masqués',
+  overallNote: 'tous les groupes réunis',
 
   noCi: 'sans IC',
   census: 'exact : chaque dossier sélectionné a été contrôlé',

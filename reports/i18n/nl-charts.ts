@@ -31,8 +31,13 @@ export const NL_CHARTS: Messages['charts'] = {
     tooltipRate: 'selectiekans',
     description: (d) =>
       `Stippen van de selectiekans (aandeel ${d.unit} geselecteerd voor controle) voor elke groep naar ${d.attribute}, ` +
-      `met ${d.level}-betrouwbaarheidsintervallen. Referentiegroep: ${d.reference ?? 'geen'} (${d.referenceRate}). ` +
-      (d.band !== null ? `Grijze band: kansen binnen de tolerantie ${d.band} × de referentiekans. ` : 'Geen tolerantietoets op dit kenmerk. ') +
+      `met ${d.level}-betrouwbaarheidsintervallen. ` +
+      (d.rest
+        ? `Referentie: elke groep tegenover alle andere ${d.unit}; stippellijn: alle ${d.unit} (${d.referenceRate}). `
+        : `Referentiegroep: ${d.reference ?? 'geen'} (${d.referenceRate}). `) +
+      (d.rest && d.checked
+        ? 'De tolerantie geldt voor elke groep tegenover alle anderen, dus er is geen gemeenschappelijke band getekend. '
+        : d.band !== null ? `Grijze band: kansen binnen de tolerantie ${d.band} × de referentiekans. ` : 'Geen tolerantietoets op dit kenmerk. ') +
       (d.highest !== null ? `Hoogste: ${d.highest}, met ${d.highestRate}.` : ''),
   },
   forest: {

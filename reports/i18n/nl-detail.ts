@@ -66,7 +66,14 @@ const VERDICT = { pass: 'voldoet', fail: 'voldoet niet', inconclusive: 'onbeslis
 
 /** The definite article of a metric's name: "het aandeel", "de selectiekans". */
 const the = (label: string): string => `${/^(aandeel|percentage)\b/.test(label) ? 'het' : 'de'} ${label}`;
-const ref = (name: string | null): string => `de referentiegroep (${name ?? 'onbekend'})`;
+/** Everyone not in the group (the reference "(rest)"): "alle andere huishoudens". */
+const restName = (unit: string): string => `alle andere ${unit}`;
+const ref = (c: Clause): string => (c.rest !== null ? restName(c.rest) : `de referentiegroep (${c.reference ?? 'onbekend'})`);
+/** Nobody of the reference flagged, or its rate zero: "niemand uit de referentiegroep is geselecteerd". */
+const none = (c: Clause, label: string): string =>
+  c.rest !== null
+    ? (c.flagged ? `geen van de andere ${c.rest} is geselecteerd` : `${the(label)} van de andere ${c.rest} is nul`)
+    : (c.flagged ? 'niemand uit de referentiegroep is geselecteerd' : `${the(label)} van de referentiegroep is nul`);
 const tailText = (t: Tail): string =>
   `${t.equal ? 'en' : 'maar'} ${t.why === 'parity' ? 'het betrouwbaarheidsinterval bevat gelijkheid' : t.why === 'untested' ? 'geen toets van de testbatterij toetst het' : 'er kon geen interval worden geschat'}, dus er is geen richting vastgesteld`;
 const rate = (r: RateText): string =>
@@ -84,17 +91,17 @@ export const NL_DETAIL: Messages['detail'] = {
   who: (unit, group) => `${unit.charAt(0).toUpperCase()}${unit.slice(1)} in de groep ${group}`,
   clause(c: Clause) {
     const who = c.who;
-    const r = ref(c.reference);
+    const r = ref(c);
     const label = metric(c.base);
     switch (c.kind) {
       case 'withheld':
         return `${who}: de ${metric(c.metric)} ten opzichte van ${r} is afgeschermd, omdat een onderliggend aantal kleiner is dan ${c.k} (privacy)`;
       case 'unbounded-parity':
-        return `${who}: de ${metric(c.metric)} ten opzichte van ${r} heeft geen bovengrens (${c.flagged ? 'niemand uit de referentiegroep is geselecteerd' : `${the(label)} van de referentiegroep is nul`}), maar de ondergrens bij ${c.level}, ${c.lower}, bevat gelijkheid, dus er is geen richting vastgesteld`;
+        return `${who}: de ${metric(c.metric)} ten opzichte van ${r} heeft geen bovengrens (${none(c, label)}), maar de ondergrens bij ${c.level}, ${c.lower}, bevat gelijkheid, dus er is geen richting vastgesteld`;
       case 'unbounded':
         return c.flagged
-          ? `${who} worden vaker voor controle geselecteerd dan ${r}: minstens ${c.lower} keer zo vaak (de verhouding heeft geen bovengrens: niemand uit de referentiegroep is geselecteerd)`
-          : `${who} hebben een ${/^(aandeel|percentage)\b/.test(label) ? 'hoger' : 'hogere'} ${label} dan ${r}: minstens ${c.lower} keer zo hoog (de verhouding heeft geen bovengrens: ${the(label)} van de referentiegroep is nul)`;
+          ? `${who} worden vaker voor controle geselecteerd dan ${r}: minstens ${c.lower} keer zo vaak (de verhouding heeft geen bovengrens: ${none(c, label)})`
+          : `${who} hebben een ${/^(aandeel|percentage)\b/.test(label) ? 'hoger' : 'hogere'} ${label} dan ${r}: minstens ${c.lower} keer zo hoog (de verhouding heeft geen bovengrens: ${none(c, label)})`;
       case 'not-estimated':
         return `${who}: de ${metric(c.metric)} ten opzichte van ${r} kon niet worden geschat (een aantal van nul), dus de richting is onbekend`;
       case 'statistic':
@@ -124,6 +131,7 @@ export const NL_DETAIL: Messages['detail'] = {
     }
   },
   rate,
+  restName,
   rates: (group, reference, name) => `${rate(group)}, tegen ${rate(reference)} bij ${name}`,
   ciWithheld: (level) => `${level}-betrouwbaarheidsinterval afgeschermd`,
   ciUnbounded: (level, lower) => `ondergrens bij ${level}: ${lower}, geen bovengrens`,

@@ -53,10 +53,10 @@ export const NL_TABLES: Messages['tables'] = {
   setBy: (battery) => (battery ? 'de testbatterij' : 'standaard'),
   noneCited: 'geen vermeld',
 
-  groupCaption: (attribute, level, investigated) =>
+  groupCaption: (attribute, level, investigated, rest) =>
     investigated
       ? `Cijfers per groep voor ${attribute} onder onderzochte dossiers (aselecte controles en geselecteerde dossiers samen), geen populatiecijfers: de populatieschattingen staan in de tabel met selectieve labels (${level}-betrouwbaarheidsinterval tussen haakjes)`
-      : `Cijfers per groep voor ${attribute} (${level}-betrouwbaarheidsinterval tussen haakjes)`,
+      : `Cijfers per groep voor ${attribute} (${level}-betrouwbaarheidsinterval tussen haakjes)${rest !== null ? `; elke groep wordt vergeleken met alle anderen (alle ${rest} die niet tot de groep behoren)` : ''}`,
   groupHeader: {
     group: 'Groep', n: 'Aantal', investigated: 'Onderzocht', flagged: 'Geselecteerd', selectionRate: 'Selectiekans', ratio: 'Verhouding tot referentie',
     shares: 'Aandeel onder geselecteerden ÷ aandeel onder allen', fpr: 'Aandeel fout-positieven', fnr: 'Aandeel fout-negatieven', precision: 'Precisie', notes: 'Opmerkingen',
@@ -67,6 +67,7 @@ export const NL_TABLES: Messages['tables'] = {
   referenceOne: '1 (referentie)',
   smallCellNote: (minCell) => `kleine groep (n < ${minCell})`,
   privacyNote: 'aantallen onder de privacydrempel afgeschermd',
+  overallNote: 'alle groepen samen',
 
   noCi: 'geen interval',
   census: 'exact: elk geselecteerd dossier is onderzocht',

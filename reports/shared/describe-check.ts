@@ -6,6 +6,7 @@ import { EN, type Clause, type RateText } from '../i18n/index.js';
 import { baseMetric, formatMetric, formatMetricInterval, metricKind, parityOf } from './metric-kind.js';
 import type { RateCounts, SentenceContext } from './sentence-context.js';
 import { shortSource } from './short-source.js';
+import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
 
 /** One comparison to put in words: a check, or a key finding with an optional tolerance. */
 export interface Comparison {
@@ -44,9 +45,13 @@ function ratesOf(c: Comparison, ctx: SentenceContext): Rates | null {
   const withheld = c.withheld !== undefined && c.withheld !== null;
   if (withheld || c.reference === null || parityOf(c.metric) === null || metricKind(base) !== 'rate') return null;
   const group = ctx.rate(c.attribute, c.group, base);
-  const reference = ctx.rate(c.attribute, c.reference, base);
-  return group && reference ? { group, reference, name: ctx.names?.group(c.attribute, c.reference) ?? c.reference } : null;
+  const rest = c.reference === REST_REFERENCE;
+  const reference = rest ? (ctx.restRate?.(c.attribute, c.group, base) ?? null) : ctx.rate(c.attribute, c.reference, base);
+  return group && reference ? { group, reference, name: rest ? restName(ctx) : (ctx.names?.group(c.attribute, c.reference) ?? c.reference) } : null;
 }
+
+/** The reference "(rest)" in a sentence, in the language of `ctx`: "all other households". */
+const restName = (ctx: SentenceContext): string => (ctx.T ?? EN).detail.restName((ctx.T ?? EN).unit(ctx.unit));
 
 /** A rate with its counts in English format, for the catalogue to word ("17.6 % = 2,101 of 11,940"). */
 function rateText(r: RateCounts): RateText {
@@ -91,7 +96,16 @@ function directionOf(ci: readonly [number, number] | null, parity: number): 'hig
 function mainClause(c: Comparison, who: string, rates: Rates | null, ctx: SentenceContext): { clause: Clause; inline: boolean } {
   const kind = metricKind(c.metric);
   const base = baseMetric(c.metric);
-  const subject = { who, reference: c.reference === null ? null : (ctx.names?.group(c.attribute, c.reference) ?? c.reference), metric: c.metric, base, flagged: base === 'selection_rate' };
+  // against everyone else ("(rest)") the catalogue names "all other households", never "the reference group"
+  const rest = c.reference === REST_REFERENCE;
+  const subject = {
+    who,
+    reference: c.reference === null ? null : rest ? restName(ctx) : (ctx.names?.group(c.attribute, c.reference) ?? c.reference),
+    rest: rest ? (ctx.T ?? EN).unit(ctx.unit) : null,
+    metric: c.metric,
+    base,
+    flagged: base === 'selection_rate',
+  };
   const plain = (clause: Clause) => ({ clause, inline: false });
   if (c.withheld !== undefined && c.withheld !== null) return plain({ ...subject, kind: 'withheld', k: formatCount(c.withheld) });
   if (c.value === null && c.lowerBound !== undefined && c.lowerBound <= 1) {

@@ -1,4 +1,5 @@
 import type { Results } from '../../harness/results/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
 import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
 import { formatCount, formatP, formatRate, formatRateInterval, formatRatio } from './format-number.js';
 import { localTable } from './local-table.js';
@@ -82,7 +83,7 @@ export function buildWorstGroupsTable(results: Results, lang: Lang = 'en'): Tabl
     header: T.tables.worstHeader,
     numeric: [4, 5],
     rows: rows.map((w) => ({
-      cells: [w.attribute, T.detail.metric(w.metric), w.group, w.reference ?? '—', formatMetric(w.metric, w.value), formatMetricInterval(w.metric, w.ci)],
+      cells: [w.attribute, T.detail.metric(w.metric), w.group, w.reference === REST_REFERENCE ? T.restReference : (w.reference ?? '—'), formatMetric(w.metric, w.value), formatMetricInterval(w.metric, w.ci)],
     })),
   }, [0, 2, 3]);
 }

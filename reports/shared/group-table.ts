@@ -6,6 +6,8 @@ import { localTable } from './local-table.js';
 import { countText, flaggedText } from './privacy.js';
 import { formatMetric, formatMetricInterval } from './metric-kind.js';
 import type { Table } from './table.js';
+import { unitNoun } from './unit-noun.js';
+import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
 
 const LABELLED = ['false_positive_rate', 'false_negative_rate', 'precision'] as const;
 
@@ -44,11 +46,14 @@ export function buildGroupTable(results: Results, attribute: string, lang: Lang 
   const minCell = results.manifest.min_cell;
   const investigated = results.selective_labels?.groups_scope === 'investigated_cases';
   const among = (label: string) => (investigated ? W.amongInvestigated(label) : label);
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const shares = groups.some((g) => g.metrics['flagged_share_ratio'] !== undefined);
   const labels = { false_positive_rate: H.fpr, false_negative_rate: H.fnr, precision: H.precision };
+  const unit = T.unit(unitNoun(results.manifest));
+  // against everyone else each group has its own reference: the caption says so
+  const rest = groups.some((g) => g.metrics['selection_rate_ratio']?.reference === REST_REFERENCE);
   return localTable(T, {
-    caption: W.groupCaption(names.attributeInText(attribute), level, investigated),
+    caption: W.groupCaption(names.attributeInText(attribute), level, investigated, rest ? unit : null),
     header: [
       H.group,
       investigated ? H.investigated : H.n,
@@ -60,7 +65,7 @@ export function buildGroupTable(results: Results, attribute: string, lang: Lang 
       H.notes,
     ],
     numeric: [1, 2, 3, 4, ...(shares ? [5] : []), ...(labelled ? [5, 6, 7].map((i) => i + (shares ? 1 : 0)) : [])],
-    rows: groups.map((g) => ({
+    rows: [...groups.map((g) => ({
       small: g.small_cell,
       reference: g.is_reference,
       cells: [
@@ -74,5 +79,23 @@ export function buildGroupTable(results: Results, attribute: string, lang: Lang 
         note(T, g, minCell),
       ],
     })),
+    // the whole population, so that every group reads against it (the same row in every attribute's table)
+    ...(results.overall
+      ? [{
+          small: false,
+          reference: false,
+          overall: true,
+          cells: [
+            T.overallRow(unit),
+            countText(results, results.overall.n),
+            countText(results, results.overall.flagged),
+            withCi(T, 'selection_rate', results.overall.metrics['selection_rate']),
+            '—',
+            ...(shares ? ['—'] : []),
+            ...(labelled ? LABELLED.map((id) => withCi(T, id, results.overall!.metrics[id])) : []),
+            W.overallNote,
+          ],
+        }]
+      : [])],
   });
 }

@@ -1,4 +1,5 @@
 import type { Manifest } from '../../harness/results/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
 import { formatCount } from './format-number.js';
 
@@ -39,7 +40,8 @@ export function provenanceRows(m: Manifest, lang: Lang = 'en'): [string, string]
     [F.rng, orNone(m.rng)],
     [F.rows, count(m.rows)],
     [F.protected, m.protected.join(', ')],
-    [F.references, Object.entries(m.references).map(([a, r]) => `${a} = ${r.group} (${T.detail.origin(r.origin)})`).join('; ')],
+    // everyone else is recorded as "(rest)": the code as written, then what it means
+    [F.references, Object.entries(m.references).map(([a, r]) => `${a} = ${r.group === REST_REFERENCE ? `${r.group}, ${T.restReference}` : r.group} (${T.detail.origin(r.origin)})`).join('; ')],
     [F.alphaCorrection, `${T.num(String(m.alpha))} / ${T.detail.correction(m.correction)} / ${m.min_cell}`],
     [F.privacy, W.privacyValue(m.privacy ? { minCell: m.privacy.min_cell, origin: T.detail.origin(m.privacy.origin), audit: m.mode === 'audit' } : null)],
     [F.labels, m.labels],

@@ -33,7 +33,7 @@ function checkLine(T: Messages, c: CheckResult, names: ReturnType<typeof display
 export function terminalSummary(results: Results, reportPath: string, lang: Lang = 'en'): string {
   const T = messagesFor(lang);
   const TEXT = T.terminal;
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
   const named = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
   const lines = [

@@ -21,7 +21,7 @@ export function buildVerdictTable(results: Results, lang: Lang = 'en'): Table {
   const T = messagesFor(lang);
   const W = T.tables;
   const D = T.detail;
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const level = formatLevel(results.checks[0]?.level ?? 1 - results.manifest.alpha);
   const joint = results.summary.rule && results.summary.rule.method !== 'none' && results.checks.length > 1;
   return localTable(T, {

@@ -54,7 +54,7 @@ export function buildChartSpecs(results: Results, lang: Lang = 'en'): ChartSpec[
     charts.push({ name: candidate, title, spec });
   };
   const attributes = results.manifest.protected.filter((a) => results.groups.some((g) => g.attribute === a));
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const by = (a: string): string => names.attributeInText(a);
   // A comparison's own chart comes first: it is what the compare command is asked for.
   if (results.comparison && results.comparison.groups.some((g) => g.n >= results.manifest.min_cell)) {

@@ -22,7 +22,7 @@ interface Row {
 const sampled = (results: Results): boolean => results.selective_labels !== undefined;
 
 function rows(results: Results, T: Messages = EN): Row[] {
-  const names = displayNames(results);
+  const names = displayNames(results, T.lang);
   const label = (a: string, g: string): string => `${names.attribute(a)}: ${names.group(a, g)}`;
   const make = (l: string, baseline: number, share: number, ci: readonly [number, number] | null): Row => ({
     label: l, baseline, share, lo: ci?.[0] ?? null, hi: ci?.[1] ?? null,

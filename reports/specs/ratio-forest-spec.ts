@@ -23,7 +23,7 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
   const metricLabel = T.detail.metric;
   const verdictWord = (v: VerdictKey): string => T.verdictWord[v];
   const checks = results.checks.filter((c) => c.metric === metric);
-  const names = displayNames(results);
+  const names = displayNames(results, T.lang);
   const unstable = new Set(
     results.groups.filter((g) => g.is_reference && !g.suppressed && metric.startsWith('selection_rate') && unstableReference(g)).map((g) => g.attribute),
   );

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
 import { EN, type Messages } from '../i18n/index.js';
 import { OKABE_ITO, countText, displayNames, formatLevel, formatRate, formatRatio, referenceOf, unitNoun } from '../shared/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
 import { chartLocale } from './chart-locale.js';
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
@@ -20,7 +21,7 @@ export function selectionRateSpec(results: Results, attribute: string, T: Messag
   const S = C.selectionRate;
   const groups = results.groups.filter((g) => g.attribute === attribute);
   const minCell = results.manifest.min_cell;
-  const names = displayNames(results);
+  const names = displayNames(results, T.lang);
   const unit = T.unit(unitNoun(results.manifest));
   const ref = referenceOf(results, attribute);
   const reference = ref === null ? null : names.group(attribute, ref);
@@ -38,10 +39,12 @@ export function selectionRateSpec(results: Results, attribute: string, T: Messag
       n_text: T.num(countText(results, g.n)),
     };
   });
-  const refRate = groups.find((g) => g.is_reference)?.metrics['selection_rate']?.value ?? null;
+  // everyone else ("(rest)"): each group has its own reference, so no one band; the line is the whole population's rate
+  const rest = ref === REST_REFERENCE;
+  const refRate = rest ? (results.overall?.metrics['selection_rate']?.value ?? null) : (groups.find((g) => g.is_reference)?.metrics['selection_rate']?.value ?? null);
   const check = results.checks.find((c) => c.attribute === attribute && c.metric === 'selection_rate_ratio');
   const band =
-    check && refRate !== null
+    check && refRate !== null && !rest
       ? { lo: check.bounds[0] * refRate, hi: check.bounds[1] * refRate, bounds: check.bounds }
       : null;
   const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 0.95);
@@ -51,7 +54,7 @@ export function selectionRateSpec(results: Results, attribute: string, T: Messag
 
   // each number put in the language's format once: the rows' texts already are
   const description = S.description({
-    unit, attribute: attributeName, level: T.num(level), reference, referenceRate: T.num(formatRate(refRate)),
+    unit, attribute: attributeName, level: T.num(level), reference, referenceRate: T.num(formatRate(refRate)), rest, checked: check !== undefined,
     band: band ? T.num(`${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])}`) : null, highest: highest?.label ?? null, highestRate: highest?.rate_text ?? '',
   });
 

@@ -102,7 +102,7 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
   const T = messagesFor(lang);
   const interactive = options.interactive !== undefined && options.interactive.length > 0;
   const W = T.tables;
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const sentences = summarySentences(results, lang).filter((s) => s.kind === 'finding');
   const summary = sentences
     .map((s) => {

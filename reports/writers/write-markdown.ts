@@ -21,7 +21,7 @@ export function writeMarkdown(results: Results, lang: Lang = 'en'): string {
   const W = T.tables;
   const m = results.manifest;
   const s = results.summary;
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const front = buildFrontPage(results, lang);
   const sentences = summarySentences(results, lang).filter((t) => t.kind === 'finding');
   const reproduction = buildReproductionTables(results, lang);

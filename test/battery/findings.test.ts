@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accumulateRows, createCellCounts } from '../../harness/accumulate/index.js';
-import { analyseCells } from '../../harness/battery/index.js';
-import { intersectionSubsets } from '../../harness/battery/compute-findings.js';
+import { analyseCells } from '../../harness/findings/index.js';
+import { intersectionSubsets } from '../../harness/findings/compute-findings.js';
 import { Check } from '../../harness/config/index.js';
 
 /**

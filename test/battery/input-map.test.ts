@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/battery/index.js';
+import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { fixedContext } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auditDecisions } from '../../harness/battery/index.js';
+import { auditDecisions } from '../../harness/pipeline/index.js';
 import type { GroupResult } from '../../harness/results/index.js';
 import { fixedContext } from '../helpers.js';
 

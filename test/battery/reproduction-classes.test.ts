@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packDir, type Pack } from '../../datasets/packs/index.js';
-import { reproducePack, reproductionOutcome } from '../../harness/battery/index.js';
+import { reproducePack, reproductionOutcome } from '../../harness/pipeline/index.js';
 import { reproductionExitCode } from '../../harness/cli/reproduce.js';
 import { Results, type Reproduction, type ReproducedFigure } from '../../harness/results/index.js';
 import { buildReproductionTables, reproductionLine, reproductionSummary } from '../../reports/shared/index.js';

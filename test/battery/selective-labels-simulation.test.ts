@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collectSelectiveCounts } from '../../harness/battery/index.js';
+import { collectSelectiveCounts } from '../../harness/findings/index.js';
 import { computeSelectiveLabels, type SelectiveSettings } from '../../harness/metrics/index.js';
 import type { SelectiveLabelsGroup } from '../../harness/results/index.js';
 import { createRng } from '../../harness/stats/rng/index.js';

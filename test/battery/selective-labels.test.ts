@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditDecisions, type AuditOptions } from '../../harness/battery/index.js';
+import { auditDecisions, type AuditOptions } from '../../harness/pipeline/index.js';
 import { Results, type SelectiveLabelsGroup } from '../../harness/results/index.js';
 import { normalCdf, wilsonInterval, zCritical } from '../../harness/stats/index.js';
 import { fixedContext } from '../helpers.js';

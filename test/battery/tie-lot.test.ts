@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditDecisions, resolveBattery, runBattery } from '../../harness/battery/index.js';
+import { auditDecisions, resolveBattery, runBattery } from '../../harness/pipeline/index.js';
 import { fixedContext } from '../helpers.js';
 
 /**

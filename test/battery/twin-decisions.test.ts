@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/battery/index.js';
+import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
 import { fixedContext } from '../helpers.js';
 
 /** Which decision rules twins can be decided by: one score cut-off from the original population. */

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { releaseWorkers, warmWorkers } from '../../harness/battery/index.js';
-import { chunkRanges, runChunkTasks } from '../../harness/battery/chunk-pool.js';
-import { createChunkScorer, type ChunkPlan } from '../../harness/battery/score-chunks.js';
-import { scorePopulation } from '../../harness/battery/score-population.js';
+import { releaseWorkers, warmWorkers } from '../../harness/scoring/index.js';
+import { chunkRanges, runChunkTasks } from '../../harness/scoring/chunk-pool.js';
+import { createChunkScorer, type ChunkPlan } from '../../harness/scoring/score-chunks.js';
+import { scorePopulation } from '../../harness/scoring/score-population.js';
 
 /**
  * Worker threads are started ahead (warmWorkers) and reused from run to run: each run must score

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Results } from '../../harness/results/index.js';
+import { formatLevel } from '../../reports/shared/format-number.js';
 import { englishLeft, readableHtml, readableMarkdown, recordedStrings } from '../reports/english-words.js';
 import { runCli } from './run-cli.js';
 
@@ -76,8 +77,10 @@ describe('--lang', () => {
       // a check's value with a decimal comma in the verdict table
       const check = results.checks.find((c) => c.value !== null && c.value > 1)!;
       expect(md, lang).toContain(`| ${check.value!.toFixed(2).replace('.', ',')} |`);
-      // the family level in the verdict table's header: "IC à 99,88 %", "99,88%-betrouwbaarheidsinterval"
-      const level = `${(check.level * 100).toFixed(2).replace('.', ',')}`;
+      // the family level in the verdict table's header, as the English report writes it ("99.9 %", "99.88 %")
+      // with a decimal comma: "IC à 99,9 %", "99,9%-betrouwbaarheidsinterval"
+      const level = formatLevel(check.level).replace(' %', '').replace('.', ',');
+      expect(level, lang).toMatch(/^\d\d,\d+$/);
       expect(md, lang).toContain(lang === 'fr' ? `IC à ${level}\u00a0%` : `${level}%-betrouwbaarheidsinterval`);
     }
     // a published figure of the pack, with a decimal comma

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accumulatePairedCells, changeClaim, differenceChange, judgeChanges, logRatioChange, pairedTable } from '../../harness/compare/index.js';
-import type { DecidedRows } from '../../harness/battery/index.js';
+import type { DecidedRows } from '../../harness/pipeline/index.js';
 import { computeFlipFields } from '../../harness/counterfactual/index.js';
 import { zCritical } from '../../harness/stats/index.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveBattery } from '../../harness/battery/index.js';
+import { resolveBattery } from '../../harness/pipeline/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'disparate-battery-'));

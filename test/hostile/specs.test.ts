@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
 import type { CategoricalColumn, NumericColumn } from '../../datasets/table/index.js';
-import { executeBattery, resolveBattery } from '../../harness/battery/index.js';
+import { executeBattery, resolveBattery } from '../../harness/pipeline/index.js';
 import { fixedContext } from '../helpers.js';
 import { loadConfigFile, Battery } from '../../harness/config/index.js';
 import { expectBadInput, expectBadInputAsync } from './expect-error.js';

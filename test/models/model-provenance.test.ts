@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/battery/index.js';
+import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { fixedContext } from '../helpers.js';
 

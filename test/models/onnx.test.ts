@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPopulation } from '../../datasets/io/index.js';
-import { resolveBattery, runBattery } from '../../harness/battery/index.js';
-import { scorePopulation } from '../../harness/battery/score-population.js';
+import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
+import { scorePopulation } from '../../harness/scoring/score-population.js';
 import { bindAsync, loadAnyModel } from '../../models/adapters/index.js';
 import { fixedContext } from '../helpers.js';
 

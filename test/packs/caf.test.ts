@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
-import { reproducePack } from '../../harness/battery/index.js';
+import { reproducePack } from '../../harness/pipeline/index.js';
 import { fixedContext } from '../helpers.js';
 
 describe('pack caf', () => {

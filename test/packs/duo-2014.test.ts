@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { calibrateR3 } from '../../datasets/packs/duo-2014/calibrate-r3.js';
-import { reproducePack } from '../../harness/battery/index.js';
+import { reproducePack } from '../../harness/pipeline/index.js';
 import { fixedContext } from '../helpers.js';
 
 interface Spec { variables: Record<string, { type: string; columns?: unknown; counts?: unknown; table?: Record<string, number[]> }> }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
-import { reproducePack } from '../../harness/battery/index.js';
+import { reproducePack } from '../../harness/pipeline/index.js';
 import type { ReproducedFigure } from '../../harness/results/index.js';
 import { fixedContext } from '../helpers.js';
 

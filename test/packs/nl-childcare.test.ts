@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKS, metricValue, packDir, shareOfFlagged } from '../../datasets/packs/index.js';
-import { executeBattery, reproducePack, resolveBattery } from '../../harness/battery/index.js';
+import { executeBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
 import type { Results } from '../../harness/results/index.js';
 import { fixedContext } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { scoreArchetypes } from '../../datasets/packs/rotterdam/archetypes.js';
 import { allSetTo } from '../../datasets/packs/rotterdam/pack.js';
 import { duplicateByValues, loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
-import { executeBattery, reproducePack, resolveBattery } from '../../harness/battery/index.js';
+import { executeBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
 import { loadModel } from '../../models/adapters/index.js';
 import { fixedContext } from '../helpers.js';
 

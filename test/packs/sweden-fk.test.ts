@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { writeMarkdown } from '../../reports/writers/index.js';
-import { executeBattery, reproducePack, resolveBattery } from '../../harness/battery/index.js';
+import { executeBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { Results, type ReproducedFigure } from '../../harness/results/index.js';
 import { fixedContext } from '../helpers.js';

@@ -83,7 +83,7 @@ describe('evaluateChecks', () => {
   });
 
   it('a passing battery with one check that tested nothing is inconclusive, not a pass', async () => {
-    const { computeVerdicts } = await import('../../harness/battery/compute-verdicts.js');
+    const { computeVerdicts } = await import('../../harness/findings/compute-verdicts.js');
     const passing = [groups[0]!, groups[1]!]; // eu passes
     const idle = Check.parse({ id: 'idle', metric: 'selection_rate_ratio', attribute: 'region' });
     const alone = computeVerdicts([check], passing, [], 'bonferroni', 0.05);
@@ -94,7 +94,7 @@ describe('evaluateChecks', () => {
   });
 
   it('holm is judged as bonferroni, and says so in a warning', async () => {
-    const { computeVerdicts } = await import('../../harness/battery/compute-verdicts.js');
+    const { computeVerdicts } = await import('../../harness/findings/compute-verdicts.js');
     const holm = computeVerdicts([check], groups, [], 'holm', 0.05);
     const bonferroni = computeVerdicts([check], groups, [], 'bonferroni', 0.05);
     expect(holm.checks.map((c) => [c.verdict, c.ci, c.adjusted_p_value])).toEqual(bonferroni.checks.map((c) => [c.verdict, c.ci, c.adjusted_p_value]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeVerdicts } from '../../harness/battery/compute-verdicts.js';
+import { computeVerdicts } from '../../harness/findings/compute-verdicts.js';
 import { Check } from '../../harness/config/index.js';
 import type { GroupResult, Results } from '../../harness/results/index.js';
 import { writeJunit } from '../../reports/writers/index.js';

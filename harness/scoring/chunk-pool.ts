@@ -8,7 +8,7 @@ import { processGroupTable } from '../../models/adapters/index.js';
 function workerUrl(): URL {
   const beside = new URL('./score-chunk-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/harness/battery/score-chunk-worker.js', import.meta.url);
+  return new URL('../../dist/harness/scoring/score-chunk-worker.js', import.meta.url);
 }
 
 /**

@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { resolveMetricId } from '../metrics/index.js';
-import type { GroupResult, Manifest, Results, SuppressedCell, Warning } from '../results/index.js';
+import type { GroupResult, Manifest, OverallResult, Results, SuppressedCell, Warning } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
 import { checkMergeable } from './check-mergeable.js';
-import { computeAttributeFindings, type AttributeFindings } from './compute-attribute-findings.js';
-import { computeVerdicts } from './compute-verdicts.js';
-import { computeWorstGroups } from './compute-worst-groups.js';
+import { computeAttributeFindings, type AttributeFindings } from '../findings/compute-attribute-findings.js';
+import { computeVerdicts } from '../findings/compute-verdicts.js';
+import { computeWorstGroups } from '../findings/compute-worst-groups.js';
 import { mergeCounterfactual } from './merge-counterfactual.js';
 import { mergeGroupCounts } from './merge-group-counts.js';
 import { mergeScoreHistograms } from './merge-score-histograms.js';
 import { recoverChecks } from './recover-checks.js';
-import type { ResolvedReference } from './resolve-references.js';
+import type { ResolvedReference } from '../findings/resolve-references.js';
 
 /** One part's results: the file it came from (for messages and the manifest) and its sha256. */
 export interface MergeInput {
@@ -138,8 +138,10 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
   const references = Object.create(null) as Record<string, ResolvedReference>;
   const warnings: Warning[] = [];
   const recompute = new Map<string, AttributeFindings['metricAt']>();
+  let overall: OverallResult | null = null;
   for (const { attribute, intersection, stats } of mergeGroupCounts(all)) {
     const found = computeAttributeFindings(stats, intersection, opts);
+    if (!intersection) overall ??= found.overall;
     references[attribute] = found.reference;
     recompute.set(attribute, found.metricAt);
     groups.push(...found.groups);
@@ -203,6 +205,7 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
     schemaVersion: 1,
     manifest,
     groups: binned,
+    ...(overall ? { overall } : {}),
     counterfactual: twins.counterfactual,
     checks: verdicts.checks,
     summary: verdicts.summary,

@@ -9,15 +9,15 @@ import { LABEL_LIMITS, listNames, type Column } from '../../datasets/table/index
 import type { TextEncoding } from '../config/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision, rowContentTickets, rowIndexTickets, tieWarnings, type Cut } from '../../models/decision/index.js';
-import { analyseCells, analysisSections, bootstrapManifest } from './analyse-cells.js';
-import { buildCells, sweepFractions } from './build-cells.js';
+import { analyseCells, analysisSections, bootstrapManifest } from '../findings/analyse-cells.js';
+import { buildCells, sweepFractions } from '../findings/build-cells.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from './score-population.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from '../scoring/score-population.js';
 import { decisionExtentWarning } from './decision-extent-warning.js';
-import { createPopulationSource, readPopulationFile, type PopulationPlan } from './population-source.js';
+import { createPopulationSource, readPopulationFile, type PopulationPlan } from '../scoring/population-source.js';
 import { runTwins, type TwinSource } from './run-twins.js';
-import { declaredManifest } from './declared-checks.js';
+import { declaredManifest } from '../findings/declared-checks.js';
 import { describeVerification, verifyModel } from './verify-model.js';
 
 export interface RunOptions {

@@ -2,7 +2,7 @@ import { fromCodes, type TwinDesign } from '../counterfactual/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { chunkRanges, runChunkTasks } from './chunk-pool.js';
-import type { StoredTwins } from './run-twins.js';
+import type { StoredTwins } from '../pipeline/run-twins.js';
 import { modelView, type ChunkPlan } from './score-chunks.js';
 
 /** Twins of rows [start, end) scored, per design, in design order (a chunk's share of StoredTwins). */

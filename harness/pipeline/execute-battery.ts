@@ -1,7 +1,7 @@
 import { DisparateError } from '../errors/index.js';
 import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
-import { auditDecisions } from './audit-decisions.js';
+import { auditDecisions, type AuditOptions } from './audit-decisions.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { runBattery, type RunOptions } from './run-battery.js';
 
@@ -14,9 +14,18 @@ import { runBattery, type RunOptions } from './run-battery.js';
  *                   └─► auditDecisions  (data:)
  */
 export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
+  if (!resolved.dataFile || !resolved.battery.data) return runBattery(resolved, opts);
+  return auditDecisions(auditOptions(resolved, opts));
+}
+
+/**
+ * What `auditDecisions` takes from a battery with a `data:` block (checked here): the file's
+ * columns, the battery's statistics settings and the run's provenance. Shared by the run and by
+ * the shards of a sharded run and their merge, which must audit alike.
+ */
+export function auditOptions(resolved: ResolvedBattery, opts: Pick<RunOptions, 'seed' | 'context'>): AuditOptions {
   const { battery } = resolved;
-  const data = battery.data;
-  if (!resolved.dataFile || !data) return runBattery(resolved, opts);
+  const data = battery.data!;
   const bad = (field: string, what: string) => new DisparateError('config', `${resolved.file}: data.${field}: ${what}`);
   if (data.label_source && !data.label) throw bad('label', 'required with data.label_source: the errors found in each sample');
   if (data.label_source && data.population_size === undefined) throw bad('population_size', 'required with data.label_source: the number of applicants the samples come from');
@@ -29,8 +38,8 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     : data.label_source
       ? { replicates: 2000, seed }
       : undefined;
-  return auditDecisions({
-    file: resolved.dataFile,
+  return {
+    file: resolved.dataFile!,
     protected: battery.protected,
     flag: data.flag,
     label: data.label,
@@ -55,5 +64,5 @@ export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions
     bootstrap,
     intersections: battery.intersections,
     sweep: battery.sweep,
-  });
+  };
 }

@@ -1,0 +1,1 @@
+export { releaseWorkers, warmWorkers } from './chunk-pool.js';

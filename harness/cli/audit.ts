@@ -10,6 +10,7 @@ import { EVERY_ATTRIBUTE, OVERALL_KEYWORD } from '../findings/resolve-references
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { reportFormats, type OutputFormat } from './output-options.js';
 
 export interface AuditArgs {
   file: string;
@@ -22,6 +23,7 @@ export interface AuditArgs {
   'min-cell': number;
   out?: string | undefined;
   json: boolean;
+  formats?: OutputFormat[] | undefined;
   lang?: ReportLang | undefined;
   junit?: string | undefined;
   count?: string | undefined;
@@ -106,7 +108,7 @@ export const auditCommand = {
       .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
       .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
       .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
       .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
       .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
@@ -163,6 +165,7 @@ export const auditCommand = {
     if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
     await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
+      formats: reportFormats(argv),
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
     });
     return exitStatus(results.summary, 'fail');

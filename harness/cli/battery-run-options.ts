@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import { langOption, type ReportLang } from './lang-option.js';
+import { formatsOption, type OutputFormat } from './output-options.js';
 
 /** What {@link batteryRunOptions} adds to a command's arguments. */
 export interface BatteryRunArgs {
@@ -9,6 +10,7 @@ export interface BatteryRunArgs {
   workers?: number | undefined;
   'chunk-size'?: number | undefined;
   json: boolean;
+  formats?: OutputFormat[] | undefined;
   lang?: ReportLang | undefined;
   junit?: string | undefined;
   interactive?: boolean | undefined;
@@ -19,13 +21,13 @@ export interface BatteryRunArgs {
  * goes and in which language, the seed and size overrides, how the work is spread (never what it computes), and what is printed.
  */
 export function batteryRunOptions<T>(y: Argv<T>) {
-  return langOption(y)
+  return formatsOption(langOption(y))
     .option('out', { type: 'string', describe: 'output folder (default out/<battery file name>)' })
     .option('seed', { type: 'number', describe: 'override the battery seed' })
     .option('size', { type: 'number', describe: 'override the population size' })
     .option('workers', { type: 'number', describe: 'worker threads (default: number of cores; results never depend on it)' })
     .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (results never depend on it)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+    .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
     .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
     .option('interactive', { type: 'boolean', describe: 'inline vega into report.html for tooltips (default: the battery\'s report.interactive)' });
 }

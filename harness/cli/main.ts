@@ -13,6 +13,7 @@ import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
 import { runCommand, type RunArgs } from './run.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand, type ScoreArgs } from './score.js';
+import { formatsOption } from './output-options.js';
 import { discardPendingOutputs } from './pending-outputs.js';
 import { lastReportFolder } from './write-outputs.js';
 import { verifyCommand, type VerifyArgs } from './verify.js';
@@ -31,7 +32,8 @@ async function main(argv: string[]): Promise<number> {
     .command(runCommand.command, runCommand.describe, runCommand.builder, async (a) => {
       status = await runCommand.handler(a as unknown as RunArgs, argv);
     })
-    .command(auditCommand.command, auditCommand.describe, auditCommand.builder, async (a) => {
+    // --formats added here rather than in audit's own builder, which changes often
+    .command(auditCommand.command, auditCommand.describe, (y) => formatsOption(auditCommand.builder(y)), async (a) => {
       status = await auditCommand.handler(a as unknown as AuditArgs, argv);
     })
     .command(mergeCommand.command, mergeCommand.describe, mergeCommand.builder, async (a) => {

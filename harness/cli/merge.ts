@@ -8,11 +8,13 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { formatsOption, reportFormats, type OutputFormat } from './output-options.js';
 
 export interface MergeArgs {
   files: string[];
   out?: string | undefined;
   json: boolean;
+  formats?: OutputFormat[] | undefined;
   lang?: ReportLang | undefined;
   junit?: string | undefined;
   interactive: boolean;
@@ -26,10 +28,10 @@ export const mergeCommand = {
   command: 'merge <files..>',
   describe: 'Merge the results.json of disjoint parts of a population, or the part files of a sharded run (run --shard), into one report',
   builder: (y: Argv) =>
-    y
+    formatsOption(y)
       .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two); or the N part files of run --shard I/N' })
       .option('out', { type: 'string', describe: 'output folder (default out/merged)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
       .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
       .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en; for part files, the battery\'s lang)' }),
@@ -38,7 +40,7 @@ export const mergeCommand = {
     if (files.some(startsAsShardPart)) return mergePartsCommand(files, argv, rawArgs);
     if (files.length < 2) throw new DisparateError('usage', `merge ${files.join(' ')}: give at least two results.json files, one per part of the population (got ${files.length})`);
     const results = mergeResults(files.map(loadResultsFile), runContext(rawArgs));
-    await emitResults(results, argv.out ?? 'out/merged', argv.json, { junit: argv.junit, interactive: argv.interactive, lang: argv.lang });
+    await emitResults(results, argv.out ?? 'out/merged', argv.json, { junit: argv.junit, interactive: argv.interactive, lang: argv.lang, formats: reportFormats(argv) });
     // The parts' own policy for inconclusive checks (checkMergeable made sure they share it).
     return exitStatus(results.summary, results.manifest.inconclusive ?? 'fail');
   },
@@ -69,7 +71,7 @@ async function mergePartsCommand(files: string[], argv: MergeArgs, rawArgs: read
   await emitResults(results, argv.out ?? 'out/merged', argv.json, {
     lang: argv.lang ?? lang,
     interactive: argv.interactive || (report?.interactive ?? false),
-    formats: report?.formats,
+    formats: reportFormats(argv, report?.formats),
     privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,
     inconclusive,
   });

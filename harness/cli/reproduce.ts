@@ -9,12 +9,14 @@ import type { Reproduction } from '../results/index.js';
 import { reproductionSummary } from '../../reports/shared/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { formatsOption, reportFormats, type OutputFormat } from './output-options.js';
 
 export interface ReproduceArgs {
   pack?: string | undefined;
   list: boolean;
   out?: string | undefined;
   json: boolean;
+  formats?: OutputFormat[] | undefined;
   lang?: ReportLang | undefined;
   junit?: string | undefined;
 }
@@ -35,11 +37,11 @@ export const reproduceCommand = {
   command: 'reproduce [pack]',
   describe: 'Reproduce a published audit (see --list)',
   builder: (y: Argv) =>
-    y
+    formatsOption(y)
       .positional('pack', { type: 'string', describe: 'pack id' })
       .option('list', { type: 'boolean', default: false, describe: 'list the packs' })
       .option('out', { type: 'string', describe: 'output folder (default out/<pack>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
+      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
       .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
       .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en); results.json and junit.xml stay English' }),
   async handler(argv: ReproduceArgs, rawArgs: readonly string[]): Promise<number> {
@@ -54,7 +56,7 @@ export const reproduceCommand = {
     warmWorkers(availableParallelism() - 1);
     const results = await reproducePack(pack, packDir(pack.id), { workers: availableParallelism(), context: runContext(rawArgs) });
     await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
-    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit, lang: argv.lang });
+    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit, lang: argv.lang, formats: reportFormats(argv) });
     const r = results.reproduction!;
     if (!argv.json) process.stdout.write(reproductionSummary(r, argv.lang));
     return reproductionExitCode(r);

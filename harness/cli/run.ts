@@ -11,6 +11,7 @@ import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
+import { reportFormats } from './output-options.js';
 import { progressReporter } from './progress.js';
 
 export interface RunArgs extends BatteryRunArgs {
@@ -33,7 +34,7 @@ export const runCommand = {
     const { report, privacy, inconclusive } = resolved.battery;
     await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, lang: argv.lang ?? resolved.battery.lang,
       interactive: argv.interactive ?? report?.interactive ?? false,
-      formats: report?.formats,
+      formats: reportFormats(argv, report?.formats),
       privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,
       inconclusive,
     });

@@ -2,7 +2,7 @@ import type { Results } from '../harness/results/index.js';
 import { markWithheld, redactResults } from './shared/index.js';
 import { buildChartSpecs } from './specs/index.js';
 import type { Lang } from './i18n/index.js';
-import { type InconclusiveAs, renderPng, renderSvg, writeHtml, writeJunit, writeMarkdown } from './writers/index.js';
+import { type InconclusiveAs, renderPng, renderSvg, withoutVegaAria, writeHtml, writeJunit, writeMarkdown } from './writers/index.js';
 
 /** The files of one report, keyed by file name (no folders); the CLI writes them to `--out`. */
 export interface Report {
@@ -28,7 +28,7 @@ export interface BuildReportOptions {
   inconclusive?: InconclusiveAs;
   /** PNG scale over the SVG's size (default 2). */
   pngScale?: number;
-  /** The language of report.html's and report.md's front page and section titles (default English); results.json and junit.xml stay English. */
+  /** The language of everything a person reads: report.html, report.md and the charts (default English); results.json and junit.xml stay English. */
   lang?: Lang;
 }
 
@@ -54,9 +54,11 @@ export async function buildReport(results: Results, options: BuildReportOptions 
   const formats = new Set(options.formats ?? REPORT_FORMATS);
   const view = redactResults(results);
   const needCharts = formats.has('html') || formats.has('vl') || formats.has('svg') || formats.has('png');
-  const charts = needCharts ? buildChartSpecs(view) : [];
+  const charts = needCharts ? buildChartSpecs(view, options.lang) : [];
   const needSvg = formats.has('html') || formats.has('svg') || formats.has('png');
-  const svgs = needSvg ? await Promise.all(charts.map((c) => renderSvg(c.spec, options))) : [];
+  const rendered = needSvg ? await Promise.all(charts.map((c) => renderSvg(c.spec, options))) : [];
+  // Vega's own ARIA inside a chart is English: a report in another language keeps only the chart's accessible name from the catalogue
+  const svgs = (options.lang ?? 'en') === 'en' ? rendered : rendered.map(withoutVegaAria);
   const files = new Map<string, string | Uint8Array>();
   if (formats.has('html')) {
     files.set(

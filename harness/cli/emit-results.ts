@@ -20,9 +20,7 @@ export interface EmitOptions {
   junit?: string | undefined;
   /** The battery's `inconclusive` setting, so junit.xml agrees with the exit code. */
   inconclusive?: 'fail' | 'pass';
-  /** With --json: write and print results.json only, rendering no report (`disparate audit --json`). */
-  resultsOnly?: boolean;
-  /** The language of report.html's and report.md's front page (--lang, the battery's lang); default English. */
+  /** The language of the reports, the charts and the terminal summary (--lang, the battery's lang); default English. */
   lang?: 'en' | 'fr' | 'nl' | undefined;
 }
 

@@ -58,7 +58,7 @@ export const reproduceCommand = {
     await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
     await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit, lang: argv.lang, formats: reportFormats(argv) });
     const r = results.reproduction!;
-    if (!argv.json) process.stdout.write(reproductionSummary(r));
+    if (!argv.json) process.stdout.write(reproductionSummary(r, argv.lang));
     return reproductionExitCode(r);
   },
 };

@@ -114,7 +114,7 @@ export const Battery = z
     lang: z
       .enum(['en', 'fr', 'nl'])
       .optional()
-      .describe('Language of report.html\'s and report.md\'s front page and section titles: en, fr or nl (--lang wins). results.json and junit.xml stay English. Default en.'),
+      .describe('Language of everything a person reads: report.html and report.md (front page, sentences, tables, methods, provenance), the charts and the terminal summary, with numbers in that language\'s format: en, fr or nl (--lang wins). Labels, sources and what results.json records in words are quoted as written; results.json and junit.xml stay English. Default en.'),
     labels: DisplayLabels.optional(),
     seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master seed of every random draw. Default 1.'),
     population: z

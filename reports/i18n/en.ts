@@ -1,4 +1,7 @@
-import { localNumber } from './locale-number.js';
+import { EN_CHARTS } from './en-charts.js';
+import { EN_DETAIL } from './en-detail.js';
+import { EN_TABLES } from './en-tables.js';
+import { localNumber, type Lang } from './locale-number.js';
 
 /** One verdict count, for the verdict sentence. */
 export interface VerdictCounts {
@@ -32,13 +35,14 @@ const list = (items: readonly string[]): string =>
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /**
- * The English catalogue: every sentence and frame word of the report's front page and section
- * titles, written for a minister, a judge or a journalist: plain words first, the method second.
+ * The English catalogue: every sentence and frame word a person reads — the report's front page,
+ * section titles, detail (`detail`, `tables`), charts (`charts`) and the terminal summary — written
+ * for a minister, a judge or a journalist: plain words first, the method second.
  * Its shape is {@link Messages}; the other languages are typed against it, so a missing key is a
  * type error. Number arguments arrive in English format; each catalogue puts them in its own.
  */
 export const EN = {
-  lang: 'en',
+  lang: 'en' as Lang,
   /** The numbers of a fragment in this language's format. */
   num: (text: string): string => localNumber('en', text),
   /** The battery's unit noun ("households") in this language; an unknown noun is kept as written. */
@@ -48,8 +52,6 @@ export const EN = {
   verdictLabel: 'Verdict',
   /** The colon after a label (French sets it off with a no-break space). */
   colon: ':',
-  /** Said at the start of the detail sections when they are not in this language; empty in English. */
-  detailNote: '',
   sections: {
     summary: 'Every check in words',
     verdicts: 'Verdicts',
@@ -74,6 +76,8 @@ export const EN = {
     more: (n: number): string => `  and ${n} more (every check is in the report)`,
     report: (path: string): string => `report: ${path}`,
     withheld: 'withheld',
+    /** A check's value and interval on its line. */
+    value: (value: string, level: string, interval: string): string => `${value} (${level} CI ${interval})`,
     unstable: (flagged: number, n: number): string => ` — unstable: the reference group is flagged ${countText(flagged)} times in ${countText(n)}`,
   },
 
@@ -169,6 +173,13 @@ export const EN = {
   restOf: (group: string, unit: string): string => `all but the ${group} ${unit}`,
   /** The row of the whole population in each attribute's table. */
   overallRow: (unit: string): string => `All ${unit}`,
+
+  /** The per-check sentences. */
+  detail: EN_DETAIL,
+  /** Tables, folds, methods, provenance, reproduction and warnings. */
+  tables: EN_TABLES,
+  /** Chart titles, axes, legends, tooltips and descriptions. */
+  charts: EN_CHARTS,
 };
 
 /** The shape of every catalogue: the English one's keys, with their argument and result types. */

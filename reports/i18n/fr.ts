@@ -1,5 +1,8 @@
 import { countText, upper, type Messages, type RatePhrase, type VerdictCounts } from './en.js';
 import { localNumber } from './locale-number.js';
+import { FR_CHARTS } from './fr-charts.js';
+import { FR_DETAIL } from './fr-detail.js';
+import { FR_TABLES } from './fr-tables.js';
 
 const L = (text: string): string => localNumber('fr', text);
 const plural = (n: number, one: string, many: string): string => (n <= 1 ? one : many);
@@ -18,7 +21,6 @@ export const FR: Messages = {
   verdictWord: { pass: 'conforme', fail: 'non conforme', inconclusive: 'non concluant', 'no check': 'sans contrôle' },
   verdictLabel: 'Conclusion',
   colon: '\u00a0:',
-  detailNote: 'Les sections détaillées ci-dessous sont en anglais.',
   sections: {
     summary: 'Chaque contrôle en une phrase',
     verdicts: 'Conclusions des contrôles',
@@ -41,6 +43,7 @@ export const FR: Messages = {
       `conclusion : ${FR_VERDICT[r.verdict]} (${r.pass} ${plural(r.pass, 'conforme', 'conformes')}, ${r.fail} ${plural(r.fail, 'non conforme', 'non conformes')}, ${r.inconclusive} ${plural(r.inconclusive, 'non concluant', 'non concluants')})${warnings ? `, ${warnings} ${plural(warnings, 'avertissement', 'avertissements')}` : ''}`,
     more: (n) => `  et ${n} de plus (chaque contrôle figure dans le rapport)`,
     report: (path) => `rapport : ${path}`,
+    value: (value, level, interval) => `${value} (IC à ${level} : ${interval})`,
     withheld: 'masqué',
     unstable: (flagged, n) => L(` — instable : le groupe de référence n’est sélectionné que ${countText(flagged)} fois sur ${countText(n)}`),
   },
@@ -128,4 +131,9 @@ export const FR: Messages = {
   restOf: (group, unit) => `les ${unit} autres que « ${group} »`,
   /** The row of the whole population in each attribute's table. */
   overallRow: (unit) => `Ensemble des ${unit}`,
+
+  detail: FR_DETAIL,
+  tables: FR_TABLES,
+  charts: FR_CHARTS,
+
 };

@@ -4,3 +4,5 @@ export { FR } from './fr.js';
 export { NL } from './nl.js';
 export { LANGS, localNumber, type Lang } from './locale-number.js';
 export { messagesFor } from './messages-for.js';
+export type { Clause, RateText, Tail, ToleranceText } from './detail-types.js';
+export { METHOD_NAMES, methodName, methodProse, type MethodName } from './en-methods.js';

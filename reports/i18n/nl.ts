@@ -1,5 +1,8 @@
 import { countText, upper, type Messages, type RatePhrase, type VerdictCounts } from './en.js';
 import { localNumber } from './locale-number.js';
+import { NL_CHARTS } from './nl-charts.js';
+import { NL_DETAIL } from './nl-detail.js';
+import { NL_TABLES } from './nl-tables.js';
 
 const L = (text: string): string => localNumber('nl', text);
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -18,7 +21,6 @@ export const NL: Messages = {
   verdictWord: { pass: 'voldoet', fail: 'voldoet niet', inconclusive: 'onbeslist', 'no check': 'geen toets' },
   verdictLabel: 'Oordeel',
   colon: ':',
-  detailNote: 'De detailsecties hieronder zijn in het Engels.',
   sections: {
     summary: 'Elke toets in één zin',
     verdicts: 'Oordelen per toets',
@@ -41,6 +43,7 @@ export const NL: Messages = {
       `oordeel: ${NL_VERDICT[r.verdict]} (${r.pass} ${plural(r.pass, 'voldoet', 'voldoen')}, ${r.fail} ${plural(r.fail, 'voldoet niet', 'voldoen niet')}, ${r.inconclusive} onbeslist)${warnings ? `, ${warnings} ${plural(warnings, 'waarschuwing', 'waarschuwingen')}` : ''}`,
     more: (n) => `  en nog ${n} (elke toets staat in het rapport)`,
     report: (path) => `rapport: ${path}`,
+    value: (value, level, interval) => `${value} (${level}-betrouwbaarheidsinterval ${interval})`,
     withheld: 'afgeschermd',
     unstable: (flagged, n) => L(` — instabiel: de referentiegroep wordt maar ${countText(flagged)} van de ${countText(n)} keer geselecteerd`),
   },
@@ -128,4 +131,9 @@ export const NL: Messages = {
   restOf: (group, unit) => `alle ${unit} behalve ‘${group}’`,
   /** The row of the whole population in each attribute's table. */
   overallRow: (unit) => `Alle ${unit}`,
+
+  detail: NL_DETAIL,
+  tables: NL_TABLES,
+  charts: NL_CHARTS,
+
 };

@@ -240,7 +240,7 @@ function cannotTell(T: Messages, results: Results): string[] {
  */
 export function buildFrontPage(results: Results, lang: Lang = 'en'): FrontPage {
   const T = messagesFor(lang);
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const unit = T.unit(unitNoun(results.manifest));
   const s = results.summary;
   const total = s.pass + s.fail + s.inconclusive;

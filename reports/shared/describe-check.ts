@@ -2,11 +2,10 @@ import type { CheckResult } from '../../harness/results/index.js';
 import { UNSTABLE_FLAGGED, UNSTABLE_RATE } from './build-front-page.js';
 import { describeGroup } from './describe-group.js';
 import { fixed, formatCount, formatLevel, formatRate } from './format-number.js';
-import { baseMetric, formatMetric, formatMetricInterval, metricKind, metricLabel, parityOf } from './metric-kind.js';
+import { EN, type Clause, type RateText } from '../i18n/index.js';
+import { baseMetric, formatMetric, formatMetricInterval, metricKind, parityOf } from './metric-kind.js';
 import type { RateCounts, SentenceContext } from './sentence-context.js';
 import { shortSource } from './short-source.js';
-import { upperFirst } from './unit-noun.js';
-import { withArticle } from './with-article.js';
 import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
 
 /** One comparison to put in words: a check, or a key finding with an optional tolerance. */
@@ -51,17 +50,19 @@ function ratesOf(c: Comparison, ctx: SentenceContext): Rates | null {
   return group && reference ? { group, reference, name: rest ? restName(ctx) : (ctx.names?.group(c.attribute, c.reference) ?? c.reference) } : null;
 }
 
-/** The reference "(rest)" in a sentence: "all other households". */
-const restName = (ctx: SentenceContext): string => `all other ${ctx.unit}`;
+/** The reference "(rest)" in a sentence, in the language of `ctx`: "all other households". */
+const restName = (ctx: SentenceContext): string => (ctx.T ?? EN).detail.restName((ctx.T ?? EN).unit(ctx.unit));
 
-/** "17.6 % = 2,101 of 11,940"; "0 of 6,210" for a zero count; the bare rate when results carry no counts. */
-function rateText(r: RateCounts): string {
-  if (r.numerator === null || r.denominator === null) return formatRate(r.value);
-  const counts = `${formatCount(r.numerator)} of ${formatCount(r.denominator)}`;
-  return r.numerator === 0 || r.value === null ? counts : `${formatRate(r.value)} = ${counts}`;
+/** A rate with its counts in English format, for the catalogue to word ("17.6 % = 2,101 of 11,940"). */
+function rateText(r: RateCounts): RateText {
+  const counted = r.numerator !== null && r.denominator !== null;
+  return {
+    value: formatRate(r.value),
+    numerator: counted ? formatCount(r.numerator) : null,
+    denominator: counted ? formatCount(r.denominator) : null,
+    zero: r.numerator === 0 || r.value === null,
+  };
 }
-
-const ratesText = (r: Rates): string => `${rateText(r.group)}, against ${rateText(r.reference)} for ${r.name}`;
 
 /**
  * A ratio as the tables print it (2 decimals), except where that would mislead in a sentence: a
@@ -91,109 +92,97 @@ function directionOf(ci: readonly [number, number] | null, parity: number): 'hig
   return 'parity';
 }
 
-/** The sentence up to its bracket; `inline` when it already states the rates behind the comparison. */
-function mainClause(c: Comparison, who: string, rates: Rates | null, ctx: SentenceContext): { text: string; inline: boolean } {
+/** The case of the sentence up to its bracket; `inline` when it already states the rates behind the comparison. */
+function mainClause(c: Comparison, who: string, rates: Rates | null, ctx: SentenceContext): { clause: Clause; inline: boolean } {
   const kind = metricKind(c.metric);
   const base = baseMetric(c.metric);
-  const flagged = base === 'selection_rate';
-  const ref = c.reference === REST_REFERENCE ? restName(ctx) : `the reference group ${c.reference === null ? '(unknown)' : (ctx.names?.group(c.attribute, c.reference) ?? c.reference)}`;
-  const plain = (text: string) => ({ text, inline: false });
-  if (c.withheld !== undefined && c.withheld !== null) {
-    return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is withheld because a count behind it is below ${formatCount(c.withheld)} (privacy)`);
-  }
+  // against everyone else ("(rest)") the catalogue names "all other households", never "the reference group"
+  const rest = c.reference === REST_REFERENCE;
+  const subject = {
+    who,
+    reference: c.reference === null ? null : rest ? restName(ctx) : (ctx.names?.group(c.attribute, c.reference) ?? c.reference),
+    rest: rest ? (ctx.T ?? EN).unit(ctx.unit) : null,
+    metric: c.metric,
+    base,
+    flagged: base === 'selection_rate',
+  };
+  const plain = (clause: Clause) => ({ clause, inline: false });
+  if (c.withheld !== undefined && c.withheld !== null) return plain({ ...subject, kind: 'withheld', k: formatCount(c.withheld) });
   if (c.value === null && c.lowerBound !== undefined && c.lowerBound <= 1) {
-    return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is unbounded (none of ${ref} ${flagged ? 'is flagged' : `has a non-zero ${metricLabel(base)}`}), but its lower ${formatLevel(c.level)} limit ${ratioText(c.lowerBound)} includes parity, so no direction is established`);
+    return plain({ ...subject, kind: 'unbounded-parity', level: formatLevel(c.level), lower: ratioText(c.lowerBound) });
   }
-  if (c.value === null && c.lowerBound !== undefined) {
-    const times = `at least ${ratioText(c.lowerBound)} times as ${flagged ? 'often' : 'high'} (the ratio is unbounded: none of ${ref} ${flagged ? 'is flagged' : `has a non-zero ${metricLabel(base)}`})`;
-    return plain(flagged ? `${who} are flagged more often than ${ref}: ${times}` : `${who} have a higher ${metricLabel(base)} than ${ref}: ${times}`);
-  }
-  if (c.value === null) return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} could not be estimated (a zero count), so its direction is unknown`);
+  if (c.value === null && c.lowerBound !== undefined) return plain({ ...subject, kind: 'unbounded', lower: ratioText(c.lowerBound) });
+  if (c.value === null) return plain({ ...subject, kind: 'not-estimated' });
   const parity = parityOf(c.metric);
   // A ratio without a reference group (observed ÷ expected) is a statistic of the group alone.
-  if (parity === null || c.reference === null) return plain(`${who} have ${withArticle(metricLabel(c.metric))} of ${formatMetric(c.metric, c.value)}`);
+  if (parity === null || c.reference === null) return plain({ ...subject, kind: 'statistic', value: formatMetric(c.metric, c.value) });
 
   const value = valueText(c.metric, c.value);
-  const label = metricLabel(base);
   // "0.00 times as often" says nothing a reader can check: say "never" and give the counts.
   const zero = kind === 'ratio' && c.value === 0 && rates !== null;
   const direction = c.untested ? 'untested' : directionOf(c.ci, parity);
   if (direction === 'higher' || direction === 'lower') {
-    const size = kind === 'difference' ? `a difference of ${value}` : zero ? (flagged ? 'never' : 'zero') : `${value} times as ${flagged ? 'often' : 'high'}`;
-    return plain(
-      flagged
-        ? `${who} are flagged ${direction === 'higher' ? 'more' : 'less'} often than ${ref}: ${size}`
-        : `${who} have a ${direction} ${label} than ${ref}: ${size}`,
-    );
+    const size = kind === 'difference' ? { kind: 'difference' as const, value } : zero ? { kind: 'zero' as const } : { kind: 'times' as const, value };
+    return plain({ ...subject, kind: 'direction', higher: direction === 'higher', size });
   }
-  const why = direction === 'parity' ? 'the interval includes parity' : direction === 'untested' ? 'no check of the battery tests it' : 'no interval could be estimated';
-  const tail = `${c.value === parity ? 'and' : 'but'} ${why}, so no direction is established`;
+  const tail = { equal: c.value === parity, why: direction };
   if (zero) {
-    const against = `against ${rateText(rates.reference)} for ${ref}`;
-    return {
-      text: flagged
-        ? `${who} are never flagged (${rateText(rates.group)}), ${against}, ${tail}`
-        : `${who} have ${withArticle(label)} of zero (${rateText(rates.group)}), ${against}, ${tail}`,
-      inline: true,
-    };
+    const D = (ctx.T ?? EN).detail;
+    return { clause: { ...subject, kind: 'zero', groupRate: D.rate(rateText(rates.group)), referenceRate: D.rate(rateText(rates.reference)), tail }, inline: true };
   }
-  if (kind === 'ratio') {
-    return plain(flagged ? `${who} are flagged ${value} times as often as ${ref}, ${tail}` : `${who} have ${withArticle(label)} ${value} times that of ${ref}, ${tail}`);
-  }
-  if (c.value === parity) {
-    return plain(flagged ? `${who} are flagged at the same rate as ${ref} (${value}), ${tail}` : `${who} have the same ${label} as ${ref} (${value}), ${tail}`);
-  }
-  return plain(
-    flagged
-      ? `${who} are flagged at a rate that differs from that of ${ref} by ${value}, ${tail}`
-      : `${who} have ${withArticle(label)} that differs from that of ${ref} by ${value}, ${tail}`,
-  );
+  if (kind === 'ratio') return plain({ ...subject, kind: 'ratio', value, tail });
+  return plain({ ...subject, kind: c.value === parity ? 'same' : 'differs', value, tail });
 }
 
 /**
  * A ratio against a reference group flagged for under 1 % of its members, or fewer than 30 times,
  * swings with a handful of cases: the sentence says so, so a ratio in the hundreds never stands alone.
  */
-function unstableNote(c: Comparison, rates: Rates | null): string {
+function unstableNote(c: Comparison, rates: Rates | null, ctx: SentenceContext): string {
   const ref = rates?.reference;
   // a reference never flagged is explained by the sentence itself (the ratio is unbounded)
   if (metricKind(c.metric) !== 'ratio' || !ref || ref.numerator === null || ref.denominator === null || ref.numerator === 0) return '';
   if (ref.numerator / ref.denominator >= UNSTABLE_RATE && ref.numerator >= UNSTABLE_FLAGGED) return '';
-  return ` The reference group's rate rests on ${formatCount(ref.numerator)} ${ref.numerator === 1 ? 'case' : 'cases'}: the ratio is unstable; read the difference in points.`;
+  return (ctx.T ?? EN).num((ctx.T ?? EN).detail.unstable(ref.numerator, formatCount(ref.numerator)));
 }
+
+// Stand-ins for the source while the sentence's numbers are put in the language's format (never in a report).
+const SOURCE = '\u0000source\u0000';
+const SHORT = '\u0000short\u0000';
 
 /**
  * A plain-text sentence naming the group (with the results' unit noun), direction, reference group,
- * the rates and counts behind a comparison of rates, interval and tolerance. A direction is stated
- * only when the whole interval lies on one side of parity (ratio 1, difference 0); otherwise the
- * sentence says the interval includes parity. Pure; not escaped: writers escape it for their format.
+ * the rates and counts behind a comparison of rates, interval and tolerance, in the language of
+ * `ctx` (English by default). A direction is stated only when the whole interval lies on one side
+ * of parity (ratio 1, difference 0); otherwise the sentence says the interval includes parity.
+ * The tolerance's source is cited as written. Pure; not escaped: writers escape it for their format.
  * @example describeComparison(comparison, sentenceContext(results))
  * // "Students with nationality non_eu are flagged more often than the reference group french: 3.08 times as often
  * //  (17.6 % = 2,101 of 11,940, against 5.7 % = 6,012 of 105,477 for french; 95 % CI 2.68–3.57;
  * //  tolerance 0.80–1.25 per the battery, source: EEOC): fail."
  */
 export function describeComparison(c: Comparison, ctx: SentenceContext): string {
-  const who = `${upperFirst(ctx.unit)} with ${describeGroup(c.attribute, c.group, ctx.names)}`;
+  const D = (ctx.T ?? EN).detail;
+  const who = D.who((ctx.T ?? EN).unit(ctx.unit), describeGroup(c.attribute, c.group, ctx.names, D.group));
   const rates = ratesOf(c, ctx);
   const main = mainClause(c, who, rates, ctx);
+  const level = formatLevel(c.level);
   const ci = c.withheld
-    ? `${formatLevel(c.level)} CI withheld`
+    ? D.ciWithheld(level)
     : c.ci === null && c.lowerBound !== undefined
-      ? `lower ${formatLevel(c.level)} limit ${ratioText(c.lowerBound)}, upper unbounded`
-      : `${formatLevel(c.level)} CI ${intervalText(c.metric, c.ci)}`;
-  const tol =
-    c.tolerance === null
-      ? 'no tolerance set for this comparison'
-      : `tolerance ${formatMetricInterval(c.metric, c.tolerance.bounds)} ${
-          c.tolerance.origin === 'battery' ? 'per the battery' : 'by default'
-        }, ${c.tolerance.source === null ? 'no source cited' : c.tolerance.citedAbove ? `source: ${shortSource(c.tolerance.source)}, cited in full above` : `source: ${c.tolerance.source}`}`;
-  const verdict = c.verdict === undefined ? '.' : `: ${c.verdict}.`;
-  const small =
-    c.smallCell === undefined || c.smallCell === null
-      ? ''
-      : ` This is a small cell (n < ${formatCount(c.smallCell)}): the estimate is unreliable.`;
-  const bracket = [rates !== null && !main.inline ? ratesText(rates) : null, ci, tol].filter((s) => s !== null).join('; ');
-  return `${main.text} (${bracket})${verdict}${small}${unstableNote(c, rates)}`;
+      ? D.ciUnbounded(level, ratioText(c.lowerBound))
+      : D.ci(level, intervalText(c.metric, c.ci));
+  const t = c.tolerance;
+  const tol = D.tolerance(
+    t === null ? null : { bounds: formatMetricInterval(c.metric, t.bounds), battery: t.origin === 'battery', source: t.source === null ? null : SOURCE, short: t.source !== null && t.citedAbove ? SHORT : null },
+  );
+  const verdict = c.verdict === undefined ? '.' : D.verdictEnd(c.verdict);
+  const small = c.smallCell === undefined || c.smallCell === null ? '' : D.smallCell(formatCount(c.smallCell));
+  const bracket = [rates !== null && !main.inline ? D.rates(rateText(rates.group), rateText(rates.reference), rates.name) : null, ci, tol].filter((s) => s !== null).join(D.semicolon);
+  // the numbers the sentence computed go into the language's format; the source (a section, a year) stays as written
+  const sentence = (ctx.T ?? EN).num(`${D.clause(main.clause)} (${bracket})${verdict}${small}`);
+  const source = t?.source ?? '';
+  return `${sentence.replace(SHORT, () => shortSource(source)).replace(SOURCE, () => source)}${unstableNote(c, rates, ctx)}`;
 }
 
 /**

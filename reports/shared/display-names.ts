@@ -1,7 +1,7 @@
 import type { Results } from '../../harness/results/index.js';
 import { INTERSECTION_SEPARATOR } from './intersection.js';
 import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
-import { EN } from '../i18n/en.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
 
 /** Attributes, levels and groups in words, from `manifest.display_labels` (codes where none is given). */
 export interface DisplayNames {
@@ -20,11 +20,13 @@ const plain = (code: string): string => code;
 
 /**
  * The names a person reads for the attributes and groups of a results file. Labels come from the
- * battery (`labels:`) over the population spec's; a code without one is shown as written.
+ * battery (`labels:`) over the population spec's; a code without one is shown as written. The
+ * reference "(rest)" (everyone not in the group) is named in the words of `lang`.
  *
  * @example displayNames(results).group('nationality×disability', 'non_eu×disabled') // "non-EU, disabled"
  */
-export function displayNames(results: Pick<Results, 'manifest'>): DisplayNames {
+export function displayNames(results: Pick<Results, 'manifest'>, lang: Lang = 'en'): DisplayNames {
+  const rest = messagesFor(lang).restReference;
   const labels = results.manifest.display_labels ?? {};
   const attribute1 = (a: string): string => labels[a]?.label ?? plain(a);
   const level = (a: string, l: string): string => labels[a]?.levels[l] ?? plain(l);
@@ -37,7 +39,7 @@ export function displayNames(results: Pick<Results, 'manifest'>): DisplayNames {
     attributeInText: (a) => attribute(a).replace(/(^|× )(\p{Lu})(?!\p{Lu})/gu, (_, pre: string, c: string) => pre + c.toLowerCase()),
     level,
     group: (a, g) => {
-      if (g === REST_REFERENCE) return EN.restReference;
+      if (g === REST_REFERENCE) return rest;
       const attributes = a.split(INTERSECTION_SEPARATOR);
       const levels = g.split(INTERSECTION_SEPARATOR);
       // without any label the code stays as written, "×" included, so unlabelled reports read as before

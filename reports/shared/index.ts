@@ -5,7 +5,7 @@ export { describeCheck, describeComparison, type Comparison } from './describe-c
 export { sentenceContext, type RateCounts, type SentenceContext } from './sentence-context.js';
 export { DEFAULT_UNIT, unitNoun, upperFirst } from './unit-noun.js';
 export { withArticle } from './with-article.js';
-export { METHOD_NAMES, methodName, methodProse, type MethodName } from './method-names.js';
+export { METHOD_NAMES, methodName, methodProse, type MethodName } from '../i18n/index.js';
 export * from './intersection.js';
 export { OKABE_ITO, VERDICT_STYLE, type VerdictKey } from './palette.js';
 export { slug } from './slug.js';

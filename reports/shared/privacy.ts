@@ -1,5 +1,6 @@
 import type { CheckResult, GroupResult, MetricValue, Results } from '../../harness/results/index.js';
 import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { messagesFor, type Lang } from '../i18n/index.js';
 import { formatCount } from './format-number.js';
 import { baseMetric, metricKind } from './metric-kind.js';
 
@@ -136,8 +137,8 @@ export function countText(results: Results, value: number | null): string {
 }
 
 /** The flagged count of a group as printed: "<k", "withheld" when n − flagged is below k, else the count. */
-export function flaggedText(results: Results, g: GroupResult): string {
+export function flaggedText(results: Results, g: GroupResult, lang: Lang = 'en'): string {
   const k = privacyThreshold(results);
-  if (k !== null && g.flagged >= k && g.n >= k && g.n - g.flagged < k) return 'withheld';
+  if (k !== null && g.flagged >= k && g.n >= k && g.n - g.flagged < k) return messagesFor(lang).detail.withheld;
   return countText(results, g.flagged);
 }

@@ -1,4 +1,5 @@
 import type { ReproducedFigure, Reproduction, Results } from '../../harness/results/index.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
 import type { Table, TableRow } from './table.js';
 
 /** A published figure in plain digits: six significant digits, no locale. */
@@ -17,32 +18,21 @@ function plainDecimal(value: number, digits: number): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-/** The words of the reproduction tables, in one place. */
-const TEXT = {
-  within: (tol: string) => `within ±${tol}`,
-  outside: (tol: string) => `outside ±${tol}`,
-  exact: ' (exact: must match to rounding)',
-} as const;
-
 /**
  * The gap between reproduced and published, signed, in plain decimals, with the tolerance it is
  * judged against: "+0.00003 (within ±0.0001)".
  */
-export function gapText(gap: number, tolerance: number, within: boolean): string {
+export function gapText(gap: number, tolerance: number, within: boolean, lang: Lang = 'en'): string {
+  const W = messagesFor(lang).tables;
   const tol = plainDecimal(tolerance, 6);
   const shown = Math.abs(gap) < 1e-15 ? '0' : `${gap > 0 ? '+' : '−'}${plainDecimal(Math.abs(gap), 1)}`;
-  return `${shown} (${within ? TEXT.within(tol) : TEXT.outside(tol)})`;
+  return `${shown} (${within ? W.within(tol) : W.outside(tol)})`;
 }
 
-const NOTHING_REPRODUCED = 'Reproduced: none; every published figure is one the pack was built or calibrated from';
-
 /** The part of the line on the build checks, or '' when the pack has no input figure. */
-function buildCheckText(r: Reproduction): string {
+function buildCheckText(W: Messages['tables'], r: Reproduction): string {
   const { within, total } = r.inputs;
-  if (total === 0) return '';
-  return within === total
-    ? `build checks: ${within} of ${total} inputs read back`
-    : `build checks failed: only ${within} of ${total} inputs read back, so the pack itself is broken`;
+  return total === 0 ? '' : W.buildChecks(within, total);
 }
 
 /**
@@ -53,15 +43,14 @@ function buildCheckText(r: Reproduction): string {
  *
  * @example reproductionLine(rotterdam) // "Reproduced: 0 of 9 published figures (9 informative: shown with their gap, not expected to match); build checks: 8 of 8 inputs read back"
  */
-export function reproductionLine(r: Reproduction): string {
-  if (r.figures.length === 0) return 'No published figure to compare (see the pack README)';
+export function reproductionLine(r: Reproduction, lang: Lang = 'en'): string {
+  const T = messagesFor(lang);
+  const W = T.tables;
+  if (r.figures.length === 0) return W.noPublished;
   const outputs = r.reproduced.total + r.informative.total;
-  const informative = r.informative.total === 0 ? '' : ` (${r.informative.total} informative: shown with their gap, not expected to match)`;
-  const head = outputs === 0
-    ? NOTHING_REPRODUCED
-    : `Reproduced: ${r.reproduced.within} of ${outputs} published figures${informative}`;
-  const build = buildCheckText(r);
-  return build === '' ? head : `${head}; ${build}`;
+  const head = outputs === 0 ? W.nothingReproduced : W.reproduced(r.reproduced.within, outputs, r.informative.total);
+  const build = buildCheckText(W, r);
+  return build === '' ? head : `${head}${T.detail.semicolon}${build}`;
 }
 
 /**
@@ -70,24 +59,25 @@ export function reproductionLine(r: Reproduction): string {
  *
  * @example reproductionSummary(caf) // "Reproduced: none; every published figure is one the pack was built or calibrated from; build checks: 2 of 2 inputs read back\n"
  */
-export function reproductionSummary(r: Reproduction): string {
-  const lines = [reproductionLine(r)];
+export function reproductionSummary(r: Reproduction, lang: Lang = 'en'): string {
+  const T = messagesFor(lang);
+  const lines = [reproductionLine(r, lang)];
   const missed = r.figures.filter((f) => f.class === 'input' && !f.within).map((f) => f.id);
-  if (missed.length > 0) {
-    lines.push(`Broken build: the pack does not read back ${missed.length === 1 ? 'the input' : 'the inputs'} it was built from (${missed.join(', ')}); a fault in the pack, not a failed reproduction`);
-  }
-  return `${lines.join('\n')}\n`;
+  if (missed.length > 0) lines.push(T.tables.brokenBuild(missed));
+  return T.num(`${lines.join('\n')}\n`);
 }
 
-function row(f: ReproducedFigure, match: string, note: number): TableRow {
+function row(T: Messages, f: ReproducedFigure, match: string, note: number): TableRow {
+  const W = T.tables;
+  // the figure's label and note are the pack's own words, kept as written; the numbers go into the language's format
   return {
     cells: [
       f.note ? `${f.label} (${f.note})` : f.label,
-      f.class,
-      formatFigure(f.published),
-      formatFigure(f.reproduced),
-      f.reproduced === null ? '—' : gapText(f.reproduced - f.published, f.tolerance, f.within),
-      `± ${plainDecimal(f.tolerance, 6)}${f.exact ? TEXT.exact : ''}`,
+      W.figureClass(f.class),
+      T.num(formatFigure(f.published)),
+      f.reproduced === null ? W.notReproduced : T.num(formatFigure(f.reproduced)),
+      f.reproduced === null ? '—' : T.num(gapText(f.reproduced - f.published, f.tolerance, f.within, T.lang)),
+      T.num(`± ${plainDecimal(f.tolerance, 6)}${f.exact ? W.exact : ''}`),
       match,
       `[${note}]`,
     ],
@@ -100,7 +90,6 @@ function footnotes(figures: readonly ReproducedFigure[]): { notes: string[]; at:
   return { notes, at: (f) => notes.indexOf(f.source) + 1 };
 }
 
-const HEADER = ['Figure', 'Class', 'Published', 'Reproduced', 'Gap', 'Tolerance', 'Match', 'Source'];
 
 /**
  * The tables of a pack's reproduction, each figure in the table of its class:
@@ -109,7 +98,9 @@ const HEADER = ['Figure', 'Class', 'Published', 'Reproduced', 'Gap', 'Tolerance'
  * 2. build checks: the `input` figures, values the pack was built or calibrated from, read back.
  * A table without rows is left out; no table when the pack publishes no figure.
  */
-export function buildReproductionTables(results: Results): Table[] {
+export function buildReproductionTables(results: Results, lang: Lang = 'en'): Table[] {
+  const T = messagesFor(lang);
+  const W = T.tables;
   const r = results.reproduction;
   if (!r || r.figures.length === 0) return [];
   const outputs = [...r.figures.filter((f) => f.class === 'reproduced'), ...r.figures.filter((f) => f.class === 'informative')];
@@ -118,22 +109,21 @@ export function buildReproductionTables(results: Results): Table[] {
   if (outputs.length > 0) {
     const cite = footnotes(outputs);
     tables.push({
-      caption: `Published vs reproduced (${r.pack}): ${reproductionLine(r)}`,
-      header: HEADER,
+      caption: W.publishedCaption(r.pack, T.num(reproductionLine(r, lang))),
+      header: W.reproductionHeader,
       numeric: [2, 3, 4, 5],
-      rows: outputs.map((f) => row(f, f.class === 'reproduced' ? (f.within ? 'yes' : 'no') : f.within ? 'within, not gated' : 'outside, not gated', cite.at(f))),
+      rows: outputs.map((f) => row(T, f, f.class === 'reproduced' ? (f.within ? W.match.yes : W.match.no) : f.within ? W.match.within : W.match.outside, cite.at(f))),
       notes: cite.notes,
     });
   }
   if (inputs.length > 0) {
-    const lead = outputs.length === 0 ? `${NOTHING_REPRODUCED}. ` : '';
-    const broken = r.inputs.within < r.inputs.total ? ', so the pack itself is broken' : '';
+    const lead = outputs.length === 0 ? `${W.nothingReproduced}. ` : '';
     const cite = footnotes(inputs);
     tables.push({
-      caption: `${lead}Build checks (${r.pack}): ${r.inputs.within} of ${r.inputs.total} inputs read back${broken}. These are values the pack was built or calibrated from: a check of the build, not a reproduction`,
-      header: HEADER,
+      caption: W.buildCaption({ lead, pack: r.pack, within: r.inputs.within, total: r.inputs.total, broken: r.inputs.within < r.inputs.total }),
+      header: W.reproductionHeader,
       numeric: [2, 3, 4, 5],
-      rows: inputs.map((f) => row(f, f.within ? 'read back' : 'no: the build is broken', cite.at(f))),
+      rows: inputs.map((f) => row(T, f, f.within ? W.match.readBack : W.match.broken, cite.at(f))),
       notes: cite.notes,
     });
   }

@@ -1,6 +1,7 @@
 import type { GroupCounts } from '../../harness/accumulate/index.js';
 import { RATE_METRICS } from '../../harness/metrics/index.js';
 import type { GroupResult, Results } from '../../harness/results/index.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
 import { displayNames, type DisplayNames } from './display-names.js';
 import { privacyThreshold } from './privacy.js';
 import { unitNoun } from './unit-noun.js';
@@ -14,6 +15,8 @@ export interface RateCounts {
 
 /** What sentences need from the results besides the comparison itself. Build it once with {@link sentenceContext}. */
 export interface SentenceContext {
+  /** The catalogue the sentences are written from; absent: English. */
+  T?: Messages;
   /** Plural noun for one row ("households", "students"); "people" when the manifest names none. */
   unit: string;
   /** The battery's min_cell, for the small-cell note. */
@@ -34,17 +37,18 @@ export interface SentenceContext {
  *
  * @example describeCheck(results.checks[0], sentenceContext(results))
  */
-export function sentenceContext(results: Results): SentenceContext {
+export function sentenceContext(results: Results, lang: Lang = 'en'): SentenceContext {
   const groups = new Map<string, GroupResult>();
   for (const g of results.groups) groups.set(`${g.attribute}\u0000${g.group}`, g);
   const k = privacyThreshold(results);
   // Results not yet redacted carry no `withheld` markers: never print a count below k either way.
   const small = (x: number | null, d: number | null): boolean => k !== null && (x === null || d === null || x < k || d < k || d - x < k);
   return {
+    T: messagesFor(lang),
     unit: unitNoun(results.manifest),
     minCell: results.manifest.min_cell,
     privacyK: k,
-    names: displayNames(results),
+    names: displayNames(results, lang),
     restRate: (attribute, group, metric) => {
       const rest = groups.get(`${attribute}\u0000${group}`)?.rest;
       const base = RATE_METRICS.find((m) => m.id === metric);

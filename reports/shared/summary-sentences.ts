@@ -3,14 +3,14 @@ import { describeCheck, describeComparison } from './describe-check.js';
 import { sentenceContext, type SentenceContext } from './sentence-context.js';
 import { shortenableSources } from './short-source.js';
 import { upperFirst } from './unit-noun.js';
+import { EN, type Lang } from '../i18n/index.js';
 
 /** A sentence continued after a colon: its leading unit noun back in its own case ("Students …" → "students …"). */
 function midSentence(sentence: string, ctx: SentenceContext): string {
-  const lead = upperFirst(ctx.unit);
-  return sentence.startsWith(lead) ? ctx.unit + sentence.slice(lead.length) : sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  const unit = (ctx.T ?? EN).unit(ctx.unit);
+  const lead = upperFirst(unit);
+  return sentence.startsWith(lead) ? unit + sentence.slice(lead.length) : sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
-
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 /** One summary sentence, with the verdict it reports (if it reports a check). */
 export interface SummarySentence {
@@ -26,24 +26,14 @@ export interface SummarySentence {
  * failing or inconclusive check already states it (a direction only from a check's family interval). Each comparison names direction, reference group, interval and tolerance;
  * a tolerance's source is cited in full in its first sentence and by its short name after.
  */
-export function summarySentences(results: Results): SummarySentence[] {
+export function summarySentences(results: Results, lang: Lang = 'en'): SummarySentence[] {
   const { summary, manifest } = results;
   const total = summary.pass + summary.fail + summary.inconclusive;
-  const out: SummarySentence[] = [
-    {
-      kind: 'overall',
-      text:
-        total === 0
-          ? 'No checks were configured; the figures below are descriptive only.'
-          : `Overall verdict: ${summary.verdict}. Of ${total} ${plural(total, 'check', 'checks')}, ${summary.fail} failed, ${summary.inconclusive} ${
-              plural(summary.inconclusive, 'was', 'were')
-            } inconclusive and ${summary.pass} passed.`,
-      verdict: total === 0 ? undefined : summary.verdict,
-    },
-  ];
+  const ctx = sentenceContext(results, lang);
+  const D = (ctx.T ?? EN).detail;
+  const out: SummarySentence[] = [{ kind: 'overall', text: (ctx.T ?? EN).num(D.overall(summary)), verdict: total === 0 ? undefined : summary.verdict }];
   const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
   const notPassing = results.checks.filter((c) => c.verdict !== 'pass').sort((a, b) => order[a.verdict] - order[b.verdict]);
-  const ctx = sentenceContext(results);
   const single = new Set(manifest.protected);
   // a tolerance's source is cited in full the first time only, unless its short name could mean another source
   const shortenable = shortenableSources(results.checks.map((c) => c.source));
@@ -74,17 +64,14 @@ export function summarySentences(results: Results): SummarySentence[] {
     const m = top.metrics['selection_rate_ratio']!;
     const check = results.checks.find((c) => c.attribute === attribute && c.group === top.group && c.metric === 'selection_rate_ratio');
     // Picked after seeing the data: only a check's interval, which holds for all checks at once, may carry a direction.
-    const how = check
-      ? 'the ratio farthest from 1; its interval holds jointly with every other check, so picking it after the fact does not weaken it'
-      : 'the ratio farthest from 1; no check covers it, so it is described, not judged';
     out.push({
       kind: 'finding',
-      text: `Largest selection-rate disparity by ${ctx.names?.attributeInText(attribute) ?? attribute} (${how}): ${midSentence(describeComparison({
+      text: D.largest(ctx.names?.attributeInText(attribute) ?? attribute, check !== undefined, midSentence(describeComparison({
         metric: 'selection_rate_ratio', attribute, group: top.group, reference: m.reference,
         value: check ? check.value : m.value, ci: check ? check.ci : m.ci, level: check ? check.level : m.level, lowerBound: check?.lower_bound,
         tolerance: check ? { bounds: check.bounds, origin: check.bounds_origin, source: check.source, citedAbove: citedAbove(check.source) } : null,
         verdict: check?.verdict, smallCell: top.small_cell ? manifest.min_cell : null, untested: !check,
-      }, ctx), ctx)}`,
+      }, ctx), ctx)),
       verdict: check?.verdict,
     });
   }
@@ -122,10 +109,12 @@ function intersectionSentences(
       out.push({ kind: 'finding', text: describeCheck(worst, ctx, citedAbove(worst.source)), verdict: worst.verdict });
       continue;
     }
-    const counts = `${failing.length} of ${cells.length} cells of ${ctx.names?.attributeInText(attribute) ?? attribute} ${plural(failing.length, 'fails', 'fail')} check ${id} and ${unsure.length} ${plural(unsure.length, 'is', 'are')} inconclusive (every cell is in the verdict table)`;
     out.push({
       kind: 'finding',
-      text: `${counts}. Strongest: ${midSentence(describeCheck(worst, ctx, citedAbove(worst.source)), ctx)}`,
+      text: (ctx.T ?? EN).detail.cells({
+        failing: failing.length, cells: cells.length, attribute: ctx.names?.attributeInText(attribute) ?? attribute, check: id, inconclusive: unsure.length,
+        strongest: midSentence(describeCheck(worst, ctx, citedAbove(worst.source)), ctx),
+      }),
       verdict: failing.length ? 'fail' : 'inconclusive',
     });
   }

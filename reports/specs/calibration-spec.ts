@@ -4,6 +4,9 @@ import { OKABE_ITO, formatRate } from '../shared/index.js';
 import { groupLabel, groupStyles } from './group-colours.js';
 import { histogramGroups } from './score-distribution-spec.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Bins with fewer labelled rows are left out: their observed rate is noise. */
 const MIN_LABELLED = 20;
@@ -24,7 +27,8 @@ export function calibrationGroups(results: Results, attribute: string): GroupRes
  *
  * @example calibrationSpec(results, 'nationality')
  */
-export function calibrationSpec(results: Results, attribute: string): TopLevelSpec {
+export function calibrationSpec(results: Results, attribute: string, T: Messages = EN): TopLevelSpec {
+  const K = T.charts.calibration;
   const groups = calibrationGroups(results, attribute);
   if (groups.length === 0) throw new Error(`calibrationSpec: no labelled score histogram for ${attribute}`);
   const rows = groups.flatMap((g) => {
@@ -34,17 +38,16 @@ export function calibrationSpec(results: Results, attribute: string): TopLevelSp
       const positives = h.positives![i]!;
       if (!(Number.isFinite(labelled) && Number.isFinite(positives) && labelled >= MIN_LABELLED)) return [];
       const observed = positives / labelled;
-      return [{ group: groupLabel(g), score: (h.edges[i]! + h.edges[i + 1]!) / 2, observed, observed_text: formatRate(observed), labelled }];
+      return [{ group: groupLabel(g, T), score: (h.edges[i]! + h.edges[i + 1]!) / 2, observed, observed_text: T.num(formatRate(observed)), labelled }];
     });
   });
-  const style = groupStyles(groups);
+  const style = groupStyles(groups, T);
   const axis = { format: '.0%' };
   return {
     $schema: SCHEMA,
-    title: { text: `Calibration by ${attribute}`, subtitle: 'observed share with error or fraud found, per score bin' },
-    description:
-      `Observed rate of error or fraud among labelled cases against the risk score, per score bin, for each ${attribute} group ` +
-      `(${groups.length} groups, reference in solid black; bins with fewer than ${MIN_LABELLED} labelled cases left out). The dashed diagonal is perfect calibration.`,
+    title: { text: K.title(attribute), subtitle: K.subtitle },
+    ...chartLocale(T),
+    description: K.description(attribute, groups.length, MIN_LABELLED),
     width: 320,
     height: 320,
     layer: [
@@ -52,25 +55,25 @@ export function calibrationSpec(results: Results, attribute: string): TopLevelSp
         data: { values: [{ a: 0 }, { a: 1 }] },
         mark: { type: 'line', color: OKABE_ITO.grey, strokeDash: [4, 4] },
         encoding: {
-          x: { field: 'a', type: 'quantitative', title: 'Risk score (bin middle)', scale: { domain: [0, 1] } },
-          y: { field: 'a', type: 'quantitative', title: 'Observed rate', scale: { domain: [0, 1] }, axis },
+          x: { field: 'a', type: 'quantitative', title: K.axisX, scale: { domain: [0, 1] } },
+          y: { field: 'a', type: 'quantitative', title: K.axisY, scale: { domain: [0, 1] }, axis },
         },
       },
       {
         data: { values: rows },
         mark: { type: 'line', point: true, strokeWidth: 2 },
         encoding: {
-          x: { field: 'score', type: 'quantitative', title: 'Risk score (bin middle)', scale: { domain: [0, 1] } },
-          y: { field: 'observed', type: 'quantitative', title: 'Observed rate', scale: { domain: [0, 1] }, axis },
+          x: { field: 'score', type: 'quantitative', title: K.axisX, scale: { domain: [0, 1] } },
+          y: { field: 'observed', type: 'quantitative', title: K.axisY, scale: { domain: [0, 1] }, axis },
           // The scale's domain orders the groups; a `sort` array would also do it, but Vega compiles it to an
           // object keyed by group, and groups named "constructor" or "toString" break it.
           color: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.colours } },
           strokeDash: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.dashes } },
           tooltip: [
             { field: 'group', title: attribute },
-            { field: 'score', title: 'score', format: '.3f' },
-            { field: 'observed_text', title: 'observed rate' },
-            { field: 'labelled', title: 'labelled cases' },
+            { field: 'score', title: K.tooltipScore, format: '.3f' },
+            { field: 'observed_text', title: K.tooltipObserved },
+            { field: 'labelled', title: K.tooltipLabelled },
           ],
         },
       },

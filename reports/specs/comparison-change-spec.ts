@@ -2,14 +2,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../../harness/results/index.js';
 import { OKABE_ITO, formatDifference, formatLevel, formatRate } from '../shared/index.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const INTERSECTION = '×';
 
-const DIRECTION = {
-  up: { label: 'flagged more often under the candidate', colour: OKABE_ITO.vermillion },
-  down: { label: 'flagged less often under the candidate', colour: OKABE_ITO.blue },
-  none: { label: 'interval includes no change', colour: OKABE_ITO.grey },
-} as const;
+const COLOURS = { up: OKABE_ITO.vermillion, down: OKABE_ITO.blue, none: OKABE_ITO.grey } as const;
 
 /**
  * Paired change in selection rate per group, candidate − deployed, in percentage points: a dot at
@@ -19,7 +18,9 @@ const DIRECTION = {
  *
  * @example comparisonChangeSpec(results.comparison!)
  */
-export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'deployed' | 'candidate'>, minCell = 0): TopLevelSpec {
+export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'deployed' | 'candidate'>, minCell = 0, T: Messages = EN): TopLevelSpec {
+  const K = T.charts.comparison;
+  const DIRECTION = { up: { label: K.up, colour: COLOURS.up }, down: { label: K.down, colour: COLOURS.down }, none: { label: K.none, colour: COLOURS.none } };
   // Small cells stay in the table; drawn, their wide intervals would set the scale for every group.
   const groups = comparison.groups.filter((g) => g.n >= minCell);
   const left = comparison.groups.length - groups.length;
@@ -35,8 +36,8 @@ export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'de
       lo: ci === null ? null : ci[0] * 100,
       hi: ci === null ? null : ci[1] * 100,
       direction: DIRECTION[direction].label,
-      change_text: formatDifference(v),
-      rates_text: `${formatRate(g.deployed_rate)} → ${formatRate(g.candidate_rate)}`,
+      change_text: T.num(formatDifference(v)),
+      rates_text: T.num(`${formatRate(g.deployed_rate)} → ${formatRate(g.candidate_rate)}`),
       n: g.n,
     };
   });
@@ -45,7 +46,7 @@ export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'de
   const values = [0, ...rows.flatMap((r) => [r.lo, r.hi, r.change])].filter((v): v is number => v !== null && Number.isFinite(v));
   const pad = (Math.max(...values) - Math.min(...values)) * 0.05 || 0.1;
   const domain = [Math.min(...values) - pad, Math.max(...values) + pad];
-  const x = { type: 'quantitative', title: 'Change in selection rate (percentage points, candidate − deployed)', scale: { domain, nice: false } } as const;
+  const x = { type: 'quantitative', title: K.axis, scale: { domain, nice: false } } as const;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } } as const;
   const color = {
     field: 'direction',
@@ -57,12 +58,9 @@ export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'de
   const moved = rows.filter((r) => r.direction !== DIRECTION.none.label);
   return {
     $schema: SCHEMA,
-    title: { text: 'Paired change in selection rate', subtitle: `${comparison.candidate.name} against ${comparison.deployed.name}, the same applicants; ${level} intervals` },
-    description:
-      `For ${rows.length} groups, the change in the share flagged when the candidate model ${comparison.candidate.name} replaces ${comparison.deployed.name}, ` +
-      'with its paired interval; the rule at 0 is no change. ' +
-      (left ? `${left} groups with fewer than ${minCell} applicants are in the table only. ` : '') +
-      (moved.length ? `Intervals excluding no change: ${moved.map((r) => `${r.label} ${r.change_text}`).join(', ')}.` : 'Every interval includes no change.'),
+    title: { text: K.title, subtitle: T.num(K.subtitle(comparison.candidate.name, comparison.deployed.name, level)) },
+    ...chartLocale(T),
+    description: K.description({ rows: rows.length, candidate: comparison.candidate.name, deployed: comparison.deployed.name, left, minCell, moved: moved.map((r) => `${r.label} ${r.change_text}`) }),
     width: 420,
     height: { step: 24 },
     data: { values: rows },
@@ -81,10 +79,10 @@ export function comparisonChangeSpec(comparison: Pick<Comparison, 'groups' | 'de
           y,
           color,
           tooltip: [
-            { field: 'label', title: 'group' },
-            { field: 'rates_text', title: 'selection rate' },
-            { field: 'change_text', title: 'change' },
-            { field: 'n', title: 'applicants' },
+            { field: 'label', title: T.charts.group },
+            { field: 'rates_text', title: K.tooltipRates },
+            { field: 'change_text', title: K.tooltipChange },
+            { field: 'n', title: K.tooltipApplicants },
           ],
         },
       },

@@ -2,6 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CounterfactualResult } from '../../harness/results/index.js';
 import { OKABE_ITO, fixed, formatLevel, formatRate } from '../shared/index.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 const num = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
@@ -14,18 +17,19 @@ const num = (v: number | null | undefined): number | null => (v === null || v ==
  *
  * @example counterfactualShiftSpec(results.counterfactual)
  */
-export function counterfactualShiftSpec(comparisons: readonly CounterfactualResult[], unit = 'people'): TopLevelSpec {
+export function counterfactualShiftSpec(comparisons: readonly CounterfactualResult[], unit = 'people', T: Messages = EN): TopLevelSpec {
+  const K = T.charts.counterfactual;
   if (comparisons.length === 0) throw new Error('counterfactualShiftSpec: no counterfactual comparisons');
   const rows = comparisons.map((c) => {
     const q = c.score_shift_quantiles;
     return {
-      label: `${c.attribute}: ${c.from} → ${c.to} (${c.effect}; flips ${formatRate(c.flip_rate.value)})`,
+      label: T.num(K.label({ attribute: c.attribute, from: c.from, to: c.to, effect: K.effect(c.effect === 'direct'), flips: formatRate(c.flip_rate.value) })),
       p05: num(q?.p05), p25: num(q?.p25), p50: num(q?.p50), p75: num(q?.p75), p95: num(q?.p95),
       mean: num(c.mean_score_shift.value),
       lo: num(c.mean_score_shift.ci?.[0]),
       hi: num(c.mean_score_shift.ci?.[1]),
-      mean_text: c.mean_score_shift.value === null ? 'n/a' : fixed(c.mean_score_shift.value, 4),
-      flip_text: formatRate(c.flip_rate.value),
+      mean_text: T.num(c.mean_score_shift.value === null ? 'n/a' : fixed(c.mean_score_shift.value, 4)),
+      flip_text: T.num(formatRate(c.flip_rate.value)),
       n: c.n,
     };
   });
@@ -34,16 +38,14 @@ export function counterfactualShiftSpec(comparisons: readonly CounterfactualResu
   const values = [0, ...rows.flatMap((r) => [r.p05, r.p95, r.lo, r.hi, r.mean])].filter((v): v is number => v !== null);
   const pad = (Math.max(...values) - Math.min(...values)) * 0.05 || 0.01;
   const domain = [Math.min(...values) - pad, Math.max(...values) + pad];
-  const x = { type: 'quantitative', title: 'Score shift (twin − original)', scale: { domain, nice: false } } as const;
+  const x = { type: 'quantitative', title: K.axis, scale: { domain, nice: false } } as const;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 420 } } as const;
   const largest = [...rows].filter((r) => r.mean !== null).sort((a, b) => Math.abs(b.mean!) - Math.abs(a.mean!))[0];
   return {
     $schema: SCHEMA,
-    title: { text: 'Counterfactual score shift', subtitle: `same ${unit}, protected attribute changed; mean with ${level} CI` },
-    description:
-      `For ${rows.length} counterfactual comparisons, the change in risk score when only the protected attribute (direct) or it and its ` +
-      'consequences (total) are changed: box 25th–75th percentile, whiskers 5th–95th, tick median, dot mean with interval; the rule at 0 is no change. ' +
-      (largest ? `Largest mean shift: ${largest.label} at ${largest.mean_text}.` : ''),
+    title: { text: K.title, subtitle: T.num(K.subtitle(T.unit(unit), level)) },
+    ...chartLocale(T),
+    description: K.description(rows.length, largest ? K.at(largest.label, largest.mean_text) : null),
     width: 420,
     height: { step: 28 },
     data: { values: rows },
@@ -76,10 +78,10 @@ export function counterfactualShiftSpec(comparisons: readonly CounterfactualResu
           x: { ...x, field: 'mean' },
           y,
           tooltip: [
-            { field: 'label', title: 'comparison' },
-            { field: 'mean_text', title: 'mean shift' },
-            { field: 'flip_text', title: 'decisions flipped' },
-            { field: 'n', title: 'pairs' },
+            { field: 'label', title: K.tooltipComparison },
+            { field: 'mean_text', title: K.tooltipMean },
+            { field: 'flip_text', title: K.tooltipFlips },
+            { field: 'n', title: K.tooltipPairs },
           ],
         },
       },

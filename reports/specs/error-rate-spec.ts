@@ -2,12 +2,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { GroupResult, Results } from '../../harness/results/index.js';
 import { OKABE_ITO, formatLevel, formatRate, formatRateInterval } from '../shared/index.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const METRICS = [
-  ['false_positive_rate', 'False positive rate'],
-  ['false_negative_rate', 'False negative rate'],
-] as const;
-const LABELS = METRICS.map(([, l]) => l);
+const METRICS = [['false_positive_rate'], ['false_negative_rate']] as const;
 
 /** Groups of `attribute` with ground-truth labels (error rates defined). */
 export function labelledGroups(results: Results, attribute: string): GroupResult[] {
@@ -21,41 +20,43 @@ export function labelledGroups(results: Results, attribute: string): GroupResult
  *
  * @example errorRateSpec(results, 'nationality')
  */
-export function errorRateSpec(results: Results, attribute: string): TopLevelSpec {
+export function errorRateSpec(results: Results, attribute: string, T: Messages = EN): TopLevelSpec {
+  const E = T.charts.errors;
+  const word = { false_positive_rate: E.fpr, false_negative_rate: E.fnr } as const;
+  const labels = METRICS.map(([id]) => word[id]);
   const groups = labelledGroups(results, attribute);
   if (groups.length === 0) throw new Error(`errorRateSpec: no labelled groups for ${attribute}`);
   const rows = groups.flatMap((g) =>
-    METRICS.map(([id, metric]) => {
+    METRICS.map(([id]) => {
+      const metric = word[id];
       const m = g.metrics[id];
       return {
-        label: g.is_reference ? `${g.group} (reference)` : g.group,
+        label: g.is_reference ? `${g.group}${T.charts.referenceSuffix}` : g.group,
         metric,
         rate: m?.value ?? null,
         lo: m?.ci?.[0] ?? null,
         hi: m?.ci?.[1] ?? null,
-        rate_text: m?.withheld ? 'withheld' : formatRate(m?.value ?? null),
-        ci_text: m?.ci ? formatRateInterval(m.ci) : 'n/a',
+        rate_text: m?.withheld ? T.detail.withheld : T.num(formatRate(m?.value ?? null)),
+        ci_text: T.num(m?.ci ? formatRateInterval(m.ci) : 'n/a'),
       };
     }),
   );
   const level = formatLevel(groups[0]?.metrics['false_positive_rate']?.level ?? 1 - results.manifest.alpha);
   const x = { field: 'label', type: 'nominal', sort: null, title: attribute, axis: { labelAngle: 0 } } as const;
-  const colour = { field: 'metric', type: 'nominal', title: 'Error rate', scale: { domain: LABELS, range: [OKABE_ITO.vermillion, OKABE_ITO.blue] } } as const;
-  const xOffset = { field: 'metric', type: 'nominal', scale: { domain: LABELS, paddingInner: 0.2 } } as const;
-  const yTitle = 'Error rate';
+  const colour = { field: 'metric', type: 'nominal', title: E.legend, scale: { domain: labels, range: [OKABE_ITO.vermillion, OKABE_ITO.blue] } } as const;
+  const xOffset = { field: 'metric', type: 'nominal', scale: { domain: labels, paddingInner: 0.2 } } as const;
+  const yTitle = E.axis;
   const top = Math.max(0.01, ...rows.flatMap((r) => [r.rate, r.hi]).filter((v): v is number => v !== null));
   const domain = [0, Math.min(1, top * 1.08)];
   const worst = (metric: string) =>
     rows.filter((r) => r.metric === metric && r.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0))[0];
-  const fpr = worst(METRICS[0][1]);
-  const fnr = worst(METRICS[1][1]);
+  const fpr = worst(E.fpr);
+  const fnr = worst(E.fnr);
   return {
     $schema: SCHEMA,
-    title: { text: `Error rates by ${attribute}`, subtitle: `${level} CI; false positives = flagged without error or fraud found` },
-    description:
-      `False positive and false negative rates with ${level} confidence intervals for each ${attribute} group. ` +
-      (fpr ? `Highest false positive rate: ${fpr.label} at ${fpr.rate_text}. ` : '') +
-      (fnr ? `Highest false negative rate: ${fnr.label} at ${fnr.rate_text}.` : ''),
+    title: { text: E.title(attribute), subtitle: T.num(E.subtitle(level)) },
+    ...chartLocale(T),
+    description: E.description({ level: T.num(level), attribute, fpr: fpr ? E.at(fpr.label, fpr.rate_text) : null, fnr: fnr ? E.at(fnr.label, fnr.rate_text) : null }),
     width: Math.max(240, groups.length * 110),
     height: 240,
     data: { values: rows },
@@ -76,20 +77,20 @@ export function errorRateSpec(results: Results, attribute: string): TopLevelSpec
         encoding: {
           y: { field: 'rate', type: 'quantitative', title: yTitle, scale: { domain } },
           color: colour,
-          shape: { field: 'metric', type: 'nominal', title: 'Error rate', scale: { domain: LABELS, range: ['triangle-up', 'circle'] } },
+          shape: { field: 'metric', type: 'nominal', title: E.legend, scale: { domain: labels, range: ['triangle-up', 'circle'] } },
           tooltip: [
             { field: 'label', title: attribute },
-            { field: 'metric', title: 'metric' },
-            { field: 'rate_text', title: 'rate' },
-            { field: 'ci_text', title: `${level} CI` },
+            { field: 'metric', title: E.tooltipMetric },
+            { field: 'rate_text', title: E.tooltipRate },
+            { field: 'ci_text', title: T.num(E.ci(level)) },
           ],
         },
       },
       {
         // Rates withheld for privacy say so where the point would be.
-        transform: [{ filter: "datum.rate_text === 'withheld'" }, { calculate: '0', as: 'zero' }],
+        transform: [{ filter: `datum.rate_text === '${T.detail.withheld}'` }, { calculate: '0', as: 'zero' }],
         mark: { type: 'text', angle: 270, align: 'left', dx: 4, fontSize: 10, color: OKABE_ITO.black },
-        encoding: { y: { field: 'zero', type: 'quantitative', title: yTitle, scale: { domain } }, text: { value: 'withheld' } },
+        encoding: { y: { field: 'zero', type: 'quantitative', title: yTitle, scale: { domain } }, text: { value: T.detail.withheld } },
       },
     ],
   };

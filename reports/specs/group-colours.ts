@@ -1,4 +1,5 @@
 import type { GroupResult } from '../../harness/results/index.js';
+import { EN, type Messages } from '../i18n/index.js';
 import { OKABE_ITO } from '../shared/index.js';
 
 const CYCLE = [
@@ -12,10 +13,10 @@ const DASHES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3]
  * black, the others in Okabe–Ito order, each with its own dash pattern so lines differ without colour.
  * `label` is the legend text (group name, "(reference)" appended).
  */
-export function groupStyles(groups: readonly GroupResult[]): { labels: string[]; colours: string[]; dashes: number[][] } {
+export function groupStyles(groups: readonly GroupResult[], T: Messages = EN): { labels: string[]; colours: string[]; dashes: number[][] } {
   const ordered = [...groups.filter((g) => g.is_reference), ...groups.filter((g) => !g.is_reference)];
   return {
-    labels: ordered.map((g) => groupLabel(g)),
+    labels: ordered.map((g) => groupLabel(g, T)),
     colours: ordered.map((g, i) => (g.is_reference ? OKABE_ITO.black : CYCLE[(i - (ordered[0]?.is_reference ? 1 : 0)) % CYCLE.length]!)),
     dashes: ordered.map((g, i) => (g.is_reference ? [1, 0] : DASHES[(i + 1) % DASHES.length]!)),
   };
@@ -27,7 +28,7 @@ export function groupStyles(groups: readonly GroupResult[]): { labels: string[];
  * gets an invisible word joiner (U+2060): Vega keys a merged colour-and-dash legend by label in a
  * plain object, and such a label would find the inherited property there and break the chart.
  */
-export function groupLabel(g: GroupResult): string {
-  const label = g.is_reference ? `${g.group} (reference)` : g.group;
+export function groupLabel(g: GroupResult, T: Messages = EN): string {
+  const label = g.is_reference ? `${g.group}${T.charts.referenceSuffix}` : g.group;
   return label in Object.prototype ? `${label}\u2060` : label;
 }

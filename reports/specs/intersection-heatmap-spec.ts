@@ -2,6 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
 import { INTERSECTION_SEPARATOR, OKABE_ITO, countText, findIntersection, formatRate } from '../shared/index.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /**
@@ -13,7 +16,8 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
  * @throws Error when results hold no intersection (fewer than two protected attributes).
  * @example intersectionHeatmapSpec(results)
  */
-export function intersectionHeatmapSpec(results: Results): TopLevelSpec {
+export function intersectionHeatmapSpec(results: Results, T: Messages = EN): TopLevelSpec {
+  const H = T.charts.heatmap;
   const inter = findIntersection(results);
   if (inter === null) throw new Error('intersectionHeatmapSpec: results have no intersection attribute');
   const { attribute, parts } = inter;
@@ -28,10 +32,10 @@ export function intersectionHeatmapSpec(results: Results): TopLevelSpec {
         row: ok ? values[0]! : g.group,
         col: ok ? values.slice(1).join(INTERSECTION_SEPARATOR) : '',
         rate,
-        rate_text: g.metrics['selection_rate']?.withheld ? 'withheld' : formatRate(rate),
+        rate_text: g.metrics['selection_rate']?.withheld ? T.detail.withheld : T.num(formatRate(rate)),
         small_text: g.small_cell ? `n < ${minCell}` : '',
         small: g.small_cell,
-        n_text: countText(results, g.n),
+        n_text: T.num(countText(results, g.n)),
       };
     });
   const rates = rows.map((r) => r.rate).filter((v): v is number => v !== null);
@@ -47,11 +51,9 @@ export function intersectionHeatmapSpec(results: Results): TopLevelSpec {
 
   return {
     $schema: SCHEMA,
-    title: { text: `Selection rate by ${parts.join(` ${INTERSECTION_SEPARATOR} `)}`, subtitle: 'share flagged for investigation' },
-    description:
-      `Heatmap of the selection rate for ${rows.length} intersectional groups: rows are ${rowTitle}, columns ${colTitle}. ` +
-      (top ? `Highest: ${top.row} × ${top.col} at ${top.rate_text}. ` : '') +
-      (small ? `${small} small cell(s) (n < ${minCell}) are outlined with a dashed border and marked.` : 'No small cells.'),
+    title: { text: H.title(parts.join(` ${INTERSECTION_SEPARATOR} `)), subtitle: H.subtitle },
+    ...chartLocale(T),
+    description: H.description({ cells: rows.length, rows: rowTitle, columns: colTitle, top: top ? H.top(top.row, top.col, top.rate_text) : null, small, minCell }),
     width: { step: 100 },
     height: { step: 48 },
     data: { values: rows },
@@ -64,12 +66,12 @@ export function intersectionHeatmapSpec(results: Results): TopLevelSpec {
         transform: [{ filter: 'isValid(datum.rate)' }],
         mark: { type: 'rect' },
         encoding: {
-          color: { field: 'rate', type: 'quantitative', title: 'Selection rate', scale: { scheme: 'viridis', zero: false }, legend: { format: '.1%' } },
+          color: { field: 'rate', type: 'quantitative', title: H.legend, scale: { scheme: 'viridis', zero: false }, legend: { format: '.1%' } },
           tooltip: [
             { field: 'row', title: rowTitle },
             { field: 'col', title: colTitle },
-            { field: 'rate_text', title: 'selection rate' },
-            { field: 'n_text', title: 'n' },
+            { field: 'rate_text', title: H.tooltipRate },
+            { field: 'n_text', title: T.charts.n },
           ],
         },
       },

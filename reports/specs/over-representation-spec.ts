@@ -1,22 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
+import { EN, type Messages } from '../i18n/index.js';
 import { OKABE_ITO, displayNames, formatLevel, percent, unitNoun } from '../shared/index.js';
+import { chartLocale } from './chart-locale.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-
-/** The words of the over-representation chart, in one place. */
-const TEXT = {
-  title: 'Who is flagged, against who is there',
-  flagged: 'share of the flagged',
-  everyone: (unit: string) => `share of all ${unit}`,
-  selected: 'share of model selections',
-  random: 'share of the random sample',
-  subtitle: (level: string) => [`● share of the flagged (${level} CI)`, '○ share of everyone'],
-  subtitleSample: ['● share of the model\'s selections', '○ share of the random sample'],
-  axis: 'Share (%)',
-  description: (rows: number, unit: string, top: string | null) =>
-    `Dot plot of ${rows} groups: each group's share of the flagged against its share of all ${unit}. A dot right of its ring means over-represented among the flagged.${top ? ` Most over-represented: ${top}.` : ''}`,
-} as const;
 
 /** One group's two shares. */
 interface Row {
@@ -33,12 +21,12 @@ interface Row {
 /** Whether the results carry the selective-labels section, whose groups are samples, not a population. */
 const sampled = (results: Results): boolean => results.selective_labels !== undefined;
 
-function rows(results: Results): Row[] {
-  const names = displayNames(results);
+function rows(results: Results, T: Messages = EN): Row[] {
+  const names = displayNames(results, T.lang);
   const label = (a: string, g: string): string => `${names.attribute(a)}: ${names.group(a, g)}`;
   const make = (l: string, baseline: number, share: number, ci: readonly [number, number] | null): Row => ({
     label: l, baseline, share, lo: ci?.[0] ?? null, hi: ci?.[1] ?? null,
-    baseline_text: percent(baseline), share_text: percent(share), over: share > baseline ? 'over' : 'under',
+    baseline_text: T.num(percent(baseline)), share_text: T.num(percent(share)), over: share > baseline ? 'over' : 'under',
   });
   if (sampled(results)) {
     return (results.selective_labels?.groups ?? []).map((g) => make(label(g.attribute, g.group), g.random_share, g.model_share, null));
@@ -69,10 +57,11 @@ export function hasOverRepresentation(results: Results): boolean {
  *
  * @example overRepresentationSpec(results) // Vega-Lite spec with inline data
  */
-export function overRepresentationSpec(results: Results): TopLevelSpec {
-  const data = rows(results);
+export function overRepresentationSpec(results: Results, T: Messages = EN): TopLevelSpec {
+  const TEXT = T.charts.over;
+  const data = rows(results, T);
   if (data.length === 0) throw new Error('overRepresentationSpec: no shares to draw');
-  const unit = unitNoun(results.manifest);
+  const unit = T.unit(unitNoun(results.manifest));
   const s = sampled(results);
   const level = formatLevel(results.groups[0]?.metrics['flagged_share']?.level ?? 1 - results.manifest.alpha);
   const domain: number[] = [0, Math.min(1, Math.max(...data.map((r) => Math.max(r.baseline, r.hi ?? r.share))) * 1.05)];
@@ -80,14 +69,15 @@ export function overRepresentationSpec(results: Results): TopLevelSpec {
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 280 } } as const;
   const top = [...data].sort((a, b) => b.share / Math.max(b.baseline, 1e-12) - a.share / Math.max(a.baseline, 1e-12))[0];
   const tooltip = [
-    { field: 'label', title: 'group' },
+    { field: 'label', title: T.charts.group },
     { field: 'share_text', title: s ? TEXT.selected : TEXT.flagged },
     { field: 'baseline_text', title: s ? TEXT.random : TEXT.everyone(unit) },
   ];
   return {
     $schema: SCHEMA,
-    title: { text: TEXT.title, subtitle: s ? [...TEXT.subtitleSample] : TEXT.subtitle(level), anchor: 'start' },
-    description: TEXT.description(data.length, unit, top && top.share > top.baseline ? `${top.label}, ${top.share_text} of the flagged from ${top.baseline_text}` : null),
+    title: { text: TEXT.title, subtitle: s ? [...TEXT.subtitleSample] : TEXT.subtitle(level).map((t) => T.num(t)), anchor: 'start' },
+    ...chartLocale(T),
+    description: TEXT.description(data.length, unit, top && top.share > top.baseline ? TEXT.top(top.label, top.share_text, top.baseline_text) : null),
     width: 300,
     height: { step: 20 },
     data: { values: data },

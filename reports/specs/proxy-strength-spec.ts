@@ -2,9 +2,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ProxyStrength } from '../../harness/results/index.js';
 import { OKABE_ITO, fixed } from '../shared/index.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const NAMES: Record<string, string> = { cramers_v: 'Cramér\'s V', correlation_ratio: 'correlation ratio η', theil_u: 'Theil\'s U', auc: 'AUC' };
-const statName = (s: string): string => NAMES[s] ?? s.replace(/_/g, ' ');
 
 /**
  * Proxy strength: how well each model input predicts each protected attribute (an association
@@ -13,7 +14,9 @@ const statName = (s: string): string => NAMES[s] ?? s.replace(/_/g, ' ');
  *
  * @example proxyStrengthSpec(results.proxies ?? [])
  */
-export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSpec {
+export function proxyStrengthSpec(proxies: readonly ProxyStrength[], T: Messages = EN): TopLevelSpec {
+  const P = T.charts.proxy;
+  const statName = P.statistic;
   if (proxies.length === 0) throw new Error('proxyStrengthSpec: no proxies');
   const statistics = [...new Set(proxies.map((p) => p.statistic))];
   const attributes = [...new Set(proxies.map((p) => p.attribute))];
@@ -25,7 +28,7 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
         value: p.value,
         lo: p.ci?.[0] ?? null,
         hi: p.ci?.[1] ?? null,
-        value_text: p.value === null ? 'n/a' : fixed(p.value, 2),
+        value_text: T.num(p.value === null ? 'n/a' : fixed(p.value, 2)),
       }))
       .sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
   // AUC has no association at 0.5, Cramér's V and the others at 0: each gets its own axis.
@@ -37,9 +40,7 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
     const x = {
       type: 'quantitative',
       scale: { domain: scale === 'auc' ? [0.5, 1] : [0, 1] },
-      title: scale === 'auc'
-        ? 'AUC (0.5 = none, 1 = perfect)'
-        : only.length === 1 ? `Association (${statName(only[0]!)}; 0 = none, 1 = perfect)` : 'Association (0 = none, 1 = perfect)',
+      title: T.num(scale === 'auc' ? P.aucAxis : P.associationAxis(only.length === 1 ? statName(only[0]!) : null)),
     } as const;
     const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 360 } } as const;
     const floor = scale === 'auc' ? '0.5' : '0';
@@ -51,7 +52,7 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
         {
           transform: [{ filter: 'isValid(datum.value)' }],
           mark: { type: 'bar' as const, color: OKABE_ITO.blue },
-          encoding: { x: { ...x, field: 'value' }, y, tooltip: [{ field: 'label', title: 'input → attribute' }, { field: 'value_text', title: scale === 'auc' ? 'AUC' : 'association' }] },
+          encoding: { x: { ...x, field: 'value' }, y, tooltip: [{ field: 'label', title: P.tooltipPair }, { field: 'value_text', title: scale === 'auc' ? 'AUC' : P.tooltipAssociation }] },
         },
         {
           transform: [{ filter: 'isValid(datum.lo) && isValid(datum.hi)' }],
@@ -61,7 +62,7 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
         {
           transform: [{ filter: '!isValid(datum.value)' }, { calculate: floor, as: 'zero' }],
           mark: { type: 'text' as const, align: 'left' as const, dx: 4, color: OKABE_ITO.black },
-          encoding: { x: { ...x, field: 'zero' }, y, text: { value: 'not estimable' } },
+          encoding: { x: { ...x, field: 'zero' }, y, text: { value: T.num('not estimable') } },
         },
       ],
     };
@@ -69,14 +70,9 @@ export function proxyStrengthSpec(proxies: readonly ProxyStrength[]): TopLevelSp
   const top = scales.flatMap((g) => g.rows).filter((r) => r.value !== null)[0];
   const head = {
     $schema: SCHEMA,
-    title: {
-      text: attributes.length === 1 ? `Proxies for ${attributes[0]}` : 'Proxy strength',
-      subtitle: 'how well each model input, and all of them together, predict the protected attribute',
-    },
-    description:
-      `Bars of the association between ${scales.reduce((n, g) => n + g.rows.length, 0)} model input–protected attribute pairs, strongest first` +
-      (scales.length > 1 ? '; AUC (0.5 = none) and the association measures (0 = none) each on their own axis. ' : '. ') +
-      (top && top.value !== null ? `Strongest: ${top.label} at ${top.value_text}.` : ''),
+    title: { text: P.title(attributes.length === 1 ? attributes[0]! : null), subtitle: P.subtitle },
+    ...chartLocale(T),
+    description: P.description(scales.reduce((n, g) => n + g.rows.length, 0), scales.length > 1, top && top.value !== null ? P.at(top.label, top.value_text) : null),
   };
   if (scales.length === 1) return { ...head, ...panel(scales[0]!.scale, scales[0]!.rows) } as TopLevelSpec;
   return { ...head, vconcat: scales.map((g) => panel(g.scale, g.rows)), resolve: { scale: { x: 'independent' } } } as TopLevelSpec;

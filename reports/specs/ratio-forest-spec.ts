@@ -1,9 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
-import { FRONT_TEXT, INTERSECTION_SEPARATOR, OKABE_ITO, VERDICT_STYLE, type VerdictKey, displayNames, formatLevel, formatMetric, formatMetricInterval, metricLabel, unstableReference } from '../shared/index.js';
-
-/** The forest plot's own words. */
-const TEXT = { notEstimable: 'not estimable', unstable: 'unstable reference' } as const;
+import { EN, type Messages } from '../i18n/index.js';
+import { INTERSECTION_SEPARATOR, OKABE_ITO, VERDICT_STYLE, type VerdictKey, displayNames, formatLevel, formatMetric, formatMetricInterval, unstableReference } from '../shared/index.js';
+import { chartLocale } from './chart-locale.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const VERDICTS = Object.keys(VERDICT_STYLE) as VerdictKey[];
@@ -18,9 +17,13 @@ const VERDICTS = Object.keys(VERDICT_STYLE) as VerdictKey[];
  *
  * @example ratioForestSpec(results) // selection_rate_ratio
  */
-export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio'): TopLevelSpec {
+export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio', T: Messages = EN): TopLevelSpec {
+  const C = T.charts;
+  const F = C.forest;
+  const metricLabel = T.detail.metric;
+  const verdictWord = (v: VerdictKey): string => T.verdictWord[v];
   const checks = results.checks.filter((c) => c.metric === metric);
-  const names = displayNames(results);
+  const names = displayNames(results, T.lang);
   const unstable = new Set(
     results.groups.filter((g) => g.is_reference && !g.suppressed && metric.startsWith('selection_rate') && unstableReference(g)).map((g) => g.attribute),
   );
@@ -32,7 +35,7 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
       const estimable = m.value !== null && m.value > 0;
       const ciOk = m.ci !== null && m.ci[0] > 0;
       const zero = m.value === 0 && m.ci !== null && m.ci[1] > 0;
-      const notes = [g.small_cell ? `n < ${results.manifest.min_cell}` : null, unstable.has(g.attribute) ? TEXT.unstable : null].filter((n) => n !== null);
+      const notes = [g.small_cell ? `n < ${results.manifest.min_cell}` : null, unstable.has(g.attribute) ? F.unstable : null].filter((n) => n !== null);
       return {
         // Intersection values name their attributes already; keep labels short.
         label: `${g.attribute.includes(INTERSECTION_SEPARATOR) ? '' : `${names.attribute(g.attribute)}: `}${names.group(g.attribute, g.group)}${notes.length ? ` (${notes.join('; ')})` : ''}`,
@@ -40,12 +43,12 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
         lo: ciOk ? m.ci![0] : null,
         hi: ciOk || zero ? m.ci![1] : null,
         zero,
-        note: zero ? FRONT_TEXT.zeroRatio(formatMetric(metric, m.ci![1])) : estimable ? null : TEXT.notEstimable,
-        verdict: (check?.verdict ?? 'no check') as VerdictKey,
+        note: zero ? T.num(T.zeroRatio(formatMetric(metric, m.ci![1]))) : estimable ? null : T.num('not estimable'),
+        verdict: verdictWord((check?.verdict ?? 'no check') as VerdictKey),
         band_lo: check?.bounds[0] ?? null,
         band_hi: check?.bounds[1] ?? null,
-        value_text: formatMetric(metric, m.value),
-        ci_text: formatMetricInterval(metric, m.ci),
+        value_text: T.num(formatMetric(metric, m.value)),
+        ci_text: T.num(formatMetricInterval(metric, m.ci)),
         reference: m.reference ?? '',
       };
     });
@@ -58,22 +61,19 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
   const bounds = [...new Set(checks.map((c) => c.bounds.join('–')))];
   const shared = bounds.length === 1 ? checks[0]?.bounds ?? null : null;
   const level = formatLevel(results.groups.find((g) => g.metrics[metric])?.metrics[metric]?.level ?? 0.95);
-  const x = { type: 'quantitative', scale: { type: 'log', domain, nice: false }, title: `${metricLabel(metric)} (log scale; 1 = parity)` } as const;
+  const x = { type: 'quantitative', scale: { type: 'log', domain, nice: false }, title: F.axis(metricLabel(metric)) } as const;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 400 } } as const;
   const colour = {
-    field: 'verdict', type: 'nominal', title: 'Verdict',
-    scale: { domain: VERDICTS, range: VERDICTS.map((v) => VERDICT_STYLE[v].colour) },
+    field: 'verdict', type: 'nominal', title: F.legend,
+    scale: { domain: VERDICTS.map(verdictWord), range: VERDICTS.map((v) => VERDICT_STYLE[v].colour) },
   } as const;
-  const outside = rows.filter((r) => r.verdict === 'fail').map((r) => r.label);
+  const outside = rows.filter((r) => r.verdict === verdictWord('fail')).map((r) => r.label);
 
   return {
     $schema: SCHEMA,
-    title: { text: `${metricLabel(metric)} by group`, subtitle: `group ÷ reference, ${level} CI, log scale` },
-    description:
-      `Forest plot of the ${metricLabel(metric)} (group ÷ reference group) for ${rows.length} groups with ${level} confidence intervals on a log scale; ` +
-      `a vertical rule marks parity (1). ` +
-      (shared ? `Shaded band: tolerance ${formatMetricInterval(metric, shared)}. ` : checks.length ? 'Shaded bands: tolerance per check. ' : 'No checks on this metric. ') +
-      (outside.length ? `Failing: ${outside.join('; ')}.` : 'No failing group.'),
+    title: { text: F.title(metricLabel(metric)), subtitle: T.num(F.subtitle(level)) },
+    ...chartLocale(T),
+    description: F.description({ metric: metricLabel(metric), rows: rows.length, level: T.num(level), band: shared ? T.num(formatMetricInterval(metric, shared)) : null, perCheck: checks.length > 0, failing: outside }),
     width: 420,
     height: { step: 22 },
     data: { values: rows },
@@ -106,13 +106,13 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
           x: { ...x, field: 'value' },
           y,
           color: colour,
-          shape: { field: 'verdict', type: 'nominal', title: 'Verdict', scale: { domain: VERDICTS, range: VERDICTS.map((v) => VERDICT_STYLE[v].shape) } },
+          shape: { field: 'verdict', type: 'nominal', title: F.legend, scale: { domain: VERDICTS.map(verdictWord), range: VERDICTS.map((v) => VERDICT_STYLE[v].shape) } },
           tooltip: [
-            { field: 'label', title: 'group' },
+            { field: 'label', title: C.group },
             { field: 'value_text', title: metricLabel(metric) },
-            { field: 'ci_text', title: `${level} CI` },
-            { field: 'reference', title: 'reference' },
-            { field: 'verdict', title: 'verdict' },
+            { field: 'ci_text', title: T.num(F.ci(level)) },
+            { field: 'reference', title: C.reference },
+            { field: 'verdict', title: F.tooltipVerdict },
           ],
         },
       },

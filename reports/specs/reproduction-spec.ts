@@ -1,6 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { OKABE_ITO, VERDICT_STYLE } from '../shared/index.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Deviations are drawn in units of the tolerance and clipped to ±LIMIT (clipped points say so). */
 const LIMIT = 4;
@@ -26,32 +29,32 @@ const num = (v: number): string => String(+v.toPrecision(4));
  *
  * @example reproductionSpec([{ figure: 'Selection-rate ratio', published: 2.1, reproduced: 2.05, tolerance: 0.1 }])
  */
-export function reproductionSpec(points: readonly ReproductionPoint[]): TopLevelSpec {
+export function reproductionSpec(points: readonly ReproductionPoint[], T: Messages = EN): TopLevelSpec {
+  const R = T.charts.reproduction;
   if (points.length === 0) throw new Error('reproductionSpec: no figures');
   const rows = points.map((p) => {
     const diff = p.reproduced === null ? null : p.reproduced - p.published;
     const raw = diff === null ? null : p.tolerance > 0 ? diff / p.tolerance : diff === 0 ? 0 : Math.sign(diff) * Infinity;
     const within = raw !== null && Math.abs(raw) <= 1 + 1e-12;
     return {
-      label: `${p.figure}${p.informative ? ' [informative]' : ''}: published ${num(p.published)}, reproduced ${p.reproduced === null ? '—' : num(p.reproduced)} (± ${num(p.tolerance)})`,
+      label: R.label({ figure: p.figure, informative: p.informative === true, published: T.num(num(p.published)), reproduced: p.reproduced === null ? null : T.num(num(p.reproduced)), tolerance: T.num(num(p.tolerance)) }),
       deviation: raw === null ? null : Math.max(-LIMIT, Math.min(LIMIT, raw)),
-      clipped: raw !== null && raw > LIMIT ? 'above +4' : raw !== null && raw < -LIMIT ? 'below −4' : 'within ±4',
-      status: raw === null ? 'not reproduced' : within ? 'matches' : 'outside tolerance',
+      clipped: raw !== null && raw > LIMIT ? R.above : raw !== null && raw < -LIMIT ? R.below : R.inside,
+      status: raw === null ? R.notReproduced : within ? R.matches : R.outside,
       counted: p.informative !== true,
     };
   });
-  const matched = rows.filter((r) => r.counted && r.status === 'matches').length;
+  const matched = rows.filter((r) => r.counted && r.status === R.matches).length;
   const informative = rows.length - rows.filter((r) => r.counted).length;
   const domain = [-LIMIT, LIMIT];
-  const x = { type: 'quantitative', scale: { domain }, title: 'Deviation from the published figure (in tolerances)' } as const;
+  const x = { type: 'quantitative', scale: { domain }, title: R.axis } as const;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 460 } } as const;
-  const statuses = ['matches', 'outside tolerance'];
+  const statuses = [R.matches, R.outside];
   return {
     $schema: SCHEMA,
-    title: { text: 'Published vs reproduced', subtitle: 'deviation in units of each figure\'s tolerance; band = match' },
-    description:
-      `${matched} of ${rows.length} published figures reproduced within tolerance${informative > 0 ? ` (${informative} informative: drawn with their gap, never counted as reproduced)` : ''}. Each dot is (reproduced − published) ÷ tolerance; ` +
-      'the shaded band from −1 to 1 means a match; triangles are clipped at ±4.',
+    title: { text: R.title, subtitle: R.subtitle },
+    ...chartLocale(T),
+    description: R.description(matched, rows.length, informative),
     width: 360,
     height: { step: 24 },
     data: { values: rows },
@@ -68,15 +71,15 @@ export function reproductionSpec(points: readonly ReproductionPoint[]): TopLevel
         encoding: {
           x: { ...x, field: 'deviation' },
           y,
-          color: { field: 'status', type: 'nominal', title: 'Reproduction', scale: { domain: statuses, range: [VERDICT_STYLE.pass.colour, VERDICT_STYLE.fail.colour] } },
-          shape: { field: 'clipped', type: 'nominal', title: 'Deviation', scale: { domain: ['within ±4', 'above +4', 'below −4'], range: ['circle', 'triangle-right', 'triangle-left'] } },
-          tooltip: [{ field: 'label', title: 'figure' }, { field: 'status', title: 'status' }],
+          color: { field: 'status', type: 'nominal', title: R.legendStatus, scale: { domain: statuses, range: [VERDICT_STYLE.pass.colour, VERDICT_STYLE.fail.colour] } },
+          shape: { field: 'clipped', type: 'nominal', title: R.legendDeviation, scale: { domain: [R.inside, R.above, R.below], range: ['circle', 'triangle-right', 'triangle-left'] } },
+          tooltip: [{ field: 'label', title: R.tooltipFigure }, { field: 'status', title: R.tooltipStatus }],
         },
       },
       {
         transform: [{ filter: '!isValid(datum.deviation)' }, { calculate: '0', as: 'zero' }],
         mark: { type: 'text', align: 'left', dx: 4, color: OKABE_ITO.black },
-        encoding: { x: { ...x, field: 'zero' }, y, text: { value: 'not reproduced' } },
+        encoding: { x: { ...x, field: 'zero' }, y, text: { value: R.notReproduced } },
       },
     ],
   };

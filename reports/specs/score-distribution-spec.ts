@@ -3,6 +3,9 @@ import type { GroupResult, Results } from '../../harness/results/index.js';
 import { formatCount, formatRate } from '../shared/index.js';
 import { groupLabel, groupStyles } from './group-colours.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** Groups of `attribute` that carry a usable score histogram. */
@@ -21,7 +24,8 @@ const finite = (v: number | undefined): v is number => v !== undefined && Number
  *
  * @example scoreDistributionSpec(results, 'nationality')
  */
-export function scoreDistributionSpec(results: Results, attribute: string): TopLevelSpec {
+export function scoreDistributionSpec(results: Results, attribute: string, T: Messages = EN): TopLevelSpec {
+  const S = T.charts.score;
   const groups = histogramGroups(results, attribute);
   if (groups.length === 0) throw new Error(`scoreDistributionSpec: no score histogram for ${attribute}`);
   const widths = groups.flatMap((g) => g.score_histogram!.edges.slice(1).map((e, i) => e - g.score_histogram!.edges[i]!));
@@ -29,32 +33,33 @@ export function scoreDistributionSpec(results: Results, attribute: string): TopL
   const rows = groups.flatMap((g) => {
     const { edges, counts } = g.score_histogram!;
     const total = counts.filter(finite).reduce((a, b) => a + b, 0) || 1;
-    const label = groupLabel(g);
+    const label = groupLabel(g, T);
     const value = (c: number | undefined, i: number) =>
       finite(c) ? (uniform ? c / total : c / total / (edges[i + 1]! - edges[i]!)) : null;
-    const pts = counts.map((c, i) => ({ group: label, score: edges[i]!, value: value(c, i), share_text: finite(c) ? formatRate(c / total) : 'withheld' }));
+    const pts = counts.map((c, i) => ({ group: label, score: edges[i]!, value: value(c, i), share_text: finite(c) ? T.num(formatRate(c / total)) : T.detail.withheld }));
     // Close the last step at the upper edge.
     const last = pts[pts.length - 1]!;
     return [...pts, { ...last, score: edges[edges.length - 1]! }];
   });
-  const style = groupStyles(groups);
-  const yTitle = uniform ? 'Share of the group per score bin' : 'Density (share per unit of score)';
+  const style = groupStyles(groups, T);
+  const yTitle = S.axisY(uniform);
   const peaks = groups.map((g) => {
     const { edges, counts } = g.score_histogram!;
     let best = 0;
     counts.forEach((c, i) => { if (finite(c) && c > (counts[best] ?? -1)) best = i; });
-    return `${groupLabel(g)} peaks at ${edges[best]}–${edges[best + 1]} (n = ${formatCount(g.n)})`;
+    return T.num(S.peak(groupLabel(g, T), String(edges[best]), String(edges[best + 1]), formatCount(g.n)));
   });
   return {
     $schema: SCHEMA,
-    title: { text: `Score distribution by ${attribute}`, subtitle: uniform ? 'share of each group per score bin' : 'density per unit of score' },
-    description: `Step lines of the risk-score distribution of each ${attribute} group (${groups.length} groups, reference drawn in solid black). ${peaks.join('; ')}.`,
+    title: { text: S.title(attribute), subtitle: S.subtitle(uniform) },
+    ...chartLocale(T),
+    description: S.description(attribute, groups.length, peaks),
     width: 460,
     height: 240,
     data: { values: rows },
     mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
     encoding: {
-      x: { field: 'score', type: 'quantitative', title: 'Risk score', scale: { nice: false } },
+      x: { field: 'score', type: 'quantitative', title: S.axisX, scale: { nice: false } },
       y: { field: 'value', type: 'quantitative', title: yTitle, axis: uniform ? { format: '.0%' } : {} },
       // The scale's domain orders the groups; a `sort` array would also do it, but Vega compiles it to an
       // object keyed by group, and groups named "constructor" or "toString" break it.
@@ -62,8 +67,8 @@ export function scoreDistributionSpec(results: Results, attribute: string): TopL
       strokeDash: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.dashes } },
       tooltip: [
         { field: 'group', title: attribute },
-        { field: 'score', title: 'score from', format: '.3f' },
-        { field: 'share_text', title: 'share in bin' },
+        { field: 'score', title: S.tooltipFrom, format: '.3f' },
+        { field: 'share_text', title: S.tooltipShare },
       ],
     },
   };

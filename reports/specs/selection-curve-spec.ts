@@ -4,6 +4,9 @@ import { formatRate } from '../shared/index.js';
 import { groupLabel, groupStyles } from './group-colours.js';
 import { histogramGroups } from './score-distribution-spec.js';
 
+import { EN, type Messages } from '../i18n/index.js';
+import { chartLocale } from './chart-locale.js';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /**
@@ -13,7 +16,8 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
  *
  * @example selectionCurveSpec(results, 'nationality')
  */
-export function selectionCurveSpec(results: Results, attribute: string): TopLevelSpec {
+export function selectionCurveSpec(results: Results, attribute: string, T: Messages = EN): TopLevelSpec {
+  const S = T.charts.curve;
   const groups = histogramGroups(results, attribute);
   if (groups.length === 0) throw new Error(`selectionCurveSpec: no score histogram for ${attribute}`);
   const rows = groups.flatMap((g) => {
@@ -25,32 +29,31 @@ export function selectionCurveSpec(results: Results, attribute: string): TopLeve
       // With withheld bins only the exact ends are known; drop interior points.
       const rate = hidden && i > 0 ? null : above / total;
       above -= Number.isFinite(counts[i]!) ? counts[i]! : 0;
-      return { group: groupLabel(g), threshold: t, rate, rate_text: formatRate(rate) };
+      return { group: groupLabel(g, T), threshold: t, rate, rate_text: T.num(formatRate(rate)) };
     });
   });
-  const style = groupStyles(groups);
+  const style = groupStyles(groups, T);
   return {
     $schema: SCHEMA,
-    title: { text: `Selection curve by ${attribute}`, subtitle: 'share flagged if every score ≥ threshold were flagged' },
-    description:
-      `For each ${attribute} group (${groups.length} groups, reference in solid black), the selection rate a score threshold would give, ` +
-      'as the threshold sweeps the score range: where curves separate, any threshold flags the groups at different rates.',
+    title: { text: S.title(attribute), subtitle: S.subtitle },
+    ...chartLocale(T),
+    description: S.description(attribute, groups.length),
     width: 460,
     height: 240,
     data: { values: rows },
     transform: [{ filter: 'isValid(datum.rate)' }],
     mark: { type: 'line', strokeWidth: 2 },
     encoding: {
-      x: { field: 'threshold', type: 'quantitative', title: 'Score threshold', scale: { nice: false } },
-      y: { field: 'rate', type: 'quantitative', title: 'Selection rate at threshold', axis: { format: '.0%' } },
+      x: { field: 'threshold', type: 'quantitative', title: S.axisX, scale: { nice: false } },
+      y: { field: 'rate', type: 'quantitative', title: S.axisY, axis: { format: '.0%' } },
       // The scale's domain orders the groups; a `sort` array would also do it, but Vega compiles it to an
       // object keyed by group, and groups named "constructor" or "toString" break it.
       color: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.colours } },
       strokeDash: { field: 'group', type: 'nominal', title: attribute, scale: { domain: style.labels, range: style.dashes } },
       tooltip: [
         { field: 'group', title: attribute },
-        { field: 'threshold', title: 'threshold', format: '.3f' },
-        { field: 'rate_text', title: 'selection rate' },
+        { field: 'threshold', title: S.tooltipThreshold, format: '.3f' },
+        { field: 'rate_text', title: S.tooltipRate },
       ],
     },
   };

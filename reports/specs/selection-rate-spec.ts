@@ -1,7 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
+import { EN, type Messages } from '../i18n/index.js';
 import { OKABE_ITO, countText, displayNames, formatLevel, formatRate, formatRatio, referenceOf, unitNoun } from '../shared/index.js';
 import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { chartLocale } from './chart-locale.js';
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -14,25 +16,27 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
  *
  * @example selectionRateSpec(results, 'nationality') // Vega-Lite spec with inline data
  */
-export function selectionRateSpec(results: Results, attribute: string): TopLevelSpec {
+export function selectionRateSpec(results: Results, attribute: string, T: Messages = EN): TopLevelSpec {
+  const C = T.charts;
+  const S = C.selectionRate;
   const groups = results.groups.filter((g) => g.attribute === attribute);
   const minCell = results.manifest.min_cell;
-  const names = displayNames(results);
-  const unit = unitNoun(results.manifest);
+  const names = displayNames(results, T.lang);
+  const unit = T.unit(unitNoun(results.manifest));
   const ref = referenceOf(results, attribute);
   const reference = ref === null ? null : names.group(attribute, ref);
   const attributeName = names.attribute(attribute);
   const rows = groups.map((g) => {
     const m = g.metrics['selection_rate'];
-    const suffix = g.is_reference ? ' (reference)' : m?.withheld ? ' (withheld)' : g.small_cell ? ` (n < ${minCell})` : '';
+    const suffix = g.is_reference ? C.referenceSuffix : m?.withheld ? ` (${T.detail.withheld})` : g.small_cell ? ` (n < ${minCell})` : '';
     return {
       label: `${names.group(attribute, g.group)}${suffix}`,
-      role: g.is_reference ? 'reference' : 'compared',
+      role: g.is_reference ? C.reference : S.compared,
       rate: m?.value ?? null,
       lo: m?.ci?.[0] ?? null,
       hi: m?.ci?.[1] ?? null,
-      rate_text: m?.withheld ? 'withheld' : formatRate(m?.value ?? null),
-      n_text: countText(results, g.n),
+      rate_text: m?.withheld ? T.detail.withheld : T.num(formatRate(m?.value ?? null)),
+      n_text: T.num(countText(results, g.n)),
     };
   });
   // everyone else ("(rest)"): each group has its own reference, so no one band; the line is the whole population's rate
@@ -45,21 +49,14 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
       : null;
   const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 0.95);
   const x = { field: 'label', type: 'nominal', sort: null, title: attributeName, axis: { labelAngle: 0 } } as const;
-  const yTitle = 'Selection rate (share flagged)';
+  const yTitle = S.axis;
   const highest = rows.filter((r) => r.rate !== null).sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0))[0];
 
-  const description =
-    `Dot plot of the selection rate (share of ${unit} flagged for investigation) for each ${attributeName} group, ` +
-    `with ${level} confidence intervals. ` +
-    (rest
-      ? `Reference: each group against all other ${unit}; dashed line: all ${unit} (${formatRate(refRate)}). `
-      : `Reference group: ${reference ?? 'none'} (${formatRate(refRate)}). `) +
-    (rest && check
-      ? 'The tolerance applies to each group against its own complement, so no single band is drawn. '
-      : band
-      ? `Shaded band: rates within the tolerance ${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])} × the reference rate. `
-      : 'No tolerance check on this attribute. ') +
-    (highest ? `Highest: ${highest.label} at ${highest.rate_text}.` : '');
+  // each number put in the language's format once: the rows' texts already are
+  const description = S.description({
+    unit, attribute: attributeName, level: T.num(level), reference, referenceRate: T.num(formatRate(refRate)), rest, checked: check !== undefined,
+    band: band ? T.num(`${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])}`) : null, highest: highest?.label ?? null, highestRate: highest?.rate_text ?? '',
+  });
 
   const guides: Layer[] = [];
   if (band) {
@@ -79,7 +76,8 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
 
   return {
     $schema: SCHEMA,
-    title: { text: `Selection rate by ${names.attributeInText(attribute)}`, subtitle: `${level} CI; adverse outcome = flagged` },
+    title: { text: S.title(names.attributeInText(attribute)), subtitle: T.num(S.subtitle(level)) },
+    ...chartLocale(T),
     description,
     width: Math.max(240, rows.length * 90),
     height: 260,
@@ -93,7 +91,7 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
           x,
           y: { field: 'lo', type: 'quantitative', title: yTitle, axis: { format: '.1%' } },
           y2: { field: 'hi' },
-          color: { field: 'role', type: 'nominal', legend: null, scale: { domain: ['reference', 'compared'], range: [OKABE_ITO.black, OKABE_ITO.blue] } },
+          color: { field: 'role', type: 'nominal', legend: null, scale: { domain: [C.reference, S.compared], range: [OKABE_ITO.black, OKABE_ITO.blue] } },
         },
       },
       {
@@ -102,12 +100,12 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
         encoding: {
           x,
           y: { field: 'rate', type: 'quantitative', title: yTitle },
-          color: { field: 'role', type: 'nominal', title: 'Group', scale: { domain: ['reference', 'compared'], range: [OKABE_ITO.black, OKABE_ITO.blue] } },
-          shape: { field: 'role', type: 'nominal', title: 'Group', scale: { domain: ['reference', 'compared'], range: ['square', 'circle'] } },
+          color: { field: 'role', type: 'nominal', title: S.legend, scale: { domain: [C.reference, S.compared], range: [OKABE_ITO.black, OKABE_ITO.blue] } },
+          shape: { field: 'role', type: 'nominal', title: S.legend, scale: { domain: [C.reference, S.compared], range: ['square', 'circle'] } },
           tooltip: [
             { field: 'label', title: attributeName },
-            { field: 'rate_text', title: 'selection rate' },
-            { field: 'n_text', title: 'n' },
+            { field: 'rate_text', title: S.tooltipRate },
+            { field: 'n_text', title: C.n },
           ],
         },
       },

@@ -1,5 +1,9 @@
 import type { Table } from '../shared/index.js';
+import { LANGS, messagesFor } from '../i18n/index.js';
 import { escapeHtml } from './escape-html.js';
+
+/** A cell that says "small cell" in any report language. */
+const SMALL_CELL = new RegExp(LANGS.map((l) => messagesFor(l).tables.smallCell).join('|'));
 
 /** "4.2 % (3.9–4.5 %)" may wrap before the bracket only: value and interval each stay on one line. */
 function numeric(text: string): string {
@@ -19,7 +23,7 @@ export function htmlTable(table: Table): string {
           const text = escapeHtml(cell).replace(/×/g, '×<wbr>');
           if (i === 0) return `<th scope="row">${text}</th>`;
           if (i === table.verdictColumn && row.verdict) return `<td><span class="badge v-${row.verdict}">${text}</span></td>`;
-          const small = /small cell/.test(cell) ? ' class="small-flag"' : '';
+          const small = SMALL_CELL.test(cell) ? ' class="small-flag"' : '';
           return table.numeric.includes(i) ? `<td class="num">${numeric(text)}</td>` : `<td${small}>${text}</td>`;
         })
         .join('');

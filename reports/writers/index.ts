@@ -8,3 +8,4 @@ export { writeMarkdown } from './write-markdown.js';
 export { writeJunit, type InconclusiveAs } from './write-junit.js';
 export { frontPageHtml, type ContentsEntry, type HeadlineChart } from './front-page-html.js';
 export { printStyle } from './print-style.js';
+export { withoutVegaAria } from './without-vega-aria.js';

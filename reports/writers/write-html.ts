@@ -7,13 +7,8 @@ import { frontPageHtml } from './front-page-html.js';
 import { HTML_STYLE } from './html-style.js';
 import { htmlTable } from './html-table.js';
 import { printStyle } from './print-style.js';
-import { messagesFor, type Lang } from '../i18n/index.js';
-
-/** The folds' words, still English (section titles and frame words are in the catalogue, reports/i18n). */
-const TEXT = {
-  sentencesFold: (n: number) => `${n} ${n === 1 ? 'sentence' : 'sentences'}: each failing or inconclusive check with its counts, interval, tolerance and source`,
-  tableFold: (caption: string, rows: number) => `${caption} (${rows} ${rows === 1 ? 'row' : 'rows'})`,
-} as const;
+import { warningGroups } from './warning-groups.js';
+import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
 
 /** A table in its own scrolling box, so a wide table never widens the page on a phone. */
 function scrollTable(html: string, label: string): string {
@@ -85,11 +80,11 @@ function section(n: number, id: string, title: string, body: string): string {
   return `<section id="${id}" aria-labelledby="${id}-h">\n<h2 id="${id}-h">${n}. ${escapeHtml(title)}</h2>\n${body}\n</section>`;
 }
 
-function figure(chart: ReportChart, i: number, interactive: boolean): string {
+function figure(chart: ReportChart, i: number, interactive: boolean, T: Messages): string {
   const label = escapeHtml(chart.description ?? chart.title);
   const live = interactive && chart.spec !== undefined;
   const data = live ? `\n<script type="application/json" id="spec-c${i}">${jsonText(chart.spec)}</script>\n<div class="chart-live" role="img" aria-label="${label}"></div>` : '';
-  return `<figure id="chart-${escapeHtml(chart.name)}"${live ? ` data-spec="spec-c${i}"` : ''}>\n<div class="chart" role="img" aria-label="${label}">${scopeIds(chart.svg, `c${i}`)}</div>${data}\n<figcaption>Figure ${i + 1}. ${escapeHtml(chart.title)}. ${label}</figcaption>\n</figure>`;
+  return `<figure id="chart-${escapeHtml(chart.name)}"${live ? ` data-spec="spec-c${i}"` : ''}>\n<div class="chart" role="img" aria-label="${label}">${scopeIds(chart.svg, `c${i}`)}</div>${data}\n<figcaption>${escapeHtml(T.tables.figure(i + 1))} ${escapeHtml(chart.title)}. ${label}</figcaption>\n</figure>`;
 }
 
 /**
@@ -106,52 +101,56 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
   const lang = options.lang ?? 'en';
   const T = messagesFor(lang);
   const interactive = options.interactive !== undefined && options.interactive.length > 0;
-  const names = displayNames(results);
-  const sentences = summarySentences(results).filter((s) => s.kind === 'finding');
+  const W = T.tables;
+  const names = displayNames(results, lang);
+  const sentences = summarySentences(results, lang).filter((s) => s.kind === 'finding');
   const summary = sentences
     .map((s) => {
-      const badge = s.verdict ? `<span class="badge v-${s.verdict}">${escapeHtml(verdictText(s.verdict))}</span> ` : '';
+      const badge = s.verdict ? `<span class="badge v-${s.verdict}">${escapeHtml(verdictText(s.verdict, lang))}</span> ` : '';
       return `<li>${badge}${escapeHtml(s.text)}</li>`;
     })
     .join('\n');
   const table = (t: NonNullable<ReturnType<typeof buildSelectiveLabelsTable>>): string => scrollTable(htmlTable(t), t.caption);
-  const folded = (t: NonNullable<ReturnType<typeof buildSelectiveLabelsTable>>): string => fold(TEXT.tableFold(t.caption, t.rows.length), table(t));
-  const reproduction = buildReproductionTables(results);
+  const folded = (t: NonNullable<ReturnType<typeof buildSelectiveLabelsTable>>): string => fold(W.tableFold(t.caption, t.rows.length), table(t));
+  const reproduction = buildReproductionTables(results, lang);
   const verdicts = `${reproduction.map((t) => `${t.rows.length > 12 ? folded(t) : table(t)}\n`).join('')}${
-    results.checks.length ? `${folded(buildVerdictTable(results))}\n${table(buildToleranceTable(results))}` : `<p>${escapeHtml(T.noChecks)}</p>`
+    results.checks.length ? `${folded(buildVerdictTable(results, lang))}\n${table(buildToleranceTable(results, lang))}` : `<p>${escapeHtml(T.noChecks)}</p>`
   }`;
   const extras = (
     [
-      ['Comparison with the deployed model: checks', buildComparisonChecksTable(results)],
-      ['Comparison with the deployed model: groups', buildComparisonGroupsTable(results)],
-      ['Selective labels', buildSelectiveLabelsTable(results)],
-      ['Counterfactual twins', buildCounterfactualTable(results)],
-      ['Worst groups', buildWorstGroupsTable(results)],
-      ['Cells not checked', buildSuppressedTable(results)],
+      [W.comparisonChecks, buildComparisonChecksTable(results, lang)],
+      [W.comparisonGroups, buildComparisonGroupsTable(results, lang)],
+      [W.selectiveLabels, buildSelectiveLabelsTable(results, lang)],
+      [W.counterfactual, buildCounterfactualTable(results, lang)],
+      [W.worstGroups, buildWorstGroupsTable(results, lang)],
+      [W.cellsNotChecked, buildSuppressedTable(results, lang)],
     ] as const
   )
     .filter(([, t]) => t !== null)
     .map(([title, t]) => `<h3>${escapeHtml(title)}</h3>\n${folded(t!)}`);
   const groups = [
-    ...attributesOf(results).map((a) => `<h3>${escapeHtml(names.attribute(a))}</h3>\n${folded(buildGroupTable(results, a))}`),
+    ...attributesOf(results).map((a) => `<h3>${escapeHtml(names.attribute(a))}</h3>\n${folded(buildGroupTable(results, a, lang))}`),
     ...extras,
   ].join('\n');
-  const warnings = results.warnings.length
-    ? `<dl class="warnings">\n${results.warnings.map((w) => `<dt>${escapeHtml(w.code)}</dt><dd>${escapeHtml(w.message)}</dd>`).join('\n')}\n</dl>`
-    : `<p>${escapeHtml(T.noWarnings)}</p>`;
-  const methods = `<ul>\n${methodsText(results).map((t) => `<li>${escapeHtml(t)}</li>`).join('\n')}\n</ul>`;
-  const provenance = scrollTable(`<table>\n<caption>Manifest</caption>\n<tbody>\n${provenanceRows(m)
+  const warnings = !results.warnings.length
+    ? `<p>${escapeHtml(T.noWarnings)}</p>`
+    : W.groupWarnings
+      ? `<dl class="warnings">\n${warningGroups(results.warnings).map(([code, messages]) =>
+        `<dt>${escapeHtml(code)}</dt><dd>${escapeHtml(W.warning(code, messages.length))}\n<details lang="en"><summary lang="${lang}">${escapeHtml(W.warningsOriginal)}</summary>\n<ul>\n${messages.map((t) => `<li>${escapeHtml(t)}</li>`).join('\n')}\n</ul>\n</details></dd>`).join('\n')}\n</dl>`
+      : `<dl class="warnings">\n${results.warnings.map((w) => `<dt>${escapeHtml(w.code)}</dt><dd>${escapeHtml(w.message)}</dd>`).join('\n')}\n</dl>`;
+  const methods = `<ul>\n${methodsText(results, lang).map((t) => `<li>${escapeHtml(t)}</li>`).join('\n')}\n</ul>`;
+  const provenance = scrollTable(`<table>\n<caption>${escapeHtml(W.manifest)}</caption>\n<tbody>\n${provenanceRows(m, lang)
     .map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
-    .join('\n')}\n</tbody>\n</table>`, 'Manifest');
+    .join('\n')}\n</tbody>\n</table>`, W.manifest);
   const symbol = VERDICT_STYLE[results.summary.verdict].symbol;
   const front = buildFrontPage(results, lang);
   const headlineAt = charts.findIndex((c) => c.name === 'over-representation');
   const headline = headlineAt >= 0 ? charts[headlineAt]! : null;
   const rest = charts.map((c, i) => ({ c, i })).filter(({ i }) => i !== headlineAt);
   const sections = [
-    ['summary', T.sections.summary, sentences.length ? fold(TEXT.sentencesFold(sentences.length), `<ul class="summary">\n${summary}\n</ul>`) : `<p>${escapeHtml(T.noFindingsSection)}</p>`],
+    ['summary', T.sections.summary, sentences.length ? fold(W.sentencesFold(sentences.length), `<ul class="summary">\n${summary}\n</ul>`) : `<p>${escapeHtml(T.noFindingsSection)}</p>`],
     ['verdicts', T.sections.verdicts, verdicts],
-    ['charts', T.sections.charts, rest.length ? rest.map(({ c, i }) => figure(c, i, interactive)).join('\n') : `<p>${escapeHtml(T.noCharts)}</p>`],
+    ['charts', T.sections.charts, rest.length ? rest.map(({ c, i }) => figure(c, i, interactive, T)).join('\n') : `<p>${escapeHtml(T.noCharts)}</p>`],
     ['groups', T.sections.groups, groups || `<p>${escapeHtml(T.noGroups)}</p>`],
     ['warnings', T.sections.warnings, warnings],
     ['methods', T.sections.methods, methods],
@@ -172,7 +171,7 @@ export function writeHtml(results: Results, charts: ReportChart[], options: Writ
 <body>
 ${frontPageHtml(front, headline ? { svg: scopeIds(headline.svg, 'h0'), description: headline.description ?? headline.title } : null, contents, unitNoun(m), m.finished, lang)}
 <main>
-${T.detailNote ? `<p class="lang-note" role="note">${escapeHtml(T.detailNote)}</p>\n` : ''}${sections.map(([id, title, body], i) => section(i + 1, id, title, body)).join('\n')}
+${sections.map(([id, title, body], i) => section(i + 1, id, title, body)).join('\n')}
 </main>${interactive ? `\n${(options.interactive ?? []).map((js) => `<script>${scriptText(js)}</script>`).join('\n')}\n<script>${EMBED}</script>` : ''}
 </body>
 </html>

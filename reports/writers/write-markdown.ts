@@ -6,6 +6,7 @@ import {
 import { messagesFor, type Lang } from '../i18n/index.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { markdownTable } from './markdown-table.js';
+import { warningGroups } from './warning-groups.js';
 
 /**
  * report.md, fit for a pull-request comment, in the HTML report's order: title, the question, the
@@ -17,12 +18,13 @@ import { markdownTable } from './markdown-table.js';
  */
 export function writeMarkdown(results: Results, lang: Lang = 'en'): string {
   const T = messagesFor(lang);
+  const W = T.tables;
   const m = results.manifest;
   const s = results.summary;
-  const names = displayNames(results);
+  const names = displayNames(results, lang);
   const front = buildFrontPage(results, lang);
-  const sentences = summarySentences(results).filter((t) => t.kind === 'finding');
-  const reproduction = buildReproductionTables(results);
+  const sentences = summarySentences(results, lang).filter((t) => t.kind === 'finding');
+  const reproduction = buildReproductionTables(results, lang);
   // The front page first, in the HTML's order: question, verdict, findings, warnings, what the audit cannot tell.
   const out: string[] = [
     `# ${escapeMarkdown(m.title)}`,
@@ -43,38 +45,41 @@ export function writeMarkdown(results: Results, lang: Lang = 'en'): string {
     '',
     ...front.cannotTell.map((t) => `- ${escapeMarkdown(t)}`),
     '',
-    ...(T.detailNote ? [`> ${escapeMarkdown(T.detailNote)}`, ''] : []),
     `## ${escapeMarkdown(T.sections.summary)}`,
     '',
-    ...sentences.map((t) => `- ${t.verdict ? `**${escapeMarkdown(verdictText(t.verdict))}** ` : ''}${escapeMarkdown(t.text)}`),
+    ...sentences.map((t) => `- ${t.verdict ? `**${escapeMarkdown(verdictText(t.verdict, lang))}** ` : ''}${escapeMarkdown(t.text)}`),
     '',
     `## ${escapeMarkdown(T.sections.verdicts)}`,
     '',
     // Markdown tables have no caption: the reproduction's says how many figures are reproduced, so it is printed above.
     ...reproduction.flatMap((t) => [escapeMarkdown(t.caption), '', markdownTable(t), '']),
-    results.checks.length ? `${markdownTable(buildVerdictTable(results))}\n\n${markdownTable(buildToleranceTable(results))}` : escapeMarkdown(T.noChecks),
+    results.checks.length ? `${markdownTable(buildVerdictTable(results, lang))}\n\n${markdownTable(buildToleranceTable(results, lang))}` : escapeMarkdown(T.noChecks),
     '',
   ];
   for (const attribute of attributesOf(results)) {
-    const scope = results.selective_labels ? ' (among investigated cases, not population rates)' : '';
-    out.push(`## Groups: ${escapeMarkdown(names.attribute(attribute))}${scope}`, '', markdownTable(buildGroupTable(results, attribute)), '');
+    out.push(`## ${escapeMarkdown(W.groupsHeading(names.attribute(attribute), results.selective_labels !== undefined))}`, '', markdownTable(buildGroupTable(results, attribute, lang)), '');
   }
   for (const [title, table] of [
-    ['Comparison with the deployed model: checks', buildComparisonChecksTable(results)],
-    ['Comparison with the deployed model: groups', buildComparisonGroupsTable(results)],
-    ['Selective labels', buildSelectiveLabelsTable(results)],
-    ['Counterfactual twins', buildCounterfactualTable(results)],
-    ['Worst groups', buildWorstGroupsTable(results)],
-    ['Cells not checked', buildSuppressedTable(results)],
+    [W.comparisonChecks, buildComparisonChecksTable(results, lang)],
+    [W.comparisonGroups, buildComparisonGroupsTable(results, lang)],
+    [W.selectiveLabels, buildSelectiveLabelsTable(results, lang)],
+    [W.counterfactual, buildCounterfactualTable(results, lang)],
+    [W.worstGroups, buildWorstGroupsTable(results, lang)],
+    [W.cellsNotChecked, buildSuppressedTable(results, lang)],
   ] as const) {
-    if (table) out.push(`## ${title}`, '', markdownTable(table), '');
+    if (table) out.push(`## ${escapeMarkdown(title)}`, '', markdownTable(table), '');
   }
   out.push(`## ${escapeMarkdown(T.sections.warnings)}`, '');
-  out.push(...(results.warnings.length ? results.warnings.map((w) => `- **${escapeMarkdown(w.code)}**: ${escapeMarkdown(w.message)}`) : [escapeMarkdown(T.noWarningsMarkdown)]));
-  out.push('', `## ${escapeMarkdown(T.sections.methods)}`, '', escapeMarkdown(methodsText(results).join(' ')), '');
+  // in another language each code is explained once; its recorded (English) messages stay in results.json
+  out.push(...(!results.warnings.length
+    ? [escapeMarkdown(T.noWarningsMarkdown)]
+    : W.groupWarnings
+      ? warningGroups(results.warnings).map(([code, messages]) => `- **${escapeMarkdown(code)}**: ${escapeMarkdown(W.warning(code, messages.length))}`)
+      : results.warnings.map((w) => `- **${escapeMarkdown(w.code)}**: ${escapeMarkdown(w.message)}`)));
+  out.push('', `## ${escapeMarkdown(T.sections.methods)}`, '', escapeMarkdown(methodsText(results, lang).join(' ')), '');
   out.push(`## ${escapeMarkdown(T.sections.provenance)}`, '', markdownTable({
-    caption: 'Manifest', header: ['Field', 'Value'], numeric: [],
-    rows: provenanceRows(m).map((cells) => ({ cells })),
+    caption: W.manifest, header: [W.field, W.value], numeric: [],
+    rows: provenanceRows(m, lang).map((cells) => ({ cells })),
   }), '');
   return out.join('\n');
 }

@@ -2,20 +2,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Results } from '../../harness/results/index.js';
+import { formatLevel } from '../../reports/shared/format-number.js';
+import { englishLeft, readableHtml, readableMarkdown, recordedStrings } from '../reports/english-words.js';
 import { runCli } from './run-cli.js';
-
-/**
- * English words (and their plurals or -ed forms) that must not appear as words on a translated front page ("intervalle" is French). The battery's own prose (title,
- * question) and group labels are the battery author's words and are cut out before the search.
- */
-const ENGLISH = ['flagged', 'households', 'times as often', 'interval', 'check', 'verdict', 'fail', 'pass', 'inconclusive', 'audit found', 'cannot tell', 'contents', 'the question', 'of every', 'against', 'points more', 'tolerance'];
 
 const dir = mkdtempSync(join(tmpdir(), 'disparate-lang-'));
 const runs: Record<'fr' | 'nl', ReturnType<typeof runCli>> = {} as never;
+const packs: Record<'fr' | 'nl', ReturnType<typeof runCli>> = {} as never;
 let fromBattery: ReturnType<typeof runCli>;
 let overridden: ReturnType<typeof runCli>;
 beforeAll(() => {
   for (const lang of ['fr', 'nl'] as const) runs[lang] = runCli(['run', 'batteries/default.yaml', '--size', '20000', '--lang', lang, '--out', join(dir, lang)]);
+  // a pack with reproduction tables, selective labels and footnoted sources
+  for (const lang of ['fr', 'nl'] as const) packs[lang] = runCli(['reproduce', 'sweden-fk', '--lang', lang, '--out', join(dir, `sweden-${lang}`)]);
   // the default battery with lang: nl, its relative paths made absolute so that it runs from the temporary folder
   const nl = join(dir, 'nl.yaml');
   writeFileSync(nl, `lang: nl\n${readFileSync('batteries/default.yaml', 'utf8').replaceAll('../', `${process.cwd()}/`)}`);
@@ -26,42 +26,67 @@ beforeAll(() => {
 const battery = readFileSync('batteries/default.yaml', 'utf8');
 const title = /^title: (.*)$/m.exec(battery)![1]!;
 
-/** The front page of report.html (the header) and of report.md (up to the note on the detail sections), without the battery's own prose. */
+/** The front page of report.html (the header, its chart left out), without the battery's own prose. */
 function fronts(lang: 'fr' | 'nl'): string[] {
   const html = readFileSync(join(dir, lang, 'report.html'), 'utf8');
-  const md = readFileSync(join(dir, lang, 'report.md'), 'utf8');
   const header = html.slice(html.indexOf('<header class="front"'), html.indexOf('</header>'));
-  const mdFront = md.slice(0, md.indexOf('\n> ', md.indexOf('\n## ', md.indexOf('\n## ') + 1)));
   const strip = (t: string) => t.replace(/<[^>]*>/g, ' ').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '').replaceAll(title, '').replace(/^.*(La question|De vraag).*$/m, '');
-  return [strip(header.replace(/<div class="chart"[\s\S]*?<\/figure>/, '')), strip(mdFront)];
+  return [strip(header.replace(/<div class="chart"[\s\S]*?<\/figure>/, ''))];
 }
 
 describe('--lang', () => {
-  for (const lang of ['fr', 'nl'] as const) {
-    it(`${lang}: the front page of report.html and report.md holds no English word of the frame`, () => {
-      expect(runs[lang].stderr).toBe('');
-      expect(runs[lang].status).toBe(1);
-      for (const text of fronts(lang)) {
-        for (const word of ENGLISH) expect(text.toLowerCase(), `${lang}: "${word}"`).not.toMatch(new RegExp(`\\b${word}(s|es|ed|ing)?\\b`));
-      }
-    });
-  }
-
-  it('fr: numbers in French format, the detail sections announced as English', () => {
+  it('fr: numbers in French format on the front page', () => {
     const [html] = fronts('fr');
     expect(html).toMatch(/\d+,\d+\u00a0%/);
     expect(html).not.toMatch(/\d\.\d/);
     expect(html).toContain('Taux de sélection pour un contrôle');
-    expect(readFileSync(join(dir, 'fr', 'report.md'), 'utf8')).toContain('Les sections détaillées ci-dessous sont en anglais.');
     expect(readFileSync(join(dir, 'fr', 'report.html'), 'utf8')).toContain('<html lang="fr">');
   });
 
-  it('nl: numbers in Dutch format, the detail sections announced as English', () => {
+  it('nl: numbers in Dutch format on the front page', () => {
     const [html] = fronts('nl');
     expect(html).toMatch(/\d+,\d+%-betrouwbaarheidsinterval/);
     expect(html).not.toMatch(/\d\.\d\d?\b(?!\d)/);
     expect(html).toContain('Selectiekans voor controle');
-    expect(readFileSync(join(dir, 'nl', 'report.md'), 'utf8')).toContain('De detailsecties hieronder zijn in het Engels.');
+  });
+
+  // Whole pages, detail sections and charts included: what is left in English is only what the results record as written
+  // (the battery's and the pack's own prose and labels, sources, the decision rule, file names, codes).
+  for (const lang of ['fr', 'nl'] as const) {
+    for (const [what, folder] of [['the default battery', lang], ['reproduce sweden-fk', `sweden-${lang}`]] as const) {
+      it(`${lang}, ${what}: the whole of report.html and report.md holds no English word of the frame`, () => {
+        const run = folder === lang ? runs[lang] : packs[lang];
+        expect(run.stderr).toBe('');
+        const results = Results.parse(JSON.parse(readFileSync(join(dir, folder, 'results.json'), 'utf8')));
+        const recorded = recordedStrings(results);
+        expect(englishLeft(readableHtml(readFileSync(join(dir, folder, 'report.html'), 'utf8')), recorded)).toEqual([]);
+        expect(englishLeft(readableMarkdown(readFileSync(join(dir, folder, 'report.md'), 'utf8')), recorded)).toEqual([]);
+        expect(englishLeft(run.stdout, recorded)).toEqual([]);
+      });
+    }
+  }
+
+  it('numbers in the locale\'s format in the detail: the counts, values and levels results.json records', () => {
+    for (const lang of ['fr', 'nl'] as const) {
+      const results = Results.parse(JSON.parse(readFileSync(join(dir, lang, 'results.json'), 'utf8')));
+      const md = readableMarkdown(readFileSync(join(dir, lang, 'report.md'), 'utf8'));
+      const big = results.groups.find((g) => g.n >= 10_000)!;
+      const thousands = lang === 'fr' ? '\u202f' : '.';
+      // a group's n in the group table, grouped by thousands the language's way
+      expect(md, lang).toContain(`| ${String(big.n).replace(/\B(?=(\d{3})+(?!\d))/g, thousands)} |`);
+      // a check's value with a decimal comma in the verdict table
+      const check = results.checks.find((c) => c.value !== null && c.value > 1)!;
+      expect(md, lang).toContain(`| ${check.value!.toFixed(2).replace('.', ',')} |`);
+      // the family level in the verdict table's header, as the English report writes it ("99.9 %", "99.88 %")
+      // with a decimal comma: "IC à 99,9 %", "99,9%-betrouwbaarheidsinterval"
+      const level = formatLevel(check.level).replace(' %', '').replace('.', ',');
+      expect(level, lang).toMatch(/^\d\d,\d+$/);
+      expect(md, lang).toContain(lang === 'fr' ? `IC à ${level}\u00a0%` : `${level}%-betrouwbaarheidsinterval`);
+    }
+    // a published figure of the pack, with a decimal comma
+    const sweden = Results.parse(JSON.parse(readFileSync(join(dir, 'sweden-fr', 'results.json'), 'utf8')));
+    const figure = sweden.reproduction!.figures.find((f) => f.published > 0 && f.published < 1)!;
+    expect(readFileSync(join(dir, 'sweden-fr', 'report.md'), 'utf8')).toContain(`| ${String(Number(figure.published.toPrecision(6))).replace('.', ',')} |`);
   });
 
   it('takes lang: from the battery, and --lang wins over it', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Results } from '../../harness/results/index.js';
+import { buildReport } from '../../reports/index.js';
 import { runCli } from './run-cli.js';
 
 /**
@@ -93,6 +94,34 @@ describe('reference overall: each group against everyone else', () => {
     expect(md).toContain('| four-fifths | nat = a | everyone else | selection rate ratio | 2.00 | 1.34–2.99 |');
     expect(md).not.toMatch(/reference group \(rest\)/);
   });
+
+  it('names everyone else in French and in Dutch: sentences, tables, the overall row, the caption and provenance', async () => {
+    const built = async (lang: 'fr' | 'nl') => (await buildReport(results, { formats: ['html', 'md'], lang })).files;
+    const frFiles = await built('fr');
+    const nlFiles = await built('nl');
+    const fr = String(frFiles.get('report.md'));
+    expect(fr).toContain('Les personnes du groupe « nat : a » sont plus souvent sélectionnés pour un contrôle que les autres personnes : un ratio de 2,00 (10,0\u00a0% = 100 sur 1\u202f000, contre 5,0\u00a0% = 50 sur 1\u202f000 pour les autres personnes\u202f;');
+    expect(fr).toContain('avec un ratio de 0,75 par rapport aux autres personnes, mais');
+    expect(fr).toContain('contre 5,0 sur 100 parmi les autres personnes, soit un ratio de 2,0');
+    expect(fr).toContain('| four-fifths | nat = a | tous les autres | ratio de taux de sélection | 2,00 |');
+    expect(fr).toContain('| Ensemble des personnes | 2\u202f000 | 150 | 7,5\u00a0% (6,4–8,7\u00a0%) | — | — | tous les groupes réunis |');
+    // the group table's caption (report.html)
+    expect(String(frFiles.get('report.html'))).toContain('Indicateurs par groupe pour nat (IC à 95\u00a0% entre parenthèses)\u202f; le ratio de chaque groupe est calculé par rapport à tous les autres (l’ensemble des personnes qui n’en font pas partie)');
+    expect(fr).toContain('| Groupes de référence | nat = (rest), tous les autres (ligne de commande) |');
+    const nl = String(nlFiles.get('report.md'));
+    expect(nl).toContain('Personen in de groep ‘nat: a’ worden vaker voor controle geselecteerd dan alle andere personen: 2,00 keer zo vaak (10,0% = 100 van de 1.000, tegen 5,0% = 50 van de 1.000 bij alle andere personen;');
+    expect(nl).toContain('worden 0,75 keer zo vaak geselecteerd als alle andere personen, maar');
+    expect(nl).toContain('tegen 5,0 op de 100 bij andere personen; 2,0 keer zo groot');
+    expect(nl).toContain('| four-fifths | nat = a | alle anderen | verhouding in selectiekans | 2,00 |');
+    expect(nl).toContain('| Alle personen | 2.000 | 150 | 7,5% (6,4–8,7%) | — | — | alle groepen samen |');
+    expect(String(nlFiles.get('report.html'))).toContain('Cijfers per groep voor nat (95%-betrouwbaarheidsinterval tussen haakjes); elke groep wordt vergeleken met alle anderen (alle personen die niet tot de groep behoren)');
+    expect(nl).toContain('| Referentiegroepen | nat = (rest), alle anderen (opdrachtregel) |');
+    for (const md of [fr, nl]) {
+      // neither the English words nor the code in a sentence or a table cell ("(rest)" only where provenance quotes it)
+      expect(md).not.toMatch(/everyone else|all other|other people|every group together/);
+      expect(md.split('(rest)').length - 1).toBe(1);
+    }
+  });
 });
 
 describe('reference overall for every attribute, with the bootstrap', () => {
@@ -140,7 +169,7 @@ describe('reference overall for every attribute, with the bootstrap', () => {
     expect(r.stderr).toMatch(/b\.yaml: counterfactual\.0\.to: required for "nationality", whose reference is everyone else \(overall\), not one level to set/);
   });
 
-  it('warns when everyone else is itself flagged too rarely, and leads that finding with the difference', () => {
+  it('warns when everyone else is itself flagged too rarely, and leads that finding with the difference', async () => {
     // low: 200 of 1,000; everyone else (mid): 10 of 2,000 = 0.5 %, under the 1 % threshold
     const d = mkdtempSync(join(tmpdir(), 'rest-unstable-'));
     writeFileSync(`${d}/d.csv`, 'band,flagged,count\nmid,1,10\nmid,0,1990\nlow,1,200\nlow,0,800\n');
@@ -151,6 +180,11 @@ describe('reference overall for every attribute, with the bootstrap', () => {
     expect(front).toContain('> Unstable reference: by band, the reference group (all but the low people) is flagged for only 10 of 2,000 (0.50 %).');
     expect(front).toContain('200 of every 1,000 low people are flagged, against 5.0 of every 1,000 other people: 19.5 percentage points more');
     expect(front).toContain('The ratio, 40 times as often, rests on only 10 flagged other people: do not quote it alone.');
+    // the same warning in French and in Dutch
+    const unstable = Results.parse(JSON.parse(readFileSync(`${d}/out/results.json`, 'utf8')));
+    const report = async (lang: 'fr' | 'nl') => String((await buildReport(unstable, { formats: ['md'], lang })).files.get('report.md'));
+    expect(await report('fr')).toContain('> Groupe de référence instable : pour band, le groupe de référence (les personnes autres que « low ») n’est sélectionné que 10 fois sur 2\u202f000 (0,50\u00a0%).');
+    expect(await report('nl')).toContain('> Instabiele referentiegroep: naar band wordt de referentiegroep (alle personen behalve ‘low’) maar 10 van de 2.000 keer geselecteerd (0,50%).');
   });
 
   it('merges audits of disjoint parts into the audit of the whole: the same complements, intervals and verdicts', () => {

@@ -1,4 +1,4 @@
-/** A statistical method in words: what it is called in prose and where it comes from. */
+/** A statistical method in words (English): what it is called in prose and where it comes from. */
 export interface MethodName {
   /** Plain-English name, lower-case unless it starts with a proper name. */
   name: string;

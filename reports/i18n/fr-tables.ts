@@ -25,6 +25,7 @@ const WARNINGS: Record<string, string> = {
   'selective-labels-outside': 'Étiquettes sélectives : des dossiers sortent de l’échantillon aléatoire ou de la sélection du modèle.',
   'selective-labels-overlap': 'Étiquettes sélectives : des dossiers figurent à la fois dans l’échantillon aléatoire et dans la sélection du modèle.',
   'selective-labels-unlabelled': 'Étiquettes sélectives : des dossiers contrôlés n’ont pas de résultat.',
+  'withheld-counts': 'Effectifs masqués par l’éditeur des données (case vide, « <k » ou marqueur déclaré) : les taux des groupes concernés sont inconnus, affichés « n.d. », et leurs contrôles sont non concluants.',
 };
 
 /** The French words of the report's tables, methods, provenance and reproduction. */

@@ -25,6 +25,7 @@ const WARNINGS: Record<string, string> = {
   'selective-labels-outside': 'Selectieve labels: dossiers vallen buiten de aselecte steekproef en buiten de selectie van het model.',
   'selective-labels-overlap': 'Selectieve labels: dossiers staan zowel in de aselecte steekproef als in de selectie van het model.',
   'selective-labels-unlabelled': 'Selectieve labels: onderzochte dossiers zonder uitkomst.',
+  'withheld-counts': 'Door de uitgever afgeschermde aantallen (leeg, „<k” of een opgegeven markering): de percentages van deze groepen zijn onbekend, staan als n.b. in het rapport, en hun toetsen zijn onbeslist.',
 };
 
 /** The Dutch words of the report's tables, methods, provenance and reproduction. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { decodeText, parseYamlText, restoreProtoKeys, shieldProtoKeys, unshield } from '../../harness/config/index.js';
-import { PopulationSpec } from '../../harness/config/population-schema.js';
+import { PopulationSpec } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { formatZodIssue } from './format-zod-issue.js';
 import { checkPopulationSpec } from './resolve-population.js';

@@ -1,4 +1,4 @@
-import type { PopulationSpec } from '../../harness/config/population-schema.js';
+import type { PopulationSpec } from '../../harness/config/index.js';
 
 /**
  * A population spec checked and compiled for sampling: nodes in topological order, with every

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { langOption, type ReportLang } from './lang-option.js';
 import type { Argv } from 'yargs';
 import { auditDecisions } from '../pipeline/index.js';
-import type { IntersectionSetting } from '../findings/compute-findings.js';
+import type { IntersectionSetting } from '../findings/index.js';
 import { Check, intersectionName } from '../config/index.js';
 import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_IDS } from '../metrics/registry.js';
+import { METRIC_IDS } from '../metrics/index.js';
 import { DisplayLabels, intersectionName } from './display-labels.js';
 
 /**

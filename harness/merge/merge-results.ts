@@ -3,14 +3,14 @@ import { resolveMetricId } from '../metrics/index.js';
 import type { GroupResult, Manifest, Results, SuppressedCell, Warning } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
 import { checkMergeable } from './check-mergeable.js';
-import { computeAttributeFindings, type AttributeFindings } from '../findings/compute-attribute-findings.js';
-import { computeVerdicts } from '../findings/compute-verdicts.js';
-import { computeWorstGroups } from '../findings/compute-worst-groups.js';
+import { computeAttributeFindings, type AttributeFindings } from '../findings/index.js';
+import { computeVerdicts } from '../findings/index.js';
+import { computeWorstGroups } from '../findings/index.js';
 import { mergeCounterfactual } from './merge-counterfactual.js';
 import { mergeGroupCounts } from './merge-group-counts.js';
 import { mergeScoreHistograms } from './merge-score-histograms.js';
 import { recoverChecks } from './recover-checks.js';
-import type { ResolvedReference } from '../findings/resolve-references.js';
+import type { ResolvedReference } from '../findings/index.js';
 
 /** One part's results: the file it came from (for messages and the manifest) and its sha256. */
 export interface MergeInput {

@@ -3,9 +3,9 @@ import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import type { MergeContext } from './merge-results.js';
 import { openShardPart, readPartBytes, type OpenPart } from './open-shard-part.js';
-import { resolveBattery } from '../pipeline/resolve-battery.js';
-import { runBattery, type Prescored } from '../pipeline/run-battery.js';
-import type { TwinSource } from '../pipeline/run-twins.js';
+import { resolveBattery } from '../pipeline/index.js';
+import { runBattery, type Prescored } from '../pipeline/index.js';
+import type { TwinSource } from '../scoring/index.js';
 import type { ShardHeader } from './shard-part.js';
 
 /** Header fields every part of one sharded run shares. */

@@ -4,12 +4,12 @@ import { decisionColumns } from '../../models/decision/index.js';
 import type { Column } from '../../datasets/table/index.js';
 import type { Shard } from './parse-shard.js';
 import { shardRange } from './shard-range.js';
-import { prepareProxies } from '../pipeline/run-proxies.js';
-import { decisionTable, fileRows, type RunOptions } from '../pipeline/run-battery.js';
-import { designsOf } from '../pipeline/run-twins.js';
-import type { ResolvedBattery } from '../pipeline/resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/score-population.js';
-import { scoreTwinRows } from '../scoring/score-twin-rows.js';
+import { prepareProxies } from '../pipeline/index.js';
+import { decisionTable, fileRows, type RunOptions } from '../pipeline/index.js';
+import { designsOf } from '../pipeline/index.js';
+import type { ResolvedBattery } from '../pipeline/index.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/index.js';
+import { scoreTwinRows } from '../scoring/index.js';
 import { SHARD_PART_FORMAT, type ShardPart } from './shard-part.js';
 
 /**

@@ -8,12 +8,12 @@ import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } 
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
 import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
-import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from '../findings/analyse-cells.js';
-import { buildCells, sweepFractions } from '../findings/build-cells.js';
-import type { CellExtras, IntersectionSetting } from '../findings/compute-findings.js';
-import { collectSelectiveCounts } from '../findings/collect-selective-counts.js';
+import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from '../findings/index.js';
+import { buildCells, sweepFractions } from '../findings/index.js';
+import type { CellExtras, IntersectionSetting } from '../findings/index.js';
+import { collectSelectiveCounts } from '../findings/index.js';
 import { sortedLevels } from './sorted-levels.js';
-import { declaredManifest } from '../findings/declared-checks.js';
+import { declaredManifest } from '../findings/index.js';
 
 export interface AuditOptions extends DecisionColumns {
   readonly file: string;

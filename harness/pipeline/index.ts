@@ -7,3 +7,6 @@ export { reproductionOutcome } from './reproduction-outcome.js';
 export { MAX_ROWS } from './max-rows.js';
 export { displayManifest } from './display-manifest.js';
 export { describeVerification, verifyModel, type Verification, type VerifyOptions } from './verify-model.js';
+export { decisionTable, fileRows, type Prescored } from './run-battery.js';
+export { prepareProxies } from './run-proxies.js';
+export { designsOf } from './run-twins.js';

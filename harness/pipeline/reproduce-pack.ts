@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { checkPack } from '../../datasets/packs/check-pack.js';
-import type { Pack } from '../../datasets/packs/pack.js';
+import { checkPack } from '../../datasets/packs/index.js';
+import type { Pack } from '../../datasets/packs/index.js';
 import type { FigureClass, FigureCount, ReproducedFigure, Results } from '../results/index.js';
 import { executeBattery } from './execute-battery.js';
 import { resolveBattery } from './resolve-battery.js';

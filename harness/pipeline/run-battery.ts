@@ -9,15 +9,16 @@ import { LABEL_LIMITS, listNames, type Column } from '../../datasets/table/index
 import type { TextEncoding } from '../config/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision, rowContentTickets, rowIndexTickets, tieWarnings, type Cut } from '../../models/decision/index.js';
-import { analyseCells, analysisSections, bootstrapManifest } from '../findings/analyse-cells.js';
-import { buildCells, sweepFractions } from '../findings/build-cells.js';
+import { analyseCells, analysisSections, bootstrapManifest } from '../findings/index.js';
+import { buildCells, sweepFractions } from '../findings/index.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from '../scoring/score-population.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from '../scoring/index.js';
 import { decisionExtentWarning } from './decision-extent-warning.js';
-import { createPopulationSource, readPopulationFile, type PopulationPlan } from '../scoring/population-source.js';
-import { runTwins, type TwinSource } from './run-twins.js';
-import { declaredManifest } from '../findings/declared-checks.js';
+import { createPopulationSource, readPopulationFile, type PopulationPlan } from '../scoring/index.js';
+import { runTwins } from './run-twins.js';
+import type { TwinSource } from '../scoring/index.js';
+import { declaredManifest } from '../findings/index.js';
 import { describeVerification, verifyModel } from './verify-model.js';
 
 export interface RunOptions {

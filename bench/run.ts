@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { benchBootstrap } from './bootstrap.js';
+import { benchCliHelp } from './cli-help.js';
 import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
@@ -93,6 +94,14 @@ for (const p of benchPacks()) {
 }
 
 rows.push(...benchStatistics());
+
+const help = benchCliHelp(5);
+rows.push({
+  what: '`disparate --help` (node dist/harness/cli/main.js --help): wall time, median of 5; CPU time of the process and Node starting alone (`node -e 0`) for scale',
+  figure: `${help.medianSeconds.toFixed(3)} s (CPU ${help.medianCpuSeconds === null ? 'n/a' : `${help.medianCpuSeconds.toFixed(2)} s`}; node alone ${help.nodeSeconds.toFixed(3)} s)`,
+  target: '< 0.2 s',
+  ok: help.medianSeconds < 0.2,
+});
 
 const yardstickAfter = yardstick();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { langOption, type ReportLang } from './lang-option.js';
-import type { Argv } from 'yargs';
+import type { AuditArgs } from './commands.js';
 import { auditDecisions } from '../pipeline/index.js';
 import type { IntersectionSetting } from '../findings/index.js';
 import { Check, intersectionName } from '../config/index.js';
@@ -9,34 +9,6 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
-
-export interface AuditArgs {
-  file: string;
-  protected?: string | undefined;
-  flag: string;
-  label?: string | undefined;
-  score?: string | undefined;
-  reference?: string[] | undefined;
-  alpha: number;
-  'min-cell': number;
-  out?: string | undefined;
-  json: boolean;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  count?: string | undefined;
-  encoding?: 'utf8' | 'latin1' | undefined;
-  long?: string | undefined;
-  'label-source'?: string | undefined;
-  'population-size'?: number | undefined;
-  'selection-probability'?: string | undefined;
-  correction: Correction;
-  bootstrap?: number | undefined;
-  seed: number;
-  intersections: string;
-  interactive: boolean;
-  'privacy-min-cell'?: number | undefined;
-  unit?: string | undefined;
-}
 
 /** --intersections: full, all, none, or subsets such as "nationality+disability,nationality*income" ("+", "*" or "×"). */
 function parseIntersections(value: string): IntersectionSetting {
@@ -76,34 +48,6 @@ function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly s
  * selection_rate_ratio is applied to every attribute (default tolerance, recorded as such).
  */
 export const auditCommand = {
-  command: 'audit <file>',
-  describe: 'Audit recorded decisions (CSV or JSONL) for disparities',
-  builder: (y: Argv) =>
-    langOption(y)
-      .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
-      .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
-      .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
-      .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found); empty = unknown; with --count, the number of positives' })
-      .option('count', { type: 'string', describe: 'aggregated counts: column with the number of rows each row stands for' })
-      .option('encoding', { choices: ['utf8', 'latin1'] as const, default: 'utf8' as const, describe: 'how the data file\'s bytes are read: utf8 (strict) or latin1 (ISO-8859-1)' })
-      .option('long', { type: 'string', describe: 'long format ATTRIBUTE_COL,GROUP_COL: one protected attribute per row (marginal tables)' })
-      .option('label-source', { type: 'string', describe: 'COL=VALUE marking the random-audit sample (selective labels, the Sweden method)' })
-      .option('population-size', { type: 'number', describe: 'applicants the samples come from (with --label-source)' })
-      .option('selection-probability', { type: 'string', describe: 'column: known probability that a flagged row was investigated (inverse-probability weighting)' })
-      .option('correction', { type: 'string', choices: ['holm', 'bonferroni', 'benjamini-hochberg', 'none'], default: 'bonferroni', describe: 'error control across all checks: bonferroni (family-wise), benjamini-hochberg (false discoveries), none; holm is judged as bonferroni' })
-      .option('bootstrap', { type: 'number', describe: 'multinomial bootstrap replicates of the cell counts (bootstrap_ci beside each interval)' })
-      .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap' })
-      .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a*c' })
-      .option('score', { type: 'string', describe: 'numeric score column' })
-      .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); default the largest group' })
-      .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
-      .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
-      .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
-      .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
-      .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
     // NFC, as the column names and labels of the file are read (see normaliseLabels).
     const protectedColumns = (argv.protected ?? '').split(',').map((s) => s.trim().normalize('NFC')).filter(Boolean);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Argv } from 'yargs';
+import type { CompareArgs } from './commands.js';
 import { compare } from '../api/index.js';
 import { loadResultsFile } from '../merge/index.js';
 import { resolveBattery } from '../pipeline/index.js';
@@ -10,20 +10,12 @@ import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js
 import { emitResults } from './emit-results.js';
 import { progressReporter } from './progress.js';
 
-export interface CompareArgs extends BatteryRunArgs {
-  inputs: string[];
-}
-
 /**
  * `disparate compare <battery>`: the deployed and candidate models of a battery's `models:` on the
  * same applicants, paired changes per group and per check. Two results.json files are read and
  * refused: they hold counts per group, not which applicants each model flagged.
  */
 export const compareCommand = {
-  command: 'compare <inputs..>',
-  describe: 'Compare a deployed and a candidate model on the same applicants (battery with models: { deployed, candidate })',
-  builder: (y: Argv) =>
-    batteryRunOptions(y.positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'a battery file (YAML) naming models: { deployed, candidate }' })),
   async handler(argv: CompareArgs, rawArgs: readonly string[]): Promise<number> {
     const inputs = argv.inputs.map(String);
     if (inputs.length === 2) {

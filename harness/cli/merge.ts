@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { MergeArgs } from './commands.js';
 import { REPORT_LANGS, type ReportLang } from './lang-option.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mergeParts } from '../api/index.js';
@@ -9,30 +9,11 @@ import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
 
-export interface MergeArgs {
-  files: string[];
-  out?: string | undefined;
-  json: boolean;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  interactive: boolean;
-}
-
 /**
  * `disparate merge <results.json ...>`: the results of disjoint parts of one population (audited or
  * scored separately) merged into the results and report of the whole, checks judged again.
  */
 export const mergeCommand = {
-  command: 'merge <files..>',
-  describe: 'Merge the results.json of disjoint parts of a population, or the part files of a sharded run (run --shard), into one report',
-  builder: (y: Argv) =>
-    y
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two); or the N part files of run --shard I/N' })
-      .option('out', { type: 'string', describe: 'output folder (default out/merged)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
-      .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en; for part files, the battery\'s lang)' }),
   async handler(argv: MergeArgs, rawArgs: readonly string[]): Promise<number> {
     const files = argv.files.map(String);
     if (files.some(startsAsShardPart)) return mergePartsCommand(files, argv, rawArgs);

@@ -14,7 +14,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['harness/accumulate', 'harness/counterfactual', 'harness/proxies'],
   ['harness/metrics'],
   ['harness/config'],
-  ['harness/verdict', 'datasets/synth', 'models/decision'],
+  ['harness/verdict', 'datasets/synth', 'models/decision', 'models/processes'],
   ['reports/shared'],
   ['reports/specs', 'reports/writers'],
   ['reports'],

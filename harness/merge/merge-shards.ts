@@ -4,7 +4,7 @@ import type { Results } from '../results/index.js';
 import type { MergeContext } from './merge-results.js';
 import { openShardPart, readPartBytes, type OpenPart } from './open-shard-part.js';
 import { resolveBattery } from '../pipeline/index.js';
-import { runBattery, type Prescored } from '../pipeline/index.js';
+import { runPopulation, type Prescored } from '../pipeline/index.js';
 import type { TwinSource } from '../scoring/index.js';
 import type { ShardHeader } from './shard-part.js';
 
@@ -55,7 +55,7 @@ function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[
  * chunk by chunk. The battery (and the files it names) must be at the path the shards were given.
  *
  *   part files ──► openShardPart (headers) ──► check (one run, every shard once) ──► join by row index
- *     ──► runBattery(prescored) ──► Results
+ *     ──► runPopulation(prescored) ──► Results
  *
  * @example const results = await mergeShards(['parts/shard-0-of-2.part', 'parts/shard-1-of-2.part'], context);
  */
@@ -91,5 +91,5 @@ export async function mergeShards(files: readonly string[], context: MergeContex
     from: readRows(ordered, (p) => p.layout.twins[design]!.from, new Int32Array(end - start), start),
   });
   const prescored: Prescored = { scored: { n, scores, combinations, labels, levels: header.levels, proxyTables }, decisionTable: columns, twins };
-  return runBattery(resolved, { seed: header.seed, size: n, workers: 1, context: { ...context, command: header.command }, prescored });
+  return runPopulation(resolved, { seed: header.seed, size: n, workers: 1, context: { ...context, command: header.command }, prescored });
 }

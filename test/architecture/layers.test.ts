@@ -34,7 +34,7 @@ describe('the layer order and the index rule', () => {
 
 describe('a planted bad import fails the check, naming the file and the import', () => {
   it('a lower layer importing a higher one (metrics reaching into the pipeline)', () => {
-    const violations = checkLayers(planted('harness/metrics/registry.ts', "import { runBattery } from '../pipeline/index.js';"));
+    const violations = checkLayers(planted('harness/metrics/registry.ts', "import { runPopulation } from '../pipeline/index.js';"));
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ file: 'harness/metrics/registry.ts', specifier: '../pipeline/index.js', rule: 'layer order' });
     expect(violations[0]!.message).toBe("harness/metrics/registry.ts: imports '../pipeline/index.js': harness/metrics (layer 4) may not import harness/pipeline (layer 15), a higher layer");

@@ -71,7 +71,7 @@ export interface DecidedRows {
  * Per row only the score, the attribute combination and the label are kept (9 bytes), because a
  * top-fraction rule needs every score before it can flag any row.
  */
-export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
+export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const { battery } = resolved;
   const specFile = resolved.populationSpec;
   const dataFile = resolved.populationFile;

@@ -3,20 +3,21 @@ import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
 import { auditDecisions } from './audit-decisions.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { runBattery, type RunOptions } from './run-battery.js';
+import { runPopulation, type RunOptions } from './run-population.js';
 
 /**
- * Runs a resolved battery: a synthetic run when it names a population, an audit when it names data.
+ * The one pipeline entry: runs a resolved battery whatever its source, a population scored by the
+ * battery's model (runPopulation) or recorded decisions (auditDecisions).
  * A `data:` block takes everything `disparate audit` does (aggregated counts, long format, selective
  * labels); the battery's bootstrap, intersections and references apply to the audit as well.
  *
- *   ResolvedBattery ──► runBattery      (population:)
+ *   ResolvedBattery ──► runPopulation   (population:)
  *                   └─► auditDecisions  (data:)
  */
-export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
+export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const { battery } = resolved;
   const data = battery.data;
-  if (!resolved.dataFile || !data) return runBattery(resolved, opts);
+  if (!resolved.dataFile || !data) return runPopulation(resolved, opts);
   const bad = (field: string, what: string) => new DisparateError('config', `${resolved.file}: data.${field}: ${what}`);
   if (data.label_source && !data.label) throw bad('label', 'required with data.label_source: the errors found in each sample');
   if (data.label_source && data.population_size === undefined) throw bad('population_size', 'required with data.label_source: the number of applicants the samples come from');

@@ -2,7 +2,6 @@ export { loadPopulationSpec, parsePopulationSpec } from './load-population-spec.
 export { checkPopulationSpec, resolvePopulation } from './resolve-population.js';
 export {
   columnLevels,
-  nodeColumns,
   type Exclusion,
   type PopulationIssue,
   type ResolvedLinear,

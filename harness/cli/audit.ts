@@ -1,10 +1,8 @@
 import { basename } from 'node:path';
-import { langOption, type ReportLang } from './lang-option.js';
 import type { AuditArgs } from './commands.js';
 import { auditDecisions } from '../pipeline/index.js';
 import type { IntersectionSetting } from '../findings/index.js';
 import { Check, intersectionName } from '../config/index.js';
-import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
@@ -97,7 +95,6 @@ export const auditCommand = {
       context: runContext(rawArgs),
     });
     const k = argv['privacy-min-cell'];
-    if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
     await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,

@@ -1,18 +1,5 @@
 import type { Argv } from 'yargs';
-import { langOption, type ReportLang } from './lang-option.js';
-
-/** What {@link batteryRunOptions} adds to a command's arguments. */
-export interface BatteryRunArgs {
-  out?: string | undefined;
-  seed?: number | undefined;
-  size?: number | undefined;
-  workers?: number | undefined;
-  'chunk-size'?: number | undefined;
-  json: boolean;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  interactive?: boolean | undefined;
-}
+import { langOption } from './lang-option.js';
 
 /**
  * The options of every command that scores a battery's population (run, compare): where the report

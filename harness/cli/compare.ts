@@ -6,7 +6,6 @@ import { resolveBattery } from '../pipeline/index.js';
 import { DisparateError } from '../errors/index.js';
 import { comparisonExitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
-import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { progressReporter } from './progress.js';
 

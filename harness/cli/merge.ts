@@ -1,5 +1,4 @@
 import type { MergeArgs } from './commands.js';
-import { REPORT_LANGS, type ReportLang } from './lang-option.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mergeParts } from '../api/index.js';
 import { isShardPart, loadResultsFile, mergeResults } from '../merge/index.js';

@@ -1,6 +1,6 @@
 import type { PlanArgs } from './commands.js';
 import { DisparateError, EXIT } from '../errors/index.js';
-import { planTarget, verdictSampleSize, type PlanGoal, type RatioBounds } from '../stats/index.js';
+import { planTarget, verdictSampleSize, type RatioBounds } from '../stats/index.js';
 
 function parseBounds(text: string): RatioBounds {
   const parts = text.split(',').map((t) => Number(t.trim()));

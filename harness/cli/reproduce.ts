@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { REPORT_LANGS, type ReportLang } from './lang-option.js';
 import type { ReproduceArgs } from './commands.js';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { reproducePack, reproductionOutcome } from '../pipeline/index.js';

@@ -9,7 +9,6 @@ import { MAX_ROWS, resolveBattery, type ResolvedBattery } from '../pipeline/inde
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
-import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { progressReporter } from './progress.js';
 

@@ -11,7 +11,7 @@ import type { ResolvedReference } from '../findings/index.js';
 import type { ChunkPlan } from '../scoring/index.js';
 import type { ScoredPopulation } from '../scoring/index.js';
 import { createTwinScorer, type TwinPlan } from '../scoring/index.js';
-import type { StoredTwins, TwinSource } from '../scoring/index.js';
+import type { TwinSource } from '../scoring/index.js';
 
 /** One design per (attribute, effect), with the attribute's levels read off the population itself. */
 export function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {

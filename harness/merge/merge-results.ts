@@ -160,8 +160,16 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
     dropped(`check ${c.id} (${c.metric})`, resolveMetricId(c.metric) ? `its metric cannot be recomputed from the merged counts` : 'it judges a section that cannot be merged'),
   );
   // A threshold flags each row on its own score; a rank or capacity rule flagged the top of each part, not of the whole.
-  const ranked = m.mode === 'run' && all.some((r) => !r.manifest.decision.startsWith('flagged when score'))
-    ? [{ code: 'merge-ranked-decision', message: `decision rule "${distinct(inputs, (x) => x.decision)}": each part applied it to its own rows, so the merged flags are the union of the parts' selections, not the rule applied to the whole population` }]
+  // The rule's kind is read from the manifest's decision_rule, never from the sentence describing it.
+  const kinds = new Set(all.map((r) => r.manifest.decision_rule));
+  const rule = distinct(inputs, (x) => x.decision);
+  const ranked = m.mode === 'run' && [...kinds].some((k) => k !== 'threshold')
+    ? [{
+        code: 'merge-ranked-decision',
+        message: kinds.has(undefined)
+          ? `decision rule "${rule}": its kind is not recorded (a results.json written before decision_rule was); if it ranks rows (top k, top fraction, capacities), each part applied it to its own rows, so the merged flags are the union of the parts' selections, not the rule applied to the whole population`
+          : `decision rule "${rule}": each part applied it to its own rows, so the merged flags are the union of the parts' selections, not the rule applied to the whole population`,
+      }]
     : [];
   const privacy = all.map((r) => r.manifest.privacy).reduce<Manifest['privacy']>((a, p) => (p && (!a || p.min_cell > a.min_cell) ? p : a), undefined);
   const unit = shared(inputs, (x) => x.unit);
@@ -181,6 +189,7 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
     population: shared(inputs, (x) => x.population) ?? null,
     data: shared(inputs, (x) => x.data) ?? null,
     decision: distinct(inputs, (x) => x.decision),
+    ...(kinds.size === 1 && !kinds.has(undefined) ? { decision_rule: [...kinds][0]! } : {}),
     seed: shared(inputs, (x) => x.seed) ?? null,
     rng: shared(inputs, (x) => x.rng) ?? null,
     rows: all.reduce((sum, r) => sum + r.manifest.rows, 0),

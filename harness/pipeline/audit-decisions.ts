@@ -231,6 +231,7 @@ export function auditDecisions(opts: AuditOptions): Results {
     population: null,
     data: { file: opts.file, hash: decisions.hash },
     decision: `recorded decisions: ${opts.flag.includes('=') ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`} are flagged${weighted}`,
+    decision_rule: 'recorded',
     seed: null,
     rng: null,
     rows: countRows(decisions),

@@ -134,6 +134,7 @@ export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions)
     population: { file: source, hash: `sha256:${createHash('sha256').update(readFileSync(source)).digest('hex')}` },
     data: null,
     decision: describeDecision(battery.decision!),
+    decision_rule: battery.decision!.rule,
     seed,
     rng: RNG_ALGORITHM,
     rows: n,

@@ -16,4 +16,3 @@ export { duplicateByValues, type Duplicated } from './duplicate-by-values.js';
 export { buildArchetypes, type Archetype, type ArchetypeRows } from './build-archetypes.js';
 export { rakeTable, type CompiledMargin, type RakeResult } from './rake-table.js';
 export { createPermutation, permuteIndex, type Permutation } from './permute-index.js';
-export { formatZodIssue } from './format-zod-issue.js';

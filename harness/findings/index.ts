@@ -7,3 +7,4 @@ export { computeVerdicts } from './compute-verdicts.js';
 export { computeWorstGroups } from './compute-worst-groups.js';
 export { declaredManifest } from './declared-checks.js';
 export { resolveReference, type ResolvedReference } from './resolve-references.js';
+export { buildManifest, type ManifestContext, type ManifestParts } from './build-manifest.js';

@@ -5,7 +5,7 @@ import type { Correction } from '../stats/index.js';
 import { checkMergeable } from './check-mergeable.js';
 import { computeAttributeFindings, type AttributeFindings } from '../findings/index.js';
 import { computeVerdicts } from '../findings/index.js';
-import { computeWorstGroups } from '../findings/index.js';
+import { buildManifest, computeWorstGroups } from '../findings/index.js';
 import { mergeCounterfactual } from './merge-counterfactual.js';
 import { mergeGroupCounts } from './merge-group-counts.js';
 import { mergeScoreHistograms } from './merge-score-histograms.js';
@@ -173,41 +173,36 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
     : [];
   const privacy = all.map((r) => r.manifest.privacy).reduce<Manifest['privacy']>((a, p) => (p && (!a || p.min_cell > a.min_cell) ? p : a), undefined);
   const unit = shared(inputs, (x) => x.unit);
-  const manifest: Manifest = {
-    tool: 'disparate',
-    tool_version: context.toolVersion,
-    command: context.command,
+  const manifest = buildManifest({
+    context,
     mode: m.mode,
     title: `Merged: ${[...new Set(all.map((r) => r.manifest.title))].join(' + ')}`,
-    ...(unit ? { unit } : {}),
     // words for the reports only: kept when every part says the same
-    ...(shared(inputs, (x) => x.description) !== undefined ? { description: shared(inputs, (x) => x.description)! } : {}),
-    ...(shared(inputs, (x) => JSON.stringify(x.display_labels ?? null)) !== undefined && m.display_labels ? { display_labels: m.display_labels } : {}),
-    battery_file: shared(inputs, (x) => x.battery_file) ?? null,
-    battery_hash: shared(inputs, (x) => x.battery_hash) ?? null,
+    words: {
+      ...(unit ? { unit } : {}),
+      ...(shared(inputs, (x) => x.description) !== undefined ? { description: shared(inputs, (x) => x.description)! } : {}),
+      ...(shared(inputs, (x) => JSON.stringify(x.display_labels ?? null)) !== undefined && m.display_labels ? { display_labels: m.display_labels } : {}),
+    },
+    batteryFile: shared(inputs, (x) => x.battery_file) ?? null,
+    batteryHash: shared(inputs, (x) => x.battery_hash) ?? null,
     model: m.model,
     population: shared(inputs, (x) => x.population) ?? null,
     data: shared(inputs, (x) => x.data) ?? null,
     decision: distinct(inputs, (x) => x.decision),
-    ...(kinds.size === 1 && !kinds.has(undefined) ? { decision_rule: [...kinds][0]! } : {}),
+    decisionRule: kinds.size === 1 ? [...kinds][0] : undefined,
     seed: shared(inputs, (x) => x.seed) ?? null,
     rng: shared(inputs, (x) => x.rng) ?? null,
     rows: all.reduce((sum, r) => sum + r.manifest.rows, 0),
-    protected: [...m.protected],
-    references: Object.fromEntries(Object.entries(references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
+    protected: m.protected,
+    references,
     alpha: m.alpha,
     correction: m.correction,
-    min_cell: m.min_cell,
-    ...(m.checks ? { checks: m.checks } : {}),
-    ...(m.intersections ? { intersections: m.intersections } : {}),
-    ...(m.inconclusive ? { inconclusive: m.inconclusive } : {}),
+    minCell: m.min_cell,
+    declared: { checks: m.checks, intersections: m.intersections, inconclusive: m.inconclusive },
     labels: distinct(inputs, (x) => x.labels),
-    started: context.started,
-    finished: context.now(),
-    platform: context.platform,
-    ...(privacy ? { privacy } : {}),
-    merged_from: inputs.map((i) => ({ file: i.file, hash: i.hash ?? hashOf(i.results), rows: i.results.manifest.rows })),
-  };
+    privacy,
+    mergedFrom: inputs.map((i) => ({ file: i.file, hash: i.hash ?? hashOf(i.results), rows: i.results.manifest.rows })),
+  });
   return {
     schemaVersion: 1,
     manifest,

@@ -8,7 +8,7 @@ import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } 
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
 import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
-import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from '../findings/index.js';
+import { analyseCells, analysisSections, buildManifest, type Analysis } from '../findings/index.js';
 import { buildCells, sweepFractions } from '../findings/index.js';
 import type { CellExtras, IntersectionSetting } from '../findings/index.js';
 import { collectSelectiveCounts } from '../findings/index.js';
@@ -217,40 +217,34 @@ export function auditDecisions(opts: AuditOptions): Results {
   }
   const protectedNames = decisions.long ? [...decisions.long.attributes] : [...opts.protected];
   const weighted = decisions.weights ? `; rows weighted by the counts in column "${opts.count}"` : '';
-  const manifest: Manifest = {
-    tool: 'disparate',
-    tool_version: opts.context.toolVersion,
-    command: opts.context.command,
+  const manifest = buildManifest({
+    context: opts.context,
     mode: 'audit',
     title: opts.title,
-    ...opts.display,
-    ...(opts.unit ? { unit: opts.unit } : {}),
-    battery_file: opts.battery?.file ?? null,
-    battery_hash: opts.battery?.hash ?? null,
+    words: { ...(opts.unit ? { unit: opts.unit } : {}), ...opts.display },
+    batteryFile: opts.battery?.file ?? null,
+    batteryHash: opts.battery?.hash ?? null,
     model: null,
     population: null,
     data: { file: opts.file, hash: decisions.hash },
     decision: `recorded decisions: ${opts.flag.includes('=') ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`} are flagged${weighted}`,
-    decision_rule: 'recorded',
+    decisionRule: 'recorded',
     seed: null,
     rng: null,
     rows: countRows(decisions),
     protected: protectedNames,
-    references: Object.fromEntries(Object.entries(analysis.references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
+    references: analysis.references,
     alpha: opts.alpha,
     correction: opts.correction,
-    min_cell: opts.minCell,
-    ...declaredManifest(opts.checks, decisions.long ? 'none' : opts.intersections, opts.inconclusive ?? 'fail'),
+    minCell: opts.minCell,
+    declared: declaredManifest(opts.checks, decisions.long ? 'none' : opts.intersections, opts.inconclusive ?? 'fail'),
     labels: opts.label
       ? decisions.fromSource
         ? `recorded labels in column "${opts.label}"; rows with ${opts.labelSource} are a random-audit sample, the other flagged rows were selected by the model (selective labels: see selective_labels)`
         : `recorded labels in column "${opts.label}" (${labels ? 'label-based metrics use only rows with a label' : 'no row has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
       : 'none: only selection metrics',
-    started: opts.context.started,
-    finished: opts.context.now(),
-    platform: opts.context.platform,
-    ...bootstrapManifest(opts.bootstrap),
-  };
+    bootstrap: opts.bootstrap,
+  });
   return {
     schemaVersion: 1,
     manifest,

@@ -1,4 +1,3 @@
-import { DisparateError } from '../errors/index.js';
 import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
 import { auditDecisions } from './audit-decisions.js';
@@ -18,11 +17,6 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
   const { battery } = resolved;
   const data = battery.data;
   if (!resolved.dataFile || !data) return runPopulation(resolved, opts);
-  const bad = (field: string, what: string) => new DisparateError('config', `${resolved.file}: data.${field}: ${what}`);
-  if (data.label_source && !data.label) throw bad('label', 'required with data.label_source: the errors found in each sample');
-  if (data.label_source && data.population_size === undefined) throw bad('population_size', 'required with data.label_source: the number of applicants the samples come from');
-  if (!data.label_source && data.population_size !== undefined) throw bad('population_size', 'only used with data.label_source');
-  if (!data.label_source && data.selection_probability) throw bad('selection_probability', 'only used with data.label_source');
   const seed = opts.seed ?? battery.seed;
   // As the audit command: selective labels always get their bootstrap (2000 replicates unless the battery says otherwise).
   const bootstrap = battery.bootstrap

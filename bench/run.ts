@@ -7,6 +7,7 @@ import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
 import { benchShards } from './shards.js';
+import { benchHttpShards, HTTP_SHARD_ROWS } from './http-shards.js';
 import { benchStatistics } from './statistics.js';
 import { benchRun } from './twins.js';
 import { yardstick } from './yardstick.js';
@@ -69,6 +70,17 @@ rows.push({
   figure: `${shards.shardsSeconds.toFixed(2)} s + ${shards.mergeSeconds.toFixed(2)} s (single run ${plainRun.toFixed(2)} s); ${Math.max(...shards.perShard.map((s) => s.maxRssMB)).toFixed(0)} MB`,
   target: '—',
   ok: null,
+});
+
+// Issue 16: what shards are for, a model behind an endpoint. 4 shard processes against the single run,
+// all scored by one local server (in this process) answering a logistic of five columns.
+const http = await benchHttpShards(4, HTTP_SHARD_ROWS);
+const mb = (f: { maxRssMB: number }) => f.maxRssMB.toFixed(0);
+rows.push({
+  what: `4 local shards (1 thread each) of a ${HTTP_SHARD_ROWS.toLocaleString('en-US')}-row battery (top 5 %, caf-households) scored by the http adapter against a local endpoint (batches of 10,000, 4 in flight), then the merge, vs the single run (2 threads): wall time; peak RSS of each shard and of the single run; parts' size`,
+  figure: `shards ${http.shardsSeconds.toFixed(0)} s + merge ${http.mergeSeconds.toFixed(1)} s vs single ${http.single.seconds.toFixed(0)} s; RSS ${http.perShard.map(mb).join(' / ')} MB vs ${mb(http.single)} MB; parts ${(http.partBytes / 1e6).toFixed(0)} MB${http.identical ? '' : '; MERGED RESULTS DIFFER'}`,
+  target: 'merged = single run',
+  ok: http.identical,
 });
 
 const boot = [benchBootstrap(), benchBootstrap(), benchBootstrap()].reduce((a, b) => (b.seconds < a.seconds ? b : a));

@@ -1,5 +1,13 @@
-import { parse, walk_ast } from 'arquero';
+import { createRequire } from 'node:module';
 import type { PopulationIssue, RowExpression } from './resolved-population.js';
+
+type Arquero = typeof import('arquero');
+let arquero: Arquero | undefined;
+/**
+ * arquero on first use: its ~470 modules take a good part of a second to load, and every command would pay
+ * for them at start (the CLI loads all commands) though only populations with derived expressions need them.
+ */
+const aq = (): Arquero => (arquero ??= createRequire(import.meta.url)('arquero') as Arquero);
 
 interface AstNode {
   readonly type: string;
@@ -25,6 +33,7 @@ export function compileExpression(
   issues: PopulationIssue[],
 ): { fn: RowExpression; columns: string[] } | undefined {
   try {
+    const { parse, walk_ast } = aq();
     const ast = parse({ value: expr }, { ast: true }) as { exprs: AstNode[] };
     const columns: string[] = [];
     let bad: string | undefined;

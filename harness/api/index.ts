@@ -4,7 +4,7 @@ export { audit, type AuditSettings } from './audit.js';
 export { compare } from './compare.js';
 export { merge, mergeParts } from './merge.js';
 export { runShard } from './run-shard.js';
-export { encodeShardPart, parseShard, type Shard, type ShardPart } from '../merge/index.js';
+export { encodeShardPart, parseShard, type DecisionsShardPart, type Shard, type ShardPart } from '../merge/index.js';
 export { provenance, type Provenance } from './provenance.js';
 export { buildReport } from '../../reports/index.js';
 export { Battery, Check, ModelFile, PopulationSpec, SCHEMAS, buildJsonSchema } from '../config/index.js';

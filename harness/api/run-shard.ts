@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { scoreShard, type Shard, type ShardPart } from '../merge/index.js';
-import { resolveBattery } from '../pipeline/index.js';
+import { scoreShard, shardDecisions, type DecisionsShardPart, type Shard, type ShardPart } from '../merge/index.js';
+import { auditOptions, resolveBattery } from '../pipeline/index.js';
 import { releaseWorkers } from '../scoring/index.js';
 import { DisparateError } from '../errors/index.js';
 import { provenance, type Provenance } from './provenance.js';
@@ -9,19 +9,23 @@ import type { RunSettings } from './run.js';
 /**
  * Scores shard I of N of a battery's synthetic population (its contiguous range of the row index)
  * and returns the part `disparate merge` joins with the other N − 1 into the single run's results.
- * `encodeShardPart` gives the part file's bytes.
+ * A battery auditing a decisions file (`data:`, selective labels included) is split the same way:
+ * rows I of N of the file, with their tie-break tickets. `encodeShardPart` gives the part file's bytes.
  *
  *   battery.yaml ──► resolveBattery ──► scoreShard (rows [start, end), twins too) ──► ShardPart
+ *                                   └─► shardDecisions (data: rows [start, end)) ──► DecisionsShardPart
  *
  * @example
  * import { runShard } from 'disparate';
  * const part = await runShard('batteries/default.yaml', { index: 0, count: 4, source: 'api' });
  */
-export async function runShard(batteryFile: string, shard: Shard, settings: RunSettings = {}): Promise<ShardPart> {
+export async function runShard(batteryFile: string, shard: Shard, settings: RunSettings = {}): Promise<ShardPart | DecisionsShardPart> {
   const resolved = resolveBattery(batteryFile);
   if (resolved.models) throw new DisparateError('config', `${batteryFile}: models: --shard runs one model; compare is not sharded`);
-  if (resolved.battery.data) throw new DisparateError('config', `${batteryFile}: data: a battery auditing a decisions file is not sharded (it reads counts, not rows); shard the file and merge the audits`);
   const context = settings.provenance ?? provenance(`run(${batteryFile})`);
+  if (resolved.dataFile && resolved.battery.data) {
+    return shardDecisions(auditOptions(resolved, { context }), shard, { battery: resolved.file, battery_hash: resolved.hash, command: context.command, tool_version: context.toolVersion });
+  }
   try {
     return await scoreShard(resolved, { seed: settings.seed, size: settings.size, workers: settings.workers ?? availableParallelism(), chunkSize: settings.chunkSize, onProgress: settings.onProgress, context }, shard);
   } finally {

@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import type { AuditArgs } from './commands.js';
 import { auditDecisions } from '../pipeline/index.js';
-import type { IntersectionSetting } from '../findings/index.js';
+import { EVERY_ATTRIBUTE, OVERALL_KEYWORD, type IntersectionSetting } from '../findings/index.js';
 import { Check, intersectionName } from '../config/index.js';
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { reportFormats } from './output-options.js';
 
 /** --intersections: full, all, none, or subsets such as "nationality+disability,nationality*income" ("+", "*" or "×"). */
 function parseIntersections(value: string): IntersectionSetting {
@@ -21,8 +22,13 @@ function parseIntersections(value: string): IntersectionSetting {
 function parseReferences(values: readonly string[]): Map<string, { group: string; origin: 'cli'; where: string }> {
   const map = new Map<string, { group: string; origin: 'cli'; where: string }>();
   for (const v of values) {
+    // --reference overall: every attribute and intersection against everyone else
+    if (v.trim() === OVERALL_KEYWORD) {
+      map.set(EVERY_ATTRIBUTE, { group: OVERALL_KEYWORD, origin: 'cli', where: `--reference ${v}` });
+      continue;
+    }
     const eq = v.indexOf('=');
-    if (eq <= 0) throw new DisparateError('usage', `--reference ${v}: expected attribute=value`);
+    if (eq <= 0) throw new DisparateError('usage', `--reference ${v}: expected attribute=value, attribute=overall or overall`);
     map.set(intersectionName(v.slice(0, eq)), { group: intersectionName(v.slice(eq + 1)), origin: 'cli', where: `--reference ${v}` });
   }
   return map;
@@ -34,6 +40,7 @@ function parseReferences(values: readonly string[]): Map<string, { group: string
  */
 function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly string[] | null): Map<string, T> {
   for (const attribute of refs.keys()) {
+    if (attribute === EVERY_ATTRIBUTE) continue;
     if (protectedColumns && !attribute.split('×').every((a) => protectedColumns.includes(a))) {
       throw new DisparateError('usage', `--reference ${attribute}=…: "${attribute}" is not a protected column (${protectedColumns.join(', ')})`);
     }
@@ -97,6 +104,7 @@ export const auditCommand = {
     const k = argv['privacy-min-cell'];
     await emitResults(results, argv.out ?? `out/audit-${basename(argv.file).replace(/\.[^.]+$/, '')}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
+      formats: reportFormats(argv),
       privacy: k !== undefined ? { min_cell: k, origin: 'cli' } : undefined,
     });
     return exitStatus(results.summary, 'fail');

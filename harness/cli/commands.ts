@@ -1,6 +1,7 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { batteryRunOptions } from './battery-run-options.js';
 import { langOption, REPORT_LANGS } from './lang-option.js';
+import { formatsOption } from './output-options.js';
 
 /**
  * The command table: each command's name, options and a handler imported only when the command runs.
@@ -37,15 +38,17 @@ function define<A>(spec: Command<A>): Registration {
 
 const encodingOption = { choices: ['utf8', 'latin1'] as const, default: 'utf8' as const, describe: 'how the data file\'s bytes are read: utf8 (strict) or latin1 (ISO-8859-1)' };
 const junitOption = { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' } as const;
+/** --json of a command that writes a report folder. */
+const REPORT_JSON = 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)';
 const jsonOption = (what: string) => ({ type: 'boolean', default: false, describe: what }) as const;
 
 export const runOptions = (y: Argv) =>
   batteryRunOptions(y.positional('battery', { type: 'string', demandOption: true, describe: 'battery file (YAML)' }))
-    .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX) and write its part file into --out; disparate merge joins the N parts' });
+    .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX) or take rows I of N of a data: file, and write its part file into --out; disparate merge joins the N parts' });
 export type RunArgs = ArgsOf<typeof runOptions>;
 
 export const auditOptions = (y: Argv) =>
-  langOption(y)
+  formatsOption(langOption(y))
     .positional('file', { type: 'string', demandOption: true, describe: 'decisions file (.csv or .jsonl)' })
     .option('protected', { type: 'string', describe: 'protected columns, comma-separated (with --long: attributes to keep, default all)' })
     .option('flag', { type: 'string', demandOption: true, describe: '0/1 column (1 = flagged for investigation), or COL=VALUE' })
@@ -61,11 +64,11 @@ export const auditOptions = (y: Argv) =>
     .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap' })
     .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a*c' })
     .option('score', { type: 'string', describe: 'numeric score column' })
-    .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); default the largest group' })
+    .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); attribute=overall compares each group with everyone else, and overall alone does so for every attribute; default the largest group' })
     .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
     .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
     .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
-    .option('json', jsonOption('print results.json to stdout'))
+    .option('json', jsonOption(REPORT_JSON))
     .option('junit', junitOption)
     .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
     .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
@@ -73,10 +76,10 @@ export const auditOptions = (y: Argv) =>
 export type AuditArgs = ArgsOf<typeof auditOptions>;
 
 export const mergeOptions = (y: Argv) =>
-  y
+  formatsOption(y)
     .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two); or the N part files of run --shard I/N' })
     .option('out', { type: 'string', describe: 'output folder (default out/merged)' })
-    .option('json', jsonOption('print results.json to stdout'))
+    .option('json', jsonOption(REPORT_JSON))
     .option('junit', junitOption)
     .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
     .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en; for part files, the battery\'s lang)' });
@@ -96,11 +99,11 @@ export const schemaOptions = (y: Argv) =>
 export type SchemaArgs = ArgsOf<typeof schemaOptions>;
 
 export const reproduceOptions = (y: Argv) =>
-  y
+  formatsOption(y)
     .positional('pack', { type: 'string', describe: 'pack id' })
     .option('list', { type: 'boolean', default: false, describe: 'list the packs' })
     .option('out', { type: 'string', describe: 'output folder (default out/<pack>)' })
-    .option('json', jsonOption('print results.json to stdout'))
+    .option('json', jsonOption(REPORT_JSON))
     .option('junit', junitOption)
     .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en); results.json and junit.xml stay English' });
 export type ReproduceArgs = ArgsOf<typeof reproduceOptions>;

@@ -7,6 +7,7 @@ import { DisparateError } from '../errors/index.js';
 import { comparisonExitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { reportFormats } from './output-options.js';
 import { progressReporter } from './progress.js';
 
 /**
@@ -47,7 +48,7 @@ export const compareCommand = {
     }
     const name = resolved.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
     const { report, inconclusive } = resolved.battery;
-    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, lang: argv.lang ?? resolved.battery.lang, interactive: argv.interactive ?? report?.interactive ?? false, formats: report?.formats, inconclusive });
+    await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, lang: argv.lang ?? resolved.battery.lang, interactive: argv.interactive ?? report?.interactive ?? false, formats: reportFormats(argv, report?.formats), inconclusive });
     const c = results.comparison!;
     if (!argv.json) {
       const named = c.checks.filter((x) => x.verdict === 'worse' || x.verdict === 'better').slice(0, 10).map((x) => `  ${x.verdict}: ${x.id} ${x.attribute}=${x.group}`);

@@ -1,12 +1,12 @@
 import { provenance, type Provenance } from '../api/index.js';
 
 /**
- * Options that change where and how fast results are written, never what they are: left out of the
+ * Options that change where, in which files and how fast results are written, never what they are: left out of the
  * recorded command so that results.json is byte-identical whatever the output folder, the number of
  * workers, the chunk size or the shards the run was split into (each shard records the command of
  * the whole run, and the merge of its parts records it too). Each takes a value unless listed in FLAGS.
  */
-const PLACEMENT_OPTIONS = new Set(['--shard', '--out', '--junit', '--workers', '--chunk-size', '--json', '--interactive', '--no-interactive', '--progress', '--no-progress']);
+const PLACEMENT_OPTIONS = new Set(['--shard', '--out', '--junit', '--formats', '--workers', '--chunk-size', '--json', '--interactive', '--no-interactive', '--progress', '--no-progress']);
 const FLAGS = new Set(['--json', '--interactive', '--no-interactive', '--progress', '--no-progress']);
 
 /** The command line as recorded in the manifest: the arguments that determine the results. */

@@ -1,6 +1,7 @@
 import type { Results } from '../results/index.js';
 import { writeFileSync } from 'node:fs';
 import { DisparateError } from '../errors/index.js';
+import type { FolderFormat } from './output-options.js';
 import { stageFile } from './stage-file.js';
 import { writeOutputs } from './write-outputs.js';
 
@@ -8,8 +9,11 @@ import { writeOutputs } from './write-outputs.js';
 export interface EmitOptions {
   /** Inline vega, vega-lite and vega-embed into report.html (--interactive, report.interactive). */
   interactive?: boolean;
-  /** Files besides results.json (report.formats); default all. */
-  formats?: readonly ('html' | 'md' | 'junit' | 'vl' | 'svg' | 'png')[];
+  /**
+   * Files besides results.json written into `out` (--formats, else report.formats; see reportFormats); default
+   * all. null: no folder at all (--json alone), so no chart is rendered and no report library is loaded.
+   */
+  formats?: readonly FolderFormat[] | null;
   /** Small-cell suppression (privacy.min_cell, --privacy-min-cell); recorded in the manifest, applied to audits. */
   privacy?: { min_cell: number; origin: 'battery' | 'cli' };
   /** A second place for junit.xml, where a CI system collects test reports (--junit). */
@@ -23,18 +27,33 @@ export interface EmitOptions {
 /**
  * Builds the report files of a finished run or audit, writes them to `out` and prints either
  * results.json (--json) or a short summary. Returns nothing: the exit code is decided by the caller.
+ * Only what is asked is built: with `formats: null` (--json alone) nothing is rendered or written
+ * except junit.xml where --junit names it, and vega, vega-lite and resvg are never loaded.
  */
 export async function emitResults(results: Results, out: string, json: boolean, options: EmitOptions = {}): Promise<void> {
-  const { buildReport, isReportFileName, loadVegaBundles, markWithheld, redactResults, terminalSummary } = await import('../../reports/index.js');
   const stamped: Results = options.privacy ? { ...results, manifest: { ...results.manifest, privacy: options.privacy } } : results;
+  if (options.formats === null) {
+    if (options.junit) {
+      const { buildReport } = await import('../../reports/index.js');
+      const { files } = await buildReport(stamped, { formats: ['junit'], inconclusive: options.inconclusive, lang: options.lang });
+      writeJunitCopy(options.junit, files);
+    }
+    const { markWithheld, redactResults, terminalSummary } = await import('../../reports/shared/index.js');
+    if (json) process.stdout.write(`${JSON.stringify(markWithheld(stamped), null, 2)}\n`);
+    else process.stdout.write(terminalSummary(redactResults(stamped), out, options.lang));
+    return;
+  }
+  const { buildReport, isReportFileName, loadVegaBundles, markWithheld, redactResults, terminalSummary } = await import('../../reports/index.js');
+  // --junit asks for junit.xml at its own path even when the formats leave it out of the folder
+  const junitOnly = options.junit !== undefined && options.formats !== undefined && !options.formats.includes('junit');
   const { files } = await buildReport(stamped, {
-    // --junit asks for junit.xml even when the battery's report.formats leaves it out
-    formats: options.junit && options.formats && !options.formats.includes('junit') ? [...options.formats, 'junit'] : options.formats,
-    interactive: options.interactive ? loadVegaBundles() : undefined,
+    formats: junitOnly ? [...options.formats!, 'junit'] : options.formats,
+    // the bundles go into report.html only: not read when it is not written
+    interactive: options.interactive && (options.formats === undefined || options.formats.includes('html')) ? loadVegaBundles() : undefined,
     inconclusive: options.inconclusive,
     lang: options.lang,
   });
-  const written = writeOutputs(out, files, isReportFileName);
+  const written = writeOutputs(out, junitOnly ? new Map([...files].filter(([name]) => name !== 'junit.xml')) : files, isReportFileName);
   if (options.junit) writeJunitCopy(options.junit, files);
   if (json) {
     process.stdout.write(`${JSON.stringify(markWithheld(stamped), null, 2)}\n`);

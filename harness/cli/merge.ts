@@ -7,6 +7,7 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { reportFormats } from './output-options.js';
 
 /**
  * `disparate merge <results.json ...>`: the results of disjoint parts of one population (audited or
@@ -18,7 +19,7 @@ export const mergeCommand = {
     if (files.some(startsAsShardPart)) return mergePartsCommand(files, argv, rawArgs);
     if (files.length < 2) throw new DisparateError('usage', `merge ${files.join(' ')}: give at least two results.json files, one per part of the population (got ${files.length})`);
     const results = mergeResults(files.map(loadResultsFile), runContext(rawArgs));
-    await emitResults(results, argv.out ?? 'out/merged', argv.json, { junit: argv.junit, interactive: argv.interactive, lang: argv.lang });
+    await emitResults(results, argv.out ?? 'out/merged', argv.json, { junit: argv.junit, interactive: argv.interactive, lang: argv.lang, formats: reportFormats(argv) });
     // The parts' own policy for inconclusive checks (checkMergeable made sure they share it).
     return exitStatus(results.summary, results.manifest.inconclusive ?? 'fail');
   },
@@ -49,7 +50,7 @@ async function mergePartsCommand(files: string[], argv: MergeArgs, rawArgs: read
   await emitResults(results, argv.out ?? 'out/merged', argv.json, {
     lang: argv.lang ?? lang,
     interactive: argv.interactive || (report?.interactive ?? false),
-    formats: report?.formats,
+    formats: reportFormats(argv, report?.formats),
     privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,
     inconclusive,
   });

@@ -8,6 +8,7 @@ import type { Reproduction } from '../results/index.js';
 import { reproductionSummary } from '../../reports/shared/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { reportFormats } from './output-options.js';
 
 /**
  * The exit code of a reproduction: 0 when every input reads back (the build holds) and every figure of
@@ -34,7 +35,7 @@ export const reproduceCommand = {
     warmWorkers(availableParallelism() - 1);
     const results = await reproducePack(pack, packDir(pack.id), { workers: availableParallelism(), context: runContext(rawArgs) });
     await releaseWorkers(); // scoring is done: free the threads' memory before the report is rendered
-    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit, lang: argv.lang });
+    await emitResults(results, argv.out ?? `out/${pack.id}`, argv.json, { junit: argv.junit, lang: argv.lang, formats: reportFormats(argv) });
     const r = results.reproduction!;
     if (!argv.json) process.stdout.write(reproductionSummary(r));
     return reproductionExitCode(r);

@@ -10,6 +10,7 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
+import { reportFormats } from './output-options.js';
 import { progressReporter } from './progress.js';
 
 /** `disparate run <battery.yaml>`: score a synthetic population (or audit the battery's data) and test its checks. */
@@ -22,7 +23,7 @@ export const runCommand = {
     const { report, privacy, inconclusive } = resolved.battery;
     await emitResults(results, argv.out ?? `out/${name}`, argv.json, { junit: argv.junit, lang: argv.lang ?? resolved.battery.lang,
       interactive: argv.interactive ?? report?.interactive ?? false,
-      formats: report?.formats,
+      formats: reportFormats(argv, report?.formats),
       privacy: privacy ? { min_cell: privacy.min_cell, origin: 'battery' } : undefined,
       inconclusive,
     });

@@ -1,7 +1,7 @@
 import { runPopulation, type DecidedRows, type ResolvedBattery, type RunOptions } from '../pipeline/index.js';
 import { computeFlipFields } from '../counterfactual/index.js';
 import { DisparateError } from '../errors/index.js';
-import { resolveMetricId } from '../metrics/index.js';
+import { isRestReference, resolveMetricId } from '../metrics/index.js';
 import type { CheckResult, Comparison, Results } from '../results/index.js';
 import { differenceChange, logRatioChange, type CheckChange } from './check-change.js';
 import { judgeChanges } from './judge-changes.js';
@@ -124,6 +124,6 @@ function checkChange(cells: PairedCells, row: CheckResult): { change: CheckChang
   const rate = resolved && PAIRED_RATES[resolved.base.id];
   if (!resolved || !rate || row.reference === null || resolved.variant === 'rate') return null;
   const g = pairedTable(cells, row.attribute, row.group, rate.subset, rate.event);
-  const r = pairedTable(cells, row.attribute, row.reference, rate.subset, rate.event);
+  const r = isRestReference(row.reference) ? pairedTable(cells, row.attribute, row.group, rate.subset, rate.event, true) : pairedTable(cells, row.attribute, row.reference, rate.subset, rate.event);
   return resolved.variant === 'ratio' ? { change: logRatioChange(g, r), scale: 'log-ratio' } : { change: differenceChange(g, r), scale: 'difference' };
 }

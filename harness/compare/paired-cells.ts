@@ -59,11 +59,12 @@ function equalCodes(a: Int32Array, b: Int32Array): boolean {
 
 /**
  * The paired table of one group (an attribute's level, or an intersection "a×b" of levels) over a
- * subset of rows, for the event "flagged" (or "not flagged" when `event` is 0).
+ * subset of rows, for the event "flagged" (or "not flagged" when `event` is 0); with `complement`, of every
+ * row not in the group.
  *
  * @example pairedTable(cells, 'nationality', 'non_eu', 'all').candidateOnly
  */
-export function pairedTable(cells: PairedCells, attribute: string, group: string, subset: PairedSubset, event: 0 | 1 = 1): PairedTable {
+export function pairedTable(cells: PairedCells, attribute: string, group: string, subset: PairedSubset, event: 0 | 1 = 1, complement = false): PairedTable {
   const names = attribute.split(INTERSECTION_SEPARATOR);
   const values = group.split(INTERSECTION_SEPARATOR);
   const wanted = cells.attributes.map((a) => {
@@ -85,7 +86,8 @@ export function pairedTable(cells: PairedCells, attribute: string, group: string
       rest = Math.floor(rest / radix);
       if (wanted[a] !== -1 && wanted[a] !== code) match = false;
     }
-    if (!match) continue;
+    // complement: everyone not in the group (the reference "(rest)")
+    if (match === complement) continue;
     for (const slot of labelSlots) for (let k = 0; k < 4; k++) sum[k]! += cells.counts[(combination * 3 + slot) * 4 + k]!;
   }
   const [n00, n01, n10, n11] = sum as [number, number, number, number];

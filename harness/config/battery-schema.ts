@@ -187,10 +187,13 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
     label: z.string().optional().describe('Population column with the ground truth (the spec\'s outcome), enabling error-rate metrics.'),
     protected: z.array(z.string().min(1)).min(1).describe('Protected attributes: categorical columns of the population or data.'),
     reference: z
-      .record(z.string(), z.string())
+      .union([z.literal('overall'), z.record(z.string(), z.string())])
       .default({})
-      .transform((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [intersectionName(k), intersectionName(v)])))
-      .describe('Reference group per attribute (an intersection as "a*b: x*y" or "a×b: x×y"); default the largest group.'),
+      // "*" (every attribute not named) is kept as written: it is not an intersection of attributes
+      .transform((r) => (typeof r === 'string' ? { '*': r } : Object.fromEntries(Object.entries(r).map(([k, v]) => [k === '*' ? k : intersectionName(k), intersectionName(v)]))))
+      .describe(
+        'Reference group per attribute (an intersection as "a*b: x*y" or "a×b: x×y"); default the largest group. The value overall compares each group with everyone else (all rows not in the group; results.json records the reference as "(rest)"). reference: overall applies it to every attribute and intersection; the key "*" sets the reference of every attribute not named, e.g. { "*": overall, income_band: high }.',
+      ),
     alpha: z.number().gt(0).lt(0.5).default(0.05).describe('Significance level; intervals are (1 − alpha) two-sided. Default 0.05.'),
     correction: z
       .enum(['holm', 'bonferroni', 'benjamini-hochberg', 'none'])

@@ -1,6 +1,6 @@
 import type { CellCounts } from '../accumulate/index.js';
 import type { Check } from '../config/index.js';
-import type { CheckResult, GroupResult, Manifest, Results, SelectionCurves, SuppressedCell, Warning, WorstGroup } from '../results/index.js';
+import type { CheckResult, GroupResult, Manifest, OverallResult, Results, SelectionCurves, SuppressedCell, Warning, WorstGroup } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import type { Correction } from '../stats/index.js';
 import { computeFindings, type CellExtras, type FindingsOptions } from './compute-findings.js';
@@ -25,6 +25,8 @@ export interface Analysis {
   readonly selectionCurves: SelectionCurves | null;
   /** The check rows before judgement (see computeVerdicts). */
   readonly candidates: CheckCandidate[];
+  /** Every row together; null when the parts (marginal tables of a long-format file) do not cover the same rows. */
+  readonly overall: OverallResult | null;
 }
 
 /**
@@ -69,12 +71,16 @@ export function analyseCells(
           curves,
         }
       : null;
-  return { ...findings, checks, summary, warnings, selectionCurves, candidates };
+  // one overall row only when every part counts the same rows (a long-format file may not)
+  const first = each[0]!.overall;
+  const same = each.every((f) => f.overall.n === first.n && f.overall.flagged === first.flagged && f.overall.labelled === first.labelled);
+  return { ...findings, checks, summary, warnings, selectionCurves, candidates, overall: same ? first : null };
 }
 
 /** The optional results.json sections an analysis adds beside groups and checks. */
-export function analysisSections(analysis: Analysis): Pick<Results, 'suppressed' | 'worst_groups' | 'selection_curves'> {
+export function analysisSections(analysis: Analysis): Pick<Results, 'suppressed' | 'worst_groups' | 'selection_curves' | 'overall'> {
   return {
+    ...(analysis.overall ? { overall: analysis.overall } : {}),
     suppressed: analysis.suppressed,
     worst_groups: analysis.worstGroups,
     ...(analysis.selectionCurves ? { selection_curves: analysis.selectionCurves } : {}),

@@ -1,14 +1,14 @@
 import type { GroupCounts } from '../accumulate/index.js';
-import { computeGroupMetrics, computeMetricValue, totalsOf, type MetricOptions } from '../metrics/index.js';
-import type { GroupResult, MetricValue, SuppressedCell, Warning } from '../results/index.js';
+import { complementOf, computeGroupMetrics, computeMetricValue, computeOverall, REST_REFERENCE, totalsOf, type MetricOptions } from '../metrics/index.js';
+import type { GroupResult, MetricValue, OverallResult, SuppressedCell, Warning } from '../results/index.js';
 import { normalCdf, zCritical } from '../stats/index.js';
-import { resolveReference, type ResolvedReference } from './resolve-references.js';
+import { EVERY_ATTRIBUTE, resolveReference, type ResolvedReference } from './resolve-references.js';
 
 export interface AttributeFindingsOptions {
   readonly alpha: number;
   readonly minCell: number;
   readonly labels: boolean;
-  /** Named reference groups by attribute, with where they were named (for error messages). */
+  /** Named reference groups by attribute, with where they were named (for error messages); key "*": every attribute not named. */
   readonly references: ReadonlyMap<string, { group: string; origin: 'battery' | 'cli'; where: string }>;
 }
 
@@ -22,6 +22,8 @@ export interface AttributeFindings {
   readonly suppressed: SuppressedCell[];
   /** One group's metric recomputed at two-sided critical value z: the check interval at the family level. */
   readonly metricAt: (group: string, metricId: string, z: number) => MetricValue | null;
+  /** Every group together (the overall row). */
+  readonly overall: OverallResult;
 }
 
 /**
@@ -44,7 +46,7 @@ export function computeAttributeFindings(
   metrics: Pick<MetricOptions, 'binning' | 'top' | 'scores'> = {},
 ): AttributeFindings {
   const attribute = stats[0]!.attribute;
-  const reference = resolveReference(attribute, stats, opts.references.get(attribute));
+  const reference = resolveReference(attribute, stats, opts.references.get(attribute) ?? opts.references.get(EVERY_ATTRIBUTE));
   const warnings: Warning[] = [];
   const suppressed: SuppressedCell[] = [];
   if (intersection) {
@@ -61,10 +63,12 @@ export function computeAttributeFindings(
   const present = intersection ? stats.filter((g) => g.n > 0) : stats;
   const metricOptions: MetricOptions = { z: zCritical(opts.alpha), level: 1 - opts.alpha, labels: opts.labels, minCell: opts.minCell, totals: totalsOf(present), ...metrics };
   const { results, warnings: w } = computeGroupMetrics(present, reference.group, metricOptions);
-  const refCounts = present.find((g) => g.group === reference.group)!;
+  const named = present.find((g) => g.group === reference.group);
+  // at the family level too, a group's reference is everyone else when the attribute's is REST_REFERENCE
+  const refOf = (g: GroupCounts): GroupCounts => (reference.group === REST_REFERENCE || !named ? complementOf(present, g) : named);
   const metricAt = (group: string, metricId: string, z: number): MetricValue | null => {
     const g = present.find((x) => x.group === group);
-    return g ? computeMetricValue(metricId, g, refCounts, { ...metricOptions, z, level: 1 - 2 * normalCdf(-z, 0, 1) }) : null;
+    return g ? computeMetricValue(metricId, g, refOf(g), { ...metricOptions, z, level: 1 - 2 * normalCdf(-z, 0, 1) }) : null;
   };
   warnings.push(...w);
   const small = intersection ? [] : results.filter((g) => g.small_cell);
@@ -74,5 +78,5 @@ export function computeAttributeFindings(
       message: `${attribute}: ${small.length} group(s) below min_cell ${opts.minCell} (${small.map((g) => `${g.group} n=${g.n}`).join(', ')}); their estimates are shown but unreliable`,
     });
   }
-  return { reference, groups: results, warnings, suppressed, metricAt };
+  return { reference, groups: results, warnings, suppressed, metricAt, overall: computeOverall(present, metricOptions) };
 }

@@ -1,7 +1,7 @@
 import { computeGroupStats, groupIndexOf, HISTOGRAM_SLOT_COUNT, INTERSECTION_SEPARATOR, sweepGroupCounts, type CellCounts, type SelectionSweep } from '../accumulate/index.js';
 import { DisparateError } from '../errors/index.js';
 import { bootstrapGroupMetrics, bootstrapKey, computeSelectionCurves, type BootstrapTarget } from '../metrics/index.js';
-import type { GroupResult, SelectionCurve, SuppressedCell, Warning } from '../results/index.js';
+import type { GroupResult, OverallResult, SelectionCurve, SuppressedCell, Warning } from '../results/index.js';
 import { TOP_DECILE } from './build-cells.js';
 import { zCritical } from '../stats/index.js';
 import { computeWorstGroups } from './compute-worst-groups.js';
@@ -16,7 +16,7 @@ export interface FindingsOptions {
   readonly alpha: number;
   readonly minCell: number;
   readonly labels: boolean;
-  /** Named reference groups by attribute, with where they were named (for error messages). */
+  /** Named reference groups by attribute, with where they were named (for error messages); key "*": every attribute not named. */
   readonly references: ReadonlyMap<string, { group: string; origin: 'battery' | 'cli'; where: string }>;
   /** Where the data came from, for error messages about empty groups. */
   readonly dataWhere: string;
@@ -45,6 +45,8 @@ export interface Findings {
   readonly curves: SelectionCurve[];
   /** A group's metric recomputed at another critical value, for the check family (see harness/verdict). */
   readonly metricAt: MetricAt;
+  /** Every row together (from the first attribute: each attribute alone covers every row). */
+  readonly overall: OverallResult;
 }
 
 /** Attribute-index subsets to report: each attribute alone, then the requested intersections. */
@@ -93,6 +95,7 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
   const references = Object.create(null) as Record<string, ResolvedReference>;
   const targets: BootstrapTarget[] = [];
   const byAttribute = new Map<string, AttributeFindings['metricAt']>();
+  let overall: OverallResult | null = null;
   for (const subset of subsets) {
     const stats = computeGroupStats(cells, subset);
     const attribute = stats[0]!.attribute;
@@ -110,6 +113,7 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
     }
     const found = computeAttributeFindings(stats, subset.length > 1, opts, { binning: cells.binning, top });
     const ref = found.reference;
+    overall ??= found.overall;
     byAttribute.set(attribute, found.metricAt);
     references[attribute] = ref;
     targets.push({ subset, reference: ref.group });
@@ -137,7 +141,7 @@ export function computeFindings(cells: CellCounts, opts: FindingsOptions, extras
   const excluded = new Set(suppressed.map((s) => `${s.attribute}\u0000${s.group}`));
   const worstGroups = computeWorstGroups(groups.filter((g) => !excluded.has(`${g.attribute}\u0000${g.group}`)));
   const metricAt: MetricAt = (attribute, group, metricId, z) => byAttribute.get(attribute)?.(group, metricId, z) ?? null;
-  return { groups, references, warnings, suppressed, worstGroups, curves, metricAt };
+  return { groups, references, warnings, suppressed, worstGroups, curves, metricAt, overall: overall! };
 }
 
 export { INTERSECTION_SEPARATOR };

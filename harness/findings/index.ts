@@ -6,5 +6,5 @@ export { computeFindings, type CellExtras, type FindingsOptions, type Intersecti
 export { computeVerdicts } from './compute-verdicts.js';
 export { computeWorstGroups } from './compute-worst-groups.js';
 export { declaredManifest } from './declared-checks.js';
-export { resolveReference, type ResolvedReference } from './resolve-references.js';
+export { EVERY_ATTRIBUTE, OVERALL_KEYWORD, REST_REFERENCE, resolveReference, type ResolvedReference } from './resolve-references.js';
 export { buildManifest, type ManifestContext, type ManifestParts } from './build-manifest.js';

@@ -3,6 +3,7 @@ export { mergeResults, type MergeContext, type MergeInput } from './merge-result
 export { parseShard, SHARD_INDEX_VARIABLES, type Shard } from './parse-shard.js';
 export { shardRange } from './shard-range.js';
 export { scoreShard } from './score-shard.js';
-export { encodeShardPart, type ShardHeader, type ShardPart } from './shard-part.js';
+export { encodeShardPart, type DecisionsShardHeader, type DecisionsShardPart, type ShardHeader, type ShardPart } from './shard-part.js';
+export { shardDecisions } from './decisions-shard.js';
 export { isShardPart, openShardPart, type OpenPart } from './open-shard-part.js';
 export { mergeShards } from './merge-shards.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resolveMetricId } from '../metrics/index.js';
-import type { GroupResult, Manifest, Results, SuppressedCell, Warning } from '../results/index.js';
+import type { GroupResult, Manifest, OverallResult, Results, SuppressedCell, Warning } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
 import { checkMergeable } from './check-mergeable.js';
 import { computeAttributeFindings, type AttributeFindings } from '../findings/index.js';
@@ -138,8 +138,10 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
   const references = Object.create(null) as Record<string, ResolvedReference>;
   const warnings: Warning[] = [];
   const recompute = new Map<string, AttributeFindings['metricAt']>();
+  let overall: OverallResult | null = null;
   for (const { attribute, intersection, stats } of mergeGroupCounts(all)) {
     const found = computeAttributeFindings(stats, intersection, opts);
+    if (!intersection) overall ??= found.overall;
     references[attribute] = found.reference;
     recompute.set(attribute, found.metricAt);
     groups.push(...found.groups);
@@ -207,6 +209,7 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
     schemaVersion: 1,
     manifest,
     groups: binned,
+    ...(overall ? { overall } : {}),
     counterfactual: twins.counterfactual,
     checks: verdicts.checks,
     summary: verdicts.summary,

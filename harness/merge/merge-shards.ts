@@ -2,28 +2,32 @@ import type { Column } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import type { MergeContext } from './merge-results.js';
-import { openShardPart, readPartBytes, type OpenPart } from './open-shard-part.js';
-import { resolveBattery } from '../pipeline/index.js';
-import { runPopulation, type Prescored } from '../pipeline/index.js';
+import { openShardPart, readPartBytes, type OpenDecisionsPart, type OpenPart } from './open-shard-part.js';
+import { auditDecisions, auditOptions, resolveBattery, runPopulation, type Prescored } from '../pipeline/index.js';
+import { joinDecisions } from './decisions-shard.js';
 import type { TwinSource } from '../scoring/index.js';
-import type { ShardHeader } from './shard-part.js';
+import { codesInCombinations, storedCodes, widenCodes, type CodeBytes, type ShardHeader } from './shard-part.js';
 
-/** Header fields every part of one sharded run shares. */
-const SHARED: readonly (keyof ShardHeader)[] = ['battery', 'battery_hash', 'command', 'tool_version', 'seed', 'size', 'levels', 'labels', 'proxy_tables', 'columns', 'twins'];
-
-/** The parts in shard order, after checking they are the N shards of one run, each once. */
-function orderedParts(parts: readonly OpenPart[]): OpenPart[] {
+/**
+ * The parts in shard order, after checking they are the N shards of one run, each once: every
+ * header field but the shard's own range is the same in all of them (battery and its hash, command,
+ * version, seed, size, groups, columns, twins, the decisions file's hash).
+ */
+function orderedParts<P extends OpenPart | OpenDecisionsPart>(parts: readonly P[]): P[] {
   const first = parts[0]!;
+  const shared = (p: P) => Object.entries(p.header).filter(([key]) => key !== 'shard');
   for (const part of parts.slice(1)) {
-    for (const key of SHARED) {
-      if (JSON.stringify(part.header[key]) !== JSON.stringify(first.header[key])) {
-        throw new DisparateError('data', `${part.file}: ${key}: ${JSON.stringify(part.header[key])} differs from ${first.file} (${JSON.stringify(first.header[key])}); the parts are not shards of one run`);
+    const mine = new Map(shared(part));
+    for (const [key, value] of shared(first)) {
+      if (JSON.stringify(mine.get(key)) !== JSON.stringify(value)) {
+        throw new DisparateError('data', `${part.file}: ${key}: ${JSON.stringify(mine.get(key)) ?? 'missing'} differs from ${first.file} (${JSON.stringify(value)}); the parts are not shards of one run`);
       }
     }
+    if (mine.size !== shared(first).length) throw new DisparateError('data', `${part.file}: its header has fields ${first.file}'s has not; the parts are not shards of one run`);
     if (part.header.shard.count !== first.header.shard.count) throw new DisparateError('data', `${part.file}: shard: one of ${part.header.shard.count} shards, ${first.file} one of ${first.header.shard.count}`);
   }
   const count = first.header.shard.count;
-  const byIndex = new Map<number, OpenPart>();
+  const byIndex = new Map<number, P>();
   for (const p of parts) {
     const twice = byIndex.get(p.header.shard.index);
     if (twice) throw new DisparateError('data', `${p.file}: shard ${p.header.shard.index}/${count} is also ${twice.file}`);
@@ -34,14 +38,19 @@ function orderedParts(parts: readonly OpenPart[]): OpenPart[] {
   return Array.from({ length: count }, (_, i) => byIndex.get(i)!);
 }
 
-/** Rows [start, end) of an array stored in every part (Float32 or Int32, 4 bytes a row), read from the parts that hold them. */
-function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[], offsetOf: (p: OpenPart) => number, out: T, start: number): T {
+/**
+ * Rows [start, end) of an array stored in every part, read from the parts that hold them: scores
+ * (Float32, 4 bytes a row), or codes of `bytes` bytes a row widened into `out`.
+ */
+function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[], offsetOf: (p: OpenPart) => number, out: T, start: number, bytes: CodeBytes | null = null): T {
   const end = start + out.length;
   for (const part of parts) {
     const { start: a, end: b } = part.header.shard;
     const from = Math.max(a, start);
     const to = Math.min(b, end);
-    if (from < to) readPartBytes(part, offsetOf(part) + 4 * (from - a), out.subarray(from - start, to - start));
+    if (from >= to) continue;
+    if (bytes === null) readPartBytes(part, offsetOf(part) + 4 * (from - a), out.subarray(from - start, to - start));
+    else widenCodes(readPartBytes(part, offsetOf(part) + bytes * (from - a), storedCodes(bytes, to - from)), out.subarray(from - start, to - start) as Int32Array);
   }
   return out;
 }
@@ -61,34 +70,49 @@ function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[
  */
 export async function mergeShards(files: readonly string[], context: MergeContext): Promise<Results> {
   if (files.length === 0) throw new DisparateError('usage', 'merge: no part files given');
-  const ordered = orderedParts(files.map(openShardPart));
+  const opened = files.map(openShardPart);
+  const decisions = opened.filter((p): p is OpenDecisionsPart => 'offsets' in p);
+  if (decisions.length > 0 && decisions.length < opened.length) throw new DisparateError('data', `${decisions[0]!.file}: a shard of an audit of a decisions file; ${opened.find((p) => !('offsets' in p))!.file} is a shard of a synthetic run: the parts are not shards of one run`);
+  const first = opened[0]!.header;
+  const resolved = resolveBattery(first.battery);
+  if (resolved.hash !== first.battery_hash) throw new DisparateError('config', `${first.battery}: changed since the shards ran (sha256 ${resolved.hash}, the parts say ${first.battery_hash})`);
+  if (decisions.length > 0) {
+    // An audit of a decisions file: its rows joined, audited once as the single run audits the file.
+    const parts = orderedParts(decisions);
+    const options = auditOptions(resolved, { context: { ...context, command: first.command } });
+    return auditDecisions(options, joinDecisions(parts, options.protected));
+  }
+  const ordered = orderedParts(opened as OpenPart[]);
   const header = ordered[0]!.header;
-  const resolved = resolveBattery(header.battery);
-  if (resolved.hash !== header.battery_hash) throw new DisparateError('config', `${header.battery}: changed since the shards ran (sha256 ${resolved.hash}, the parts say ${header.battery_hash})`);
   const n = header.size;
   const scores = new Float32Array(n);
   const combinations = new Int32Array(n);
   const labels = header.labels ? new Uint8Array(n) : null;
   const proxyTables = header.proxy_tables === null ? null : new Float64Array(header.proxy_tables);
   const columns = new Map<string, Column>(header.columns.map((c) => [c.name, c.levels ? { kind: 'categorical', levels: c.levels, codes: new Int32Array(n) } : { kind: 'numeric', values: new Float64Array(n) }]));
+  const widths = header.code_bytes;
   for (const part of ordered) {
     const { start: at, end } = part.header.shard;
     const { layout } = part;
     readPartBytes(part, layout.scores, scores.subarray(at, end));
-    readPartBytes(part, layout.combinations, combinations.subarray(at, end));
+    widenCodes(readPartBytes(part, layout.combinations, storedCodes(widths.combinations, end - at)), combinations.subarray(at, end));
     if (labels && layout.labels !== null) readPartBytes(part, layout.labels, labels.subarray(at, end));
     if (proxyTables && layout.proxyTables !== null) {
       const tables = readPartBytes(part, layout.proxyTables, new Float64Array(proxyTables.length));
       for (let i = 0; i < proxyTables.length; i++) proxyTables[i]! += tables[i]!;
     }
-    for (const [name, column] of columns) {
+    header.columns.forEach(({ name }, i) => {
+      const column = columns.get(name)!;
       const offset = layout.columns.get(name)!;
-      readPartBytes(part, offset, column.kind === 'numeric' ? column.values.subarray(at, end) : column.codes.subarray(at, end));
-    }
+      if (column.kind === 'numeric') readPartBytes(part, offset, column.values.subarray(at, end));
+      else widenCodes(readPartBytes(part, offset, storedCodes(widths.columns[i]!, end - at)), column.codes.subarray(at, end));
+    });
   }
   const twins: TwinSource = (design, start, end) => ({
     twinScores: readRows(ordered, (p) => p.layout.twins[design]!.twinScores, new Float32Array(end - start), start),
-    from: readRows(ordered, (p) => p.layout.twins[design]!.from, new Int32Array(end - start), start),
+    from: widths.twins[design] === 0
+      ? codesInCombinations(combinations.subarray(start, end), header.levels, resolved.battery.protected.indexOf(header.twins[design]!.attribute), new Int32Array(end - start))
+      : readRows(ordered, (p) => p.layout.twins[design]!.from, new Int32Array(end - start), start, widths.twins[design] as CodeBytes),
   });
   const prescored: Prescored = { scored: { n, scores, combinations, labels, levels: header.levels, proxyTables }, decisionTable: columns, twins };
   return runPopulation(resolved, { seed: header.seed, size: n, workers: 1, context: { ...context, command: header.command }, prescored });

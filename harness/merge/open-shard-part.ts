@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DisparateError } from '../errors/index.js';
-import { partLayout, SHARD_PART_FORMAT, type PartLayout, type ShardHeader } from './shard-part.js';
+import { decisionsPartLayout, partLayout, SHARD_PART_FORMAT, SHARD_PART_VERSION, type DecisionsShardHeader, type PartLayout, type ShardHeader } from './shard-part.js';
 
 /** Whether a file starts as a shard's part file does (checked on its first bytes only). */
 export function isShardPart(bytes: Buffer): boolean {
@@ -14,6 +14,13 @@ export interface OpenPart {
   readonly layout: PartLayout;
 }
 
+/** A decisions part's header and the offsets of its arrays, by name (see decisionsPartLayout). */
+export interface OpenDecisionsPart {
+  readonly file: string;
+  readonly header: DecisionsShardHeader;
+  readonly offsets: ReadonlyMap<string, number>;
+}
+
 /** Longest header line read: the levels of a few protected attributes and decision columns fit many times over. */
 const MAX_HEADER = 1 << 20;
 
@@ -24,7 +31,7 @@ const MAX_HEADER = 1 << 20;
  *
  * @example openShardPart('parts/shard-0-of-4.part').header.shard // { index: 0, count: 4, start: 0, end: 5000 }
  */
-export function openShardPart(file: string): OpenPart {
+export function openShardPart(file: string): OpenPart | OpenDecisionsPart {
   const bad = (what: string) => new DisparateError('data', `${file}: ${what}`);
   let fd: number;
   try {
@@ -39,18 +46,19 @@ export function openShardPart(file: string): OpenPart {
     if (!isShardPart(head)) throw bad('not a part file of disparate run --shard');
     const eol = head.indexOf(0x0a);
     if (eol < 0) throw bad('truncated: the header line never ends');
-    let header: ShardHeader;
+    let header: ShardHeader | DecisionsShardHeader;
     try {
-      header = JSON.parse(head.subarray(0, eol).toString('utf8')) as ShardHeader;
+      header = JSON.parse(head.subarray(0, eol).toString('utf8')) as ShardHeader | DecisionsShardHeader;
     } catch {
       throw bad('header: not valid JSON');
     }
-    if (header.version !== 1) throw bad(`version: ${header.version} is not a part version this disparate reads (1)`);
-    const layout = partLayout(header, eol + 1);
+    if (header.version !== SHARD_PART_VERSION) throw bad(`version: ${header.version} is not a part version this disparate reads (${SHARD_PART_VERSION}); run the shards again with this version`);
+    const decisions = 'kind' in header && header.kind === 'decisions';
+    const layout = decisions ? decisionsPartLayout(header as DecisionsShardHeader, eol + 1) : partLayout(header as ShardHeader, eol + 1);
     const rows = `rows ${header.shard.start}–${header.shard.end - 1}`;
     if (size < layout.total) throw bad(`truncated: ${size} bytes, the header announces ${layout.total} (${rows})`);
     if (size > layout.total) throw bad(`${size - layout.total} bytes after the last array (${rows}); the file is not one part`);
-    return { file, header, layout };
+    return decisions ? { file, header: header as DecisionsShardHeader, offsets: (layout as ReturnType<typeof decisionsPartLayout>).offsets } : { file, header: header as ShardHeader, layout: layout as PartLayout };
   } finally {
     closeSync(fd);
   }
@@ -60,7 +68,7 @@ export function openShardPart(file: string): OpenPart {
  * Fills `target` with the bytes of a part file from `offset` (an array, or rows of one: the offset of
  * the array plus the first row × its element size).
  */
-export function readPartBytes<T extends ArrayBufferView>(part: OpenPart, offset: number, target: T): T {
+export function readPartBytes<T extends ArrayBufferView>(part: { readonly file: string }, offset: number, target: T): T {
   const fd = openSync(part.file, 'r');
   try {
     const bytes = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);

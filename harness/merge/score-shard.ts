@@ -7,10 +7,11 @@ import { shardRange } from './shard-range.js';
 import { prepareProxies } from '../pipeline/index.js';
 import { decisionTable, fileRows, type RunOptions } from '../pipeline/index.js';
 import { designsOf } from '../pipeline/index.js';
+import { EVERY_ATTRIBUTE } from '../findings/index.js';
 import type { ResolvedBattery } from '../pipeline/index.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/index.js';
 import { scoreTwinRows } from '../scoring/index.js';
-import { SHARD_PART_FORMAT, type ShardPart } from './shard-part.js';
+import { codeBytes, codesInCombinations, SHARD_PART_FORMAT, SHARD_PART_VERSION, type ShardPart } from './shard-part.js';
 
 /**
  * Shard `shard` of a synthetic run: its contiguous range of the row index sampled and scored (twins
@@ -33,7 +34,7 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   if (shard.count > n) throw new DisparateError('usage', `--shard ${shard.index}/${shard.count}: more shards than the ${n} rows of the population`);
   // A twin's default target is the largest group, which only the whole population knows.
   battery.counterfactual.forEach((entry, i) => {
-    if (entry.to === undefined && battery.reference[entry.attribute] === undefined) {
+    if (entry.to === undefined && (battery.reference[entry.attribute] ?? battery.reference[EVERY_ATTRIBUTE]) === undefined) {
       throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: required with --shard (the default, the largest group of "${entry.attribute}", is known only once every shard is scored); name it${battery.protected.includes(entry.attribute) ? `, or set reference.${entry.attribute}` : ''}`);
     }
   });
@@ -44,13 +45,19 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   const scored = await scorePopulation(plan, { n: end - start, start, chunkSize, workers: opts.workers, onProgress: opts.onProgress });
   const names = decisionColumns(battery.decision!);
   const columns = decisionTable(plan, names, chunkSize, [start, end]);
-  const references = Object.fromEntries(Object.entries(battery.reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const }]));
+  const references = Object.fromEntries(
+    battery.counterfactual.flatMap((entry) => {
+      const group = battery.reference[entry.attribute] ?? battery.reference[EVERY_ATTRIBUTE];
+      return group === undefined ? [] : [[entry.attribute, { group, origin: 'battery' as const }]];
+    }),
+  );
   const designs = battery.counterfactual.length ? designsOf(resolved, plan, references) : [];
   const twins = designs.length ? await scoreTwinRows(plan, designs, start, end, { chunkSize, workers: opts.workers ?? 1 }) : [];
+  const stored = names.filter((name) => columns.has(name)).map((name) => ({ name, levels: levelsOf(columns.get(name)!) }));
   return {
     header: {
       format: SHARD_PART_FORMAT,
-      version: 1,
+      version: SHARD_PART_VERSION,
       battery: resolved.file,
       battery_hash: resolved.hash,
       command: opts.context.command,
@@ -61,8 +68,13 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
       levels: scored.levels,
       labels: scored.labels !== null,
       proxy_tables: scored.proxyTables?.length ?? null,
-      columns: names.filter((name) => columns.has(name)).map((name) => ({ name, levels: levelsOf(columns.get(name)!) })),
+      columns: stored,
       twins: designs.map((d) => ({ attribute: d.attribute, to: d.to, effect: d.effect })),
+      code_bytes: {
+        combinations: codeBytes(scored.levels.reduce((product, levels) => product * levels.length, 1)),
+        columns: stored.map((c) => (c.levels ? codeBytes(c.levels.length) : null)),
+        twins: designs.map((d, i) => (inCombinations(battery.protected.indexOf(d.attribute), scored.levels, scored.combinations, twins[i]!.from) ? 0 : codeBytes(d.levels.length))),
+      },
     },
     scores: scored.scores,
     combinations: scored.combinations,
@@ -71,6 +83,18 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
     columns,
     twins,
   };
+}
+
+/**
+ * Whether a twin design's original groups need not be stored: its attribute is protected and every
+ * row's group equals the group its attribute combination holds (the same population column, so
+ * always, but checked rather than assumed).
+ */
+function inCombinations(attribute: number, levels: readonly (readonly string[])[], combinations: Int32Array, from: Int32Array): boolean {
+  if (attribute < 0) return false;
+  const derived = codesInCombinations(combinations, levels, attribute, new Int32Array(combinations.length));
+  for (let i = 0; i < from.length; i++) if (derived[i] !== from[i]) return false;
+  return true;
 }
 
 function levelsOf(column: Column): readonly string[] | null {

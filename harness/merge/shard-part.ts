@@ -7,7 +7,7 @@ export const SHARD_PART_FORMAT = 'disparate-shard-part';
 /** What a part's JSON header records; the rows' arrays follow it in the file. */
 export interface ShardHeader {
   readonly format: typeof SHARD_PART_FORMAT;
-  readonly version: 1;
+  readonly version: typeof SHARD_PART_VERSION;
   /** The battery as the shard was given it (merge resolves the same path) and its sha256. */
   readonly battery: string;
   readonly battery_hash: string;
@@ -26,6 +26,61 @@ export interface ShardHeader {
   readonly columns: readonly { readonly name: string; readonly levels: readonly string[] | null }[];
   /** Twin designs, in the run's order. */
   readonly twins: readonly { readonly attribute: string; readonly to: string; readonly effect: 'direct' | 'total' }[];
+  /**
+   * Bytes per stored code (see {@link codeBytes}): the attribute combination, each categorical
+   * decision column (null for a numeric one, stored as 8-byte doubles) and each twin design's
+   * original group — 0 when not stored, because the design's attribute is a protected one and every
+   * row's original group is its group in the combination (checked row by row when the part is made).
+   */
+  readonly code_bytes: { readonly combinations: CodeBytes; readonly columns: readonly (CodeBytes | null)[]; readonly twins: readonly (CodeBytes | 0)[] };
+}
+
+/** Layout version of a part file; version 1 stored every code in 4 bytes. */
+export const SHARD_PART_VERSION = 2;
+
+/** Bytes a stored code takes. */
+export type CodeBytes = 1 | 2 | 4;
+
+/**
+ * The narrowest width that holds the codes of `count` levels, stored as code + 1 so that a missing
+ * value (code −1) is 0: one byte up to 254 levels, two up to 65,534. A run's attribute combinations
+ * (18 for three protected attributes of 3, 2 and 3 groups) then take one byte a row instead of four.
+ *
+ * @example codeBytes(18) // 1
+ */
+export function codeBytes(count: number): CodeBytes {
+  return count < 0xff ? 1 : count < 0xffff ? 2 : 4;
+}
+
+/** Codes as stored (code + 1) in `bytes` bytes each. */
+export function narrowCodes(codes: Int32Array, bytes: CodeBytes): Uint8Array | Uint16Array | Int32Array {
+  const out = bytes === 1 ? new Uint8Array(codes.length) : bytes === 2 ? new Uint16Array(codes.length) : new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i]! + 1;
+  return out;
+}
+
+/** An empty array of `length` stored codes of `bytes` bytes each, to read into. */
+export function storedCodes(bytes: CodeBytes, length: number): Uint8Array | Uint16Array | Int32Array {
+  return bytes === 1 ? new Uint8Array(length) : bytes === 2 ? new Uint16Array(length) : new Int32Array(length);
+}
+
+/**
+ * Each row's code of protected attribute `attribute` (its position in `levels`), read off the
+ * mixed-radix combination index (first attribute slowest), into `out`.
+ *
+ * @example codesInCombinations(Int32Array.of(5), [['a', 'b'], ['x', 'y', 'z']], 1, new Int32Array(1)) // Int32Array [2]
+ */
+export function codesInCombinations(combinations: Int32Array, levels: readonly (readonly string[])[], attribute: number, out: Int32Array): Int32Array {
+  const radix = levels[attribute]!.length;
+  const stride = levels.slice(attribute + 1).reduce((product, l) => product * l.length, 1);
+  for (let i = 0; i < combinations.length; i++) out[i] = Math.floor(combinations[i]! / stride) % radix;
+  return out;
+}
+
+/** Stored codes back into codes (stored − 1), written into `out`. */
+export function widenCodes(stored: Uint8Array | Uint16Array | Int32Array, out: Int32Array): Int32Array {
+  for (let i = 0; i < stored.length; i++) out[i] = stored[i]! - 1;
+  return out;
 }
 
 /**
@@ -68,43 +123,132 @@ export function partLayout(header: ShardHeader, headerBytes: number): PartLayout
     at += bytes + ((8 - (bytes % 8)) % 8);
     return here;
   };
+  const widths = header.code_bytes;
   const scores = next(4 * n);
-  const combinations = next(4 * n);
+  const combinations = next(widths.combinations * n);
   const labels = header.labels ? next(n) : null;
   const proxyTables = header.proxy_tables === null ? null : next(8 * header.proxy_tables);
-  const columns = new Map(header.columns.map((c) => [c.name, next(c.levels ? 4 * n : 8 * n)] as const));
-  const twins = header.twins.map(() => ({ twinScores: next(4 * n), from: next(4 * n) }));
+  const columns = new Map(header.columns.map((c, i) => [c.name, next((widths.columns[i] ?? 8) * n)] as const));
+  const twins = header.twins.map((_, i) => ({ twinScores: next(4 * n), from: next(widths.twins[i]! * n) }));
   return { scores, combinations, labels, proxyTables, columns, twins, total: at };
 }
 
 /** The part's arrays in file order (after the header line), each padded to 8 bytes. */
 function partArrays(part: Omit<ShardPart, 'header'>, header: ShardHeader): ArrayBufferView[] {
+  const widths = header.code_bytes;
   return [
     part.scores,
-    part.combinations,
+    narrowCodes(part.combinations, widths.combinations),
     ...(part.labels ? [part.labels] : []),
     ...(part.proxyTables ? [part.proxyTables] : []),
-    ...header.columns.map((c) => {
+    ...header.columns.map((c, i) => {
       const column = part.columns.get(c.name)!;
-      return column.kind === 'numeric' ? column.values : column.codes;
+      return column.kind === 'numeric' ? column.values : narrowCodes(column.codes, widths.columns[i]!);
     }),
-    ...part.twins.flatMap((t) => [t.twinScores, t.from]),
+    ...part.twins.flatMap((t, i) => {
+      const bytes = widths.twins[i]!;
+      return bytes === 0 ? [t.twinScores] : [t.twinScores, narrowCodes(t.from, bytes)];
+    }),
   ];
+}
+
+/** Whether a part is one of a battery auditing a decisions file. */
+export function isDecisionsPart(part: ShardPart | DecisionsShardPart): part is DecisionsShardPart {
+  return 'kind' in part.header && part.header.kind === 'decisions';
 }
 
 /**
  * A part file's bytes: one line of JSON (the header), then the arrays, little-endian, each padded to
- * a multiple of 8 bytes.
+ * a multiple of 8 bytes; codes in the header's `code_bytes` widths.
  *
  * @example encodeShardPart(part).subarray(0, 40).toString() // '{"format":"disparate-shard-part",…'
  */
-export function encodeShardPart(part: ShardPart): Buffer {
+export function encodeShardPart(part: ShardPart | DecisionsShardPart): Buffer {
   const head = Buffer.from(`${JSON.stringify(part.header)}\n`, 'utf8');
   const pieces: Buffer[] = [head];
-  for (const a of partArrays(part, part.header)) {
+  for (const a of isDecisionsPart(part) ? decisionsPartArrays(part) : partArrays(part, part.header)) {
     pieces.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     const pad = (8 - (a.byteLength % 8)) % 8;
     if (pad) pieces.push(Buffer.alloc(pad));
   }
   return Buffer.concat(pieces);
+}
+
+/**
+ * Header of one shard of a battery auditing a decisions file (`data:`): rows [start, end) of the
+ * file with what the audit of the whole file needs of each row (its groups, decision, label, score,
+ * weight, sample and selection probability, and the tie-break ticket its contents draw).
+ */
+export interface DecisionsShardHeader {
+  readonly format: typeof SHARD_PART_FORMAT;
+  readonly version: typeof SHARD_PART_VERSION;
+  readonly kind: 'decisions';
+  readonly battery: string;
+  readonly battery_hash: string;
+  readonly command: string;
+  readonly tool_version: string;
+  /** The decisions file as read (its sha256, over all its rows) and its rows. */
+  readonly data: { readonly file: string; readonly hash: string };
+  readonly size: number;
+  readonly shard: { readonly index: number; readonly count: number; readonly start: number; readonly end: number };
+  /** Per protected attribute (the battery's order): its groups over the whole file, sorted as the audit sorts them. */
+  readonly levels: readonly (readonly string[])[];
+  readonly code_bytes: readonly CodeBytes[];
+  /** Which per-row arrays the part holds (as the file's columns give them). */
+  readonly has: { readonly labels: boolean; readonly scores: boolean; readonly weights: boolean; readonly from_source: boolean; readonly selection_probability: boolean };
+}
+
+export interface DecisionsShardPart {
+  readonly header: DecisionsShardHeader;
+  /** One array of group codes per protected attribute (sorted levels). */
+  readonly codes: readonly Int32Array[];
+  readonly flagged: Uint8Array;
+  readonly labels: Uint8Array | null;
+  readonly scores: Float64Array | null;
+  readonly weights: Float64Array | null;
+  readonly fromSource: Uint8Array | null;
+  readonly selectionProbability: Float64Array | null;
+  /** The selection curves' tie-break tickets of the rows (drawn from row contents); only with scores. */
+  readonly tickets: Float64Array | null;
+}
+
+/** The arrays of a decisions part in file order: name, element bytes, and whether the part holds it. */
+function arraysOf(header: DecisionsShardHeader): { name: string; bytes: number }[] {
+  const { has } = header;
+  return [
+    ...header.code_bytes.map((bytes, a) => ({ name: `codes.${a}`, bytes })),
+    { name: 'flagged', bytes: 1 },
+    ...(has.labels ? [{ name: 'labels', bytes: 1 }] : []),
+    ...(has.scores ? [{ name: 'scores', bytes: 8 }, { name: 'tickets', bytes: 8 }] : []),
+    ...(has.weights ? [{ name: 'weights', bytes: 8 }] : []),
+    ...(has.from_source ? [{ name: 'from_source', bytes: 1 }] : []),
+    ...(has.selection_probability ? [{ name: 'selection_probability', bytes: 8 }] : []),
+  ];
+}
+
+/** Byte offsets of a decisions part's arrays after its header line, each padded to 8 bytes, and the file's length. */
+export function decisionsPartLayout(header: DecisionsShardHeader, headerBytes: number): { offsets: Map<string, number>; total: number } {
+  const n = header.shard.end - header.shard.start;
+  let at = headerBytes;
+  const offsets = new Map<string, number>();
+  for (const { name, bytes } of arraysOf(header)) {
+    offsets.set(name, at);
+    at += bytes * n + ((8 - ((bytes * n) % 8)) % 8);
+  }
+  return { offsets, total: at };
+}
+
+/** The part's arrays in file order. */
+export function decisionsPartArrays(part: DecisionsShardPart): ArrayBufferView[] {
+  const { header } = part;
+  const byName: Record<string, ArrayBufferView | null> = {
+    flagged: part.flagged,
+    labels: part.labels,
+    scores: part.scores,
+    tickets: part.tickets,
+    weights: part.weights,
+    from_source: part.fromSource,
+    selection_probability: part.selectionProbability,
+  };
+  return arraysOf(header).map(({ name }) => (name.startsWith('codes.') ? narrowCodes(part.codes[Number(name.slice(6))]!, header.code_bytes[Number(name.slice(6))]!) : byName[name]!));
 }

@@ -12,6 +12,7 @@ import {
 } from '../stats/index.js';
 import { groupJackknifeAcceleration } from './group-jackknife-acceleration.js';
 import { RATE_METRICS, type RateMetric } from './registry.js';
+import { complementOf, REST_REFERENCE } from './rest-reference.js';
 
 /** One attribute (or intersection) to bootstrap: the attribute indices and the reference group's name. */
 export interface BootstrapTarget {
@@ -31,9 +32,10 @@ interface Slot {
 }
 
 /** The statistics of one target, in output order: per group, per metric, rate then ratio then difference. */
-function slots(groups: readonly GroupCounts[], ref: GroupCounts, metrics: readonly RateMetric[], total: number): Slot[] {
-  return groups.flatMap((g) =>
-    metrics.flatMap((m) => {
+function slots(groups: readonly GroupCounts[], refOf: (g: GroupCounts) => GroupCounts, metrics: readonly RateMetric[], total: number): Slot[] {
+  return groups.flatMap((g) => {
+    const ref = refOf(g);
+    return metrics.flatMap((m) => {
       const x1 = m.numerator(g);
       const n1 = m.denominator(g);
       const x0 = m.numerator(ref);
@@ -47,8 +49,8 @@ function slots(groups: readonly GroupCounts[], ref: GroupCounts, metrics: readon
         { key: key(`${m.id}_ratio`), counts: both, analytic: (z: number) => ratioInterval(x1, n1, x0, n0, z), acceleration: jackknife((h, r) => rate(h) / rate(r)) },
         { key: key(`${m.id}_difference`), counts: both, analytic: (z: number) => differenceInterval(x1, n1, x0, n0, z), acceleration: jackknife((h, r) => rate(h) - rate(r)) },
       ];
-    }),
-  );
+    });
+  });
 }
 
 /**
@@ -85,10 +87,15 @@ export function bootstrapGroupMetrics(
       groupOf[c] = g;
     }
     const ref = groups[refIndex];
-    return { groupOf, refIndex, work: groups.map((g) => ({ ...g })), slots: ref === undefined ? [] : slots(groups, ref, metrics, total) };
+    // everyone else: each group against its complement (rest), in the replicates as in the estimate
+    const rest = t.reference === REST_REFERENCE;
+    const refOf = (g: GroupCounts): GroupCounts => (rest ? complementOf(groups, g) : ref!);
+    return { groupOf, refIndex, rest, work: groups.map((g) => ({ ...g })), slots: ref === undefined && !rest ? [] : slots(groups, refOf, metrics, total) };
   });
   const size = plan.reduce((acc, p) => acc + p.slots.length, 0);
   const rates = new Float64Array(metrics.length);
+  const numerators = new Float64Array(metrics.length);
+  const denominators = new Float64Array(metrics.length);
   const statistic = (resampled: Float64Array, out: Float64Array) => {
     let s = 0;
     for (const p of plan) {
@@ -109,6 +116,30 @@ export function bootstrapGroupMetrics(
         g.flagged += tp + fp + fu;
         g.labelled += tp + fp + fn + tn;
         g.n += tp + fp + fu + fn + tn + cu;
+      }
+      if (p.rest) {
+        for (let m = 0; m < metrics.length; m++) {
+          let x = 0;
+          let d = 0;
+          for (const g of p.work) {
+            x += metrics[m]!.numerator(g);
+            d += metrics[m]!.denominator(g);
+          }
+          numerators[m] = x;
+          denominators[m] = d;
+        }
+        for (const g of p.work) {
+          for (let m = 0; m < metrics.length; m++) {
+            const x = metrics[m]!.numerator(g);
+            const d = metrics[m]!.denominator(g);
+            const v = x / d;
+            const r = (numerators[m]! - x) / (denominators[m]! - d);
+            out[s++] = v;
+            out[s++] = v / r;
+            out[s++] = v - r;
+          }
+        }
+        continue;
       }
       if (p.refIndex < 0) continue;
       const ref = p.work[p.refIndex]!;

@@ -1,5 +1,5 @@
 import type { GroupCounts, ScoreBinning } from '../accumulate/index.js';
-import type { GroupResult, MetricValue, Warning } from '../results/index.js';
+import type { GroupResult, MetricValue, OverallResult, Warning } from '../results/index.js';
 import {
   differenceInterval,
   differenceMethod,
@@ -18,6 +18,7 @@ import {
 import { MEAN_METRICS, RATE_METRICS, SHARE_METRICS, STATISTIC_METRICS, resolveMetricId, type MeanMetric, type RateMetric, type ShareMetric, type StatisticMetric } from './registry.js';
 import { shareComparison } from './share-interval.js';
 import { buildScoreHistogram } from './build-score-histogram.js';
+import { complementOf, REST_REFERENCE } from './rest-reference.js';
 import type { StatisticContext } from './score-statistics.js';
 
 export interface MetricOptions {
@@ -173,7 +174,8 @@ export function computeMetricValue(metricId: string, g: GroupCounts, ref: GroupC
 
 /**
  * Every registered metric and its ratio/difference variants for the groups of one attribute,
- * against `reference`. Undefined values become null with a warning; small cells are flagged.
+ * against `reference`: a group, or REST_REFERENCE (each group against everyone else; the counts of that
+ * complement are recorded in the group's `rest`). Undefined values become null with a warning; small cells are flagged.
  * Interval methods are chosen by cell size (see stats/small-sample.ts) and named in `method`.
  *
  * @example computeGroupMetrics(groupStats, 'french', { z: 1.96, level: 0.95, labels: true, minCell: 30 })
@@ -183,8 +185,11 @@ export function computeGroupMetrics(
   reference: string,
   opts: MetricOptions,
 ): { results: GroupResult[]; warnings: Warning[] } {
-  const ref = groups.find((g) => g.group === reference);
-  if (!ref) throw new Error(`reference group ${reference} missing from computed groups`);
+  const rest = reference === REST_REFERENCE;
+  const named = rest ? undefined : groups.find((g) => g.group === reference);
+  if (!rest && !named) throw new Error(`reference group ${reference} missing from computed groups`);
+  // everyone else: each group against its complement (disjoint from it, so two-sample intervals apply)
+  const refOf = (g: GroupCounts): GroupCounts => named ?? complementOf(groups, g);
   const rates = RATE_METRICS.filter((m) => opts.labels || !m.needsLabels);
   const scored = opts.scores ?? groups.some((g) => g.scoreCount > 0);
   const meanMetrics = scored ? MEAN_METRICS.filter((m) => opts.labels || !m.needsLabels) : [];
@@ -192,6 +197,7 @@ export function computeGroupMetrics(
   const warnings: Warning[] = [];
   const withTotals: MetricOptions = { ...opts, totals: opts.totals ?? totalsOf(groups) };
   const results = groups.map((g): GroupResult => {
+    const ref = refOf(g);
     const values: Record<string, MetricValue> = {};
     for (const metric of rates) {
       values[metric.id] = rate(metric, g, opts);
@@ -229,9 +235,33 @@ export function computeGroupMetrics(
       labelled: g.labelled,
       small_cell: small,
       mean_score: g.scoreCount > 0 ? g.scoreSum / g.scoreCount : null,
+      ...(rest ? { rest: { n: ref.n, flagged: ref.flagged, tp: opts.labels ? ref.tp : null, fp: opts.labels ? ref.fp : null, tn: opts.labels ? ref.tn : null, fn: opts.labels ? ref.fn : null, labelled: ref.labelled } } : {}),
       metrics: values,
       ...(opts.binning && g.histogram && g.scoreCount > 0 ? { score_histogram: buildScoreHistogram(g.histogram, opts.binning, opts.labels) } : {}),
     };
   });
   return { results, warnings };
+}
+
+/**
+ * The whole population of one attribute's groups (every group together): counts, mean score and
+ * each rate metric with its interval (reference null). The overall row of the attribute's table.
+ *
+ * @example computeOverall(groupStats, { z: 1.96, level: 0.95, labels: true, minCell: 30 }).metrics['selection_rate']
+ */
+export function computeOverall(groups: readonly GroupCounts[], opts: MetricOptions): OverallResult {
+  const all = complementOf(groups, { ...groups[0]!, group: '\u0000every group' });
+  const metrics: Record<string, MetricValue> = {};
+  for (const metric of RATE_METRICS) if (opts.labels || !metric.needsLabels) metrics[metric.id] = rate(metric, all, opts);
+  return {
+    n: all.n,
+    flagged: all.flagged,
+    tp: opts.labels ? all.tp : null,
+    fp: opts.labels ? all.fp : null,
+    tn: opts.labels ? all.tn : null,
+    fn: opts.labels ? all.fn : null,
+    labelled: all.labelled,
+    mean_score: all.scoreCount > 0 ? all.scoreSum / all.scoreCount : null,
+    metrics,
+  };
 }

@@ -1,4 +1,4 @@
-export { computeGroupMetrics, computeMetricValue, totalsOf, type MetricOptions } from './compute-group-metrics.js';
+export { computeGroupMetrics, computeMetricValue, computeOverall, totalsOf, type MetricOptions } from './compute-group-metrics.js';
 export { shareComparison, type ShareComparison } from './share-interval.js';
 export {
   MEAN_METRICS,
@@ -22,3 +22,4 @@ export { computeSelectionCurves } from './compute-selection-curves.js';
 export { buildScoreHistogram } from './build-score-histogram.js';
 export { STATISTIC_METRICS, type StatisticMetric } from './registry.js';
 export { benefitIndex, type StatisticContext, type StatisticValue } from './score-statistics.js';
+export { REST_REFERENCE, complementOf, isRestReference } from './rest-reference.js';

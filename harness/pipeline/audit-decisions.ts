@@ -1,10 +1,10 @@
-import { combinationIndex, type CellCounts } from '../accumulate/index.js';
+import { combinationIndex, type CellCounts, type SweepTickets } from '../accumulate/index.js';
 import type { Check } from '../config/index.js';
 import { readDecisions, type DecisionColumns, type Decisions } from '../../datasets/io/index.js';
 import { categorical, mapInto, type CategoricalColumn } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import { rowContentTickets } from '../../models/decision/index.js';
-import { buildSelectiveLabels, computeSelectiveLabels, type SelectiveSettings } from '../metrics/index.js';
+import { buildSelectiveLabels, computeSelectiveLabels, REST_REFERENCE, type SelectiveSettings } from '../metrics/index.js';
 import type { CheckResult, Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
 import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
@@ -42,7 +42,7 @@ export interface AuditOptions extends DecisionColumns {
 }
 
 /** Seed of the tie-break lot of an audit's selection curves (tickets from row contents). */
-const AUDIT_TIE_SEED = 0;
+export const AUDIT_TIE_SEED = 0;
 
 /** One table of cell counts per part: all protected attributes (wide) or one attribute (long format). */
 interface Part {
@@ -53,7 +53,7 @@ interface Part {
   readonly rows: Int32Array | null;
 }
 
-function buildParts(d: Decisions, opts: AuditOptions): Part[] {
+function buildParts(d: Decisions, opts: AuditOptions, drawn: SweepTickets | null): Part[] {
   const batch = (codes: Int32Array[], rows: Int32Array | null, radices: readonly number[]) => {
     const bytes = (a: Uint8Array | null) => (a && rows ? mapInto(new Uint8Array(rows.length), rows, (i) => a[i]!) : a);
     const doubles = (a: Float64Array | null) => (a && rows ? mapInto(new Float64Array(rows.length), rows, (i) => a[i]!) : a);
@@ -71,7 +71,7 @@ function buildParts(d: Decisions, opts: AuditOptions): Part[] {
   const fractions = sweepFractions(opts.sweep);
   // The selection curves break ties at each cut as the decision rules do, by a lot keyed on the row's
   // contents (a decisions file's row order is arbitrary); an audit has no master seed, so seed 0.
-  const tickets = rowContentTickets(d.table, AUDIT_TIE_SEED);
+  const tickets = drawn ?? rowContentTickets(d.table, AUDIT_TIE_SEED);
   const ticketsOf = (rows: Int32Array | null) =>
     rows ? (local: Int32Array, out: Float64Array) => tickets(mapInto(new Int32Array(local.length), local, (j) => rows[j]!), out) : tickets;
   const extras = (sweep: CellExtras['sweep']): CellExtras => ({ sweep, curves: fractions.length > 0 });
@@ -154,6 +154,10 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
   let modelN = 0;
   for (const part of parts) {
     for (const a of part.attributes) {
+      if (analysis.references[a.name]!.group === REST_REFERENCE) {
+        // Lighthouse's population estimates compare a group with one reference group (its published method); a complement per group is not part of it
+        throw new DisparateError('usage', `--reference ${a.name}=overall: the selective-labels analysis (--label-source) compares each group with one reference group; name a level of "${a.name}"`);
+      }
       const collected = collectSelectiveCounts({
         attribute: a.name,
         levels: a.column.levels,
@@ -190,11 +194,13 @@ function selectiveLabels(d: Decisions, parts: readonly Part[], analysis: Analysi
  *                                    └─► (label source) collectSelectiveCounts ──► computeSelectiveLabels
  *
  * A long-format file (one attribute per row, e.g. published marginal counts) gives one table of
- * cells per attribute; no intersections can be formed from it.
+ * cells per attribute; no intersections can be formed from it. `joined`: the decisions already read
+ * by the shards of a sharded run (run --shard) and joined by row index, with their rows' tie-break
+ * tickets; the file is then not read again.
  */
-export function auditDecisions(opts: AuditOptions): Results {
-  const decisions = readDecisions(opts.file, opts);
-  const parts = buildParts(decisions, opts);
+export function auditDecisions(opts: AuditOptions, joined?: { decisions: Decisions; tickets: SweepTickets | null }): Results {
+  const decisions = joined?.decisions ?? readDecisions(opts.file, opts);
+  const parts = buildParts(decisions, opts, joined?.tickets ?? null);
   const labels = decisions.labels !== null && decisions.labels.some((l) => l !== 255);
   const analysis = analyseCells(
     parts.map((p) => p.cells),

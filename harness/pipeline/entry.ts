@@ -1,6 +1,6 @@
 import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
-import { auditDecisions } from './audit-decisions.js';
+import { auditDecisions, type AuditOptions } from './audit-decisions.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
 import { runPopulation, type RunOptions } from './run-population.js';
 
@@ -14,9 +14,19 @@ import { runPopulation, type RunOptions } from './run-population.js';
  *                   └─► auditDecisions  (data:)
  */
 export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
+  if (!resolved.dataFile || !resolved.battery.data) return runPopulation(resolved, opts);
+  return auditDecisions(auditOptions(resolved, opts));
+}
+
+/**
+ * What `auditDecisions` takes from a battery with a `data:` block: the file's columns, the battery's
+ * statistics settings and the run's provenance (the data block's field rules are the battery
+ * schema's). Shared by the run and by the shards of a sharded run and their merge, which must audit
+ * alike.
+ */
+export function auditOptions(resolved: ResolvedBattery, opts: Pick<RunOptions, 'seed' | 'context'>): AuditOptions {
   const { battery } = resolved;
-  const data = battery.data;
-  if (!resolved.dataFile || !data) return runPopulation(resolved, opts);
+  const data = battery.data!;
   const seed = opts.seed ?? battery.seed;
   // As the audit command: selective labels always get their bootstrap (2000 replicates unless the battery says otherwise).
   const bootstrap = battery.bootstrap
@@ -24,8 +34,8 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     : data.label_source
       ? { replicates: 2000, seed }
       : undefined;
-  return auditDecisions({
-    file: resolved.dataFile,
+  return {
+    file: resolved.dataFile!,
     protected: battery.protected,
     flag: data.flag,
     label: data.label,
@@ -50,5 +60,5 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
     bootstrap,
     intersections: battery.intersections,
     sweep: battery.sweep,
-  });
+  };
 }

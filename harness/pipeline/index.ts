@@ -1,7 +1,7 @@
-export { auditDecisions, type AuditOptions } from './audit-decisions.js';
+export { AUDIT_TIE_SEED, auditDecisions, type AuditOptions } from './audit-decisions.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
 export { runPopulation, type DecidedRows, type RunOptions } from './run-population.js';
-export { runBattery } from './entry.js';
+export { auditOptions, runBattery } from './entry.js';
 export { reproducePack } from './reproduce-pack.js';
 export { reproductionOutcome } from './reproduction-outcome.js';
 export { MAX_ROWS } from './max-rows.js';
@@ -10,3 +10,4 @@ export { describeVerification, verifyModel, type Verification, type VerifyOption
 export { decisionTable, fileRows, type Prescored } from './run-population.js';
 export { prepareProxies } from './run-proxies.js';
 export { designsOf } from './run-twins.js';
+export { sortedLevels } from './sorted-levels.js';

@@ -5,6 +5,7 @@ import { Battery, loadConfigFile, readText } from '../config/index.js';
 import { DisparateError } from '../errors/index.js';
 import { resolveMetricId } from '../metrics/index.js';
 import { INTERSECTION_SEPARATOR } from '../accumulate/index.js';
+import { EVERY_ATTRIBUTE, OVERALL_KEYWORD } from '../findings/index.js';
 
 /** A battery validated beyond its schema, with paths resolved against its folder. */
 export interface ResolvedBattery {
@@ -52,8 +53,9 @@ export function resolveBattery(file: string): ResolvedBattery {
   if (attributes.size !== battery.protected.length) throw bad('protected', 'lists an attribute twice');
   const intersection = battery.protected.join(INTERSECTION_SEPARATOR);
   const known = (a: string) => attributes.has(a) || (battery.protected.length > 1 && a === intersection);
-  for (const key of Object.keys(battery.reference)) {
-    if (!known(key)) throw bad(`reference.${key}`, `not a protected attribute (${[...attributes].join(', ')})`);
+  for (const [key, value] of Object.entries(battery.reference)) {
+    if (key === EVERY_ATTRIBUTE && value !== OVERALL_KEYWORD) throw bad('reference.*', `sets the reference of every attribute not named, so it can only be ${OVERALL_KEYWORD} (everyone else); got "${value}"`);
+    if (key !== EVERY_ATTRIBUTE && !known(key)) throw bad(`reference.${key}`, `not a protected attribute (${[...attributes].join(', ')})`);
   }
   const labelled = battery.population ? battery.label !== undefined : battery.data?.label !== undefined;
   battery.checks.forEach((check, i) => {
@@ -97,7 +99,8 @@ export function resolveBattery(file: string): ResolvedBattery {
 /**
  * Reference groups named in a battery, keyed by attribute, with where they were named. When the
  * battery names a reference for every protected attribute and none for their intersection, the
- * intersection's reference is the combination of those groups (e.g. french×none×mid).
+ * intersection's reference is the combination of those groups (e.g. french×none×mid). The key "*"
+ * (from `reference: overall`) stands for every attribute and intersection not named.
  */
 export function batteryReferences(resolved: ResolvedBattery): Map<string, { group: string; origin: 'battery'; where: string }> {
   const { reference, protected: attributes } = resolved.battery;
@@ -105,9 +108,12 @@ export function batteryReferences(resolved: ResolvedBattery): Map<string, { grou
     Object.entries(reference).map(([attribute, group]) => [attribute, { group, origin: 'battery' as const, where: `${resolved.file}: reference.${attribute}` }]),
   );
   const intersection = attributes.join(INTERSECTION_SEPARATOR);
-  if (attributes.length > 1 && !map.has(intersection) && attributes.every((a) => map.has(a))) {
+  const overall = (a: string) => map.get(a)!.group === OVERALL_KEYWORD;
+  // everyone else when every attribute compares with everyone else; a combination of named groups when
+  // none does (a cell's complement is not the combination of its attributes' complements)
+  if (attributes.length > 1 && !map.has(intersection) && attributes.every((a) => map.has(a)) && (attributes.every(overall) || !attributes.some(overall))) {
     map.set(intersection, {
-      group: attributes.map((a) => reference[a]!).join(INTERSECTION_SEPARATOR),
+      group: attributes.every(overall) ? OVERALL_KEYWORD : attributes.map((a) => reference[a]!).join(INTERSECTION_SEPARATOR),
       origin: 'battery',
       where: `${resolved.file}: reference (combined for ${intersection})`,
     });

@@ -7,7 +7,7 @@ import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index
 import { flagByCut, rowIndexTickets, type Cut } from '../../models/decision/index.js';
 import { chunkRanges, runChunkTasks } from '../scoring/index.js';
 import type { ResolvedBattery } from './resolve-battery.js';
-import type { ResolvedReference } from '../findings/index.js';
+import { OVERALL_KEYWORD, REST_REFERENCE, type ResolvedReference } from '../findings/index.js';
 import type { ChunkPlan } from '../scoring/index.js';
 import type { ScoredPopulation } from '../scoring/index.js';
 import { createTwinScorer, type TwinPlan } from '../scoring/index.js';
@@ -22,7 +22,11 @@ export function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references
     if (!column || column.kind !== 'categorical') {
       throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.attribute: "${entry.attribute}" is not a categorical column of the population`);
     }
-    const to = entry.to ?? references[entry.attribute]?.group;
+    const reference = references[entry.attribute]?.group;
+    if (entry.to === undefined && (reference === REST_REFERENCE || reference === OVERALL_KEYWORD)) {
+      throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: required for "${entry.attribute}", whose reference is everyone else (overall), not one level to set`);
+    }
+    const to = entry.to ?? reference;
     if (to === undefined) throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: required for "${entry.attribute}", which is not a protected attribute`);
     if (!column.levels.includes(to)) throw new DisparateError('config', `${resolved.file}: counterfactual.${i}.to: "${to}" is not a level of "${entry.attribute}" (${column.levels.join(', ')})`);
     const effects = entry.effect === 'both' ? (['direct', 'total'] as const) : [entry.effect];

@@ -16,7 +16,7 @@ export const MetricValue = z
       .describe('For a ratio that is infinite because the reference group\'s count is 0 (and this group\'s is not): the lower confidence limit (MOVER interval from the two rate intervals, `method` "mover-ratio"); the upper limit is unbounded, so value and ci are null.'),
     level: z.number().describe('Confidence level of `ci`, e.g. 0.95.'),
     method: z.string().describe('Interval method, e.g. "wilson", "katz-log", "newcombe-hybrid-score".'),
-    reference: z.string().nullable().describe('Reference group of a ratio or difference (group ÷ reference, group − reference); null for a rate.'),
+    reference: z.string().nullable().describe('Reference group of a ratio or difference (group ÷ reference, group − reference); "(rest)" for everyone not in the group (reference: overall); null for a rate.'),
     numerator: z.number().nullable().optional().describe('Count in the numerator of a rate.'),
     denominator: z.number().nullable().optional().describe('Count in the denominator of a rate.'),
     sum_of_squares: z.number().optional().describe('For a mean metric: the sum of squares beside numerator (sum) and denominator (count), for tests.'),
@@ -56,6 +56,36 @@ export const ScoreHistogram = z
   .strict();
 export type ScoreHistogram = z.infer<typeof ScoreHistogram>;
 
+/** Counts of everyone not in a group: its reference when the attribute's reference is "(rest)". */
+export const RestCounts = z
+  .object({
+    n: z.number(),
+    flagged: z.number(),
+    tp: z.number().nullable(),
+    fp: z.number().nullable(),
+    tn: z.number().nullable(),
+    fn: z.number().nullable(),
+    labelled: z.number(),
+  })
+  .strict();
+export type RestCounts = z.infer<typeof RestCounts>;
+
+/** The whole population, every group together: the overall row of each attribute's table. */
+export const OverallResult = z
+  .object({
+    n: z.number(),
+    flagged: z.number(),
+    tp: z.number().nullable(),
+    fp: z.number().nullable(),
+    tn: z.number().nullable(),
+    fn: z.number().nullable(),
+    labelled: z.number(),
+    mean_score: z.number().nullable(),
+    metrics: z.record(z.string(), MetricValue).describe('The rates of the whole population (selection_rate and, with labels, the error rates), each with its interval; reference null.'),
+  })
+  .strict();
+export type OverallResult = z.infer<typeof OverallResult>;
+
 export const GroupResult = z
   .object({
     attribute: z.string().describe('Protected attribute, or attributes joined by "×" for an intersection.'),
@@ -70,6 +100,7 @@ export const GroupResult = z
     labelled: z.number().int().describe('Rows with a ground-truth label.'),
     small_cell: z.boolean().describe('n below the battery\'s min_cell: estimates shown but unreliable.'),
     mean_score: z.number().nullable(),
+    rest: RestCounts.optional().describe('When the attribute\'s reference is "(rest)" (everyone else): the counts of all rows not in this group, the reference of its ratios and differences.'),
     metrics: z.record(z.string(), MetricValue),
     score_histogram: ScoreHistogram.nullable()
       .optional()
@@ -560,6 +591,7 @@ export const Results = z
     schemaVersion: z.literal(1),
     manifest: Manifest,
     groups: z.array(GroupResult),
+    overall: OverallResult.optional().describe('The whole population (all rows of the analysis): n, flagged, confusion counts and rates with intervals. Absent where the attributes do not cover the same rows (a long-format file with different totals per attribute).'),
     counterfactual: z.array(CounterfactualResult),
     checks: z.array(CheckResult),
     summary: z

@@ -159,6 +159,16 @@ export const EN = {
   intervalText: (level: string, lo: string, hi: string): string => `${level} CI ${lo}–${hi}`,
   pointsInterval: (level: string, lo: string, hi: string): string => `${level} CI ${lo} to ${hi}`,
   atLevel: (level: string): string => `lower ${level} limit`,
+
+  // the reference "everyone else" (reference: overall) and the overall row of the group tables
+  /** The reference "(rest)" in a finding, where a group with its unit would stand: "45 of every 1,000 other households". */
+  restGroup: (unit: string): string => `other ${unit}`,
+  /** The reference "(rest)" in a table cell or a list. */
+  restReference: 'everyone else',
+  /** Everyone but one group, in the unstable-reference warning: "all but the low-income households". */
+  restOf: (group: string, unit: string): string => `all but the ${group} ${unit}`,
+  /** The row of the whole population in each attribute's table. */
+  overallRow: (unit: string): string => `All ${unit}`,
 };
 
 /** The shape of every catalogue: the English one's keys, with their argument and result types. */

@@ -118,4 +118,14 @@ export const FR: Messages = {
   intervalText: (level, lo, hi) => `IC à ${level} : ${lo}–${hi}`,
   pointsInterval: (level, lo, hi) => `IC à ${level} : de ${lo} à ${hi}`,
   atLevel: (level) => `borne inférieure à ${level}`,
+
+  // the reference "everyone else" (reference: overall) and the overall row of the group tables
+  /** The reference "(rest)" in a finding, where a group with its unit would stand: "45 of every 1,000 other households". */
+  restGroup: (unit) => `autres ${unit}`,
+  /** The reference "(rest)" in a table cell or a list. */
+  restReference: 'tous les autres',
+  /** Everyone but one group, in the unstable-reference warning: "all but the low-income households". */
+  restOf: (group, unit) => `les ${unit} autres que « ${group} »`,
+  /** The row of the whole population in each attribute's table. */
+  overallRow: (unit) => `Ensemble des ${unit}`,
 };

@@ -118,4 +118,14 @@ export const NL: Messages = {
   intervalText: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo}–${hi}`,
   pointsInterval: (level, lo, hi) => `${level}-betrouwbaarheidsinterval ${lo} tot ${hi}`,
   atLevel: (level) => `ondergrens bij ${level}`,
+
+  // the reference "everyone else" (reference: overall) and the overall row of the group tables
+  /** The reference "(rest)" in a finding, where a group with its unit would stand: "45 of every 1,000 other households". */
+  restGroup: (unit) => `andere ${unit}`,
+  /** The reference "(rest)" in a table cell or a list. */
+  restReference: 'alle anderen',
+  /** Everyone but one group, in the unstable-reference warning: "all but the low-income households". */
+  restOf: (group, unit) => `alle ${unit} behalve ‘${group}’`,
+  /** The row of the whole population in each attribute's table. */
+  overallRow: (unit) => `Alle ${unit}`,
 };

@@ -6,6 +6,7 @@ import { formatLevel, formatRate } from './format-number.js';
 import { messagesFor, type Lang, type Messages, type RatePhrase } from '../i18n/index.js';
 import { perBase, percent, plainInterval, plainNumber, points } from './front-numbers.js';
 import { INTERSECTION_SEPARATOR } from './intersection.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { unitNoun } from './unit-noun.js';
 
 /** A reference group whose rate is under this share, or with fewer flagged than {@link UNSTABLE_FLAGGED}, makes ratios unstable. */
@@ -48,11 +49,10 @@ const zAt = (level: number): number => normalQuantile(1 - (1 - level) / 2, 0, 1)
  */
 function strength(results: Results, c: CheckResult): number {
   if (c.metric === 'selection_rate_ratio') {
-    const rate = (group: string | null) => {
-      const g = results.groups.find((x) => x.attribute === c.attribute && x.group === group);
-      return g && g.n > 0 ? g.flagged / g.n : 0;
-    };
-    return Math.abs(rate(c.group) - rate(c.reference));
+    const g = results.groups.find((x) => x.attribute === c.attribute && x.group === c.group);
+    const ref = g ? referenceCounts(results, g, c.reference) : null;
+    const rate = (x: Pick<GroupResult, 'n' | 'flagged'> | null | undefined) => (x && x.n > 0 ? x.flagged / x.n : 0);
+    return Math.abs(rate(g) - rate(ref));
   }
   if (c.value === null) return c.lower_bound !== undefined ? Infinity : -1;
   return c.value > 0 ? Math.abs(Math.log(c.value)) : Infinity;
@@ -61,7 +61,7 @@ function strength(results: Results, c: CheckResult): number {
 /** Whether a check establishes a disparity: its family interval lies on one side of parity, or it fails. */
 const established = (c: CheckResult): boolean => !c.withheld && ((c.direction ?? null) !== null || c.verdict === 'fail') && (c.value !== null || c.lower_bound !== undefined);
 
-function ratePhrase(g: GroupResult, base: number): RatePhrase {
+function ratePhrase(g: Pick<GroupResult, 'n' | 'flagged'>, base: number): RatePhrase {
   return { perBase: g.flagged === 0 ? null : plainNumber((g.flagged / g.n) * base), base, count: g.flagged, n: g.n };
 }
 
@@ -74,13 +74,23 @@ function ratioText(v: number): string {
   return v === 0 ? '0' : plainNumber(v);
 }
 
+/**
+ * The counts a group is compared with: the reference group's row, or, for the reference "(rest)", the
+ * group's `rest` (everyone not in it); null when neither is in the results.
+ */
+export function referenceCounts(results: Results, g: GroupResult, reference: string | null): (Pick<GroupResult, 'n' | 'flagged'> & { suppressed?: boolean | undefined; group: string }) | null {
+  if (reference === REST_REFERENCE) return g.rest ? { n: g.rest.n, flagged: g.rest.flagged, group: REST_REFERENCE } : null;
+  return results.groups.find((x) => x.attribute === g.attribute && x.group === reference) ?? null;
+}
+
 function rateFinding(T: Messages, results: Results, c: CheckResult, names: DisplayNames, unit: string): FrontFinding | null {
   const groups = results.groups.filter((g) => g.attribute === c.attribute);
   const g = groups.find((x) => x.group === c.group);
-  const ref = groups.find((x) => x.group === c.reference);
+  const ref = g ? referenceCounts(results, g, c.reference) : null;
   if (!g || !ref || g.n === 0 || ref.n === 0 || g.suppressed || ref.suppressed) return null;
   const who = T.who(names.group(c.attribute, c.group), unit);
-  const refWho = T.who(names.group(c.attribute, ref.group), unit);
+  // everyone else: "other households", never a group's name
+  const refWho = ref.group === REST_REFERENCE ? T.restGroup(unit) : T.who(names.group(c.attribute, ref.group), unit);
   const base = perBase([g.flagged / g.n, ref.flagged / ref.n]);
   const rate = ratePhrase(g, base);
   const refRate = ratePhrase(ref, base);
@@ -157,7 +167,9 @@ function findings(T: Messages, results: Results, names: DisplayNames, unit: stri
   const byShare = results.checks.filter((c) => (c.metric === 'statistical_parity' || c.metric === 'equal_burden') && established(c));
   const pool = byRate.length > 0 ? byRate : byShare;
   const order = { fail: 0, inconclusive: 1, pass: 2 } as const;
-  const ranked = [...pool].sort((a, b) => order[a.verdict] - order[b.verdict] || strength(results, b) - strength(results, a));
+  // on a tie (the two groups of a yes/no attribute against everyone else mirror each other), the group flagged more often first
+  const up = (c: CheckResult) => ((c.direction ?? (c.value !== null && c.value < 1 ? 'lower' : 'higher')) === 'higher' ? 0 : 1);
+  const ranked = [...pool].sort((a, b) => order[a.verdict] - order[b.verdict] || strength(results, b) - strength(results, a) || up(a) - up(b));
   const picked: CheckResult[] = [];
   const seen = new Set<string>();
   // one per attribute (and per metric) first, single attributes before intersections
@@ -172,7 +184,10 @@ function findings(T: Messages, results: Results, names: DisplayNames, unit: stri
     }
   }
   // more cells of the same intersection would repeat what the first one says
-  for (const c of ranked) if (!picked.includes(c) && !c.attribute.includes(INTERSECTION_SEPARATOR)) picked.push(c);
+  // against everyone else, the other group of a two-group attribute is the same comparison seen from the other side
+  const mirror = (c: CheckResult) =>
+    c.reference === REST_REFERENCE && picked.some((p) => p.attribute === c.attribute && p.metric === c.metric) && new Set(results.groups.filter((g) => g.attribute === c.attribute).map((g) => g.group)).size === 2;
+  for (const c of ranked) if (!picked.includes(c) && !c.attribute.includes(INTERSECTION_SEPARATOR) && !mirror(c)) picked.push(c);
   const out: FrontFinding[] = [];
   for (const c of picked) {
     if (out.length >= MAX_FINDINGS) break;
@@ -182,9 +197,17 @@ function findings(T: Messages, results: Results, names: DisplayNames, unit: stri
   return out;
 }
 
-function unstableWarnings(T: Messages, results: Results, names: DisplayNames): string[] {
+function unstableWarnings(T: Messages, results: Results, names: DisplayNames, unit: string): string[] {
   const out: string[] = [];
   for (const attribute of results.manifest.protected) {
+    // everyone else can be rarely flagged too, when one group takes nearly every flag
+    if (results.manifest.references[attribute]?.group === REST_REFERENCE && !results.selective_labels) {
+      for (const g of results.groups.filter((x) => x.attribute === attribute && x.rest && !x.suppressed)) {
+        if (!unstableReference(g.rest!)) continue;
+        out.push(T.unstableWarning({ attribute: names.attributeInText(attribute), reference: T.restOf(names.group(attribute, g.group), unit), flagged: g.rest!.flagged, n: g.rest!.n, rate: formatRate(g.rest!.flagged / g.rest!.n) }));
+      }
+      continue;
+    }
     const ref = results.groups.find((g) => g.attribute === attribute && g.is_reference);
     if (!ref || results.selective_labels || !unstableReference(ref) || ref.suppressed) continue;
     out.push(T.unstableWarning({ attribute: names.attributeInText(attribute), reference: names.group(attribute, ref.group), flagged: ref.flagged, n: ref.n, rate: formatRate(ref.flagged / ref.n) }));
@@ -232,7 +255,7 @@ export function buildFrontPage(results: Results, lang: Lang = 'en'): FrontPage {
     ruleSentence: total === 0 ? null : T.rule(level, s.rule?.family_size ?? total, formatLevel(1 - results.manifest.alpha)),
     findings: found,
     noFindings: found.length === 0 && total > 0 ? T.noFindings(level) : null,
-    warnings: unstableWarnings(T, results, names),
+    warnings: unstableWarnings(T, results, names, unit),
     cannotTell: cannotTell(T, results),
     sampled: results.selective_labels !== undefined,
   };

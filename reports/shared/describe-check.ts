@@ -7,6 +7,7 @@ import type { RateCounts, SentenceContext } from './sentence-context.js';
 import { shortSource } from './short-source.js';
 import { upperFirst } from './unit-noun.js';
 import { withArticle } from './with-article.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 
 /** One comparison to put in words: a check, or a key finding with an optional tolerance. */
 export interface Comparison {
@@ -45,9 +46,13 @@ function ratesOf(c: Comparison, ctx: SentenceContext): Rates | null {
   const withheld = c.withheld !== undefined && c.withheld !== null;
   if (withheld || c.reference === null || parityOf(c.metric) === null || metricKind(base) !== 'rate') return null;
   const group = ctx.rate(c.attribute, c.group, base);
-  const reference = ctx.rate(c.attribute, c.reference, base);
-  return group && reference ? { group, reference, name: ctx.names?.group(c.attribute, c.reference) ?? c.reference } : null;
+  const rest = c.reference === REST_REFERENCE;
+  const reference = rest ? (ctx.restRate?.(c.attribute, c.group, base) ?? null) : ctx.rate(c.attribute, c.reference, base);
+  return group && reference ? { group, reference, name: rest ? restName(ctx) : (ctx.names?.group(c.attribute, c.reference) ?? c.reference) } : null;
 }
+
+/** The reference "(rest)" in a sentence: "all other households". */
+const restName = (ctx: SentenceContext): string => `all other ${ctx.unit}`;
 
 /** "17.6 % = 2,101 of 11,940"; "0 of 6,210" for a zero count; the bare rate when results carry no counts. */
 function rateText(r: RateCounts): string {
@@ -91,7 +96,7 @@ function mainClause(c: Comparison, who: string, rates: Rates | null, ctx: Senten
   const kind = metricKind(c.metric);
   const base = baseMetric(c.metric);
   const flagged = base === 'selection_rate';
-  const ref = `the reference group ${c.reference === null ? '(unknown)' : (ctx.names?.group(c.attribute, c.reference) ?? c.reference)}`;
+  const ref = c.reference === REST_REFERENCE ? restName(ctx) : `the reference group ${c.reference === null ? '(unknown)' : (ctx.names?.group(c.attribute, c.reference) ?? c.reference)}`;
   const plain = (text: string) => ({ text, inline: false });
   if (c.withheld !== undefined && c.withheld !== null) {
     return plain(`${who}: the ${metricLabel(c.metric)} against ${ref} is withheld because a count behind it is below ${formatCount(c.withheld)} (privacy)`);

@@ -1,5 +1,7 @@
 import type { Results } from '../../harness/results/index.js';
 import { INTERSECTION_SEPARATOR } from './intersection.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
+import { EN } from '../i18n/index.js';
 
 /** Attributes, levels and groups in words, from `manifest.display_labels` (codes where none is given). */
 export interface DisplayNames {
@@ -35,6 +37,7 @@ export function displayNames(results: Pick<Results, 'manifest'>): DisplayNames {
     attributeInText: (a) => attribute(a).replace(/(^|× )(\p{Lu})(?!\p{Lu})/gu, (_, pre: string, c: string) => pre + c.toLowerCase()),
     level,
     group: (a, g) => {
+      if (g === REST_REFERENCE) return EN.restReference;
       const attributes = a.split(INTERSECTION_SEPARATOR);
       const levels = g.split(INTERSECTION_SEPARATOR);
       // without any label the code stays as written, "×" included, so unlabelled reports read as before

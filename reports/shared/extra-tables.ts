@@ -1,4 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
+import { EN } from '../i18n/index.js';
 import { formatCount, formatP, formatRate, formatRateInterval, formatRatio } from './format-number.js';
 import { formatMetric, formatMetricInterval, metricLabel } from './metric-kind.js';
 import type { Table } from './table.js';
@@ -74,7 +76,7 @@ export function buildWorstGroupsTable(results: Results): Table | null {
     header: ['Attribute', 'Metric', 'Worst group', 'Reference', 'Value', 'Interval'],
     numeric: [4, 5],
     rows: rows.map((w) => ({
-      cells: [w.attribute, metricLabel(w.metric), w.group, w.reference ?? '—', formatMetric(w.metric, w.value), formatMetricInterval(w.metric, w.ci)],
+      cells: [w.attribute, metricLabel(w.metric), w.group, w.reference === REST_REFERENCE ? EN.restReference : (w.reference ?? '—'), formatMetric(w.metric, w.value), formatMetricInterval(w.metric, w.ci)],
     })),
   };
 }

@@ -4,6 +4,9 @@ import { formatLevel } from './format-number.js';
 import { countText, flaggedText } from './privacy.js';
 import { formatMetric, formatMetricInterval } from './metric-kind.js';
 import type { Table } from './table.js';
+import { unitNoun } from './unit-noun.js';
+import { EN } from '../i18n/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 
 const LABELLED = [
   ['false_positive_rate', 'FPR'],
@@ -45,10 +48,11 @@ export function buildGroupTable(results: Results, attribute: string): Table {
   const names = displayNames(results);
   const shares = groups.some((g) => g.metrics['flagged_share_ratio'] !== undefined);
   const shown = names.attributeInText(attribute);
+  const rest = groups.some((g) => g.metrics['selection_rate_ratio']?.reference === REST_REFERENCE);
   return {
     caption: investigated
       ? `Group metrics for ${shown} among investigated cases (random audits and flagged cases together), not population rates: the population estimates are in the selective-labels table (${level} CI in brackets)`
-      : `Group metrics for ${shown} (${level} CI in brackets)`,
+      : `Group metrics for ${shown} (${level} CI in brackets)${rest ? `; each group's ratio is to ${EN.restReference} (all ${unitNoun(results.manifest)} not in the group)` : ''}`,
     header: [
       'Group',
       investigated ? 'Investigated' : 'n',
@@ -60,7 +64,7 @@ export function buildGroupTable(results: Results, attribute: string): Table {
       'Notes',
     ],
     numeric: [1, 2, 3, 4, ...(shares ? [5] : []), ...(labelled ? [5, 6, 7].map((i) => i + (shares ? 1 : 0)) : [])],
-    rows: groups.map((g) => ({
+    rows: [...groups.map((g) => ({
       small: g.small_cell,
       reference: g.is_reference,
       cells: [
@@ -74,5 +78,23 @@ export function buildGroupTable(results: Results, attribute: string): Table {
         note(g, minCell),
       ],
     })),
+    // the whole population, so that every group reads against it (the same row in every attribute's table)
+    ...(results.overall
+      ? [{
+          small: false,
+          reference: false,
+          overall: true,
+          cells: [
+            EN.overallRow(unitNoun(results.manifest)),
+            countText(results, results.overall.n),
+            countText(results, results.overall.flagged),
+            withCi('selection_rate', results.overall.metrics['selection_rate']),
+            '—',
+            ...(shares ? ['—'] : []),
+            ...(labelled ? LABELLED.map(([id]) => withCi(id, results.overall!.metrics[id])) : []),
+            'every group together',
+          ],
+        }]
+      : [])],
   };
 }

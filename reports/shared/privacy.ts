@@ -1,4 +1,5 @@
 import type { CheckResult, GroupResult, MetricValue, Results } from '../../harness/results/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { formatCount } from './format-number.js';
 import { baseMetric, metricKind } from './metric-kind.js';
 
@@ -52,7 +53,9 @@ export function metricWithheld(results: Results, g: GroupResult, metric: string,
   const kind = metricKind(metric);
   if (kind === 'ratio' || kind === 'difference') {
     const base = baseMetric(metric);
-    const ref = results.groups.find((r) => r.attribute === g.attribute && r.is_reference);
+    // everyone else ("(rest)"): its counts are the group's `rest`
+    const rest = g.metrics[metric]?.reference === REST_REFERENCE && g.rest ? ({ ...g, ...g.rest, metrics: {} } as GroupResult) : undefined;
+    const ref = rest ?? results.groups.find((r) => r.attribute === g.attribute && r.is_reference);
     return rateWithheld(g, base, g.metrics[base], k) || (ref !== undefined && rateWithheld(ref, base, ref.metrics[base], k));
   }
   return rateWithheld(g, metric, g.metrics[metric], k);

@@ -1,4 +1,6 @@
 import type { Manifest } from '../../harness/results/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
+import { EN } from '../i18n/index.js';
 import { formatCount } from './format-number.js';
 
 const orNone = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : String(v));
@@ -30,7 +32,7 @@ export function provenanceRows(m: Manifest): [string, string][] {
     ['RNG', orNone(m.rng)],
     ['Rows', formatCount(m.rows)],
     ['Protected attributes', m.protected.join(', ')],
-    ['Reference groups', Object.entries(m.references).map(([a, r]) => `${a} = ${r.group} (${r.origin})`).join('; ')],
+    ['Reference groups', Object.entries(m.references).map(([a, r]) => `${a} = ${r.group === REST_REFERENCE ? `${r.group}, ${EN.restReference}` : r.group} (${r.origin})`).join('; ')],
     ['Alpha / correction / min cell', `${m.alpha} / ${m.correction} / ${m.min_cell}`],
     ['Privacy', m.privacy ? `counts below ${m.privacy.min_cell} suppressed (${m.privacy.origin})${m.mode === 'audit' ? '' : '; not applied: synthetic run'}` : 'none (all counts shown)'],
     ['Labels', m.labels],

@@ -1,3 +1,5 @@
+import type { GroupCounts } from '../../harness/accumulate/index.js';
+import { RATE_METRICS } from '../../harness/metrics/index.js';
 import type { GroupResult, Results } from '../../harness/results/index.js';
 import { displayNames, type DisplayNames } from './display-names.js';
 import { privacyThreshold } from './privacy.js';
@@ -22,6 +24,8 @@ export interface SentenceContext {
   names?: DisplayNames;
   /** A group's rate metric with its counts; null when absent or withheld for privacy. */
   rate: (attribute: string, group: string, metric: string) => RateCounts | null;
+  /** The rate metric of everyone not in the group (the reference "(rest)"), from its `rest` counts; null without them. */
+  restRate?: (attribute: string, group: string, metric: string) => RateCounts | null;
 }
 
 /**
@@ -41,6 +45,15 @@ export function sentenceContext(results: Results): SentenceContext {
     minCell: results.manifest.min_cell,
     privacyK: k,
     names: displayNames(results),
+    restRate: (attribute, group, metric) => {
+      const rest = groups.get(`${attribute}\u0000${group}`)?.rest;
+      const base = RATE_METRICS.find((m) => m.id === metric);
+      if (!rest || !base) return null;
+      const counts = { ...rest, tp: rest.tp ?? 0, fp: rest.fp ?? 0, tn: rest.tn ?? 0, fn: rest.fn ?? 0 } as unknown as GroupCounts;
+      const x = base.numerator(counts);
+      const d = base.denominator(counts);
+      return small(x, d) ? null : { value: d > 0 ? x / d : null, numerator: x, denominator: d };
+    },
     rate: (attribute, group, metric) => {
       const m = groups.get(`${attribute}\u0000${group}`)?.metrics[metric];
       if (m === undefined || m.withheld === true) return null;

@@ -6,6 +6,8 @@ export interface TableRow {
   verdict?: CheckResult['verdict'];
   small?: boolean;
   reference?: boolean;
+  /** The whole population (every group together), set apart under the groups. */
+  overall?: boolean;
 }
 
 /** A format-neutral table that the HTML and Markdown writers both render. */

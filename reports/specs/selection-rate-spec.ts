@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
 import { OKABE_ITO, countText, displayNames, formatLevel, formatRate, formatRatio, referenceOf, unitNoun } from '../shared/index.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -34,10 +35,12 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
       n_text: countText(results, g.n),
     };
   });
-  const refRate = groups.find((g) => g.is_reference)?.metrics['selection_rate']?.value ?? null;
+  // everyone else ("(rest)"): each group has its own reference, so no one band; the line is the whole population's rate
+  const rest = ref === REST_REFERENCE;
+  const refRate = rest ? (results.overall?.metrics['selection_rate']?.value ?? null) : (groups.find((g) => g.is_reference)?.metrics['selection_rate']?.value ?? null);
   const check = results.checks.find((c) => c.attribute === attribute && c.metric === 'selection_rate_ratio');
   const band =
-    check && refRate !== null
+    check && refRate !== null && !rest
       ? { lo: check.bounds[0] * refRate, hi: check.bounds[1] * refRate, bounds: check.bounds }
       : null;
   const level = formatLevel(groups[0]?.metrics['selection_rate']?.level ?? 0.95);
@@ -47,8 +50,13 @@ export function selectionRateSpec(results: Results, attribute: string): TopLevel
 
   const description =
     `Dot plot of the selection rate (share of ${unit} flagged for investigation) for each ${attributeName} group, ` +
-    `with ${level} confidence intervals. Reference group: ${reference ?? 'none'} (${formatRate(refRate)}). ` +
-    (band
+    `with ${level} confidence intervals. ` +
+    (rest
+      ? `Reference: each group against all other ${unit}; dashed line: all ${unit} (${formatRate(refRate)}). `
+      : `Reference group: ${reference ?? 'none'} (${formatRate(refRate)}). `) +
+    (rest && check
+      ? 'The tolerance applies to each group against its own complement, so no single band is drawn. '
+      : band
       ? `Shaded band: rates within the tolerance ${formatRatio(band.bounds[0])}–${formatRatio(band.bounds[1])} × the reference rate. `
       : 'No tolerance check on this attribute. ') +
     (highest ? `Highest: ${highest.label} at ${highest.rate_text}.` : '');

@@ -16,7 +16,7 @@ table { border-collapse: collapse; margin: .5rem 0 1.25rem; font-size: .9rem; wi
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; } td.num:has(.nw) { white-space: normal; } .nw { white-space: nowrap; }
-tr.reference td { background: #f7f7f7; } tr.small td { font-style: italic; }
+tr.reference td { background: #f7f7f7; } tr.overall th, tr.overall td { border-top: 2px solid #888; font-weight: 600; } tr.small td { font-style: italic; }
 .badge { display: inline-block; padding: 0 .4rem; border: 2px solid; border-radius: .3rem; font-weight: 600; white-space: nowrap; }
 .v-pass { border-color: ${VERDICT_STYLE.pass.colour}; } .v-fail { border-color: ${VERDICT_STYLE.fail.colour}; }
 .v-inconclusive { border-color: ${VERDICT_STYLE.inconclusive.colour}; border-style: dashed; }

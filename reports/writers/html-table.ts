@@ -12,7 +12,7 @@ export function htmlTable(table: Table): string {
   const head = table.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
   const body = table.rows
     .map((row) => {
-      const cls = [row.reference ? 'reference' : '', row.small ? 'small' : ''].filter(Boolean).join(' ');
+      const cls = [row.reference ? 'reference' : '', row.small ? 'small' : '', row.overall ? 'overall' : ''].filter(Boolean).join(' ');
       const cells = row.cells
         .map((cell, i) => {
           // Long intersection labels ("nationality×disability×income_band") may wrap after each "×".

@@ -18,6 +18,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['reports/shared'],
   ['reports/specs', 'reports/writers'],
   ['reports'],
+  ['datasets/sql'],
   ['datasets/io'],
   ['models/adapters'],
   ['models/explain', 'models/zoo', 'datasets/packs'],

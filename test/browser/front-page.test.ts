@@ -100,9 +100,9 @@ describe.skipIf(skip)('the front page in headless Chromium', () => {
     });
   }
 
-  it('the default report warns that the middle-income reference is unstable and leads that finding with the difference', async () => {
+  it('the default report warns that the high-income reference (the best-off band) is unstable and leads that finding with the difference', async () => {
     const page = await open('default', { width: 1280, height: 800 });
-    expect(await page.locator('.unstable-note').first().textContent()).toMatch(/^Unstable reference: by income, the reference group \(middle-income\) is flagged for only \d+ of [\d,]+ \(0\.\d+ %\)\./);
+    expect(await page.locator('.unstable-note').first().textContent()).toMatch(/^Unstable reference: by income, the reference group \(high-income\) is flagged for only \d+ of [\d,]+ \(0\.\d+ %\)\./);
     const text = (await page.locator('li.finding.unstable').first().textContent()) ?? '';
     const at = ['low-income households are flagged', 'percentage points more', 'times their share', 'The ratio,', 'do not quote it alone'].map((s) => text.indexOf(s));
     expect(at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]!)), text).toBe(true);

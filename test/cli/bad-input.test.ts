@@ -45,7 +45,7 @@ describe('bad input exits 2 with a one-line message', () => {
     expectBadInput(runCli(audit(file('e.csv', good.replace('0.8', 'NaN')), '--score', 'score')), /e\.csv: column "score" has a non-numeric or NaN score "NaN" at row 3/);
   });
   it('a reference group that does not exist', () => {
-    expectBadInput(runCli(audit(file('f.csv', good), '--reference', 'nat=de')), /--reference nat=de: reference group "de" of "nat" does not exist \(groups: fr, nl\)/);
+    expectBadInput(runCli(audit(file('f.csv', good), '--reference', 'nat=de')), /--reference nat=de: reference group "de" of "nat" does not exist \(groups: fr, nl; or overall: everyone else\)/);
   });
   it('a malformed battery', () => {
     expectBadInput(runCli(['run', file('g.yaml', 'title: t\nprotected: nat\n')]), /g\.yaml: protected: /);

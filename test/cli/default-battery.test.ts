@@ -52,7 +52,7 @@ describe('default battery', () => {
   });
 
   it('nationality is not a model input, yet the report measures nationality', () => {
-    const model = JSON.parse(readFileSync('models/zoo/caf-like/model.json', 'utf8')) as { inputs: { name: string }[] };
+    const model = JSON.parse(readFileSync('models/zoo/caf-like-calibrated/model.json', 'utf8')) as { inputs: { name: string }[] };
     expect(model.inputs.map((i) => i.name)).not.toContain('nationality');
     const { groups } = Results.parse(JSON.parse(readFileSync(`${outA}/results.json`, 'utf8')));
     expect(groups.filter((g) => g.attribute === 'nationality').map((g) => g.group).sort()).toEqual(['eu', 'french', 'non_eu']);
@@ -61,5 +61,71 @@ describe('default battery', () => {
   it('two runs give identical results.json apart from the manifest timestamps', () => {
     expect(second.status).toBe(first.status);
     expect(withoutTimestamps(outB)).toBe(withoutTimestamps(outA));
+  });
+
+  it('keeps the published signs of the CAF score (La Quadrature du Net, Nov 2023)', () => {
+    type Input = { name: string; type: 'numeric'; coefficient: number } | { name: string; type: 'categorical'; coefficients: Record<string, number> };
+    const { inputs } = JSON.parse(readFileSync('models/zoo/caf-like-calibrated/model.json', 'utf8')) as { inputs: Input[] };
+    const sign = (name: string) => {
+      const i = inputs.find((x) => x.name === name)!;
+      return Math.sign(i.type === 'numeric' ? i.coefficient : i.coefficients['yes']!);
+    };
+    expect(sign('income')).toBe(-1);
+    expect(sign('student')).toBe(-1);
+    for (const up of ['unemployed', 'rsa', 'deprived_neighbourhood', 'rent_share', 'aah_working', 'single_parent', 'child_over_12', 'separated_widowed', 'apprentice']) expect(sign(up), up).toBe(1);
+  });
+
+  it('tells the calibrated story: single parents 16 % of households and 36 % of the flagged, low income two thirds', () => {
+    const r = Results.parse(JSON.parse(readFileSync(`${outA}/results.json`, 'utf8')));
+    const g = (attribute: string, group: string) => r.groups.find((x) => x.attribute === attribute && x.group === group)!;
+    expect(r.overall).toMatchObject({ n: 200000, flagged: 10000 });
+    // Le Monde (Dec 2023): 16 % of households, 36 % of home controls
+    expect([g('single_parent', 'yes').n, g('single_parent', 'yes').flagged]).toEqual([32306, 3626]);
+    expect(g('single_parent', 'yes').metrics['flagged_share']!.value).toBe(0.3626);
+    // the assumed target: about two thirds of the flagged are low-income, from 28 % of households
+    expect([g('income_band', 'low').n, g('income_band', 'low').flagged]).toEqual([56284, 6661]);
+    expect([g('income_band', 'high').n, g('income_band', 'high').flagged]).toEqual([36566, 156]);
+    // through proxies only: non-EU households against all other households
+    const nonEu = g('nationality', 'non_eu');
+    expect([nonEu.n, nonEu.flagged]).toEqual([16023, 1778]);
+    expect(nonEu.rest).toMatchObject({ n: 183977, flagged: 8222 });
+    const ratio = nonEu.metrics['selection_rate_ratio']!;
+    expect(ratio.reference).toBe('(rest)');
+    expect(ratio.value).toBeCloseTo((1778 / 16023) / (8222 / 183977), 12);
+    expect(ratio.ci![0]).toBeCloseTo(2.3651, 4);
+    expect(ratio.ci![1]).toBeCloseTo(2.6068, 4);
+    // no ratio in the hundreds anywhere: the largest, low against high income, is about 28
+    const ratios = r.groups.flatMap((x) => (x.metrics['selection_rate_ratio']?.value ?? null) ?? []);
+    expect(Math.max(...ratios)).toBeLessThan(30);
+    // the threshold sweep at 5 % is the decision itself: the same comparison with everyone else
+    const curve = r.selection_curves!.curves.find((c) => c.attribute === 'nationality' && c.group === 'non_eu')!;
+    const at5 = curve.points.find((p) => Math.abs(p.fraction - 0.05) < 1e-12)!;
+    expect(at5.selected).toBe(1778);
+    expect(at5.selection_rate_ratio.value).toBe(ratio.value);
+    expect(at5.selection_rate_ratio.ci).toEqual(ratio.ci);
+    const check = r.checks.find((c) => c.id === 'selection-four-fifths' && c.group === 'non_eu')!;
+    expect(check).toMatchObject({ verdict: 'fail', reference: '(rest)', direction: 'higher' });
+    expect(r.manifest.references).toMatchObject({ nationality: { group: '(rest)', origin: 'battery' }, income_band: { group: 'high', origin: 'battery' } });
+  });
+
+  it('records the battery\'s description in results.json and puts it on the front page', () => {
+    const r = Results.parse(JSON.parse(readFileSync(`${outA}/results.json`, 'utf8')));
+    expect(r.manifest.description).toMatch(/^Does a CAF-like risk score, which never sees nationality, flag non-EU, disabled, low-income and single-parent households more often than all other households/);
+    const md = readFileSync(`${outA}/report.md`, 'utf8');
+    expect(md.slice(0, md.indexOf('## What the audit found'))).toContain(`**The question:** ${r.manifest.description}`);
+  });
+
+  it('warns that the high-income reference is unstable and leads its finding with the difference and the over-representation', () => {
+    const md = readFileSync(`${outA}/report.md`, 'utf8');
+    const front = md.slice(md.indexOf('## What the audit found'), md.indexOf('## What this audit cannot tell you'));
+    expect(front).toContain('> Unstable reference: by income, the reference group (high-income) is flagged for only 156 of 36,566 (0.43 %).');
+    expect(front).toContain(
+      '118 of every 1,000 low-income households are flagged, against 4.3 of every 1,000 high-income households: 11.4 percentage points more (99.907 % CI +10.9 to +11.9). ' +
+        'They are 28\u00a0% of all households but 67\u00a0% of those flagged (2.4 times their share, 99.907 % CI 2.3–2.4). ' +
+        'The ratio, 28 times as often, rests on only 156 flagged high-income households: do not quote it alone.',
+    );
+    // the other findings compare with everyone else, in words
+    expect(front).toContain('11 of every 100 non-EU households are flagged, against 4.5 of every 100 other households — 2.5 times as often (99.907 % CI 2.3–2.7), 6.6 points more.');
+    expect(front).toContain('11 of every 100 single-parent households are flagged, against 3.8 of every 100 other households — 3.0 times as often (99.907 % CI 2.8–3.2), 7.4 points more. They are 16\u00a0% of all households and 36\u00a0% of those flagged.');
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseShard, shardRange } from '../../harness/merge/index.js';
+import { codeBytes, codesInCombinations, narrowCodes, widenCodes } from '../../harness/merge/shard-part.js';
 import { runCli } from './run-cli.js';
 
 const UNSET = { JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '', AWS_BATCH_JOB_ARRAY_INDEX: '' };
@@ -87,10 +88,51 @@ proxies: false
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/^disparate: cut\.part: truncated: \d+ bytes, the header announces \d+ \(rows 1500–2999\)$/);
   });
+  it('a part of an earlier layout', () => {
+    const bytes = readFileSync(join(dir, 'parts', 'shard-1-of-2.part'));
+    const old = Buffer.from(bytes.toString('latin1').replace('"version":2', '"version":1'), 'latin1');
+    writeFileSync(join(dir, 'old.part'), old);
+    const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), 'old.part'], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: old.part: version: 1 is not a part version this disparate reads (2); run the shards again with this version']);
+  });
+  it('a shard of a decisions file beside a shard of a synthetic run', () => {
+    writeFileSync(join(dir, 'decisions.csv'), 'g,flag\na,1\nb,0\na,0\n');
+    const audit = join(dir, 'audit.yaml');
+    writeFileSync(audit, 'title: audit\ndata: { file: decisions.csv, flag: flag }\nprotected: [g]\n');
+    expect(runCli(['run', audit, '--shard', '1/2', '--out', join(dir, 'audit-parts')], { cwd: dir }).status).toBe(0);
+    const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), join(dir, 'audit-parts', 'shard-1-of-2.part')], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, `disparate: ${join(dir, 'audit-parts', 'shard-1-of-2.part')}: a shard of an audit of a decisions file; ${join(dir, 'parts', 'shard-0-of-2.part')} is a shard of a synthetic run: the parts are not shards of one run`]);
+  });
+  it('a long-format decisions file', () => {
+    writeFileSync(join(dir, 'long.csv'), 'attribute,group,flag\ng,a,1\ng,b,0\n');
+    const long = join(dir, 'long.yaml');
+    writeFileSync(long, 'title: long\ndata: { file: long.csv, flag: flag, long: { attribute: attribute, group: group } }\nprotected: [g]\n');
+    const r = runCli(['run', long, '--shard', '0/2'], { cwd: dir });
+    expect([r.status, r.stderr.trim()]).toEqual([2, `disparate: ${long}: data.long: a long-format decisions file is not sharded (its groups are coded per attribute); audit it in one run`]);
+  });
   it('a battery changed since the shards ran', () => {
     appendFileSync(file, '# edited\n');
     const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), join(dir, 'parts', 'shard-1-of-2.part')], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(new RegExp(`^disparate: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: changed since the shards ran \\(sha256 sha256:[0-9a-f]{64}, the parts say sha256:[0-9a-f]{64}\\)$`));
+  });
+});
+
+describe('part codes in the narrowest width', () => {
+  it('one byte up to 254 levels, two up to 65,534, else four', () => {
+    expect([1, 18, 254, 255, 65534, 65535].map(codeBytes)).toEqual([1, 1, 1, 2, 2, 4]);
+  });
+  it('store code + 1 (a missing value, −1, as 0) and read back the same codes', () => {
+    const codes = Int32Array.of(-1, 0, 7, 253);
+    const stored = narrowCodes(codes, 1);
+    expect([...stored]).toEqual([0, 1, 8, 254]);
+    expect([...widenCodes(stored, new Int32Array(4))]).toEqual([-1, 0, 7, 253]);
+    expect([...widenCodes(narrowCodes(Int32Array.of(-1, 40000), 2), new Int32Array(2))]).toEqual([-1, 40000]);
+  });
+  it('read an attribute\'s group off the combination index (first attribute slowest)', () => {
+    const levels = [['a', 'b'], ['x', 'y', 'z']];
+    const combinations = Int32Array.from({ length: 6 }, (_, i) => i);
+    expect([...codesInCombinations(combinations, levels, 0, new Int32Array(6))]).toEqual([0, 0, 0, 1, 1, 1]);
+    expect([...codesInCombinations(combinations, levels, 1, new Int32Array(6))]).toEqual([0, 1, 2, 0, 1, 2]);
   });
 });

@@ -134,3 +134,64 @@ describe('a part does not depend on worker threads or chunk size', () => {
     expect(readFileSync(join(dir, 'threads-2', 'shard-1-of-3.part')).equals(readFileSync(join(dir, 'threads-1', 'shard-1-of-3.part')))).toBe(true);
   }, 120_000);
 });
+
+/**
+ * A battery auditing recorded decisions with selective labels (the Sweden method): a random-audit
+ * sample, model-selected cases investigated with a known probability, scores in steps of 0.02 so the
+ * selection curves' cuts fall among tied rows and draw their lot from row contents. Split into
+ * N shards of the file's rows and merged, it gives the single run's results.json byte for byte.
+ */
+describe('selective labels (a decisions file): N shards merged = the single run', () => {
+  let single: CliOutcome;
+  let expected: string;
+  const runs = new Map<number, Awaited<ReturnType<typeof sharded>>>();
+  beforeAll(async () => {
+    // A deterministic linear congruential generator, so the file is the same at every test run.
+    let state = 12345;
+    const uniform = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+    const rows = ['nationality,disability,sample,flagged,error,score,pi'];
+    for (let i = 0; i < 3000; i++) {
+      const nationality = ['a', 'b', 'c'][Math.floor(uniform() * 3)]!;
+      const disability = uniform() < 0.2 ? 'disabled' : 'none';
+      const score = Math.round((uniform() * 0.7 + (nationality === 'c' ? 0.2 : 0) + (disability === 'disabled' ? 0.1 : 0)) * 50) / 50;
+      const flagged = score >= 0.7 ? 1 : 0;
+      const random = uniform() < 0.1;
+      const error = random || flagged ? (uniform() < score * 0.5 ? 1 : 0) : '';
+      rows.push([nationality, disability, random ? 'random' : flagged ? 'model' : 'none', flagged, error, score, flagged ? 0.8 : 1].join(','));
+    }
+    writeFileSync(join(dir, 'decisions.csv'), `${rows.join('\n')}\n`);
+    const file = join(dir, 'selective.yaml');
+    writeFileSync(file, `title: shards of selective labels
+seed: 7
+data:
+  file: decisions.csv
+  flag: flagged
+  label: error
+  score: score
+  label_source: sample=random
+  population_size: 50000
+  selection_probability: pi
+protected: [nationality, disability]
+reference: { nationality: a, disability: none }
+bootstrap: { replicates: 200 }
+`);
+    single = await cli(['run', file, '--out', join(dir, 'selective-single')]);
+    expected = readFileSync(join(dir, 'selective-single', 'results.json'), 'utf8');
+    for (const n of [1, 3, 4]) runs.set(n, await sharded(file, 'selective', n));
+  }, 240_000);
+
+  it.each([1, 3, 4])('N = %i: byte-identical results.json, same exit status', (n) => {
+    const { shards, merge, out } = runs.get(n)!;
+    expect(shards.map((s) => s.status)).toEqual(Array(n).fill(0));
+    expect(merge.status).toBe(single.status);
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(expected);
+  });
+
+  it('the single run estimated population figures from both samples, and drew selection curves', () => {
+    const results = JSON.parse(expected) as { selective_labels?: { groups: unknown[] }; selection_curves?: unknown; warnings: { code: string }[]; manifest: { mode: string } };
+    expect(results.manifest.mode).toBe('audit');
+    expect(results.selective_labels?.groups.length).toBe(5);
+    expect(results.selection_curves).toBeDefined();
+    expect(results.warnings.map((w) => w.code)).toContain('selective-labels-overlap');
+  });
+});

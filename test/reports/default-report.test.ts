@@ -58,9 +58,10 @@ describe('default report', () => {
     expect(sentences.length).toBeGreaterThanOrEqual(expected);
     // references are named in words (the population spec's labels); an intersection's as a list
     const names = displayNames(results);
-    const references = Object.entries(results.manifest.references).map(([a, r]) => names.group(a, r.group));
+    // everyone else (reference overall, recorded as "(rest)") is named "all other households"
+    const references = Object.entries(results.manifest.references).map(([a, r]) => (r.group === '(rest)' ? 'all other households' : `the reference group ${names.group(a, r.group)}`));
     for (const s of sentences) {
-      const ref = references.find((r) => s.includes(`the reference group ${r}`));
+      const ref = references.find((r) => s.includes(r));
       expect(ref, `${s}\n(no reference among ${references.join('; ')})`).toBeDefined();
       expect(s, s).toMatch(INTERVAL);
       expect(s, s).toMatch(/tolerance .+ (per the battery|by default)|no tolerance set/);

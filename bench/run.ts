@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { benchBootstrap } from './bootstrap.js';
 import { benchDecisions } from './decisions.js';
+import { benchCliHelp } from './cli-help.js';
 import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
@@ -127,6 +128,14 @@ rows.push({
   target: '< 30 s, peak RSS < 1.5 GB',
   ok: decisions.parquet.seconds < 30 && decisions.parquet.maxRssMB < 1536,
 });
+const help = benchCliHelp(5);
+rows.push({
+  what: '`disparate --help` (node dist/harness/cli/main.js --help): wall time, median of 5; CPU time of the process and Node starting alone (`node -e 0`) for scale',
+  figure: `${help.medianSeconds.toFixed(3)} s (CPU ${help.medianCpuSeconds === null ? 'n/a' : `${help.medianCpuSeconds.toFixed(2)} s`}; node alone ${help.nodeSeconds.toFixed(3)} s)`,
+  target: '< 0.2 s',
+  ok: help.medianSeconds < 0.2,
+});
+
 const yardstickAfter = yardstick();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
 // A shared virtual machine's neighbours slow every figure alike: the load when the run ended says how busy it was.

@@ -1,4 +1,4 @@
-import { resolveBattery, runBattery } from '../harness/pipeline/index.js';
+import { resolveBattery, runPopulation } from '../harness/pipeline/index.js';
 
 const context = { command: 'bench', toolVersion: 'bench', started: '', platform: '', now: () => '' };
 
@@ -8,7 +8,7 @@ export async function benchRun(battery: string, workers: number, repeats = 2): P
   let best = Infinity;
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
-    await runBattery(resolved, { workers, context });
+    await runPopulation(resolved, { workers, context });
     best = Math.min(best, (performance.now() - t0) / 1000);
   }
   return best;

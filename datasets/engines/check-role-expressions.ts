@@ -1,4 +1,4 @@
-import { inferType, parseExpression } from '../sql/expression/index.js';
+import { inferType, parseExpression } from '../sql/index.js';
 
 /** The roles that may hold an expression, as the command line names them. */
 export interface RoleExpressions {

@@ -1,5 +1,5 @@
 import { DisparateError } from '../../harness/errors/index.js';
-import { formatZodIssue } from '../synth/index.js';
+import { formatZodIssue } from '../../harness/config/index.js';
 import { PackFigure, type Pack } from './pack.js';
 
 /**

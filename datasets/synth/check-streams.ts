@@ -1,4 +1,4 @@
-import type { PopulationSpec } from '../../harness/config/population-schema.js';
+import type { PopulationSpec } from '../../harness/config/index.js';
 import { streamId } from '../../harness/stats/rng/index.js';
 
 /**

@@ -2,7 +2,6 @@ export { loadPopulationSpec, parsePopulationSpec } from './load-population-spec.
 export { checkPopulationSpec, resolvePopulation } from './resolve-population.js';
 export {
   columnLevels,
-  nodeColumns,
   type Exclusion,
   type PopulationIssue,
   type ResolvedLinear,
@@ -17,4 +16,3 @@ export { duplicateByValues, type Duplicated } from './duplicate-by-values.js';
 export { buildArchetypes, type Archetype, type ArchetypeRows } from './build-archetypes.js';
 export { rakeTable, type CompiledMargin, type RakeResult } from './rake-table.js';
 export { createPermutation, permuteIndex, type Permutation } from './permute-index.js';
-export { formatZodIssue } from './format-zod-issue.js';

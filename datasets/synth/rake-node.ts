@@ -1,4 +1,4 @@
-import type { RakeMargin } from '../../harness/config/population-schema.js';
+import type { RakeMargin } from '../../harness/config/index.js';
 import { combinations } from './combinations.js';
 import { cumulative, sum } from './cumulative.js';
 import { parentWeights } from './parent-weights.js';

@@ -1,4 +1,4 @@
-import type { CategoricalVariable } from '../../harness/config/population-schema.js';
+import type { CategoricalVariable } from '../../harness/config/index.js';
 import { streamId } from '../../harness/stats/rng/index.js';
 import { checkLevels } from './check-levels.js';
 import { probabilityTable } from './probability-table.js';

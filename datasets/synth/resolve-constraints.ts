@@ -1,4 +1,4 @@
-import type { PopulationConstraint } from '../../harness/config/population-schema.js';
+import type { PopulationConstraint } from '../../harness/config/index.js';
 import { columnLevels, type Exclusion, type PopulationIssue, type ResolvedNode } from './resolved-population.js';
 
 type Condition = Readonly<Record<string, string | readonly string[]>>;

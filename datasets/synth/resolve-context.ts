@@ -1,4 +1,4 @@
-import type { PopulationSpec } from '../../harness/config/population-schema.js';
+import type { PopulationSpec } from '../../harness/config/index.js';
 import type { PopulationIssue } from './resolved-population.js';
 
 /** What every step of resolving a spec shares: the spec, the issues found so far, and the column table. */

@@ -1,4 +1,4 @@
-import type { DerivedVariable } from '../../harness/config/population-schema.js';
+import type { DerivedVariable } from '../../harness/config/index.js';
 import { checkLevels } from './check-levels.js';
 import { checkBins } from './check-bins.js';
 import { compileExpression } from './compile-expression.js';

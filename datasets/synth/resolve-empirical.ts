@@ -1,4 +1,4 @@
-import type { NumericVariable } from '../../harness/config/population-schema.js';
+import type { NumericVariable } from '../../harness/config/index.js';
 import { streamId } from '../../harness/stats/rng/index.js';
 import { probabilityTable } from './probability-table.js';
 import type { ResolveContext } from './resolve-context.js';

@@ -1,4 +1,4 @@
-import type { JointVariable } from '../../harness/config/population-schema.js';
+import type { JointVariable } from '../../harness/config/index.js';
 import { streamId } from '../../harness/stats/rng/index.js';
 import { checkLevels } from './check-levels.js';
 import type { JointNode, PopulationIssue } from './resolved-population.js';

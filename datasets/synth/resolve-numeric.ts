@@ -1,4 +1,4 @@
-import type { NumericVariable } from '../../harness/config/population-schema.js';
+import type { NumericVariable } from '../../harness/config/index.js';
 import { streamId } from '../../harness/stats/rng/index.js';
 import type { ResolveContext } from './resolve-context.js';
 import { resolveLinear, type LinearSpec } from './resolve-linear.js';

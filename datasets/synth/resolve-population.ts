@@ -1,4 +1,4 @@
-import type { PopulationSpec, RakeMargin } from '../../harness/config/population-schema.js';
+import type { PopulationSpec, RakeMargin } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { streamId } from '../../harness/stats/rng/index.js';
 import { checkStreams } from './check-streams.js';

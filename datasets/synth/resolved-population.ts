@@ -1,4 +1,4 @@
-import type { PopulationSpec } from '../../harness/config/population-schema.js';
+import type { PopulationSpec } from '../../harness/config/index.js';
 
 /**
  * A population spec checked and compiled for sampling: nodes in topological order, with every
@@ -119,11 +119,6 @@ export interface OutcomeNode {
 }
 
 export type ResolvedNode = CategoricalNode | NumericNode | EmpiricalNode | DerivedNode | JointNode | OutcomeNode;
-
-/** Output columns of a node: its name, or a joint's columns. */
-export function nodeColumns(node: ResolvedNode): readonly string[] {
-  return node.kind === 'joint' ? node.columns.map((c) => c.name) : [node.name];
-}
 
 /** Levels of a categorical output column, or null for a numeric one. */
 export function columnLevels(node: ResolvedNode, column: string): readonly string[] | null {

@@ -1,4 +1,4 @@
-import type { PopulationSpec } from '../../harness/config/population-schema.js';
+import type { PopulationSpec } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { splitSeed } from '../../harness/stats/rng/index.js';
 import type { Column, Table } from '../table/index.js';

@@ -1,4 +1,4 @@
-import type { PopulationSpec } from '../../harness/config/population-schema.js';
+import type { PopulationSpec } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { categorical, numeric, type Column, type Table } from '../table/index.js';
 import { descendantColumns } from './descendants.js';

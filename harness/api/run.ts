@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { executeBattery, resolveBattery, runBattery, type ResolvedBattery, type RunOptions } from '../pipeline/index.js';
+import { resolveBattery, runBattery, type ResolvedBattery, type RunOptions } from '../pipeline/index.js';
 import { releaseWorkers, warmWorkers } from '../scoring/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
@@ -21,8 +21,8 @@ export interface RunSettings extends Pick<RunOptions, 'seed' | 'size' | 'workers
  * names (`data:`), through the metrics and the verdict rule. Resolves to results.json's content;
  * bad input rejects with a DisparateError (`code` says which kind, `message` names the file and field).
  *
- *   battery.yaml ──► resolveBattery ──► population + model ──► runBattery  ──┐
- *                                   └─► data file ─────────► executeBattery ─┴─► Results
+ *   battery.yaml ──► resolveBattery ──► runBattery ──► population + model: runPopulation ──┐
+ *                                                  └─► data file: auditDecisions ───────┴─► Results
  *
  * @example
  * import { run, exitStatus } from 'disparate';
@@ -35,7 +35,8 @@ export async function run(battery: string | ResolvedBattery, settings: RunSettin
   const batteryFile = typeof battery === 'string' ? battery : resolved.file;
   if (resolved.models) throw new DisparateError('config', `${batteryFile}: models: a battery naming a deployed and a candidate model is run by \`disparate compare\`; give model: to run one model`);
   const context = settings.provenance ?? provenance(`run(${batteryFile})`);
-  if (resolved.dataFile) return executeBattery(resolved, { context });
+  // Recorded decisions are read, not scored: no threads, and the battery's own seed for its bootstrap.
+  if (resolved.dataFile) return runBattery(resolved, { context });
   const workers = settings.workers ?? availableParallelism();
   // Threads load their modules while the population is set up.
   if (Number.isInteger(workers) && workers > 1) warmWorkers(Math.min(workers, availableParallelism()) - 1);

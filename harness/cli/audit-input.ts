@@ -1,7 +1,5 @@
 import { basename } from 'node:path';
-import type { Argv } from 'yargs';
-import { auditPostgres, type PostgresTable } from '../pipeline/audit-postgres.js';
-import { auditDecisions, type AuditOptions } from '../pipeline/index.js';
+import { auditDecisions, auditPostgres, type AuditOptions, type PostgresTable } from '../pipeline/index.js';
 import type { Results } from '../results/index.js';
 import { DisparateError } from '../errors/index.js';
 
@@ -12,15 +10,6 @@ export interface AuditInputArgs {
   postgres?: string | undefined;
   table?: string | undefined;
   'emit-sql'?: boolean | undefined;
-}
-
-/** `--postgres` (with `--table`, which `--emit-sql` shares), added to `audit`'s options. */
-export function auditInputOptions<T>(y: Argv<T>) {
-  return y
-    .option('postgres', {
-      type: 'string',
-      describe: 'run the aggregation query on this PostgreSQL, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (or PGPASSWORD), on --table; only the cells come back',
-    });
 }
 
 /** What the audit reads, and the name its title and default output folder use. */

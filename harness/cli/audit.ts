@@ -1,51 +1,13 @@
 import { basename } from 'node:path';
-import { langOption, type ReportLang } from './lang-option.js';
-import type { Argv } from 'yargs';
-import type { IntersectionSetting } from '../findings/compute-findings.js';
+import type { AuditArgs } from './commands.js';
+import { EVERY_ATTRIBUTE, OVERALL_KEYWORD, type IntersectionSetting } from '../findings/index.js';
 import { Check, intersectionName } from '../config/index.js';
-import type { Correction } from '../stats/index.js';
 import { DisparateError } from '../errors/index.js';
-import { EVERY_ATTRIBUTE, OVERALL_KEYWORD } from '../findings/resolve-references.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
-import { reportFormats, type OutputFormat } from './output-options.js';
-import { auditInput, auditInputOptions, resolveAuditInput, type AuditInputArgs } from './audit-input.js';
-
-export interface AuditArgs extends AuditInputArgs {
-  protected?: string | undefined;
-  flag?: string | undefined;
-  label?: string | undefined;
-  score?: string | undefined;
-  reference?: string[] | undefined;
-  alpha: number;
-  'min-cell': number;
-  out?: string | undefined;
-  json: boolean;
-  formats?: OutputFormat[] | undefined;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  count?: string | undefined;
-  positives?: string | undefined;
-  suppressed?: string[] | undefined;
-  where?: string | undefined;
-  derive?: string[] | undefined;
-  'emit-sql': boolean;
-  table?: string | undefined;
-  cells: boolean;
-  encoding?: 'utf8' | 'latin1' | undefined;
-  long?: string | undefined;
-  'label-source'?: string | undefined;
-  'population-size'?: number | undefined;
-  'selection-probability'?: string | undefined;
-  correction: Correction;
-  bootstrap?: number | undefined;
-  seed: number;
-  intersections: string;
-  interactive: boolean;
-  'privacy-min-cell'?: number | undefined;
-  unit?: string | undefined;
-}
+import { reportFormats } from './output-options.js';
+import { auditInput, resolveAuditInput } from './audit-input.js';
 
 /** --intersections: full, all, none, or subsets such as "nationality+disability,nationality*income" ("+", "*" or "×"). */
 function parseIntersections(value: string): IntersectionSetting {
@@ -91,41 +53,6 @@ function checkedReferences<T>(refs: Map<string, T>, protectedColumns: readonly s
  * selection_rate_ratio is applied to every attribute (default tolerance, recorded as such).
  */
 export const auditCommand = {
-  command: 'audit [file]',
-  describe: 'Audit recorded decisions (CSV, TSV, Parquet, JSON; rows, counts or cells) for disparities',
-  builder: (y: Argv) =>
-    auditInputOptions(langOption(y))
-      .positional('file', { type: 'string', describe: 'decisions file or glob: .csv, .tsv, .parquet, .json, .jsonl (optionally .gz); with --cells, the aggregation query\'s output' })
-      .option('protected', { type: 'string', describe: 'protected columns (or --derive names), comma-separated (with --long: attributes to keep, default all)' })
-      .option('flag', { type: 'string', describe: '0/1 column (1 = flagged for investigation), COL=VALUE, or a condition such as "decile_score >= 5"' })
-      .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found; empty = unknown), COL=VALUE or a condition; with --count, all of a row\'s cases positive (1) or negative (0)' })
-      .option('count', { type: 'string', describe: 'aggregated counts: column with the number of rows each row stands for (blank, "<k" or a --suppressed marker: withheld)' })
-      .option('positives', { type: 'string', describe: 'with --count: column with the number of positives among the row\'s count (not with --label)' })
-      .option('suppressed', { type: 'string', array: true, describe: 'with --count: a marker of a withheld count besides blank and "<k" (repeatable), e.g. "x"' })
-      .option('where', { type: 'string', describe: 'audit only rows where this condition holds, e.g. "year = 2023"' })
-      .option('derive', { type: 'string', array: true, describe: 'NAME=EXPRESSION: add a column (repeatable), usable with --protected, e.g. "age_band=CASE WHEN age < 25 THEN \'<25\' ELSE \'25+\' END"' })
-      .option('emit-sql', { type: 'boolean', default: false, describe: 'print the aggregation query (portable SQL) instead of auditing; run it where the data lives and audit its output with --cells' })
-      .option('table', { type: 'string', default: 'decisions', describe: 'with --emit-sql: the table the query reads' })
-      .option('cells', { type: 'boolean', default: false, describe: 'the file is the aggregation query\'s output (cells), not rows' })
-      .option('encoding', { choices: ['utf8', 'latin1'] as const, default: 'utf8' as const, describe: 'how the data file\'s bytes are read: utf8 (strict) or latin1 (ISO-8859-1)' })
-      .option('long', { type: 'string', describe: 'long format ATTRIBUTE_COL,GROUP_COL: one protected attribute per row (marginal tables)' })
-      .option('label-source', { type: 'string', describe: 'COL=VALUE marking the random-audit sample (selective labels, the Sweden method)' })
-      .option('population-size', { type: 'number', describe: 'applicants the samples come from (with --label-source)' })
-      .option('selection-probability', { type: 'string', describe: 'column: known probability that a flagged row was investigated (inverse-probability weighting)' })
-      .option('correction', { type: 'string', choices: ['holm', 'bonferroni', 'benjamini-hochberg', 'none'], default: 'bonferroni', describe: 'error control across all checks: bonferroni (family-wise), benjamini-hochberg (false discoveries), none; holm is judged as bonferroni' })
-      .option('bootstrap', { type: 'number', describe: 'multinomial bootstrap replicates of the cell counts (bootstrap_ci beside each interval)' })
-      .option('seed', { type: 'number', default: 1, describe: 'seed of the bootstrap' })
-      .option('intersections', { type: 'string', default: 'full', describe: 'full, all, none, or subsets a+b,a*c' })
-      .option('score', { type: 'string', describe: 'numeric score column' })
-      .option('reference', { type: 'string', array: true, describe: 'reference group, attribute=value (repeatable); attribute=overall compares each group with everyone else, and overall alone does so for every attribute; default the largest group' })
-      .option('alpha', { type: 'number', default: 0.05, describe: 'significance level of the intervals' })
-      .option('min-cell', { type: 'number', default: 30, describe: 'groups smaller than this are flagged as small cells' })
-      .option('out', { type: 'string', describe: 'output folder (default out/audit-<file name>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
-      .option('unit', { type: 'string', describe: 'what one row is, plural, for the report\'s sentences (default "people"), e.g. households' })
-      .option('privacy-min-cell', { type: 'number', describe: 'show counts below this as "<k" and withhold the rates built on them in the reports (results.json keeps them)' }),
   async handler(argv: AuditArgs, rawArgs: readonly string[]): Promise<number> {
     const input = resolveAuditInput(argv);
     // NFC, as the column names and labels of the file are read (see normaliseLabels).
@@ -168,7 +95,7 @@ export const auditCommand = {
       selectionProbability: argv['selection-probability'],
     };
     // The engine and the audit pipeline load only now: usage errors above answer at once.
-    const [{ emittedQuery }, { auditDecisions }] = await Promise.all([import('../../datasets/sql/duckdb-decisions.js'), import('../pipeline/audit-decisions.js')]);
+    const { emittedQuery } = await import('../../datasets/sql/index.js');
     if (argv['emit-sql']) {
       process.stdout.write(await emittedQuery(input.file, roles, argv.table ?? 'decisions', argv.encoding ?? 'utf8'));
       return 0;
@@ -203,7 +130,6 @@ export const auditCommand = {
       context: runContext(rawArgs),
     });
     const k = argv['privacy-min-cell'];
-    if (k !== undefined && !(Number.isInteger(k) && k >= 1)) throw new DisparateError('usage', `--privacy-min-cell ${k}: must be a positive integer`);
     await emitResults(results, argv.out ?? `out/audit-${input.name}`, argv.json, { junit: argv.junit, lang: argv.lang,
       interactive: argv.interactive,
       formats: reportFormats(argv),

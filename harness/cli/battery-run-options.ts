@@ -1,20 +1,6 @@
 import type { Argv } from 'yargs';
-import { langOption, type ReportLang } from './lang-option.js';
-import { formatsOption, type OutputFormat } from './output-options.js';
-
-/** What {@link batteryRunOptions} adds to a command's arguments. */
-export interface BatteryRunArgs {
-  out?: string | undefined;
-  seed?: number | undefined;
-  size?: number | undefined;
-  workers?: number | undefined;
-  'chunk-size'?: number | undefined;
-  json: boolean;
-  formats?: OutputFormat[] | undefined;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  interactive?: boolean | undefined;
-}
+import { langOption } from './lang-option.js';
+import { formatsOption } from './output-options.js';
 
 /**
  * The options of every command that scores a battery's population (run, compare): where the report

@@ -1,19 +1,14 @@
 import { availableParallelism } from 'node:os';
-import type { Argv } from 'yargs';
+import type { CompareArgs } from './commands.js';
 import { compare } from '../api/index.js';
 import { loadResultsFile } from '../merge/index.js';
 import { resolveBattery } from '../pipeline/index.js';
 import { DisparateError } from '../errors/index.js';
 import { comparisonExitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
-import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { reportFormats } from './output-options.js';
 import { progressReporter } from './progress.js';
-
-export interface CompareArgs extends BatteryRunArgs {
-  inputs: string[];
-}
 
 /**
  * `disparate compare <battery>`: the deployed and candidate models of a battery's `models:` on the
@@ -21,10 +16,6 @@ export interface CompareArgs extends BatteryRunArgs {
  * refused: they hold counts per group, not which applicants each model flagged.
  */
 export const compareCommand = {
-  command: 'compare <inputs..>',
-  describe: 'Compare a deployed and a candidate model on the same applicants (battery with models: { deployed, candidate })',
-  builder: (y: Argv) =>
-    batteryRunOptions(y.positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'a battery file (YAML) naming models: { deployed, candidate }' })),
   async handler(argv: CompareArgs, rawArgs: readonly string[]): Promise<number> {
     const inputs = argv.inputs.map(String);
     if (inputs.length === 2) {

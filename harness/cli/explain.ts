@@ -1,15 +1,5 @@
-import type { Argv } from 'yargs';
+import type { ExplainArgs } from './commands.js';
 import { DisparateError, EXIT } from '../errors/index.js';
-
-export interface ExplainArgs {
-  model: string;
-  applicant: string;
-  threshold?: number | undefined;
-  protected?: string | undefined;
-  proxies?: string | undefined;
-  reference?: string | undefined;
-  json: boolean;
-}
 
 function parseJsonObject(flag: string, text: string): Record<string, unknown> {
   let value: unknown;
@@ -29,17 +19,6 @@ const list = (s: string | undefined) => (s === undefined ? undefined : s.split('
  * the decision at --threshold and which single change of a protected attribute or proxy flips it.
  */
 export const explainCommand = {
-  command: 'explain',
-  describe: "Explain one applicant's score: contributions, decision, flipping changes",
-  builder: (y: Argv) =>
-    y
-      .option('model', { type: 'string', demandOption: true, describe: 'model file (JSON)' })
-      .option('applicant', { type: 'string', demandOption: true, describe: 'the applicant as a JSON object of the model inputs' })
-      .option('threshold', { type: 'number', describe: 'flagged when score ≥ threshold' })
-      .option('protected', { type: 'string', describe: 'protected attributes to vary, comma-separated (default: every categorical input)' })
-      .option('proxies', { type: 'string', describe: 'proxies of a protected attribute to vary, comma-separated' })
-      .option('reference', { type: 'string', describe: 'reference values for black-box contributions, a JSON object' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the explanation as JSON' }),
   async handler(argv: ExplainArgs): Promise<number> {
     const applicant = parseJsonObject('--applicant', argv.applicant);
     const reference = argv.reference === undefined ? undefined : parseJsonObject('--reference', argv.reference);

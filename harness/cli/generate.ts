@@ -1,16 +1,8 @@
-import type { Argv } from 'yargs';
+import type { GenerateArgs } from './commands.js';
 import { createPopulationWriter, populationFormat } from '../../datasets/io/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
 import { DisparateError, EXIT } from '../errors/index.js';
 import { stageFile } from './stage-file.js';
-
-export interface GenerateArgs {
-  population: string;
-  size: number;
-  seed: number;
-  out: string;
-  'chunk-size': number;
-}
 
 /**
  * `disparate generate <population.yaml> --size N --seed S --out FILE`: writes a synthetic population
@@ -21,15 +13,6 @@ export interface GenerateArgs {
 const FORMAT_NAMES: Record<ReturnType<typeof populationFormat>, string> = { csv: 'CSV', arrow: 'Arrow IPC', parquet: 'Parquet' };
 
 export const generateCommand = {
-  command: 'generate <population>',
-  describe: 'Write a synthetic population (CSV, Parquet or Arrow) from a population spec',
-  builder: (y: Argv) =>
-    y
-      .positional('population', { type: 'string', demandOption: true, describe: 'population spec (YAML)' })
-      .option('size', { type: 'number', demandOption: true, describe: 'number of rows' })
-      .option('seed', { type: 'number', demandOption: true, describe: 'master seed, an integer in [0, 2^53)' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output file: .csv, .parquet, .arrow / .feather (Arrow IPC file) or .arrows / .ipc (IPC stream)' })
-      .option('chunk-size', { type: 'number', default: 65536, describe: 'rows per chunk (the file never depends on it)' }),
   async handler(argv: GenerateArgs): Promise<number> {
     for (const [flag, value, min] of [['--size', argv.size, 0], ['--chunk-size', argv['chunk-size'], 1]] as const) {
       if (!(Number.isSafeInteger(value) && value >= min)) throw new DisparateError('usage', `${flag} ${value}: must be an integer ≥ ${min}`);

@@ -5,8 +5,6 @@ import { METRIC_IDS, RATE_METRICS } from '../metrics/index.js';
 
 /** `disparate list`: the metrics the registry knows and the bundled batteries. */
 export const listCommand = {
-  command: 'list',
-  describe: 'List metrics and bundled batteries',
   handler(): number {
     const lines = ['metrics (adverse outcome = flagged; _ratio = group ÷ reference, _difference = group − reference):'];
     for (const m of RATE_METRICS) lines.push(`  ${m.id.padEnd(22)} ${m.meaning}${m.needsLabels ? ' (needs labels)' : ''}`);

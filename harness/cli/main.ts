@@ -1,22 +1,10 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
-import { stopCommandModels } from '../../models/adapters/index.js';
-import { auditCommand, type AuditArgs } from './audit.js';
-import { compareCommand, type CompareArgs } from './compare.js';
-import { generateCommand, type GenerateArgs } from './generate.js';
-import { explainCommand, type ExplainArgs } from './explain.js';
-import { listCommand } from './list.js';
-import { mergeCommand, type MergeArgs } from './merge.js';
-import { planCommand, type PlanArgs } from './plan.js';
-import { reproduceCommand, type ReproduceArgs } from './reproduce.js';
-import { runCommand, type RunArgs } from './run.js';
-import { schemaCommand } from './schema.js';
-import { scoreCommand, type ScoreArgs } from './score.js';
-import { formatsOption } from './output-options.js';
+import { stopCommandModels } from '../../models/processes/index.js';
+import { COMMANDS } from './commands.js';
 import { discardPendingOutputs } from './pending-outputs.js';
 import { lastReportFolder } from './write-outputs.js';
-import { verifyCommand, type VerifyArgs } from './verify.js';
 
 /**
  * Entry point. Commands map argv to options and call one library function; this file alone turns
@@ -24,48 +12,14 @@ import { verifyCommand, type VerifyArgs } from './verify.js';
  */
 async function main(argv: string[]): Promise<number> {
   let status: number = EXIT.pass;
-  await yargs(argv)
+  const done = (code: number): void => {
+    status = code;
+  };
+  await COMMANDS.reduce((y, register) => register(y, argv, done), yargs(argv)
     .scriptName('disparate')
     .middleware(() => {
       commandStarted = true; // runs before a command's handler, never for --help
-    })
-    .command(runCommand.command, runCommand.describe, runCommand.builder, async (a) => {
-      status = await runCommand.handler(a as unknown as RunArgs, argv);
-    })
-    // --formats added here rather than in audit's own builder, which changes often
-    .command(auditCommand.command, auditCommand.describe, (y) => formatsOption(auditCommand.builder(y)), async (a) => {
-      status = await auditCommand.handler(a as unknown as AuditArgs, argv);
-    })
-    .command(mergeCommand.command, mergeCommand.describe, mergeCommand.builder, async (a) => {
-      status = await mergeCommand.handler(a as unknown as MergeArgs, argv);
-    })
-    .command(compareCommand.command, compareCommand.describe, compareCommand.builder, async (a) => {
-      status = await compareCommand.handler(a as unknown as CompareArgs, argv);
-    })
-    .command(schemaCommand.command, schemaCommand.describe, schemaCommand.builder, (a) => {
-      status = schemaCommand.handler(a as unknown as { kind: string; write: boolean });
-    })
-    .command(reproduceCommand.command, reproduceCommand.describe, reproduceCommand.builder, async (a) => {
-      status = await reproduceCommand.handler(a as unknown as ReproduceArgs, argv);
-    })
-    .command(planCommand.command, planCommand.describe, planCommand.builder, (a) => {
-      status = planCommand.handler(a as unknown as PlanArgs);
-    })
-    .command(generateCommand.command, generateCommand.describe, generateCommand.builder, async (a) => {
-      status = await generateCommand.handler(a as unknown as GenerateArgs);
-    })
-    .command(scoreCommand.command, scoreCommand.describe, scoreCommand.builder, async (a) => {
-      status = await scoreCommand.handler(a as unknown as ScoreArgs);
-    })
-    .command(verifyCommand.command, verifyCommand.describe, verifyCommand.builder, async (a) => {
-      status = await verifyCommand.handler(a as unknown as VerifyArgs);
-    })
-    .command(explainCommand.command, explainCommand.describe, explainCommand.builder, async (a) => {
-      status = await explainCommand.handler(a as unknown as ExplainArgs);
-    })
-    .command(listCommand.command, listCommand.describe, {}, () => {
-      status = listCommand.handler();
-    })
+    }))
     .demandCommand(1, 'name a command: run, audit, merge, compare, reproduce, generate, score, verify, explain, plan, schema or list')
     .strict()
     .help()

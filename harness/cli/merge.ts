@@ -1,5 +1,4 @@
-import type { Argv } from 'yargs';
-import { REPORT_LANGS, type ReportLang } from './lang-option.js';
+import type { MergeArgs } from './commands.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { mergeParts } from '../api/index.js';
 import { isShardPart, loadResultsFile, mergeResults } from '../merge/index.js';
@@ -8,33 +7,13 @@ import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
-import { formatsOption, reportFormats, type OutputFormat } from './output-options.js';
-
-export interface MergeArgs {
-  files: string[];
-  out?: string | undefined;
-  json: boolean;
-  formats?: OutputFormat[] | undefined;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-  interactive: boolean;
-}
+import { reportFormats } from './output-options.js';
 
 /**
  * `disparate merge <results.json ...>`: the results of disjoint parts of one population (audited or
  * scored separately) merged into the results and report of the whole, checks judged again.
  */
 export const mergeCommand = {
-  command: 'merge <files..>',
-  describe: 'Merge the results.json of disjoint parts of a population, or the part files of a sharded run (run --shard), into one report',
-  builder: (y: Argv) =>
-    formatsOption(y)
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: 'results.json files, one per part (at least two); or the N part files of run --shard I/N' })
-      .option('out', { type: 'string', describe: 'output folder (default out/merged)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('interactive', { type: 'boolean', default: false, describe: 'inline vega into report.html for tooltips' })
-      .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en; for part files, the battery\'s lang)' }),
   async handler(argv: MergeArgs, rawArgs: readonly string[]): Promise<number> {
     const files = argv.files.map(String);
     if (files.some(startsAsShardPart)) return mergePartsCommand(files, argv, rawArgs);

@@ -32,8 +32,11 @@ export function parseFormats(text: unknown): OutputFormat[] {
   return OUTPUT_FORMATS.filter((f) => formats.has(f));
 }
 
-/** `--formats`, for every command that writes a report folder (run, audit, reproduce, merge, compare). */
-export function formatsOption<T>(y: Argv<T>) {
+/**
+ * `--formats`, for every command that writes a report folder (run, audit, reproduce, merge, compare).
+ * The handler sees the parsed list (the middleware below replaces the text), hence the declared type.
+ */
+export function formatsOption<T>(y: Argv<T>): Argv<T & { formats: OutputFormat[] | undefined }> {
   return y
     .option('formats', {
       type: 'string',
@@ -43,7 +46,7 @@ export function formatsOption<T>(y: Argv<T>) {
       // A middleware, not yargs' coerce: coerce rewraps errors as its own, and the exit code would be 3, not 2.
       const args = argv as Record<string, unknown>;
       if (args.formats !== undefined) args.formats = parseFormats(args.formats);
-    }, true);
+    }, true) as unknown as Argv<T & { formats: OutputFormat[] | undefined }>;
 }
 
 /** The arguments {@link reportFormats} reads. */

@@ -1,19 +1,6 @@
-import type { Argv } from 'yargs';
+import type { PlanArgs } from './commands.js';
 import { DisparateError, EXIT } from '../errors/index.js';
-import { planTarget, verdictSampleSize, type PlanGoal, type RatioBounds } from '../stats/index.js';
-
-export interface PlanArgs {
-  ratio: number;
-  'base-rate': number;
-  share: number;
-  'reference-share'?: number | undefined;
-  alpha: number;
-  power: number;
-  tests: number;
-  bounds: string;
-  goal?: PlanGoal | undefined;
-  json: boolean;
-}
+import { planTarget, verdictSampleSize, type RatioBounds } from '../stats/index.js';
 
 function parseBounds(text: string): RatioBounds {
   const parts = text.split(',').map((t) => Number(t.trim()));
@@ -31,20 +18,6 @@ function parseBounds(text: string): RatioBounds {
  * the true ratio is outside them, wholly inside (the check passes) when it is inside. Power is exact.
  */
 export const planCommand = {
-  command: 'plan',
-  describe: 'Rows needed for a ratio check to fail (or pass) with given power under the verdict rule',
-  builder: (y: Argv) =>
-    y
-      .option('ratio', { type: 'number', demandOption: true, describe: 'true ratio of adverse rates, group ÷ reference, e.g. 1.5' })
-      .option('base-rate', { type: 'number', demandOption: true, describe: 'adverse (selection) rate of the reference group, e.g. 0.05' })
-      .option('share', { type: 'number', demandOption: true, describe: 'share of the group among the rows, e.g. 0.1' })
-      .option('reference-share', { type: 'number', describe: 'share of the reference group (default 1 − share)' })
-      .option('bounds', { type: 'string', default: '0.8,1.25', describe: 'tolerance L,U of the ratio (default: the four-fifths rule and its reciprocal)' })
-      .option('goal', { type: 'string', choices: ['fail', 'pass'], describe: 'verdict to reach: fail (default when --ratio is outside --bounds) or pass (default when inside)' })
-      .option('alpha', { type: 'number', default: 0.05, describe: 'family-wise significance level of the battery' })
-      .option('power', { type: 'number', default: 0.8, describe: 'probability of reaching the verdict, 1 − β' })
-      .option('tests', { type: 'number', default: 1, describe: 'rows in the battery\'s family (check × compared group): intervals at level 1 − α/m' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
   handler(argv: PlanArgs): number {
     if (!(Number.isInteger(argv.tests) && argv.tests >= 1)) throw new DisparateError('usage', `--tests ${argv.tests}: must be a positive integer`);
     if (!(argv.ratio > 0)) throw new DisparateError('usage', `--ratio ${argv.ratio}: must be a positive number`);

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { REPORT_LANGS, type ReportLang } from './lang-option.js';
-import type { Argv } from 'yargs';
+import type { ReproduceArgs } from './commands.js';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { reproducePack, reproductionOutcome } from '../pipeline/index.js';
 import { releaseWorkers, warmWorkers } from '../scoring/index.js';
@@ -9,17 +8,7 @@ import type { Reproduction } from '../results/index.js';
 import { reproductionSummary } from '../../reports/shared/index.js';
 import { runContext } from './context.js';
 import { emitResults } from './emit-results.js';
-import { formatsOption, reportFormats, type OutputFormat } from './output-options.js';
-
-export interface ReproduceArgs {
-  pack?: string | undefined;
-  list: boolean;
-  out?: string | undefined;
-  json: boolean;
-  formats?: OutputFormat[] | undefined;
-  lang?: ReportLang | undefined;
-  junit?: string | undefined;
-}
+import { reportFormats } from './output-options.js';
 
 /**
  * The exit code of a reproduction: 0 when every input reads back (the build holds) and every figure of
@@ -34,16 +23,6 @@ export function reproductionExitCode(r: Pick<Reproduction, 'reproduced' | 'input
 
 /** `disparate reproduce <pack>`: rerun a published audit and compare each published figure. Exit code: {@link reproductionExitCode}. */
 export const reproduceCommand = {
-  command: 'reproduce [pack]',
-  describe: 'Reproduce a published audit (see --list)',
-  builder: (y: Argv) =>
-    formatsOption(y)
-      .positional('pack', { type: 'string', describe: 'pack id' })
-      .option('list', { type: 'boolean', default: false, describe: 'list the packs' })
-      .option('out', { type: 'string', describe: 'output folder (default out/<pack>)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print results.json to stdout and write no report folder (unless --out or --formats asks for one)' })
-      .option('junit', { type: 'string', describe: 'also write junit.xml here (where CI collects test reports)' })
-      .option('lang', { type: 'string', choices: REPORT_LANGS, describe: 'report language: en, fr or nl (default en); results.json and junit.xml stay English' }),
   async handler(argv: ReproduceArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.list) {
       const lines = PACKS.map((p) => `${p.id.padEnd(18)} ${p.title}`);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Argv } from 'yargs';
+import type { RunArgs } from './commands.js';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,23 +9,12 @@ import { MAX_ROWS, resolveBattery, type ResolvedBattery } from '../pipeline/inde
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
-import { batteryRunOptions, type BatteryRunArgs } from './battery-run-options.js';
 import { emitResults } from './emit-results.js';
 import { reportFormats } from './output-options.js';
 import { progressReporter } from './progress.js';
 
-export interface RunArgs extends BatteryRunArgs {
-  battery: string;
-  shard?: string | undefined;
-}
-
 /** `disparate run <battery.yaml>`: score a synthetic population (or audit the battery's data) and test its checks. */
 export const runCommand = {
-  command: 'run <battery>',
-  describe: 'Run a fairness battery (YAML) and write its report',
-  builder: (y: Argv) =>
-    batteryRunOptions(y.positional('battery', { type: 'string', demandOption: true, describe: 'battery file (YAML)' }))
-      .option('shard', { type: 'string', describe: 'score only shard I of N (I from 0; auto/N: I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or AWS_BATCH_JOB_ARRAY_INDEX), or take rows I of N of a data: file, and write its part file into --out; disparate merge joins the N parts' }),
   async handler(argv: RunArgs, rawArgs: readonly string[]): Promise<number> {
     if (argv.shard !== undefined) return runShardCommand(argv, rawArgs);
     const resolved = resolveBattery(argv.battery);

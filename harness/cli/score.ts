@@ -1,14 +1,6 @@
-import type { Argv } from 'yargs';
+import type { ScoreArgs } from './commands.js';
 import { DisparateError, EXIT } from '../errors/index.js';
 import { stageFile } from './stage-file.js';
-
-export interface ScoreArgs {
-  model: string;
-  data: string;
-  out: string;
-  threshold?: number | undefined;
-  encoding?: 'utf8' | 'latin1' | undefined;
-}
 
 /**
  * `disparate score --model M --data FILE --out FILE`: scores real or generated applicants and writes
@@ -16,15 +8,6 @@ export interface ScoreArgs {
  * with --threshold). Reads CSV, JSONL, Parquet or Arrow; writes CSV, Parquet or Arrow by extension.
  */
 export const scoreCommand = {
-  command: 'score',
-  describe: 'Score a data file with a model and write the scores',
-  builder: (y: Argv) =>
-    y
-      .option('model', { type: 'string', demandOption: true, describe: 'model file (JSON)' })
-      .option('data', { type: 'string', demandOption: true, describe: 'applicants: .csv, .jsonl, .parquet or .arrow' })
-      .option('out', { type: 'string', demandOption: true, describe: 'output: .csv, .parquet or .arrow' })
-      .option('threshold', { type: 'number', describe: 'also write flagged = score ≥ threshold' })
-      .option('encoding', { choices: ['utf8', 'latin1'] as const, default: 'utf8' as const, describe: 'how the data file\'s bytes are read: utf8 (strict) or latin1 (ISO-8859-1)' }),
   async handler(argv: ScoreArgs): Promise<number> {
     if (argv.threshold !== undefined && !Number.isFinite(argv.threshold)) throw new DisparateError('usage', `--threshold ${argv.threshold}: must be a number`);
     const [{ loadAnyModel }, { scoreTable }, { readPopulation, writePopulation }] = await Promise.all([

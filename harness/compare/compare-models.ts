@@ -1,4 +1,4 @@
-import { runBattery, type DecidedRows, type ResolvedBattery, type RunOptions } from '../pipeline/index.js';
+import { runPopulation, type DecidedRows, type ResolvedBattery, type RunOptions } from '../pipeline/index.js';
 import { computeFlipFields } from '../counterfactual/index.js';
 import { DisparateError } from '../errors/index.js';
 import { isRestReference, resolveMetricId } from '../metrics/index.js';
@@ -18,8 +18,8 @@ const PAIRED_RATES: Readonly<Record<string, { subset: PairedSubset; event: 0 | 1
 /**
  * The comparison pipeline of a battery with `models: { deployed, candidate }`:
  *
- *   ResolvedBattery ──► runBattery(deployed) ─┐  same population, seed and decision rule:
- *                   └─► runBattery(candidate) ┴─► the same rows, decided twice
+ *   ResolvedBattery ──► runPopulation(deployed) ─┐  same population, seed and decision rule:
+ *                   └─► runPopulation(candidate) ┴─► the same rows, decided twice
  *        ──► accumulatePairedCells (combination × label × both decisions)
  *        ──► per group: selection-rate change (Tango) and exact McNemar test
  *        ──► per check row: change and sum of the disparity (check-change) ──► judgeChanges ──► Results
@@ -35,8 +35,8 @@ export async function compareModels(resolved: ResolvedBattery, opts: RunOptions)
   let candidateRows: DecidedRows | null = null;
   // Only the deployed model's checks and decisions are used: its proxies and twins are not computed.
   const deployedBattery = { ...battery, proxies: false, counterfactual: [] };
-  const deployed = await runBattery({ ...resolved, battery: deployedBattery, modelFile: models.deployed, models: null }, { ...opts, onDecided: (rows) => (deployedRows = rows) });
-  const candidate = await runBattery({ ...resolved, modelFile: models.candidate, models: null }, { ...opts, onDecided: (rows) => (candidateRows = rows) });
+  const deployed = await runPopulation({ ...resolved, battery: deployedBattery, modelFile: models.deployed, models: null }, { ...opts, onDecided: (rows) => (deployedRows = rows) });
+  const candidate = await runPopulation({ ...resolved, modelFile: models.candidate, models: null }, { ...opts, onDecided: (rows) => (candidateRows = rows) });
   if (!deployedRows || !candidateRows) throw new DisparateError('internal', 'a model run gave no decisions to pair');
   const cells = accumulatePairedCells(battery.protected, deployedRows, candidateRows);
   const groups = candidate.groups.map((g) => comparisonGroup(cells, g.attribute, g.group, battery.alpha));

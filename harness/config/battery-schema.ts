@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_IDS } from '../metrics/registry.js';
+import { METRIC_IDS } from '../metrics/index.js';
 import { DisplayLabels, intersectionName } from './display-labels.js';
 
 /**
@@ -268,5 +268,18 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
       .optional()
       .describe('Intersections of protected attributes to report: "full" (all attributes together, the default), "all" (every subset of two or more), "none", or a list of subsets such as [[nationality, disability]] or [nationality*disability]. Cells below min_cell are listed as suppressed with their n, never dropped.'),
   })
-  .strict();
+  .strict()
+  // What the battery's source must hold, checked here so that the schema stays the only validator of
+  // the file's shape (resolveBattery checks only what needs other files or the metric registry).
+  .superRefine((b, ctx) => {
+    const bad = (path: (string | number)[], message: string): void => void ctx.addIssue({ code: 'custom', path, message });
+    if (!b.population === !b.data) return bad(['population'], 'give exactly one of population (synthetic run) or data (recorded decisions)');
+    if (b.population && (b.population.spec === undefined) === (b.population.file === undefined)) return bad(['population'], 'give exactly one of spec (synthetic) or file (real data)');
+    const data = b.data;
+    if (!data) return;
+    if (data.label_source && !data.label && !data.positives) return bad(['data', 'label'], 'required with data.label_source (or positives with count): the errors found in each sample');
+    if (data.label_source && data.population_size === undefined) return bad(['data', 'population_size'], 'required with data.label_source: the number of applicants the samples come from');
+    if (!data.label_source && data.population_size !== undefined) return bad(['data', 'population_size'], 'only used with data.label_source');
+    if (!data.label_source && data.selection_probability) return bad(['data', 'selection_probability'], 'only used with data.label_source');
+  });
 export type Battery = z.infer<typeof Battery>;

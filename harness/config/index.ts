@@ -1,7 +1,8 @@
 export { Battery, Check, DecisionRule } from './battery-schema.js';
-export { PopulationSpec } from './population-schema.js';
+export { CategoricalVariable, DerivedVariable, JointVariable, NumericVariable, PopulationSpec, RakeMargin, type PopulationConstraint } from './population-schema.js';
 export { AdditiveModel, CategoricalInput, CommandModel, EncodedInput, EncodedNumericInput, FeatureName, HttpModel, LinearModel, LogisticModel, ModelFile, NumericInput, OnnxModel, PointsTable, RawInput, ScorecardModel, ScoresModel, TfjsModel, TreesModel } from './model-schema.js';
-export { describeIssue, loadConfigFile, parseJson, readText } from './parse-config.js';
+export { loadConfigFile, parseConfigText, parseJson, readText } from './parse-config.js';
+export { describeIssue, formatZodIssue } from './format-zod-issue.js';
 export { buildJsonSchema, jsonSchemaText, SCHEMA_FILES, SCHEMAS, type SchemaName } from './json-schemas.js';
 export { packageRoot, packageVersion } from './package-root.js';
 export { decodeText, type TextEncoding } from './decode-text.js';

@@ -6,14 +6,8 @@ import { DisparateError } from '../errors/index.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import { repeatedJsonKey } from './repeated-json-key.js';
 import { restoreProtoKeys, shieldProtoKeys, unshield } from './proto-keys.js';
+import { describeIssue } from './format-zod-issue.js';
 
-/** Formats the first zod issue as "path.to.field: message". */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
-  return `${path}: ${issue.message}`;
-}
 
 /** Reads a text file, strictly decoded (see {@link decodeText}), or throws a data/config error naming it. */
 export function readText(file: string, code: 'config' | 'data' | 'model' = 'config', encoding: TextEncoding = 'utf8', rows: 'csv' | 'lines' | 'none' = 'none'): string {
@@ -69,21 +63,32 @@ function jsonErrorPlace(text: string, message: string): string {
 }
 
 /**
- * Loads a YAML (or JSON) file and validates it with a zod schema; any failure is a
- * DisparateError naming the file and the path of the first bad field.
+ * YAML (or JSON) text validated with a zod schema: the one config loader, for batteries, population
+ * specs and model files alike. `where` (the file name) starts every error message; malformed YAML and
+ * the first bad field are each a DisparateError of `code` naming it and, for a field, its path.
+ *
+ * @example parseConfigText('title: t', 'battery.yaml', Battery)
  */
-export function loadConfigFile<S extends z.ZodType>(file: string, schema: S, code: 'config' | 'model' = 'config'): z.infer<S> {
-  const text = readText(file, code);
+export function parseConfigText<S extends z.ZodType>(text: string, where: string, schema: S, code: 'config' | 'model' = 'config'): z.infer<S> {
   let raw: unknown;
   try {
-    raw = parseYamlText(text.normalize('NFC'), file, code);
+    // NFC, as every label read from data (see normaliseLabels).
+    raw = parseYamlText(text.normalize('NFC'), where, code);
   } catch (e) {
     if (e instanceof DisparateError) throw e;
-    const where = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line})` : '';
+    const line = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line})` : '';
     const first = (e as Error).message.split('\n')[0];
-    throw new DisparateError(code, `${file}: malformed YAML${where}: ${first}`);
+    throw new DisparateError(code, `${where}: malformed YAML${line}: ${first}`);
   }
   const parsed = schema.safeParse(shieldProtoKeys(raw));
-  if (!parsed.success) throw new DisparateError(code, `${file}: ${unshield(describeIssue(parsed.error))}`);
+  if (!parsed.success) throw new DisparateError(code, `${where}: ${unshield(describeIssue(parsed.error))}`);
   return restoreProtoKeys(parsed.data);
+}
+
+/**
+ * Loads a YAML (or JSON) file and validates it with a zod schema ({@link parseConfigText}); an
+ * unreadable file is a DisparateError naming it.
+ */
+export function loadConfigFile<S extends z.ZodType>(file: string, schema: S, code: 'config' | 'model' = 'config'): z.infer<S> {
+  return parseConfigText(readText(file, code), file, schema, code);
 }

@@ -31,8 +31,3 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof DisparateError) return error.code === 'internal' ? EXIT.internal : EXIT.badInput;
   return EXIT.internal;
 }
-
-/** Shorthand for the errors the user can fix: `fail('data', file, 'column "x" not found')`. */
-export function inputError(code: Exclude<ErrorCode, 'internal'>, where: string, what: string): DisparateError {
-  return new DisparateError(code, `${where}: ${what}`);
-}

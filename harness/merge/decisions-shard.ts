@@ -1,16 +1,16 @@
 import { readDecisions, type Decisions } from '../../datasets/io/index.js';
 import { categorical, type CategoricalColumn, type Column } from '../../datasets/table/index.js';
 import { rowContentTickets } from '../../models/decision/index.js';
+import { sortedLevels } from '../pipeline/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { SweepTickets } from '../accumulate/index.js';
-import type { AuditOptions } from '../pipeline/audit-decisions.js';
+import type { AuditOptions } from '../pipeline/index.js';
 
 /** Seed of the tie-break lot keyed on row contents. */
 const AUDIT_TIE_SEED = 0;
 import type { Shard } from './parse-shard.js';
 import { shardRange } from './shard-range.js';
 import { codeBytes, SHARD_PART_FORMAT, SHARD_PART_VERSION, storedCodes, widenCodes, type DecisionsShardHeader, type DecisionsShardPart } from './shard-part.js';
-import { sortedLevels } from '../pipeline/sorted-levels.js';
 import { readPartBytes, type OpenDecisionsPart } from './open-shard-part.js';
 
 /**

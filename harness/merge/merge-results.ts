@@ -3,14 +3,14 @@ import { resolveMetricId } from '../metrics/index.js';
 import type { GroupResult, Manifest, OverallResult, Results, SuppressedCell, Warning } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
 import { checkMergeable } from './check-mergeable.js';
-import { computeAttributeFindings, type AttributeFindings } from '../findings/compute-attribute-findings.js';
-import { computeVerdicts } from '../findings/compute-verdicts.js';
-import { computeWorstGroups } from '../findings/compute-worst-groups.js';
+import { computeAttributeFindings, type AttributeFindings } from '../findings/index.js';
+import { computeVerdicts } from '../findings/index.js';
+import { buildManifest, computeWorstGroups } from '../findings/index.js';
 import { mergeCounterfactual } from './merge-counterfactual.js';
 import { mergeGroupCounts } from './merge-group-counts.js';
 import { mergeScoreHistograms } from './merge-score-histograms.js';
 import { recoverChecks } from './recover-checks.js';
-import type { ResolvedReference } from '../findings/resolve-references.js';
+import type { ResolvedReference } from '../findings/index.js';
 
 /** One part's results: the file it came from (for messages and the manifest) and its sha256. */
 export interface MergeInput {
@@ -162,45 +162,49 @@ export function mergeResults(inputs: readonly MergeInput[], context: MergeContex
     dropped(`check ${c.id} (${c.metric})`, resolveMetricId(c.metric) ? `its metric cannot be recomputed from the merged counts` : 'it judges a section that cannot be merged'),
   );
   // A threshold flags each row on its own score; a rank or capacity rule flagged the top of each part, not of the whole.
-  const ranked = m.mode === 'run' && all.some((r) => !r.manifest.decision.startsWith('flagged when score'))
-    ? [{ code: 'merge-ranked-decision', message: `decision rule "${distinct(inputs, (x) => x.decision)}": each part applied it to its own rows, so the merged flags are the union of the parts' selections, not the rule applied to the whole population` }]
+  // The rule's kind is read from the manifest's decision_rule, never from the sentence describing it.
+  const kinds = new Set(all.map((r) => r.manifest.decision_rule));
+  const rule = distinct(inputs, (x) => x.decision);
+  const ranked = m.mode === 'run' && [...kinds].some((k) => k !== 'threshold')
+    ? [{
+        code: 'merge-ranked-decision',
+        message: kinds.has(undefined)
+          ? `decision rule "${rule}": its kind is not recorded (a results.json written before decision_rule was); if it ranks rows (top k, top fraction, capacities), each part applied it to its own rows, so the merged flags are the union of the parts' selections, not the rule applied to the whole population`
+          : `decision rule "${rule}": each part applied it to its own rows, so the merged flags are the union of the parts' selections, not the rule applied to the whole population`,
+      }]
     : [];
   const privacy = all.map((r) => r.manifest.privacy).reduce<Manifest['privacy']>((a, p) => (p && (!a || p.min_cell > a.min_cell) ? p : a), undefined);
   const unit = shared(inputs, (x) => x.unit);
-  const manifest: Manifest = {
-    tool: 'disparate',
-    tool_version: context.toolVersion,
-    command: context.command,
+  const manifest = buildManifest({
+    context,
     mode: m.mode,
     title: `Merged: ${[...new Set(all.map((r) => r.manifest.title))].join(' + ')}`,
-    ...(unit ? { unit } : {}),
     // words for the reports only: kept when every part says the same
-    ...(shared(inputs, (x) => x.description) !== undefined ? { description: shared(inputs, (x) => x.description)! } : {}),
-    ...(shared(inputs, (x) => JSON.stringify(x.display_labels ?? null)) !== undefined && m.display_labels ? { display_labels: m.display_labels } : {}),
-    battery_file: shared(inputs, (x) => x.battery_file) ?? null,
-    battery_hash: shared(inputs, (x) => x.battery_hash) ?? null,
+    words: {
+      ...(unit ? { unit } : {}),
+      ...(shared(inputs, (x) => x.description) !== undefined ? { description: shared(inputs, (x) => x.description)! } : {}),
+      ...(shared(inputs, (x) => JSON.stringify(x.display_labels ?? null)) !== undefined && m.display_labels ? { display_labels: m.display_labels } : {}),
+    },
+    batteryFile: shared(inputs, (x) => x.battery_file) ?? null,
+    batteryHash: shared(inputs, (x) => x.battery_hash) ?? null,
     model: m.model,
     population: shared(inputs, (x) => x.population) ?? null,
     data: shared(inputs, (x) => x.data) ?? null,
     decision: distinct(inputs, (x) => x.decision),
+    decisionRule: kinds.size === 1 ? [...kinds][0] : undefined,
     seed: shared(inputs, (x) => x.seed) ?? null,
     rng: shared(inputs, (x) => x.rng) ?? null,
     rows: all.reduce((sum, r) => sum + r.manifest.rows, 0),
-    protected: [...m.protected],
-    references: Object.fromEntries(Object.entries(references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
+    protected: m.protected,
+    references,
     alpha: m.alpha,
     correction: m.correction,
-    min_cell: m.min_cell,
-    ...(m.checks ? { checks: m.checks } : {}),
-    ...(m.intersections ? { intersections: m.intersections } : {}),
-    ...(m.inconclusive ? { inconclusive: m.inconclusive } : {}),
+    minCell: m.min_cell,
+    declared: { checks: m.checks, intersections: m.intersections, inconclusive: m.inconclusive },
     labels: distinct(inputs, (x) => x.labels),
-    started: context.started,
-    finished: context.now(),
-    platform: context.platform,
-    ...(privacy ? { privacy } : {}),
-    merged_from: inputs.map((i) => ({ file: i.file, hash: i.hash ?? hashOf(i.results), rows: i.results.manifest.rows })),
-  };
+    privacy,
+    mergedFrom: inputs.map((i) => ({ file: i.file, hash: i.hash ?? hashOf(i.results), rows: i.results.manifest.rows })),
+  });
   return {
     schemaVersion: 1,
     manifest,

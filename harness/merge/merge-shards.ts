@@ -3,12 +3,9 @@ import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import type { MergeContext } from './merge-results.js';
 import { openShardPart, readPartBytes, type OpenDecisionsPart, type OpenPart } from './open-shard-part.js';
-import { auditDecisions } from '../pipeline/audit-decisions.js';
+import { auditDecisions, auditOptions, resolveBattery, runPopulation, type Prescored } from '../pipeline/index.js';
 import { joinDecisions } from './decisions-shard.js';
-import { auditOptions } from '../pipeline/execute-battery.js';
-import { resolveBattery } from '../pipeline/resolve-battery.js';
-import { runBattery, type Prescored } from '../pipeline/run-battery.js';
-import type { TwinSource } from '../pipeline/run-twins.js';
+import type { TwinSource } from '../scoring/index.js';
 import { codesInCombinations, storedCodes, widenCodes, type CodeBytes, type ShardHeader } from './shard-part.js';
 
 /**
@@ -67,7 +64,7 @@ function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[
  * chunk by chunk. The battery (and the files it names) must be at the path the shards were given.
  *
  *   part files ──► openShardPart (headers) ──► check (one run, every shard once) ──► join by row index
- *     ──► runBattery(prescored) ──► Results
+ *     ──► runPopulation(prescored) ──► Results
  *
  * @example const results = await mergeShards(['parts/shard-0-of-2.part', 'parts/shard-1-of-2.part'], context);
  */
@@ -119,5 +116,5 @@ export async function mergeShards(files: readonly string[], context: MergeContex
       : readRows(ordered, (p) => p.layout.twins[design]!.from, new Int32Array(end - start), start, widths.twins[design] as CodeBytes),
   });
   const prescored: Prescored = { scored: { n, scores, combinations, labels, levels: header.levels, proxyTables }, decisionTable: columns, twins };
-  return runBattery(resolved, { seed: header.seed, size: n, workers: 1, context: { ...context, command: header.command }, prescored });
+  return runPopulation(resolved, { seed: header.seed, size: n, workers: 1, context: { ...context, command: header.command }, prescored });
 }

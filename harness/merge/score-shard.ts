@@ -4,13 +4,13 @@ import { decisionColumns } from '../../models/decision/index.js';
 import type { Column } from '../../datasets/table/index.js';
 import type { Shard } from './parse-shard.js';
 import { shardRange } from './shard-range.js';
-import { prepareProxies } from '../pipeline/run-proxies.js';
-import { decisionTable, fileRows, type RunOptions } from '../pipeline/run-battery.js';
-import { designsOf } from '../pipeline/run-twins.js';
-import { EVERY_ATTRIBUTE } from '../findings/resolve-references.js';
-import type { ResolvedBattery } from '../pipeline/resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/score-population.js';
-import { scoreTwinRows } from '../scoring/score-twin-rows.js';
+import { prepareProxies } from '../pipeline/index.js';
+import { decisionTable, fileRows, type RunOptions } from '../pipeline/index.js';
+import { designsOf } from '../pipeline/index.js';
+import { EVERY_ATTRIBUTE } from '../findings/index.js';
+import type { ResolvedBattery } from '../pipeline/index.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/index.js';
+import { scoreTwinRows } from '../scoring/index.js';
 import { codeBytes, codesInCombinations, SHARD_PART_FORMAT, SHARD_PART_VERSION, type ShardPart } from './shard-part.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Column } from '../../datasets/table/index.js';
-import type { StoredTwins } from '../pipeline/run-twins.js';
+import type { StoredTwins } from '../scoring/index.js';
 
 /** First bytes of a shard's part file, so merge tells it from a results.json at a glance. */
 export const SHARD_PART_FORMAT = 'disparate-shard-part';

@@ -7,10 +7,7 @@ import type { Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning 
 import { zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
 import { aggregatedParts, parseCells, selectiveFromCells, type AggregatedDecisions, type AggregatedPart } from './aggregated-cells.js';
-import { analyseCells, analysisSections, bootstrapManifest, type Analysis } from '../findings/analyse-cells.js';
-import { sweepFractions, TOP_DECILE } from '../findings/build-cells.js';
-import type { CellExtras, IntersectionSetting } from '../findings/compute-findings.js';
-import { declaredManifest } from '../findings/declared-checks.js';
+import { analyseCells, analysisSections, buildManifest, declaredManifest, sweepFractions, TOP_DECILE, type Analysis, type CellExtras, type IntersectionSetting } from '../findings/index.js';
 import { readCells } from './read-cells.js';
 
 export interface AuditOptions extends DecisionRoles {
@@ -213,39 +210,34 @@ export function auditAggregated(agg: AggregatedDecisions, hash: string, opts: Au
   const protectedNames = agg.long ? parts.map((p) => p.cells.attributes[0]!.name) : [...agg.attributes];
   const weighted = opts.count ? `; rows weighted by the counts in column "${opts.count}"` : '';
   const flagged = opts.cells ? `cells of the aggregation query in ${opts.file}: rows with flagged = 1` : opts.flag.includes('=') || !/^[\p{L}_][\p{L}\p{N}_ .-]*$/u.test(opts.flag) ? `rows with ${opts.flag}` : `column "${opts.flag}" = 1`;
-  const manifest: Manifest = {
-    tool: 'disparate',
-    tool_version: opts.context.toolVersion,
-    command: opts.context.command,
+  const manifest = buildManifest({
+    context: opts.context,
     mode: 'audit',
     title: opts.title,
-    ...opts.display,
-    ...(opts.unit ? { unit: opts.unit } : {}),
-    battery_file: opts.battery?.file ?? null,
-    battery_hash: opts.battery?.hash ?? null,
+    words: { ...(opts.unit ? { unit: opts.unit } : {}), ...opts.display },
+    batteryFile: opts.battery?.file ?? null,
+    batteryHash: opts.battery?.hash ?? null,
     model: null,
     population: null,
     data: { file: opts.file, hash },
     decision: `recorded decisions: ${flagged} are flagged${opts.where ? ` (rows where ${opts.where})` : ''}${weighted}`,
+    decisionRule: 'recorded',
     seed: null,
     rng: null,
     rows: countRows(agg),
     protected: protectedNames,
-    references: Object.fromEntries(Object.entries(analysis.references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
+    references: analysis.references,
     alpha: opts.alpha,
     correction: opts.correction,
-    min_cell: opts.minCell,
-    ...declaredManifest(opts.checks, agg.long ? 'none' : opts.intersections, opts.inconclusive ?? 'fail'),
+    minCell: opts.minCell,
+    declared: declaredManifest(opts.checks, agg.long ? 'none' : opts.intersections, opts.inconclusive ?? 'fail'),
     labels: opts.label || opts.positives
       ? agg.sourced
         ? `recorded labels in column "${opts.label}"; rows with ${opts.labelSource} are a random-audit sample, the other flagged rows were selected by the model (selective labels: see selective_labels)`
         : `recorded labels ${opts.positives ? `from the positives in column "${opts.positives}"` : `in column "${opts.label}"`} (${labels ? 'label-based metrics use only rows with a label' : 'no row has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
       : 'none: only selection metrics',
-    started: opts.context.started,
-    finished: opts.context.now(),
-    platform: opts.context.platform,
-    ...bootstrapManifest(opts.bootstrap),
-  };
+    bootstrap: opts.bootstrap,
+  });
   return {
     schemaVersion: 1,
     manifest,

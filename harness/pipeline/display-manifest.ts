@@ -1,4 +1,4 @@
-import type { DisplayLabels } from '../config/display-labels.js';
+import type { DisplayLabels } from '../config/index.js';
 import type { Manifest } from '../results/index.js';
 
 /**

@@ -1,10 +1,15 @@
 export { auditAggregated, auditDecisions, type AuditOptions } from './audit-decisions.js';
 export { parseCells, type AggregatedDecisions, type CellRow } from './aggregated-cells.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
-export { runBattery, type DecidedRows, type RunOptions } from './run-battery.js';
-export { auditOptions, executeBattery } from './execute-battery.js';
+export { runPopulation, type DecidedRows, type RunOptions } from './run-population.js';
+export { auditOptions, runBattery } from './entry.js';
 export { reproducePack } from './reproduce-pack.js';
 export { reproductionOutcome } from './reproduction-outcome.js';
 export { MAX_ROWS } from './max-rows.js';
 export { displayManifest } from './display-manifest.js';
 export { describeVerification, verifyModel, type Verification, type VerifyOptions } from './verify-model.js';
+export { decisionTable, fileRows, type Prescored } from './run-population.js';
+export { prepareProxies } from './run-proxies.js';
+export { designsOf } from './run-twins.js';
+export { sortedLevels } from './sorted-levels.js';
+export { auditPostgres, type PostgresTable } from './audit-postgres.js';

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { checkPack } from '../../datasets/packs/check-pack.js';
-import type { Pack } from '../../datasets/packs/pack.js';
+import { checkPack } from '../../datasets/packs/index.js';
+import type { Pack } from '../../datasets/packs/index.js';
 import type { FigureClass, FigureCount, ReproducedFigure, Results } from '../results/index.js';
-import { executeBattery } from './execute-battery.js';
+import { runBattery } from './entry.js';
 import { resolveBattery } from './resolve-battery.js';
-import type { RunOptions } from './run-battery.js';
+import type { RunOptions } from './run-population.js';
 
 function count(figures: readonly ReproducedFigure[], cls: FigureClass): FigureCount {
   const of = figures.filter((f) => f.class === cls);
@@ -18,12 +18,12 @@ function count(figures: readonly ReproducedFigure[], cls: FigureClass): FigureCo
  * only `reproduced` figures count as reproductions; inputs are checks of the build. The results of the
  * first run carry the `reproduction` table.
  *
- *   pack ──► checkPack ──► executeBattery (per run) ──► figure.reproduce ──► Results.reproduction
+ *   pack ──► checkPack ──► runBattery (per run) ──► figure.reproduce ──► Results.reproduction
  */
 export async function reproducePack(pack: Pack, dir: string, opts: RunOptions): Promise<Results> {
   checkPack(pack);
   const runs = new Map<string, Results>();
-  for (const [id, file] of Object.entries(pack.runs)) runs.set(id, await executeBattery(resolveBattery(join(dir, file)), opts));
+  for (const [id, file] of Object.entries(pack.runs)) runs.set(id, await runBattery(resolveBattery(join(dir, file)), opts));
   const figures = pack.figures.map((f): ReproducedFigure => {
     const reproduced = f.reproduce(runs);
     return {

@@ -5,7 +5,7 @@ import { Battery, loadConfigFile, readText } from '../config/index.js';
 import { DisparateError } from '../errors/index.js';
 import { resolveMetricId } from '../metrics/index.js';
 import { INTERSECTION_SEPARATOR } from '../accumulate/index.js';
-import { EVERY_ATTRIBUTE, OVERALL_KEYWORD } from '../findings/resolve-references.js';
+import { EVERY_ATTRIBUTE, OVERALL_KEYWORD } from '../findings/index.js';
 
 /** A battery validated beyond its schema, with paths resolved against its folder. */
 export interface ResolvedBattery {
@@ -26,18 +26,14 @@ export interface ResolvedBattery {
 }
 
 /**
- * Loads a battery file and checks what the schema cannot: population xor data, the model and
- * decision a population needs, that checks name known attributes and metrics the data can
+ * Loads a battery file (the schema checks population xor data, spec xor file and the data block's
+ * selective-label fields) and checks what the schema cannot: the model and decision a population needs, that checks name known attributes and metrics the data can
  * support. Every problem names the file and the field.
  */
 export function resolveBattery(file: string): ResolvedBattery {
   const battery = loadConfigFile(file, Battery);
   const hash = `sha256:${createHash('sha256').update(readText(file)).digest('hex')}`;
   const bad = (field: string, what: string) => new DisparateError('config', `${file}: ${field}: ${what}`);
-  if (!battery.population === !battery.data) throw bad('population', 'give exactly one of population (synthetic run) or data (recorded decisions)');
-  if (battery.population && (battery.population.spec === undefined) === (battery.population.file === undefined)) {
-    throw bad('population', 'give exactly one of spec (synthetic) or file (real data)');
-  }
   if (battery.population?.spec !== undefined && battery.population.size === undefined) throw bad('population.size', 'required with population.spec');
   if (battery.population?.size !== undefined && battery.population.size > MAX_ROWS) throw bad('population.size', `${battery.population.size} rows is more than one run can hold (at most ${MAX_ROWS.toLocaleString('en-US')})`);
   if (battery.population?.file !== undefined && battery.counterfactual.length > 0) {

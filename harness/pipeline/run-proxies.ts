@@ -2,7 +2,7 @@ import { groupIndexOf, type CellCounts } from '../accumulate/index.js';
 import { computeProxies, planProxies, type ProxyPlan, type ProxySamples } from '../proxies/index.js';
 import type { ProxyStrength, Warning } from '../results/index.js';
 import { zCritical } from '../stats/index.js';
-import { fixedSample, type PopulationPlan } from '../scoring/population-source.js';
+import { fixedSample, type PopulationPlan } from '../scoring/index.js';
 
 /** Rows of each fixed sample of the joint proxy model (fit on rows [0, m), test on [m, 2m)). */
 export const PROXY_SAMPLE_ROWS = 4_000;

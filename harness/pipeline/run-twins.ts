@@ -1,25 +1,17 @@
 import { accumulateCounterfactual, accumulateScoreHistogram, computeCounterfactualResults, createCounterfactualAccumulator, mergeCounterfactual, type CounterfactualAccumulator } from '../counterfactual/index.js';
-import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
-import { DEFAULT_BINNING, type PairedBinning } from '../counterfactual/paired-stats.js';
+import type { TwinDesign } from '../counterfactual/index.js';
+import { DEFAULT_BINNING, type PairedBinning } from '../counterfactual/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { CounterfactualResult } from '../results/index.js';
 import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
 import { flagByCut, rowIndexTickets, type Cut } from '../../models/decision/index.js';
-import { chunkRanges, runChunkTasks } from '../scoring/chunk-pool.js';
+import { chunkRanges, runChunkTasks } from '../scoring/index.js';
 import type { ResolvedBattery } from './resolve-battery.js';
-import { OVERALL_KEYWORD, REST_REFERENCE, type ResolvedReference } from '../findings/resolve-references.js';
-import type { ChunkPlan } from '../scoring/score-chunks.js';
-import type { ScoredPopulation } from '../scoring/score-population.js';
-import { createTwinScorer, type TwinPlan } from '../scoring/score-twins.js';
-
-/** Twins scored elsewhere (a shard): the twins' scores and the originals' codes of the attribute, by row index. */
-export interface StoredTwins {
-  readonly twinScores: Float32Array;
-  readonly from: Int32Array;
-}
-
-/** The stored twins of design `design` (designsOf order) for rows [start, end), read when the chunk is accumulated. */
-export type TwinSource = (design: number, start: number, end: number) => StoredTwins;
+import { OVERALL_KEYWORD, REST_REFERENCE, type ResolvedReference } from '../findings/index.js';
+import type { ChunkPlan } from '../scoring/index.js';
+import type { ScoredPopulation } from '../scoring/index.js';
+import { createTwinScorer, type TwinPlan } from '../scoring/index.js';
+import type { TwinSource } from '../scoring/index.js';
 
 /** One design per (attribute, effect), with the attribute's levels read off the population itself. */
 export function designsOf(resolved: ResolvedBattery, plan: ChunkPlan, references: Record<string, ResolvedReference>): TwinDesign[] {

@@ -1,4 +1,4 @@
-import { solveSpd } from '../stats/optimize/index.js';
+import { solveSpd } from '../stats/index.js';
 
 /**
  * Logistic regression by iteratively reweighted least squares (Newton–Raphson) on one-hot

@@ -197,6 +197,10 @@ export const Manifest = z
     population: z.object({ file: z.string(), hash: z.string() }).strict().nullable(),
     data: z.object({ file: z.string(), hash: z.string() }).strict().nullable(),
     decision: z.string().describe('Decision rule in words, e.g. "top 5 % of scores flagged".'),
+    decision_rule: z
+      .enum(['threshold', 'top_fraction', 'top_k', 'stratum_capacity', 'recorded'])
+      .optional()
+      .describe('The decision rule\'s kind, as data for tools (merge tells a threshold, which flags each row on its own score, from a rule that ranks rows): the battery\'s decision.rule, or recorded for an audit of recorded decisions. Absent in files written before it was recorded.'),
     seed: z.number().int().nullable(),
     rng: z.string().nullable(),
     rows: z.number().int(),

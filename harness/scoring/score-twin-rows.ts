@@ -2,8 +2,16 @@ import { fromCodes, type TwinDesign } from '../counterfactual/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { chunkRanges, runChunkTasks } from './chunk-pool.js';
-import type { StoredTwins } from '../pipeline/run-twins.js';
 import { modelView, type ChunkPlan } from './score-chunks.js';
+
+/** Twins scored elsewhere (a shard): the twins' scores and the originals' codes of the attribute, by row index. */
+export interface StoredTwins {
+  readonly twinScores: Float32Array;
+  readonly from: Int32Array;
+}
+
+/** The stored twins of design `design` (designsOf order) for rows [start, end), read when the chunk is accumulated. */
+export type TwinSource = (design: number, start: number, end: number) => StoredTwins;
 
 /** Twins of rows [start, end) scored, per design, in design order (a chunk's share of StoredTwins). */
 export interface TwinRows {

@@ -1,6 +1,6 @@
 import { accumulateCounterfactual, createCounterfactualAccumulator, fromCodes, type CounterfactualAccumulator } from '../counterfactual/index.js';
-import type { PairedBinning } from '../counterfactual/paired-stats.js';
-import type { TwinDesign } from '../counterfactual/counterfactual-accumulator.js';
+import type { PairedBinning } from '../counterfactual/index.js';
+import type { TwinDesign } from '../counterfactual/index.js';
 import { loadPopulationSpec, resolvePopulation, samplePopulation, sampleTwins } from '../../datasets/synth/index.js';
 import { checkFiniteScores, loadAnyModel } from '../../models/adapters/index.js';
 import { flagByCut, rowIndexTickets, type Cut } from '../../models/decision/index.js';

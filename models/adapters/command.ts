@@ -5,7 +5,7 @@ import type { Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { bindApplicants, checkAnswer, rawModelInputs, type Applicant } from './black-box-rows.js';
 import type { AsyncModelAdapter, AsyncScorer, ModelMeta } from './model-adapter.js';
-import { releaseGroup, spawnInGroup } from './process-groups.js';
+import { releaseGroup, spawnInGroup } from '../processes/index.js';
 import { lineSplitter } from './split-lines.js';
 
 /** Longest answer line accepted: 64 bytes per applicant of a batch, at least 1 MiB. */

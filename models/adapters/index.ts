@@ -9,5 +9,5 @@ export { loadTf } from './tfjs.js';
 export { parseXgboostForest } from './parse-xgboost-forest.js';
 export { predictMargins } from './predict-margins.js';
 export { type Forest } from './xgboost-forest.js';
-export { processGroupTable, stopCommandModels } from './process-groups.js';
+export { processGroupTable, stopCommandModels } from '../processes/index.js';
 export { checkFiniteScores } from './check-finite-scores.js';

@@ -6,7 +6,7 @@ import { formatLevel, formatRate } from './format-number.js';
 import { messagesFor, type Lang, type Messages, type RatePhrase } from '../i18n/index.js';
 import { perBase, percent, plainInterval, plainNumber, points } from './front-numbers.js';
 import { INTERSECTION_SEPARATOR } from './intersection.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { unitNoun } from './unit-noun.js';
 
 /** A reference group whose rate is under this share, or with fewer flagged than {@link UNSTABLE_FLAGGED}, makes ratios unstable. */

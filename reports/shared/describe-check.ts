@@ -6,7 +6,7 @@ import { EN, type Clause, type RateText } from '../i18n/index.js';
 import { baseMetric, formatMetric, formatMetricInterval, metricKind, parityOf } from './metric-kind.js';
 import type { RateCounts, SentenceContext } from './sentence-context.js';
 import { shortSource } from './short-source.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 
 /** One comparison to put in words: a check, or a key finding with an optional tolerance. */
 export interface Comparison {

@@ -1,6 +1,6 @@
 import type { Results } from '../../harness/results/index.js';
 import { INTERSECTION_SEPARATOR } from './intersection.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
 
 /** Attributes, levels and groups in words, from `manifest.display_labels` (codes where none is given). */

@@ -1,5 +1,5 @@
 import type { Results } from '../../harness/results/index.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
 import { formatCount, formatP, formatRate, formatRateInterval, formatRatio } from './format-number.js';
 import { localTable } from './local-table.js';

@@ -7,7 +7,7 @@ import { countText, flaggedText } from './privacy.js';
 import { formatMetric, formatMetricInterval } from './metric-kind.js';
 import type { Table } from './table.js';
 import { unitNoun } from './unit-noun.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 
 const LABELLED = ['false_positive_rate', 'false_negative_rate', 'precision'] as const;
 

@@ -1,5 +1,5 @@
 import type { CheckResult, GroupResult, MetricValue, Results } from '../../harness/results/index.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
 import { formatCount } from './format-number.js';
 import { baseMetric, metricKind } from './metric-kind.js';

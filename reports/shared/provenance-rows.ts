@@ -1,5 +1,5 @@
 import type { Manifest } from '../../harness/results/index.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { messagesFor, type Lang } from '../i18n/index.js';
 import { formatCount } from './format-number.js';
 

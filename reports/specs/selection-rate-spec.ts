@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Results } from '../../harness/results/index.js';
 import { EN, type Messages } from '../i18n/index.js';
 import { OKABE_ITO, countText, displayNames, formatLevel, formatRate, formatRatio, referenceOf, unitNoun } from '../shared/index.js';
-import { REST_REFERENCE } from '../../harness/metrics/rest-reference.js';
+import { REST_REFERENCE } from '../../harness/metrics/index.js';
 import { chartLocale } from './chart-locale.js';
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];

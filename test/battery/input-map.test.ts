@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
+import { resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { fixedContext } from '../helpers.js';
 
@@ -25,17 +25,17 @@ ${extra}`);
 
 describe('battery inputs map', () => {
   it('scores a model whose input is named differently from the population column', async () => {
-    const mapped = await runBattery(resolveBattery(battery('inputs: { revenu: income }\n')), { workers: 1, context: fixedContext });
-    const original = await runBattery(resolveBattery(battery('')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    const mapped = await runPopulation(resolveBattery(battery('inputs: { revenu: income }\n')), { workers: 1, context: fixedContext });
+    const original = await runPopulation(resolveBattery(battery('')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
     expect(original).toBeInstanceOf(DisparateError);
     expect((original as DisparateError).message).toMatch(/input "revenu" \(numeric\) missing from the population/);
     expect(mapped.groups.find((g) => g.group === 'non_eu')!.flagged).toBeGreaterThan(0);
-    const same = await runBattery(resolveBattery(battery('', resolve('models/zoo/caf-like/model.json'))), { workers: 1, context: fixedContext });
+    const same = await runPopulation(resolveBattery(battery('', resolve('models/zoo/caf-like/model.json'))), { workers: 1, context: fixedContext });
     expect(JSON.stringify(mapped.groups)).toBe(JSON.stringify(same.groups));
   });
 
   it('names the battery field when the mapped column does not exist', async () => {
-    const error = await runBattery(resolveBattery(battery('inputs: { revenu: salaire }\n')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    const error = await runPopulation(resolveBattery(battery('inputs: { revenu: salaire }\n')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
     expect((error as DisparateError).message).toMatch(/inputs\.revenu: column "salaire" not in the population/);
   });
 });

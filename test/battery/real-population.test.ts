@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
+import { resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { writePopulation } from '../../datasets/io/index.js';
 import { loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
@@ -24,13 +24,13 @@ protected: [nationality, disability]
 ${extra}`);
   return file;
 };
-const counts = (r: Awaited<ReturnType<typeof runBattery>>) =>
+const counts = (r: Awaited<ReturnType<typeof runPopulation>>) =>
   r.groups.map((g) => `${g.attribute}=${g.group}: ${g.n} ${g.flagged} ${g.tp} ${g.fp}`).sort();
 
 describe('population.file', () => {
   it('gives the same groups as the spec it was generated from, on 1 or 2 workers', async () => {
-    const synthetic = await runBattery(resolveBattery(battery(`{ spec: ${spec}, size: 20000 }`)), { workers: 1, context: fixedContext });
-    const real = await runBattery(resolveBattery(battery('{ file: households.parquet }')), { workers: 2, context: fixedContext });
+    const synthetic = await runPopulation(resolveBattery(battery(`{ spec: ${spec}, size: 20000 }`)), { workers: 1, context: fixedContext });
+    const real = await runPopulation(resolveBattery(battery('{ file: households.parquet }')), { workers: 2, context: fixedContext });
     expect(counts(real)).toEqual(counts(synthetic));
     expect(real.manifest.population?.file).toMatch(/households\.parquet$/);
     expect(real.manifest.labels).toMatch(/provenance is not declared/);
@@ -39,8 +39,8 @@ describe('population.file', () => {
   });
 
   it('measures proxies on the file: the Cramér\'s V of each input agrees with the spec\'s own to 0.03', async () => {
-    const synthetic = await runBattery(resolveBattery(battery(`{ spec: ${spec}, size: 20000 }`, '')), { workers: 1, context: fixedContext });
-    const real = await runBattery(resolveBattery(battery('{ file: households.parquet }', '')), { workers: 1, context: fixedContext });
+    const synthetic = await runPopulation(resolveBattery(battery(`{ spec: ${spec}, size: 20000 }`, '')), { workers: 1, context: fixedContext });
+    const real = await runPopulation(resolveBattery(battery('{ file: households.parquet }', '')), { workers: 1, context: fixedContext });
     const v = (r: typeof real) => new Map((r.proxies ?? []).filter((p) => p.statistic === 'cramers_v').map((p) => [`${p.attribute}/${p.input}`, p]));
     const [a, b] = [v(synthetic), v(real)];
     expect(b.size).toBeGreaterThan(3);
@@ -70,17 +70,17 @@ describe('population.file', () => {
       return copy.join('\n');
     };
     writeFileSync(csv, cut(7, 'disability', ''));
-    let error = await runBattery(resolveBattery(battery(`{ file: ${csv} }`)), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    let error = await runPopulation(resolveBattery(battery(`{ file: ${csv} }`)), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DisparateError);
     expect((error as Error).message).toMatch(/blank\.csv: protected column "disability" is empty at row 7/);
     writeFileSync(csv, cut(3, 'fraud', '2'));
-    error = await runBattery(resolveBattery(battery(`{ file: ${csv} }`)), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    error = await runPopulation(resolveBattery(battery(`{ file: ${csv} }`)), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/blank\.csv: label column "fraud" must be 0, 1 or empty, found 2 at row 3/);
   });
 
   it('refuses twins, and a size larger than the file, naming the field', async () => {
     expect(() => resolveBattery(battery('{ file: households.parquet }', 'proxies: false\ncounterfactual: [{ attribute: nationality }]\n'))).toThrow(/counterfactual: twins need a population spec/);
-    const error = await runBattery(resolveBattery(battery('{ file: households.parquet, size: 50000 }')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
+    const error = await runPopulation(resolveBattery(battery('{ file: households.parquet, size: 50000 }')), { workers: 1, context: fixedContext }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DisparateError);
     expect((error as Error).message).toMatch(/population\.size: 50000 rows asked/);
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditDecisions, resolveBattery, runBattery } from '../../harness/pipeline/index.js';
+import { auditDecisions, resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { fixedContext } from '../helpers.js';
 
 /**
@@ -42,7 +42,7 @@ protected: [group]
 reference: { group: a }
 proxies: false
 `);
-  return runBattery(resolveBattery(file), { workers: 1, context: fixedContext });
+  return runPopulation(resolveBattery(file), { workers: 1, context: fixedContext });
 };
 const flagged = (r: Awaited<ReturnType<typeof run>>) => r.groups.filter((g) => g.attribute === 'group').map((g) => `${g.group} ${g.flagged}/${g.n}`);
 const ratioB = (r: Awaited<ReturnType<typeof run>>) => r.groups.find((g) => g.group === 'b')!.metrics['selection_rate_ratio']!.value;

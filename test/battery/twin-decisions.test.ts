@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
+import { resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { fixedContext } from '../helpers.js';
 
 /** Which decision rules twins can be decided by: one score cut-off from the original population. */
@@ -21,12 +21,12 @@ counterfactual: [{ attribute: nationality, to: french, effect: total }]
 `);
   return file;
 };
-const flips = (r: Awaited<ReturnType<typeof runBattery>>) => r.counterfactual.map((c) => `${c.from}→${c.to}: ${c.n} ${c.flagged_original} ${c.flagged_twin} ${c.flips_up} ${c.flips_down}`);
+const flips = (r: Awaited<ReturnType<typeof runPopulation>>) => r.counterfactual.map((c) => `${c.from}→${c.to}: ${c.n} ${c.flagged_original} ${c.flagged_twin} ${c.flips_up} ${c.flips_down}`);
 
 describe('twins and the decision rule', () => {
   it('top_k decides twins exactly as the equivalent top_fraction (k = fraction × n)', async () => {
-    const byK = await runBattery(resolveBattery(battery('{ rule: top_k, k: 1000 }')), { workers: 1, context: fixedContext });
-    const byFraction = await runBattery(resolveBattery(battery('{ rule: top_fraction, fraction: 0.05 }')), { workers: 1, context: fixedContext });
+    const byK = await runPopulation(resolveBattery(battery('{ rule: top_k, k: 1000 }')), { workers: 1, context: fixedContext });
+    const byFraction = await runPopulation(resolveBattery(battery('{ rule: top_fraction, fraction: 0.05 }')), { workers: 1, context: fixedContext });
     expect(flips(byK)).toEqual(flips(byFraction));
     const nonEu = byK.counterfactual.find((c) => c.from === 'non_eu')!;
     expect(nonEu.flagged_original).toBeGreaterThan(0);
@@ -47,8 +47,8 @@ proxies: false
 sweep: false
 counterfactual: [{ attribute: origin_group, to: nl, effect: direct }, { attribute: origin_group, to: non_europe, effect: direct }]
 `);
-    const one = await runBattery(resolveBattery(file), { workers: 1, context: fixedContext });
-    const two = await runBattery(resolveBattery(file), { workers: 2, chunkSize: 3_000, context: fixedContext });
+    const one = await runPopulation(resolveBattery(file), { workers: 1, context: fixedContext });
+    const two = await runPopulation(resolveBattery(file), { workers: 2, chunkSize: 3_000, context: fixedContext });
     expect(JSON.stringify(two.counterfactual)).toBe(JSON.stringify(one.counterfactual));
     const flagged = new Map(one.groups.map((g) => [g.group, g.flagged]));
     expect([...flagged.values()].reduce((a, b) => a + b, 0)).toBe(250);

@@ -9,12 +9,12 @@ import { runCli } from '../cli/run-cli.js';
 /**
  * The front page in a real browser (Debian's chromium through playwright-core, offline): the first
  * screen holds the verdict, the findings and the headline chart; a phone never scrolls sideways; the
- * printed A4 pages keep every table inside the page box. Screenshots of the first screen are written
- * to test/output/front-page/ for people to look at.
+ * printed A4 pages keep every table inside the page box. Screenshots of the first screen and the PDFs
+ * are written beside the reports in the run's temporary folder (its path is printed) for people to look at.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const skip = !existsSync(CHROMIUM) && !process.env['CI'];
-const SHOTS = 'test/output/front-page';
+let SHOTS: string;
 // A4 is 210 × 297 mm; print-style.ts sets 14 mm side and 16 mm top and bottom margins: a page box of
 // 182 × 265 mm at 96 px per inch.
 const A4_BOX_PX = Math.floor((182 / 25.4) * 96);
@@ -32,6 +32,8 @@ async function open(name: string, viewport: { width: number; height: number }): 
 describe.skipIf(skip)('the front page in headless Chromium', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'front-page-'));
+    SHOTS = join(dir, 'shots');
+    process.stdout.write(`front-page screenshots and PDFs: ${SHOTS}\n`);
     const a = runCli(['run', 'batteries/default.yaml', '--out', `${dir}/default`, '--size', '50000']);
     const b = runCli(['reproduce', 'sweden-fk', '--out', `${dir}/sweden`]);
     expect(a.status, a.stderr).toBe(1);

@@ -6,12 +6,14 @@ import { Results } from '../../harness/results/index.js';
 import { runCli } from './run-cli.js';
 
 /** What `npm start` does: the default battery end to end through the built CLI. */
-const dir = mkdtempSync(join(tmpdir(), 'disparate-default-'));
-const outA = join(dir, 'a');
-const outB = join(dir, 'b');
+let outA: string;
+let outB: string;
 let first: ReturnType<typeof runCli>;
 let second: ReturnType<typeof runCli>;
 beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'disparate-default-'));
+  outA = join(dir, 'a');
+  outB = join(dir, 'b');
   first = runCli(['run', 'batteries/default.yaml', '--out', outA]);
   second = runCli(['run', 'batteries/default.yaml', '--out', outB]);
 }, 600_000);

@@ -18,9 +18,11 @@ describe('results do not depend on workers or chunk size', () => {
     ['--workers', '2', '--chunk-size', '7777'],
     ['--workers', '3', '--chunk-size', '50000'],
   ];
-  const dir = mkdtempSync(join(tmpdir(), 'disparate-determinism-'));
+  let dir: string;
   let outputs: { out: string; status: number | null; stderr: string }[] = [];
   beforeAll(() => {
+    // A fresh folder: a results.json an earlier run left cannot stand in for one this run failed to write.
+    dir = mkdtempSync(join(tmpdir(), 'disparate-determinism-'));
     outputs = variants.map((v, i) => {
       const out = join(dir, `run-${i}`);
       const r = runCli(['run', 'batteries/default.yaml', '--size', '120000', '--out', out, ...v], { env: EPOCH });

@@ -45,6 +45,9 @@ describe('battery errors name the file and the field', () => {
     ['a non-positive ratio bound', `${base}checks: [{ id: a, metric: selection_rate_ratio, bounds: [-1, 1.25] }]\n`, /checks\.0\.bounds: a ratio's tolerance must be positive/],
     ['reference for an unknown attribute', `${base}reference: { religion: none }\n`, /reference\.religion: not a protected attribute/],
     ['population and data together', `${base}data: { file: d.csv, flag: f }\n`, /population: give exactly one/],
+    ['neither population nor data', 'title: t\nmodel: model.json\nprotected: [nationality]\n', /b\d+\.yaml: population: give exactly one of population \(synthetic run\) or data/],
+    ['a population with both spec and file', base.replace('{ spec: pop.yaml, size: 1000 }', '{ spec: pop.yaml, file: p.csv, size: 1000 }'), /b\d+\.yaml: population: give exactly one of spec \(synthetic\) or file/],
+    ['selective-label fields without a label source', 'title: t\ndata: { file: d.csv, flag: f, population_size: 100 }\nprotected: [nationality]\n', /b\d+\.yaml: data\.population_size: only used with data\.label_source$/],
     ['missing file', null, /nope\.yaml: file not found/],
   ])('%s', (_, text, pattern) => {
     const e = text === null ? (() => { try { resolveBattery(join(dir, 'nope.yaml')); } catch (err) { return err as DisparateError; } throw new Error('no error'); })() : error(text);

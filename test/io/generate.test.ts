@@ -51,6 +51,6 @@ describe('disparate generate', () => {
     expect(fmt.stderr).toMatch(/unknown output format "\.xlsx"/);
     const missing = runCli(['generate', 'nope.yaml', '--size', '10', '--seed', '3', '--out', join(dir, 'x.csv')]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe('disparate: nope.yaml: cannot read population spec (ENOENT)\n');
+    expect(missing.stderr).toBe('disparate: nope.yaml: file not found\n');
   });
 });

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accumulateRows, computeGroupStats, createCellCounts } from '../../harness/accumulate/index.js';
-import { computeGroupMetrics } from '../../harness/metrics/index.js';
+import { computeGroupMetrics, METRICS, RATE_METRICS } from '../../harness/metrics/index.js';
 import { clopperPearsonInterval, moverDifferenceLimits, moverRatioLimits, zCritical } from '../../harness/stats/index.js';
 
 /**
@@ -41,6 +42,32 @@ const EXPECTED: [string, number, number, [number, number], [number, number]][] =
   ['false_positives_per_group_size', 1 / 10, 2 / 20, [1, 10], [2, 20]],
 ];
 
+/**
+ * The metrics whose golden values need a score distribution rather than the counts above: each is
+ * pinned to hand-computed values in the file named here.
+ */
+const GOLDEN_ELSEWHERE: Record<string, string> = {
+  ks_distance: 'test/metrics/score-statistics.test.ts',
+  wasserstein_distance: 'test/metrics/score-statistics.test.ts',
+  auc: 'test/metrics/score-statistics.test.ts',
+  observed_expected_ratio: 'test/metrics/score-statistics.test.ts',
+  top_decile_overrepresentation: 'test/metrics/score-statistics.test.ts',
+  generalized_entropy_index: 'test/metrics/score-statistics.test.ts',
+  theil_index: 'test/metrics/score-statistics.test.ts',
+};
+/** The metrics this file pins beside the rate table: the shares and the mean score. */
+const GOLDEN_HERE_BESIDE_RATES = ['population_share', 'flagged_share', 'mean_score'];
+
+describe('the golden table covers the metric registry', () => {
+  it('every rate metric has a row in the table, and every other metric a golden value here or in a named file', () => {
+    expect(EXPECTED.map((e) => e[0]).sort()).toEqual(RATE_METRICS.map((m) => m.id).sort());
+    const covered = [...EXPECTED.map((e) => e[0]), ...GOLDEN_HERE_BESIDE_RATES, ...Object.keys(GOLDEN_ELSEWHERE)];
+    // A metric added to the registry without a golden value fails here; so does a golden value of a removed one.
+    expect(covered.sort()).toEqual(METRICS.map((m) => m.id).sort());
+    for (const [id, file] of Object.entries(GOLDEN_ELSEWHERE)) expect(readFileSync(file, 'utf8'), `${file} pins ${id}`).toContain(id);
+  });
+});
+
 describe('metrics on a hand-computed micro-fixture', () => {
   it('counts the confusion matrix', () => {
     expect([a.n, a.flagged, a.tp, a.fp, a.fn, a.tn]).toEqual([10, 4, 3, 1, 1, 5]);
@@ -80,6 +107,32 @@ describe('metrics on a hand-computed micro-fixture', () => {
 
     expect(b.metrics[`${id}_ratio`]!.value).toBe(1);
     expect(b.metrics[`${id}_difference`]!.value).toBe(0);
+  });
+
+  it('shares: a is 10 of 30 rows and 4 of the 8 flagged; its over-representation 0.5 ÷ (1/3) = 1.5', () => {
+    expect(a.metrics.population_share!.value).toBeCloseTo(1 / 3, 12);
+    expect(a.metrics.flagged_share!.value).toBeCloseTo(0.5, 12);
+    expect(a.metrics.flagged_share_ratio!.value).toBeCloseTo(1.5, 12);
+    expect(a.metrics.flagged_share_difference!.value).toBeCloseTo(0.5 - 1 / 3, 12);
+  });
+
+  it('mean score: flagged rows score 0.75, the others 0.25; a (4 of 10) 0.45, b (4 of 20) 0.35', () => {
+    const scored = createCellCounts([{ name: 'g', levels: ['a', 'b'] }]);
+    accumulateRows(scored, {
+      n: data.length,
+      codes: [Int32Array.from(data, (r) => r[0])],
+      flagged: Uint8Array.from(data, (r) => r[1]),
+      labels: Uint8Array.from(data, (r) => r[2]),
+      // 0.75 and 0.25 are exact in binary: the sums are exact too
+      scores: Float32Array.from(data, (r) => (r[1] ? 0.75 : 0.25)),
+    });
+    const out = computeGroupMetrics(computeGroupStats(scored, [0]), 'b', { z, level: 0.95, labels: true, minCell: 15 });
+    const [sa, sb] = [out.results[0]!, out.results[1]!];
+    expect(sa.metrics.mean_score!.value).toBeCloseTo(0.45, 12);
+    expect(sb.metrics.mean_score!.value).toBeCloseTo(0.35, 12);
+    expect(sa.metrics.mean_score_ratio!.value).toBeCloseTo(0.45 / 0.35, 12);
+    expect(sa.metrics.mean_score_difference!.value).toBeCloseTo(0.1, 12);
+    expect(sa.metrics.mean_score!.method).toBe('normal-mean');
   });
 
   it('hand-checked values: selection ratio 2, FPR ratio 4/3, FNR difference −0.25', () => {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
+import { resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { fixedContext } from '../helpers.js';
@@ -38,7 +38,7 @@ describe('model hash', () => {
   it("changes in the manifest when a command model's script or a listed artefact changes", async () => {
     const folder = join(dir, 'cmd');
     const model = commandModel(folder, ['weights.txt']);
-    const manifest = async () => (await runBattery(resolveBattery(battery(model)), { workers: 1, context: fixedContext })).manifest.model!;
+    const manifest = async () => (await runPopulation(resolveBattery(battery(model)), { workers: 1, context: fixedContext })).manifest.model!;
     const first = await manifest();
     expect(first.artifacts).toEqual([join(folder, 'score.mjs'), join(folder, 'weights.txt')]);
     expect((await manifest()).hash).toBe(first.hash);
@@ -51,7 +51,7 @@ describe('model hash', () => {
 
   it('warns in the results when a command model lists no artifacts, and refuses a missing one', async () => {
     const model = commandModel(join(dir, 'bare'));
-    const results = await runBattery(resolveBattery(battery(model)), { workers: 1, context: fixedContext });
+    const results = await runPopulation(resolveBattery(battery(model)), { workers: 1, context: fixedContext });
     expect(results.warnings.find((w) => w.code === 'model_artifacts_undeclared')?.message).toBe(
       `${model}: the command model lists no artifacts: the model hash covers the descriptor and the script only, so replacing the weights or pickle it loads would go unnoticed; list them under artifacts`,
     );

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPopulation } from '../../datasets/io/index.js';
-import { resolveBattery, runBattery } from '../../harness/pipeline/index.js';
+import { resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { scorePopulation } from '../../harness/scoring/score-population.js';
 import { bindAsync, loadAnyModel } from '../../models/adapters/index.js';
 import { fixedContext } from '../helpers.js';
@@ -133,8 +133,8 @@ proxies: false
   }, 30_000);
 
   it.each(FIXTURES)('%s: a battery on 1 or 2 workers gives byte-identical results and the reference mean scores', async (name) => {
-    const one = await runBattery(resolveBattery(battery(name)), { workers: 1, chunkSize: 100, context: fixedContext });
-    const two = await runBattery(resolveBattery(battery(name)), { workers: 2, chunkSize: 100, context: fixedContext });
+    const one = await runPopulation(resolveBattery(battery(name)), { workers: 1, chunkSize: 100, context: fixedContext });
+    const two = await runPopulation(resolveBattery(battery(name)), { workers: 2, chunkSize: 100, context: fixedContext });
     expect(JSON.stringify(two)).toBe(JSON.stringify(one));
     expect(one.manifest.model?.kind).toBe('onnx');
     const ref = reference(name);

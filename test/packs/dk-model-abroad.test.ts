@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKS, metricValue, packDir } from '../../datasets/packs/index.js';
-import { executeBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
+import { runBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
 import type { Results } from '../../harness/results/index.js';
 import { fixedContext } from '../helpers.js';
 
@@ -46,8 +46,8 @@ describe('pack dk-model-abroad', () => {
   it('measures what the citizenship input adds, against the same model without it', async () => {
     const dir = packDir('dk-model-abroad');
     const opts = { workers: 1, context: fixedContext };
-    const withIt = await executeBattery(resolveBattery(join(dir, pack.runs.main!)), opts);
-    const without = await executeBattery(resolveBattery(join(dir, pack.runs.no_citizenship!)), opts);
+    const withIt = await runBattery(resolveBattery(join(dir, pack.runs.main!)), opts);
+    const without = await runBattery(resolveBattery(join(dir, pack.runs.no_citizenship!)), opts);
     const fprRatio = (r: Results, group: string) => metricValue(r, 'citizenship', group, 'false_positive_rate_ratio')!;
     expect(fprRatio(withIt, 'non_eu')).toBeCloseTo(27.6, 1);
     expect(fprRatio(without, 'non_eu')).toBeCloseTo(7.9, 1);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKS, metricValue, packDir, shareOfFlagged } from '../../datasets/packs/index.js';
-import { executeBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
+import { runBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
 import type { Results } from '../../harness/results/index.js';
 import { fixedContext } from '../helpers.js';
 
@@ -29,7 +29,7 @@ describe('pack nl-childcare', () => {
     const r = direct.reproduction!;
     expect(r.figures).toEqual([]);
     for (const c of [r.reproduced, r.inputs, r.informative]) expect(c).toEqual({ within: 0, total: 0 });
-    const proxies = await executeBattery(resolveBattery(join(dir, pack.runs.proxies!)), opts);
+    const proxies = await runBattery(resolveBattery(join(dir, pack.runs.proxies!)), opts);
 
     // Same population in both runs: identical group sizes and ground truth.
     for (const g of direct.groups) {

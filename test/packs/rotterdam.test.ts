@@ -4,7 +4,7 @@ import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { scoreArchetypes } from '../../datasets/packs/rotterdam/archetypes.js';
 import { allSetTo } from '../../datasets/packs/rotterdam/pack.js';
 import { duplicateByValues, loadPopulationSpec, samplePopulation } from '../../datasets/synth/index.js';
-import { executeBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
+import { runBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
 import { loadModel } from '../../models/adapters/index.js';
 import { fixedContext } from '../helpers.js';
 
@@ -52,7 +52,7 @@ describe('pack rotterdam', () => {
   it('direct twins give exactly Lighthouse\'s counterfactual duplication (every row copied once per value)', async () => {
     const n = 3000;
     const resolved = resolveBattery(join(dir, 'battery.yaml'));
-    const results = await executeBattery(resolved, { workers: 1, size: n, context: fixedContext });
+    const results = await runBattery(resolved, { workers: 1, size: n, context: fixedContext });
     // Duplication by hand: sample the same rows, copy them once per gender, score every copy.
     const table = samplePopulation(loadPopulationSpec(join(dir, '..', '..', 'populations', 'rotterdam-recipients.yaml')), { seed: resolved.battery.seed, n, size: n });
     const dup = duplicateByValues(table, 'gender', ['man', 'woman']);

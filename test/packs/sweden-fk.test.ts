@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKS, packDir } from '../../datasets/packs/index.js';
 import { writeMarkdown } from '../../reports/writers/index.js';
-import { executeBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
+import { runBattery, reproducePack, resolveBattery } from '../../harness/pipeline/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
 import { Results, type ReproducedFigure } from '../../harness/results/index.js';
 import { fixedContext } from '../helpers.js';
@@ -156,7 +156,7 @@ describe('battery data: block, selective-labels fields', () => {
   };
   const configError = async (file: string): Promise<string> => {
     try {
-      await executeBattery(resolveBattery(file), { context: fixedContext });
+      await runBattery(resolveBattery(file), { context: fixedContext });
     } catch (e) {
       expect(e).toBeInstanceOf(DisparateError);
       expect((e as DisparateError).code).toBe('config');
@@ -176,7 +176,7 @@ describe('battery data: block, selective-labels fields', () => {
   });
 
   it('a long-format count table without a label source audits the investigated sample', async () => {
-    const results = await executeBattery(resolveBattery(battery('')), { context: fixedContext });
+    const results = await runBattery(resolveBattery(battery('')), { context: fixedContext });
     expect(results.selective_labels).toBeUndefined();
     expect(results.groups.find((g) => g.attribute === 'gender' && g.group === 'woman')!.n).toBe(4018);
   });

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Results } from '../../harness/results/index.js';
-import { loadVegaBundles } from '../../reports/index.js';
 import { displayNames } from '../../reports/shared/index.js';
 import { runCli } from '../cli/run-cli.js';
 
@@ -9,10 +10,16 @@ import { runCli } from '../cli/run-cli.js';
  * The default battery's report, end to end through the built CLI (`npm test` builds first):
  * the acceptance tests of issue 6 that need a real report.
  */
-const OUT = 'test/output/default';
-const run = runCli(['run', 'batteries/default.yaml', '--out', OUT, '--size', '20000']);
-const html = readFileSync(`${OUT}/report.html`, 'utf8');
-const results = Results.parse(JSON.parse(readFileSync(`${OUT}/results.json`, 'utf8')));
+let OUT: string;
+let run: ReturnType<typeof runCli>;
+let html: string;
+let results: Results;
+beforeAll(() => {
+  OUT = join(mkdtempSync(join(tmpdir(), 'disparate-default-report-')), 'out');
+  run = runCli(['run', 'batteries/default.yaml', '--out', OUT, '--size', '20000']);
+  html = readFileSync(`${OUT}/report.html`, 'utf8');
+  results = Results.parse(JSON.parse(readFileSync(`${OUT}/results.json`, 'utf8')));
+}, 300_000);
 
 const unescape = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
@@ -33,8 +40,9 @@ function intervalOf(s: string): [number, number, number] | null {
 }
 
 describe('default report', () => {
-  it('runs and writes every artefact', () => {
-    expect([0, 1], run.stderr).toContain(run.status);
+  it('exits 1 (the default battery fails its checks, as the README says) and writes every artefact', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
     for (const f of ['report.html', 'report.md', 'results.json', 'junit.xml', 'ratio-forest.svg', 'ratio-forest.png', 'ratio-forest.vl.json']) {
       expect(statSync(`${OUT}/${f}`).size, f).toBeGreaterThan(0);
     }
@@ -80,17 +88,4 @@ describe('default report', () => {
     expect(xml.match(/<testcase\b/g)?.length ?? 0).toBe(pass + fail + inconclusive);
     expect(xml).toContain(`<testsuite name="${results.manifest.title}" tests="${pass + fail + inconclusive}" failures="${fail + inconclusive}" errors="0" skipped="0"`);
   });
-});
-
-describe('report size', () => {
-  it('the HTML of a 1 M-row battery stays under 2 MB (with room for --interactive)', () => {
-    const big = runCli(['run', 'batteries/default.yaml', '--out', 'test/output/default-1m', '--size', '1000000']);
-    expect([0, 1], big.stderr).toContain(big.status);
-    expect(Results.parse(JSON.parse(readFileSync('test/output/default-1m/results.json', 'utf8'))).manifest.rows).toBe(1_000_000);
-    const size = statSync('test/output/default-1m/report.html').size;
-    expect(size).toBeLessThan(2_000_000);
-    // --interactive adds the three bundles and one spec per chart
-    const bundles = loadVegaBundles().reduce((a, b) => a + Buffer.byteLength(b), 0);
-    expect(size * 1.5 + bundles).toBeLessThan(2_000_000);
-  }, 120_000);
 });

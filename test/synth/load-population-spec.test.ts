@@ -34,10 +34,10 @@ describe('loadPopulationSpec', () => {
   });
 
   it('names the file for missing files and malformed YAML', () => {
-    expect(() => loadPopulationSpec(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: cannot read population spec \(ENOENT\)/);
+    expect(() => loadPopulationSpec(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: file not found/);
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'name: t\nvariables: { a: [1, 2\n');
-    expect(() => loadPopulationSpec(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: invalid YAML: `));
+    expect(() => loadPopulationSpec(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: malformed YAML \\(line 3\\): `));
   });
 
   it('names the path of the first field the schema rejects', () => {
@@ -49,7 +49,7 @@ describe('loadPopulationSpec', () => {
     );
     expect(messageOf(base('  a: { type: categorical, levels: [x], probs: [1], colour: red }'))).toBe('pop.yaml: variables.a.colour: unknown field');
     expect(messageOf('variables: {}')).toMatch(/^pop\.yaml: name: /);
-    expect(messageOf('')).toMatch(/^pop\.yaml: \(root\): /);
+    expect(messageOf('')).toMatch(/^pop\.yaml: \(top level\): /);
   });
 
   it('names the path of semantic problems', () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { PopulationSpec } from '../../../harness/config/population-schema.js';
+import type { PopulationSpec } from '../../../harness/config/index.js';
 import { loadModel } from '../../../models/adapters/index.js';
 import { buildArchetypes, loadPopulationSpec, resolvePopulation, type Archetype } from '../../synth/index.js';
 

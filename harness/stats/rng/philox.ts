@@ -11,13 +11,6 @@
 /** Name of the algorithm, recorded in every report's manifest. */
 export const RNG_ALGORITHM = 'philox4x32-10';
 
-// Round multipliers and Weyl key increments (Random123 PHILOX_M4x32_0/1, PHILOX_W32_0/1).
-// Duplicated as literals in the hot loops: module bindings are slow under some loaders (vite-node).
-export const PHILOX_M0 = 0xd2511f53;
-export const PHILOX_M1 = 0xcd9e8d57;
-export const PHILOX_W0 = 0x9e3779b9;
-export const PHILOX_W1 = 0xbb67ae85;
-
 /**
  * High 32 bits of the 64-bit product of two uint32 (as int32 or uint32), exactly, returned as uint32.
  *
@@ -58,6 +51,9 @@ export function philox4x32(
   let x3 = c3 | 0;
   let key0 = k0 | 0;
   let key1 = k1 | 0;
+  // Weyl key increments 0x9e3779b9, 0xbb67ae85 and round multipliers 0xd2511f53, 0xcd9e8d57 (Random123's
+  // PHILOX_W32_0/1 and PHILOX_M4x32_0/1), written as literals: module bindings are slow in this loop under
+  // some loaders (vite-node).
   for (let round = 0; round < 10; round++) {
     if (round > 0) {
       key0 = (key0 + 0x9e3779b9) | 0;

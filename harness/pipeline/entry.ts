@@ -1,36 +1,32 @@
-import { DisparateError } from '../errors/index.js';
 import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
 import { auditDecisions, type AuditOptions } from './audit-decisions.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { runBattery, type RunOptions } from './run-battery.js';
+import { runPopulation, type RunOptions } from './run-population.js';
 
 /**
- * Runs a resolved battery: a synthetic run when it names a population, an audit when it names data.
+ * The one pipeline entry: runs a resolved battery whatever its source, a population scored by the
+ * battery's model (runPopulation) or recorded decisions (auditDecisions).
  * A `data:` block takes everything `disparate audit` does (aggregated counts, long format, selective
  * labels); the battery's bootstrap, intersections and references apply to the audit as well.
  *
- *   ResolvedBattery ──► runBattery      (population:)
+ *   ResolvedBattery ──► runPopulation   (population:)
  *                   └─► auditDecisions  (data:)
  */
-export async function executeBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
-  if (!resolved.dataFile || !resolved.battery.data) return runBattery(resolved, opts);
+export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
+  if (!resolved.dataFile || !resolved.battery.data) return runPopulation(resolved, opts);
   return auditDecisions(auditOptions(resolved, opts));
 }
 
 /**
- * What `auditDecisions` takes from a battery with a `data:` block (checked here): the file's
- * columns, the battery's statistics settings and the run's provenance. Shared by the run and by
- * the shards of a sharded run and their merge, which must audit alike.
+ * What `auditDecisions` takes from a battery with a `data:` block: the file's columns, the battery's
+ * statistics settings and the run's provenance (the data block's field rules are the battery
+ * schema's). Shared by the run and by the shards of a sharded run and their merge, which must audit
+ * alike.
  */
 export function auditOptions(resolved: ResolvedBattery, opts: Pick<RunOptions, 'seed' | 'context'>): AuditOptions {
   const { battery } = resolved;
   const data = battery.data!;
-  const bad = (field: string, what: string) => new DisparateError('config', `${resolved.file}: data.${field}: ${what}`);
-  if (data.label_source && !data.label && !data.positives) throw bad('label', 'required with data.label_source (or positives with count): the errors found in each sample');
-  if (data.label_source && data.population_size === undefined) throw bad('population_size', 'required with data.label_source: the number of applicants the samples come from');
-  if (!data.label_source && data.population_size !== undefined) throw bad('population_size', 'only used with data.label_source');
-  if (!data.label_source && data.selection_probability) throw bad('selection_probability', 'only used with data.label_source');
   const seed = opts.seed ?? battery.seed;
   // As the audit command: selective labels always get their bootstrap (2000 replicates unless the battery says otherwise).
   const bootstrap = battery.bootstrap

@@ -3,21 +3,22 @@ import { readFileSync } from 'node:fs';
 import { DisparateError } from '../errors/index.js';
 import { loadPopulationSpec } from '../../datasets/synth/index.js';
 import { displayManifest } from './display-manifest.js';
-import type { Manifest, Results } from '../results/index.js';
+import type { Results } from '../results/index.js';
 import { RNG_ALGORITHM } from '../stats/rng/index.js';
 import { LABEL_LIMITS, listNames, type Column } from '../../datasets/table/index.js';
 import type { TextEncoding } from '../config/index.js';
 import { loadAnyModel } from '../../models/adapters/index.js';
 import { applyDecision, decisionColumns, describeDecision, rowContentTickets, rowIndexTickets, tieWarnings, type Cut } from '../../models/decision/index.js';
-import { analyseCells, analysisSections, bootstrapManifest } from '../findings/analyse-cells.js';
-import { buildCells, sweepFractions } from '../findings/build-cells.js';
+import { analyseCells, analysisSections, buildManifest } from '../findings/index.js';
+import { buildCells, sweepFractions } from '../findings/index.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from '../scoring/score-population.js';
+import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from '../scoring/index.js';
 import { decisionExtentWarning } from './decision-extent-warning.js';
-import { createPopulationSource, readPopulationFile, type PopulationPlan } from '../scoring/population-source.js';
-import { runTwins, type TwinSource } from './run-twins.js';
-import { declaredManifest } from '../findings/declared-checks.js';
+import { createPopulationSource, readPopulationFile, type PopulationPlan } from '../scoring/index.js';
+import { runTwins } from './run-twins.js';
+import type { TwinSource } from '../scoring/index.js';
+import { declaredManifest } from '../findings/index.js';
 import { describeVerification, verifyModel } from './verify-model.js';
 
 export interface RunOptions {
@@ -70,7 +71,7 @@ export interface DecidedRows {
  * Per row only the score, the attribute combination and the label are kept (9 bytes), because a
  * top-fraction rule needs every score before it can flag any row.
  */
-export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
+export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
   const { battery } = resolved;
   const specFile = resolved.populationSpec;
   const dataFile = resolved.populationFile;
@@ -119,40 +120,35 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
         stored: opts.prescored?.twins,
       })
     : [];
-  const manifest: Manifest = {
-    tool: 'disparate',
-    tool_version: opts.context.toolVersion,
-    command: opts.context.command,
+  const manifest = buildManifest({
+    context: opts.context,
     mode: 'run',
     title: battery.title,
-    ...unitOf(battery.unit, specFile),
-    ...displayManifest(battery.description, battery.labels, specFile ? loadPopulationSpec(specFile).labels : undefined),
-    battery_file: resolved.file,
-    battery_hash: resolved.hash,
+    words: { ...unitOf(battery.unit, specFile), ...displayManifest(battery.description, battery.labels, specFile ? loadPopulationSpec(specFile).labels : undefined) },
+    batteryFile: resolved.file,
+    batteryHash: resolved.hash,
     model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source, ...(model.meta.artifacts ? { artifacts: [...model.meta.artifacts] } : {}) },
     population: { file: source, hash: `sha256:${createHash('sha256').update(readFileSync(source)).digest('hex')}` },
     data: null,
     decision: describeDecision(battery.decision!),
+    decisionRule: battery.decision!.rule,
     seed,
     rng: RNG_ALGORITHM,
     rows: n,
-    protected: [...battery.protected],
-    references: Object.fromEntries(Object.entries(analysis.references).map(([k, v]) => [k, { group: v.group, origin: v.origin }])),
+    protected: battery.protected,
+    references: analysis.references,
     alpha: battery.alpha,
     correction: battery.correction,
-    min_cell: battery.min_cell,
-    ...declaredManifest(battery.checks, battery.intersections, battery.inconclusive),
+    minCell: battery.min_cell,
+    declared: declaredManifest(battery.checks, battery.intersections, battery.inconclusive),
     labels: !labels
       ? 'none: only selection metrics'
       : dataFile
         ? `recorded labels in column "${battery.label}" of ${dataFile}; their provenance is not declared: labels known only for investigated rows bias error rates`
         : `synthetic ground truth "${battery.label}" from the population spec's outcome model, known for every row`,
-    ...(verified ? { verify: { data: verified.data, expect: verified.expect, column: verified.column, rows: verified.rows, tolerance: verified.tolerance, max_error: verified.max_error, worst_row: verified.worst_row } } : {}),
-    started: opts.context.started,
-    finished: opts.context.now(),
-    platform: opts.context.platform,
-    ...bootstrapManifest(battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed }),
-  };
+    verify: verified ? { data: verified.data, expect: verified.expect, column: verified.column, rows: verified.rows, tolerance: verified.tolerance, max_error: verified.max_error, worst_row: verified.worst_row } : undefined,
+    bootstrap: battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed },
+  });
   const extent = decisionExtentWarning(battery.decision!, flagged);
   const warnings = [...(model.meta.warnings ?? []), ...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(extent ? [extent] : []), ...(proxies?.warnings ?? [])];
   // A rule that flags everyone or no one tested nothing: not a pass.

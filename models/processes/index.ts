@@ -1,0 +1,1 @@
+export { processGroupTable, releaseGroup, spawnInGroup, stopCommandModels } from './process-groups.js';

@@ -124,6 +124,8 @@ export interface DecisionsSource {
   /** A text format (CSV, TSV, JSON), and the bytes of the file (0 for a glob). */
   readonly text: boolean;
   readonly bytes: number;
+  /** Columns read as text (a CSV's role columns) that the engine's own sniffer types as numbers. */
+  readonly numericText: ReadonlySet<string>;
 }
 
 /** Opens `file` for `roles`: checks it exists, reads its header, and types its columns. */
@@ -141,11 +143,26 @@ export async function prepareSource(connection: DuckDBConnection, file: string, 
     } else header = [];
     const wanted = namedColumns(roles, new Set(header.length > 0 ? header : undefined));
     // Role columns are read as text (CSV): the file's own spelling is checked and quoted in messages.
-    const from = readerCall(file, format, encoding, [...new Set([...wanted.text, ...wanted.numeric])].filter((c) => !duplicated.includes(c)));
+    const forced = [...new Set([...wanted.text, ...wanted.numeric])].filter((c) => !duplicated.includes(c));
+    const from = readerCall(file, format, encoding, forced);
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
     const columns = new Map<string, ColumnType>();
     for (const row of described.getRowObjectsJS()) columns.set(String(row['column_name']), typeOf(String(row['column_type'])));
-    return { file, from, columns, duplicated, text: format !== 'parquet', bytes: isGlob(file) ? Infinity : statSync(file).size };
+    // How the engine would type the forced columns left to itself: an expression then reads a column of
+    // numbers as numbers ("decile_score >= 5" on a label or protected column read as text), through a cast.
+    const numericText = new Set<string>();
+    if (forced.length > 0) {
+      try {
+        const sniffed = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${readerCall(file, format, encoding, [])}`);
+        for (const row of sniffed.getRowObjectsJS()) {
+          const name = String(row['column_name']);
+          if (forced.includes(name) && typeOf(String(row['column_type'])) === 'number') numericText.add(name);
+        }
+      } catch {
+        // The sniffer could not type the file on its own: the forced columns stay text (the declared numeric roles are still numbers).
+      }
+    }
+    return { file, from, columns, duplicated, text: format !== 'parquet', bytes: isGlob(file) ? Infinity : statSync(file).size, numericText };
   } catch (e) {
     throw engineError(file, e);
   }
@@ -198,6 +215,25 @@ async function explainInvalid(connection: DuckDBConnection, source: DecisionsSou
   return new DisparateError('data', `${source.file}: a row fits no rule (${spec.checks.map((c) => c.field).join(', ')})`);
 }
 
+/**
+ * Why a cast failed: the first row (1-based, in file order, --where not applied: the column is read as a
+ * number wherever an expression uses it) where one of `columns` holds text that is not a number. A blank
+ * is a missing value, as is a withheld count.
+ */
+async function notNumbers(connection: DuckDBConnection, source: DecisionsSource, columns: readonly string[], roles: DecisionRoles): Promise<DisparateError | null> {
+  for (const column of columns) {
+    const c = q(column);
+    const withheld = column === roles.count || column === roles.positives ? ` AND NOT (TRIM(${c}) LIKE '<%'${(roles.suppressed ?? []).map((m) => ` OR TRIM(${c}) = ${quoteText(m.trim())}`).join('')})` : '';
+    const r = await connection.runAndReadAll(
+      `WITH ${q('__source')} AS (SELECT row_number() OVER () AS ${q('__row')}, ${c} FROM ${source.from})\n` +
+        `SELECT ${q('__row')}, CAST(${c} AS VARCHAR) AS ${q('value')} FROM ${q('__source')} WHERE ${c} IS NOT NULL AND TRIM(CAST(${c} AS VARCHAR)) <> '' AND TRY_CAST(${c} AS DOUBLE) IS NULL${withheld} ORDER BY ${q('__row')} LIMIT 1`,
+    );
+    const row = r.getRowObjectsJS()[0];
+    if (row) return new DisparateError('data', `${source.file}: column "${column}" is used as a number in an expression, but holds ${show(row['value'] === null ? null : String(row['value']))} at row ${Number(row['__row'])}`);
+  }
+  return null;
+}
+
 /** Hash of the input's bytes (every file of a glob, in name order), streamed. */
 export async function hashInput(connection: DuckDBConnection, file: string): Promise<string> {
   const files = isGlob(file) ? (await connection.runAndReadAll(`SELECT file FROM glob(${quoteText(file)}) ORDER BY file`)).getRowsJS().map((r) => String(r[0])) : [file];
@@ -229,7 +265,7 @@ export async function aggregateDecisions(file: string, roles: DecisionRoles, enc
   const engine = await openEngine();
   try {
     const source = await prepareSource(engine.connection, file, roles, encoding);
-    const { spec: portable, used } = rolesSpec(roles, source.columns, source.from, file, 'duckdb');
+    const { spec: portable, used, casts } = rolesSpec(roles, source.columns, source.from, file, 'duckdb', source.numericText);
     const twice = used.find((c) => source.duplicated.includes(c));
     if (twice !== undefined) throw new DisparateError('data', `${file}: column "${twice}" appears more than once in the header; rename one of them`);
     const hash = hashInput(engine.connection, file);
@@ -255,6 +291,10 @@ export async function aggregateDecisions(file: string, roles: DecisionRoles, enc
       if (invalid.some((v) => v !== null && v !== undefined)) throw await explainInvalid(engine.connection, source, portable, roles);
       return { cells, hash: await hash, spec, source };
     } catch (e) {
+      if (casts.length > 0 && !(e instanceof DisparateError) && /Conversion Error|Could not convert/i.test(e instanceof Error ? e.message : String(e))) {
+        const bad = await notNumbers(engine.connection, source, casts, roles);
+        if (bad) throw bad;
+      }
       throw engineError(file, e);
     }
   } finally {
@@ -267,7 +307,7 @@ export async function emittedQuery(file: string, roles: DecisionRoles, table: st
   const engine = await openEngine(1);
   try {
     const source = await prepareSource(engine.connection, file, roles, encoding);
-    return cellsQuery(rolesSpec(roles, source.columns, q(table), file).spec);
+    return cellsQuery(rolesSpec(roles, source.columns, q(table), file, 'portable', source.numericText).spec);
   } finally {
     engine.close();
   }

@@ -108,7 +108,14 @@ function binarySql(column: string, columns: ReadonlyMap<string, ColumnType>): { 
  * with every column reference checked: an unknown column is a data error naming `file` and the role.
  * Expressions are parsed and checked before any SQL is written.
  */
-export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, ColumnType>, from: string, file: string, engine: 'portable' | 'duckdb' = 'portable'): { spec: CellsQuerySpec; used: string[] } {
+export function rolesSpec(
+  roles: DecisionRoles,
+  columns: ReadonlyMap<string, ColumnType>,
+  from: string,
+  file: string,
+  engine: 'portable' | 'duckdb' = 'portable',
+  numericText: ReadonlySet<string> = new Set(),
+): { spec: CellsQuerySpec; used: string[]; casts: string[] } {
   // A number in a text column: the portable query casts it (the engine refuses text that is not one); in
   // process, DuckDB's TRY_CAST and isfinite turn such text into a row the checks name, with its row number.
   const number = (column: string) =>
@@ -121,9 +128,29 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
     if (!all.has(column)) throw new DisparateError('data', `${file}: ${role} column "${column}" not found (columns: ${[...all.keys()].slice(0, 30).join(', ')})`);
     if (columns.has(column)) used.add(column);
   };
+  // Withheld counts: blank, "<k", or a declared marker.
+  const markers = roles.suppressed ?? [];
+  const withheld = (column: string) => {
+    const t = asText(column, all);
+    return `(${q(column)} IS NULL OR TRIM(${t}) = '' OR TRIM(${t}) LIKE '<%'${markers.map((m) => ` OR TRIM(${t}) = ${quoteText(m.trim())}`).join('')})`;
+  };
+  // Text columns whose values are numbers: the numeric roles' (a CSV's are read as text so their checks
+  // quote the file's spelling) and those the caller found numeric. An expression reads them as numbers
+  // ("decile_score >= 5"), through a CAST that fails on text that is not one — never TRY_CAST, which would
+  // turn it into NULL and the row silently into "not flagged" (in process, the failure is explained with
+  // the row: see aggregateDecisions). A withheld count is NULL there, as it is everywhere else.
+  const numericRoles = [roles.score, roles.count, roles.positives, roles.selectionProbability].filter((c): c is string => c !== undefined);
+  const numeric = new Set([...numericRoles, ...numericText].filter((c) => columns.get(c) === 'text'));
+  const casts = new Set<string>();
+  const columnSql = (name: string): string | undefined => {
+    if (!numeric.has(name)) return undefined;
+    casts.add(name);
+    const cast = `CAST(${q(name)} AS DOUBLE PRECISION)`;
+    return name === roles.count || name === roles.positives ? `(CASE WHEN ${withheld(name)} THEN NULL ELSE ${cast} END)` : cast;
+  };
   const expression = (text: string, role: string, type: 'boolean' | 'any') => {
-    const types = Object.fromEntries([...all].filter((e): e is [string, 'text' | 'number' | 'boolean'] => e[1] !== 'other'));
-    const compiled = compileExpression(text, OPTION[role] ?? role, [...all.keys()], type, types);
+    const types = Object.fromEntries([...all].filter((e): e is [string, 'text' | 'number' | 'boolean'] => e[1] !== 'other').map(([c, t]) => [c, numeric.has(c) ? 'number' : t]));
+    const compiled = compileExpression(text, OPTION[role] ?? role, [...all.keys()], type, types, columnSql);
     for (const c of compiled.columns) if (columns.has(c)) used.add(c);
     return compiled.sql;
   };
@@ -170,11 +197,6 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
   }
 
   // Aggregated rows: the count, withheld counts, positives among the count.
-  const markers = roles.suppressed ?? [];
-  const withheld = (column: string) => {
-    const t = asText(column, all);
-    return `(${q(column)} IS NULL OR TRIM(${t}) = '' OR TRIM(${t}) LIKE '<%'${markers.map((m) => ` OR TRIM(${t}) = ${quoteText(m.trim())}`).join('')})`;
-  };
   const integerSql = number;
   let count: string | undefined;
   let suppressed: string | undefined;
@@ -243,5 +265,6 @@ export function rolesSpec(roles: DecisionRoles, columns: ReadonlyMap<string, Col
   return {
     spec: { from, where, derive, attributes, long, flag, label, positives, count, suppressed, score, fromSource, selectionProbability, checks },
     used: [...used],
+    casts: [...casts],
   };
 }

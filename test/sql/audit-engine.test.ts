@@ -143,6 +143,35 @@ describe('expressions instead of preprocessing (a COMPAS-shaped file)', () => {
     expect(r.manifest.protected).toEqual(['race', 'age_band']);
   });
 
+  it('the score column in a threshold flag is a number, though a CSV\'s score is read as text for its checks', async () => {
+    const file = write('compas-score.csv', compas.replace(',decile_score,two_year_recid', ',decile_copy,two_year_recid'));
+    // Also a label written as a condition on the 0/1 column (read as text, typed a number by the engine's sniffer).
+    const r = await auditDecisions(base(file, { protected: ['race'], references: new Map(), flag: 'decile_score >= 5', label: 'two_year_recid = 1', score: 'decile_score' }));
+    // Black: 1 (7, recid), 2 (4, no), 5 (9, recid), 7 (5, no) → flagged 1, 5, 7; TP 1, 5; FP 7; TN 2.
+    // White: 3 (5, recid), 4 (2, no), 6 (6, no), 8 (8, recid) → flagged 3, 6, 8; TP 3, 8; FP 6; TN 4.
+    expect(group(r, 'Black', 'race')).toMatchObject({ n: 4, flagged: 3, tp: 2, fp: 1, fn: 0, tn: 1 });
+    expect(group(r, 'White', 'race')).toMatchObject({ n: 4, flagged: 3, tp: 2, fp: 1, fn: 0, tn: 1 });
+    // Compared as numbers, not as text: '10' >= '5' is false as text.
+    const ten = write('compas-ten.csv', 'race,decile_score,two_year_recid\nBlack,10,1\nBlack,4,0\nWhite,9,1\nWhite,1,0\n');
+    const t = await auditDecisions(base(ten, { protected: ['race'], references: new Map(), flag: 'decile_score >= 5', label: 'two_year_recid', score: 'decile_score' }));
+    expect(group(t, 'Black', 'race')).toMatchObject({ n: 2, flagged: 1, tp: 1, tn: 1 });
+    // The emitted query casts the column where the warehouse may hold it as text (and refuses text that is no number).
+    const sql = await emittedQuery(file, { protected: ['race'], flag: 'decile_score >= 5', label: 'two_year_recid', score: 'decile_score' }, 'compas');
+    expect(sql).toContain('(CAST("decile_score" AS DOUBLE PRECISION) >= 5)');
+    expect(sql).not.toMatch(/TRY_CAST|read_csv/);
+  });
+
+  it('a score that is not a number, in a threshold flag, is refused naming the file, the column and the row (never read as NULL)', async () => {
+    const file = write('compas-bad.csv', 'race,decile_score,two_year_recid\nBlack,7,1\nWhite,5,0\nBlack,,1\nWhite,six,0\n');
+    const run = (extra: Partial<AuditOptions>) => () => auditDecisions(base(file, { protected: ['race'], references: new Map(), flag: 'decile_score >= 5', label: 'two_year_recid', ...extra }));
+    // The blank in row 3 is a missing score (refused as a score, but only once the cast has passed).
+    for (const where of [undefined, 'decile_score >= 0', "race <> 'x'"]) {
+      await dataError(run({ score: 'decile_score', where }), /^[^\n]*compas-bad\.csv: column "decile_score" is used as a number in an expression, but holds "six" at row 4$/);
+    }
+    // Without a score role the engine types the column itself (text, because of "six"): a type error naming the option.
+    await dataError(run({}), /^--flag: the comparison "decile_score >= 5" mixes text and a number$/, 'usage');
+  });
+
   it.each([
     ['1; DROP TABLE x', /--flag/],
     ["read_csv('/etc/passwd')", /--flag/],

@@ -4,5 +4,5 @@ export { checkExpression, inferType, type ColumnTypes } from './check-expression
 export { expressionColumns } from './expression-columns.js';
 export { FUNCTIONS, FUNCTION_NAMES } from './functions.js';
 export { MAX_DEPTH, parseExpression } from './parse-expression.js';
-export { expressionSql, formatExpression, MAX_PRINTED_SIZE, printedSize, quoteName, quoteText, type SqlQuoting } from './print-expression.js';
+export { expressionSql, formatExpression, MAX_PRINTED_SIZE, printedSize, quoteName, quoteText, type ColumnSql, type SqlQuoting } from './print-expression.js';
 export { MAX_EXPRESSION_LENGTH } from './tokenize.js';

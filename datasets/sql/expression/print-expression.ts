@@ -22,11 +22,17 @@ import { showText } from './tokenize.js';
  * @example expressionSql(parseExpression("score_text IN ('Medium', 'High')", '--flag'))
  *   // → ("score_text" IN ('Medium', 'High'))
  */
-export function expressionSql(expr: Expr, quoting: SqlQuoting = 'ansi'): string {
+export function expressionSql(expr: Expr, quoting: SqlQuoting = 'ansi', columnSql?: ColumnSql): string {
   const size = printedSize(expr);
   if (size > MAX_PRINTED_SIZE) throw new DisparateError('usage', `expression is too large once printed as SQL (${tooLarge(size)})`);
-  return print(expr, quoting);
+  return print(expr, quoting, columnSql);
 }
+
+/**
+ * SQL printed for a column instead of its quoted name, or undefined for the name: a column the source
+ * holds as text but the expression reads as a number is printed as a cast (see rolesSpec).
+ */
+export type ColumnSql = (name: string) => string | undefined;
 
 export function tooLarge(size: number): string {
   return `${size > 1e15 ? 'more than 10^15' : Math.round(size)} parts, at most ${MAX_PRINTED_SIZE}; ROUND prints its argument twice, so ROUND inside ROUND doubles the text`;
@@ -83,12 +89,15 @@ export function quoteText(value: string): string {
   return `'${value.split("'").join("''")}'`;
 }
 
-function print(expr: Expr, mode: SqlQuoting | 'text'): string {
-  const p = (e: Expr): string => print(e, mode);
+function print(expr: Expr, mode: SqlQuoting | 'text', columnSql?: ColumnSql): string {
+  const p = (e: Expr): string => print(e, mode, columnSql);
   switch (expr.kind) {
-    case 'column':
+    case 'column': {
+      const replaced = mode === 'text' ? undefined : columnSql?.(expr.name.normalize('NFC'));
+      if (replaced !== undefined) return replaced;
       if (mode === 'backtick') return backtickName(expr.name);
       return mode === 'text' && isBareName(expr.name) ? expr.name : quoteName(expr.name);
+    }
     case 'number':
       return expr.text;
     case 'string':

@@ -1,5 +1,5 @@
 export { auditAggregated, auditDecisions, type AuditOptions } from './audit-decisions.js';
-export { parseCells, type AggregatedDecisions, type CellRow } from './aggregated-cells.js';
+export { combineCells, parseCells, type AggregatedDecisions, type CellRow } from './aggregated-cells.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
 export { runBattery, type DecidedRows, type RunOptions } from './run-battery.js';
 export { auditOptions, executeBattery } from './execute-battery.js';

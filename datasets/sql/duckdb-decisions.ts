@@ -232,7 +232,8 @@ export type RowRange = (rows: number) => readonly [start: number, end: number];
  * the rows stay in the engine; only the columns the roles name are read. With `rows`, only that
  * range of the file's rows is aggregated (in process only: the emitted query is unchanged), binned
  * on the whole file's score range, so the cells of the ranges of a partition add up to the whole
- * file's cells; `size` is then the file's row count.
+ * file's cells; `size` is then the file's row count. With a selection probability, `ipw_sum` and
+ * `ipw_var` are integers × 2^64 (`spec.ipwFixedPoint`; parseCells reads them with that layout).
  */
 export async function aggregateDecisions(
   file: string,

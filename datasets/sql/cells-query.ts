@@ -49,6 +49,9 @@ export const CELLS_FINE_BINS = 1000;
 /** Fixed-point steps of the score range in `score_sum` / `score_sumsq`. */
 export const SCORE_FIXED_POINT = 1048576;
 
+/** Scale of the in-process `ipw_sum` / `ipw_var` integers (see CellsQuerySpec.ipwFixedPoint): 2^64. */
+export const IPW_FIXED_POINT = 18446744073709551616n;
+
 /** Names of the contract's own columns; a protected attribute may not take one of them. */
 export const CELLS_COLUMNS = ['attribute', 'group', 'flagged', 'label', 'from_source', 'suppressed', 'score_bin', 'invalid', 'row_count', 'score_sum', 'score_sumsq', 'ipw_sum', 'ipw_var', 'score_lo', 'score_hi', 'score_bins'] as const;
 
@@ -94,6 +97,15 @@ export interface CellsQuerySpec {
   readonly fromSource?: string | undefined;
   /** Probability π that a flagged row was investigated (double SQL). */
   readonly selectionProbability?: string | undefined;
+  /**
+   * In process: `ipw_sum` and `ipw_var` as exact integer sums of each row's term × 2^64 (HUGEINT), the
+   * term itself the double the portable query sums. A sum of doubles depends on the order it is added
+   * in; an integer sum does not, so the cells of disjoint sets of rows (the shards of a file) add up to
+   * the cells of their union exactly, and a parallel scan gives the same sums as a serial one. The
+   * reader divides by 2^64 (IPW_FIXED_POINT). Terms are exact on this grid from 2^−12 up; terms of
+   * 2^63 or more do not fit and are refused by the engine.
+   */
+  readonly ipwFixedPoint?: boolean | undefined;
   /** In process: the binning found by rangeQuery, as the shortest decimal text of each double (exact). */
   readonly binning?: { readonly lo: string; readonly hi: string } | undefined;
   /** Rules each source row must satisfy, in the order they are reported. */
@@ -246,7 +258,8 @@ export function cellsQuery(spec: CellsQuerySpec): string {
   }
   if (spec.selectionProbability !== undefined) {
     const p = q('__p');
-    sums.push(`SUM(${q('__w')} / ${p}) AS ${q('ipw_sum')}`, `SUM(${q('__w')} * (1 - ${p}) / (${p} * ${p})) AS ${q('ipw_var')}`);
+    const sum = (term: string) => (spec.ipwFixedPoint ? `SUM(CAST((${term}) * CAST('${IPW_FIXED_POINT}' AS DOUBLE) AS HUGEINT))` : `SUM(${term})`);
+    sums.push(`${sum(`${q('__w')} / ${p}`)} AS ${q('ipw_sum')}`, `${sum(`${q('__w')} * (1 - ${p}) / (${p} * ${p})`)} AS ${q('ipw_var')}`);
   }
   if (spec.score !== undefined) sums.push(`MIN(${q('score_lo')}) AS ${q('score_lo')}`, `MAX(${q('score_hi')}) AS ${q('score_hi')}`, `MAX(${q('score_bins')}) AS ${q('score_bins')}`);
   lines.push(`WITH ${ctes.list.join(',\n')}`);

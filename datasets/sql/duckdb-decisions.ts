@@ -258,10 +258,25 @@ export interface CellObjects {
 const MATERIALISE_BELOW = 256 * 1024 * 1024;
 
 /**
- * Runs the aggregation query on `file` in process and returns its cells with the source's hash:
- * the rows stay in the engine; only the columns the roles name are read.
+ * Rows of the file to aggregate, for a shard: given the file's row count, the range [start, end) of
+ * its rows in file order (before --where). The score binning and the hash stay the whole file's.
  */
-export async function aggregateDecisions(file: string, roles: DecisionRoles, encoding: SourceEncoding = 'utf8'): Promise<{ cells: CellObjects; hash: string; spec: CellsQuerySpec; source: DecisionsSource }> {
+export type RowRange = (rows: number) => readonly [start: number, end: number];
+
+/**
+ * Runs the aggregation query on `file` in process and returns its cells with the source's hash:
+ * the rows stay in the engine; only the columns the roles name are read. With `rows`, only that
+ * range of the file's rows is aggregated (in process only: the emitted query is unchanged), binned
+ * on the whole file's score range, so the cells of the ranges of a partition add up to the whole
+ * file's cells; `size` is then the file's row count. With a selection probability, `ipw_sum` and
+ * `ipw_var` are integers × 2^64 (`spec.ipwFixedPoint`; parseCells reads them with that layout).
+ */
+export async function aggregateDecisions(
+  file: string,
+  roles: DecisionRoles,
+  encoding: SourceEncoding = 'utf8',
+  rows?: RowRange,
+): Promise<{ cells: CellObjects; hash: string; spec: CellsQuerySpec; source: DecisionsSource; size?: number; range?: readonly [number, number] }> {
   const engine = await openEngine();
   try {
     const source = await prepareSource(engine.connection, file, roles, encoding);
@@ -271,7 +286,8 @@ export async function aggregateDecisions(file: string, roles: DecisionRoles, enc
     const hash = hashInput(engine.connection, file);
     hash.catch(() => undefined);
     try {
-      let spec = portable;
+      // Horvitz–Thompson sums in fixed point, exact in any order (see CellsQuerySpec.ipwFixedPoint).
+      let spec: CellsQuerySpec = portable.selectionProbability !== undefined ? { ...portable, ipwFixedPoint: true } : portable;
       if (spec.score !== undefined && source.text && source.bytes < MATERIALISE_BELOW) {
         // A text file is parsed once into a table of the columns used (the range pass and the aggregation
         // then read columns in memory); a larger one is read twice rather than held.
@@ -284,12 +300,21 @@ export async function aggregateDecisions(file: string, roles: DecisionRoles, enc
         // No finite score at all: the aggregation's checks name the first row.
         if (Number.isFinite(lo) && Number.isFinite(hi)) spec = { ...spec, binning: { lo: String(lo), hi: String(hi) } };
       }
+      let sliced: { size: number; range: readonly [number, number] } | undefined;
+      if (rows) {
+        // The range is taken on the source rows in file order (the engine keeps insertion order), before
+        // --derive and --where, so every row of the file falls in exactly one shard.
+        const size = Number((await engine.connection.runAndReadAll(`SELECT COUNT(*) FROM ${spec.from}`)).getRowsJS()[0]?.[0] ?? 0);
+        const range = rows(size);
+        sliced = { size, range };
+        spec = { ...spec, from: `(SELECT * FROM ${spec.from} LIMIT ${range[1] - range[0]} OFFSET ${range[0]}) AS ${q('__shard')}` };
+      }
       const result = await engine.connection.runAndReadAll(cellsQuery(spec));
       const columns = result.columnNames();
       const cells: CellObjects = { columns, data: result.getColumnsJS() as unknown[][] };
       const invalid = cells.data[columns.indexOf('invalid')]!;
       if (invalid.some((v) => v !== null && v !== undefined)) throw await explainInvalid(engine.connection, source, portable, roles);
-      return { cells, hash: await hash, spec, source };
+      return { cells, hash: await hash, spec, source, ...sliced };
     } catch (e) {
       if (casts.length > 0 && !(e instanceof DisparateError) && /Conversion Error|Could not convert/i.test(e instanceof Error ? e.message : String(e))) {
         const bad = await notNumbers(engine.connection, source, casts, roles);

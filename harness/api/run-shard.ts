@@ -10,10 +10,10 @@ import type { RunSettings } from './run.js';
  * Scores shard I of N of a battery's synthetic population (its contiguous range of the row index)
  * and returns the part `disparate merge` joins with the other N − 1 into the single run's results.
  * A battery auditing a decisions file (`data:`, selective labels included) is split the same way:
- * rows I of N of the file, with their tie-break tickets. `encodeShardPart` gives the part file's bytes.
+ * the cells of rows I of N of the file, binned on the whole file's scores. `encodeShardPart` gives the part file's bytes.
  *
  *   battery.yaml ──► resolveBattery ──► scoreShard (rows [start, end), twins too) ──► ShardPart
- *                                   └─► shardDecisions (data: rows [start, end)) ──► DecisionsShardPart
+ *                                   └─► shardDecisions (data: cells of rows [start, end)) ──► DecisionsShardPart
  *
  * @example
  * import { runShard } from 'disparate';
@@ -24,7 +24,7 @@ export async function runShard(batteryFile: string, shard: Shard, settings: RunS
   if (resolved.models) throw new DisparateError('config', `${batteryFile}: models: --shard runs one model; compare is not sharded`);
   const context = settings.provenance ?? provenance(`run(${batteryFile})`);
   if (resolved.dataFile && resolved.battery.data) {
-    return shardDecisions(auditOptions(resolved, { context }), shard, { battery: resolved.file, battery_hash: resolved.hash, command: context.command, tool_version: context.toolVersion });
+    return await shardDecisions(auditOptions(resolved, { context }), shard, { battery: resolved.file, battery_hash: resolved.hash, command: context.command, tool_version: context.toolVersion });
   }
   try {
     return await scoreShard(resolved, { seed: settings.seed, size: settings.size, workers: settings.workers ?? availableParallelism(), chunkSize: settings.chunkSize, onProgress: settings.onProgress, context }, shard);

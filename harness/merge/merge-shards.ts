@@ -2,9 +2,9 @@ import type { Column } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
 import type { MergeContext } from './merge-results.js';
-import { openShardPart, readPartBytes, type OpenDecisionsPart, type OpenPart } from './open-shard-part.js';
-import { auditDecisions, auditOptions, resolveBattery, runPopulation, type Prescored } from '../pipeline/index.js';
-import { joinDecisions } from './decisions-shard.js';
+import { openShardPart, readDecisionsCells, readPartBytes, type OpenDecisionsPart, type OpenPart } from './open-shard-part.js';
+import { auditAggregated, auditOptions, combineCells, parseCells, resolveBattery, runPopulation, type Prescored } from '../pipeline/index.js';
+import { concatCells } from './decisions-shard.js';
 import type { TwinSource } from '../scoring/index.js';
 import { codesInCombinations, storedCodes, widenCodes, type CodeBytes, type ShardHeader } from './shard-part.js';
 
@@ -65,23 +65,29 @@ function readRows<T extends Float32Array | Int32Array>(parts: readonly OpenPart[
  *
  *   part files ──► openShardPart (headers) ──► check (one run, every shard once) ──► join by row index
  *     ──► runPopulation(prescored) ──► Results
+ *   decisions parts ──► check ──► their cells, added key by key (combineCells) ──► auditAggregated ──► Results
  *
  * @example const results = await mergeShards(['parts/shard-0-of-2.part', 'parts/shard-1-of-2.part'], context);
  */
 export async function mergeShards(files: readonly string[], context: MergeContext): Promise<Results> {
   if (files.length === 0) throw new DisparateError('usage', 'merge: no part files given');
   const opened = files.map(openShardPart);
-  const decisions = opened.filter((p): p is OpenDecisionsPart => 'offsets' in p);
-  if (decisions.length > 0 && decisions.length < opened.length) throw new DisparateError('data', `${decisions[0]!.file}: a shard of an audit of a decisions file; ${opened.find((p) => !('offsets' in p))!.file} is a shard of a synthetic run: the parts are not shards of one run`);
+  const decisions = opened.filter((p): p is OpenDecisionsPart => 'cellsOffset' in p);
+  if (decisions.length > 0 && decisions.length < opened.length) throw new DisparateError('data', `${decisions[0]!.file}: a shard of an audit of a decisions file; ${opened.find((p) => !('cellsOffset' in p))!.file} is a shard of a synthetic run: the parts are not shards of one run`);
   const first = opened[0]!.header;
   const resolved = resolveBattery(first.battery);
   if (resolved.hash !== first.battery_hash) throw new DisparateError('config', `${first.battery}: changed since the shards ran (sha256 ${resolved.hash}, the parts say ${first.battery_hash})`);
   if (decisions.length > 0) {
-    // An audit of a decisions file: its rows joined, audited once as the single run audits the file.
+    // An audit of a decisions file: the parts' cells (each the aggregation query over its rows, binned
+    // on the whole file's range) added key by key are the whole file's cells; audited as the single run
+    // audits them. The file itself is not read.
     const parts = orderedParts(decisions);
+    const header = parts[0]!.header;
     const options = auditOptions(resolved, { context: { ...context, command: first.command } });
-    void joinDecisions(parts, options.protected);
-    return auditDecisions(options);
+    const cells = concatCells(parts.map((p) => ({ file: p.file, cells: readDecisionsCells(p) })));
+    if ((cells.data[0]?.length ?? 0) === 0) throw new DisparateError('data', `${options.file}: no rows to audit${options.where !== undefined ? ' (none passes --where)' : ''}`);
+    const agg = combineCells(parseCells(cells.data, cells.columns, options.file, header.layout));
+    return auditAggregated(agg, header.data.hash, options);
   }
   const ordered = orderedParts(opened as OpenPart[]);
   const header = ordered[0]!.header;

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { CellObjects } from '../../datasets/sql/index.js';
 import { DisparateError } from '../errors/index.js';
-import { decisionsPartLayout, partLayout, SHARD_PART_FORMAT, SHARD_PART_VERSION, type DecisionsShardHeader, type PartLayout, type ShardHeader } from './shard-part.js';
+import { decodeCells, partLayout, SHARD_PART_FORMAT, SHARD_PART_VERSION, type DecisionsShardHeader, type PartLayout, type ShardHeader } from './shard-part.js';
 
 /** Whether a file starts as a shard's part file does (checked on its first bytes only). */
 export function isShardPart(bytes: Buffer): boolean {
@@ -14,11 +15,11 @@ export interface OpenPart {
   readonly layout: PartLayout;
 }
 
-/** A decisions part's header and the offsets of its arrays, by name (see decisionsPartLayout). */
+/** A decisions part's header and where its cells line starts; the cells are read by readDecisionsCells. */
 export interface OpenDecisionsPart {
   readonly file: string;
   readonly header: DecisionsShardHeader;
-  readonly offsets: ReadonlyMap<string, number>;
+  readonly cellsOffset: number;
 }
 
 /** Longest header line read: the levels of a few protected attributes and decision columns fit many times over. */
@@ -54,11 +55,12 @@ export function openShardPart(file: string): OpenPart | OpenDecisionsPart {
     }
     if (header.version !== SHARD_PART_VERSION) throw bad(`version: ${header.version} is not a part version this disparate reads (${SHARD_PART_VERSION}); run the shards again with this version`);
     const decisions = 'kind' in header && header.kind === 'decisions';
-    const layout = decisions ? decisionsPartLayout(header as DecisionsShardHeader, eol + 1) : partLayout(header as ShardHeader, eol + 1);
+    const total = decisions ? eol + 1 + (header as DecisionsShardHeader).shard.cells_bytes : partLayout(header as ShardHeader, eol + 1).total;
     const rows = `rows ${header.shard.start}–${header.shard.end - 1}`;
-    if (size < layout.total) throw bad(`truncated: ${size} bytes, the header announces ${layout.total} (${rows})`);
-    if (size > layout.total) throw bad(`${size - layout.total} bytes after the last array (${rows}); the file is not one part`);
-    return decisions ? { file, header: header as DecisionsShardHeader, offsets: (layout as ReturnType<typeof decisionsPartLayout>).offsets } : { file, header: header as ShardHeader, layout: layout as PartLayout };
+    if (!Number.isSafeInteger(total)) throw bad('header: shard.cells_bytes: not a byte count');
+    if (size < total) throw bad(`truncated: ${size} bytes, the header announces ${total} (${rows})`);
+    if (size > total) throw bad(`${size - total} bytes after the last array (${rows}); the file is not one part`);
+    return decisions ? { file, header: header as DecisionsShardHeader, cellsOffset: eol + 1 } : { file, header: header as ShardHeader, layout: partLayout(header as ShardHeader, eol + 1) };
   } finally {
     closeSync(fd);
   }
@@ -82,4 +84,12 @@ export function readPartBytes<T extends ArrayBufferView>(part: { readonly file: 
     closeSync(fd);
   }
   return target;
+}
+
+/** The cells a decisions part holds (its line after the header), checked to be what a shard writes. */
+export function readDecisionsCells(part: OpenDecisionsPart): CellObjects {
+  const bytes = readPartBytes(part, part.cellsOffset, Buffer.alloc(part.header.shard.cells_bytes));
+  const cells = decodeCells(bytes);
+  if (!cells) throw new DisparateError('data', `${part.file}: cells: not the cells a shard writes (one line of JSON with "columns" and "data"); the part is damaged`);
+  return cells;
 }

@@ -1,3 +1,4 @@
+import type { CellObjects } from '../../datasets/sql/index.js';
 import type { Column } from '../../datasets/table/index.js';
 import type { StoredTwins } from '../scoring/index.js';
 
@@ -35,8 +36,11 @@ export interface ShardHeader {
   readonly code_bytes: { readonly combinations: CodeBytes; readonly columns: readonly (CodeBytes | null)[]; readonly twins: readonly (CodeBytes | 0)[] };
 }
 
-/** Layout version of a part file; version 1 stored every code in 4 bytes. */
-export const SHARD_PART_VERSION = 2;
+/**
+ * Layout version of a part file; version 1 stored every code in 4 bytes, version 2 a decisions file's
+ * rows (version 3 stores its cells).
+ */
+export const SHARD_PART_VERSION = 3;
 
 /** Bytes a stored code takes. */
 export type CodeBytes = 1 | 2 | 4;
@@ -159,14 +163,16 @@ export function isDecisionsPart(part: ShardPart | DecisionsShardPart): part is D
 
 /**
  * A part file's bytes: one line of JSON (the header), then the arrays, little-endian, each padded to
- * a multiple of 8 bytes; codes in the header's `code_bytes` widths.
+ * a multiple of 8 bytes; codes in the header's `code_bytes` widths. A decisions part: the header,
+ * then its cells as one line of JSON (encodeCells).
  *
  * @example encodeShardPart(part).subarray(0, 40).toString() // '{"format":"disparate-shard-part",…'
  */
 export function encodeShardPart(part: ShardPart | DecisionsShardPart): Buffer {
   const head = Buffer.from(`${JSON.stringify(part.header)}\n`, 'utf8');
   const pieces: Buffer[] = [head];
-  for (const a of isDecisionsPart(part) ? decisionsPartArrays(part) : partArrays(part, part.header)) {
+  if (isDecisionsPart(part)) return Buffer.concat([head, encodeCells(part.cells)]);
+  for (const a of partArrays(part, part.header)) {
     pieces.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     const pad = (8 - (a.byteLength % 8)) % 8;
     if (pad) pieces.push(Buffer.alloc(pad));
@@ -175,9 +181,8 @@ export function encodeShardPart(part: ShardPart | DecisionsShardPart): Buffer {
 }
 
 /**
- * Header of one shard of a battery auditing a decisions file (`data:`): rows [start, end) of the
- * file with what the audit of the whole file needs of each row (its groups, decision, label, score,
- * weight, sample and selection probability, and the tie-break ticket its contents draw).
+ * Header of one shard of a battery auditing a decisions file (`data:`): the cells of rows
+ * [start, end) of the file (see shardDecisions), the file identified by its hash over all its rows.
  */
 export interface DecisionsShardHeader {
   readonly format: typeof SHARD_PART_FORMAT;
@@ -187,68 +192,47 @@ export interface DecisionsShardHeader {
   readonly battery_hash: string;
   readonly command: string;
   readonly tool_version: string;
-  /** The decisions file as read (its sha256, over all its rows) and its rows. */
+  /** The decisions file as read (its sha256, over all its rows). */
   readonly data: { readonly file: string; readonly hash: string };
+  /** Rows in the whole file. */
   readonly size: number;
-  readonly shard: { readonly index: number; readonly count: number; readonly start: number; readonly end: number };
-  /** Per protected attribute (the battery's order): its groups over the whole file, sorted as the audit sorts them. */
-  readonly levels: readonly (readonly string[])[];
-  readonly code_bytes: readonly CodeBytes[];
-  /** Which per-row arrays the part holds (as the file's columns give them). */
-  readonly has: { readonly labels: boolean; readonly scores: boolean; readonly weights: boolean; readonly from_source: boolean; readonly selection_probability: boolean };
+  /** Shard I of N, its rows [start, end), and the bytes of its cells (the line after the header). */
+  readonly shard: { readonly index: number; readonly count: number; readonly start: number; readonly end: number; readonly cells_bytes: number };
+  /**
+   * How the cells read: the key columns (the protected attributes, wide; attribute and group, long),
+   * and whether ipw_sum / ipw_var are fixed-point integers (CellsQuerySpec.ipwFixedPoint).
+   */
+  readonly layout: { readonly attributes: readonly string[]; readonly long: boolean; readonly ipwFixedPoint: boolean };
 }
 
+/** A shard of a decisions file: its header and the aggregation query's output over its rows. */
 export interface DecisionsShardPart {
   readonly header: DecisionsShardHeader;
-  /** One array of group codes per protected attribute (sorted levels). */
-  readonly codes: readonly Int32Array[];
-  readonly flagged: Uint8Array;
-  readonly labels: Uint8Array | null;
-  readonly scores: Float64Array | null;
-  readonly weights: Float64Array | null;
-  readonly fromSource: Uint8Array | null;
-  readonly selectionProbability: Float64Array | null;
-  /** The selection curves' tie-break tickets of the rows (drawn from row contents); only with scores. */
-  readonly tickets: Float64Array | null;
+  readonly cells: CellObjects;
 }
 
-/** The arrays of a decisions part in file order: name, element bytes, and whether the part holds it. */
-function arraysOf(header: DecisionsShardHeader): { name: string; bytes: number }[] {
-  const { has } = header;
-  return [
-    ...header.code_bytes.map((bytes, a) => ({ name: `codes.${a}`, bytes })),
-    { name: 'flagged', bytes: 1 },
-    ...(has.labels ? [{ name: 'labels', bytes: 1 }] : []),
-    ...(has.scores ? [{ name: 'scores', bytes: 8 }, { name: 'tickets', bytes: 8 }] : []),
-    ...(has.weights ? [{ name: 'weights', bytes: 8 }] : []),
-    ...(has.from_source ? [{ name: 'from_source', bytes: 1 }] : []),
-    ...(has.selection_probability ? [{ name: 'selection_probability', bytes: 8 }] : []),
-  ];
+/**
+ * The cells as one line of JSON, column-major ({"columns": […], "data": [[…], …]}): integers the
+ * engine returns as bigint (counts, fixed-point score sums) are written as decimal text, which the
+ * cells reader takes exactly; doubles are written in their shortest round-trip form.
+ */
+export function encodeCells(cells: CellObjects): Buffer {
+  const text = JSON.stringify({ columns: cells.columns, data: cells.data }, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return Buffer.from(`${text}\n`, 'utf8');
 }
 
-/** Byte offsets of a decisions part's arrays after its header line, each padded to 8 bytes, and the file's length. */
-export function decisionsPartLayout(header: DecisionsShardHeader, headerBytes: number): { offsets: Map<string, number>; total: number } {
-  const n = header.shard.end - header.shard.start;
-  let at = headerBytes;
-  const offsets = new Map<string, number>();
-  for (const { name, bytes } of arraysOf(header)) {
-    offsets.set(name, at);
-    at += bytes * n + ((8 - ((bytes * n) % 8)) % 8);
+/** The cells line of a part back into cells; null when it is not what encodeCells writes. */
+export function decodeCells(bytes: Buffer): CellObjects | null {
+  if (bytes.length === 0 || bytes[bytes.length - 1] !== 0x0a) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bytes.subarray(0, bytes.length - 1).toString('utf8'));
+  } catch {
+    return null;
   }
-  return { offsets, total: at };
-}
-
-/** The part's arrays in file order. */
-export function decisionsPartArrays(part: DecisionsShardPart): ArrayBufferView[] {
-  const { header } = part;
-  const byName: Record<string, ArrayBufferView | null> = {
-    flagged: part.flagged,
-    labels: part.labels,
-    scores: part.scores,
-    tickets: part.tickets,
-    weights: part.weights,
-    from_source: part.fromSource,
-    selection_probability: part.selectionProbability,
-  };
-  return arraysOf(header).map(({ name }) => (name.startsWith('codes.') ? narrowCodes(part.codes[Number(name.slice(6))]!, header.code_bytes[Number(name.slice(6))]!) : byName[name]!));
+  const p = parsed as { columns?: unknown; data?: unknown };
+  if (!Array.isArray(p.columns) || !p.columns.every((c) => typeof c === 'string') || !Array.isArray(p.data) || p.data.length !== p.columns.length) return null;
+  const data = p.data as unknown[];
+  if (!data.every((d) => Array.isArray(d) && d.length === (data[0] as unknown[]).length)) return null;
+  return { columns: p.columns as string[], data: data as unknown[][] };
 }

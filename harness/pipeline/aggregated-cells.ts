@@ -1,5 +1,5 @@
 import { createCellCounts, HISTOGRAM_SLOT_COUNT, SLOT_COUNT, type CellCounts, type ScoreBinning } from '../accumulate/index.js';
-import { CELLS_COLUMNS, CELLS_FINE_BINS, SCORE_FIXED_POINT } from '../../datasets/sql/index.js';
+import { CELLS_COLUMNS, CELLS_FINE_BINS, IPW_FIXED_POINT, SCORE_FIXED_POINT } from '../../datasets/sql/index.js';
 import { normaliseLabels } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { SelectiveCounts } from '../metrics/index.js';
@@ -23,6 +23,8 @@ export interface CellRow {
   readonly qq: bigint;
   readonly ipwSum: number;
   readonly ipwVar: number;
+  /** In-process cells: ipwSum and ipwVar as the exact integers × 2^64 they were read from (see IPW_FIXED_POINT). */
+  readonly ipwFixed?: { readonly sum: bigint; readonly var: bigint } | undefined;
   /** Number of source rows behind a withheld cell (1 per source row; 0 otherwise). */
   readonly suppressedRows: number;
 }
@@ -235,7 +237,7 @@ export function parseCells(
   table: readonly (readonly unknown[])[],
   columns: readonly string[],
   where: string,
-  layout?: { readonly attributes: readonly string[]; readonly long: boolean },
+  layout?: { readonly attributes: readonly string[]; readonly long: boolean; readonly ipwFixedPoint?: boolean | undefined },
 ): AggregatedDecisions {
   const has = new Set(columns);
   for (const needed of ['flagged', 'row_count']) if (!has.has(needed)) throw new DisparateError('data', `${where}: column "${needed}" not found: not the output of the aggregation query (columns: ${columns.join(', ')})`);
@@ -276,6 +278,7 @@ export function parseCells(
     return x;
   };
   let binning: AggregatedDecisions['binning'] = null;
+  const fixedIpw = layout?.ipwFixedPoint === true && has.has('ipw_sum') && has.has('ipw_var');
   const rows: CellRow[] = objects.map((o, i) => {
     if (!blank(o.get('invalid'))) throw new DisparateError('data', `${where}: cell ${i + 1}: source rows fit no rule (${String(o.get('invalid'))}); find them with the query's checks and correct the data`);
     const keys = keyColumns.map((c) => {
@@ -309,9 +312,13 @@ export function parseCells(
       n,
       q: scored && bin !== null ? big(i, 'score_sum', o.get('score_sum')) : 0n,
       qq: scored && bin !== null ? big(i, 'score_sumsq', o.get('score_sumsq')) : 0n,
-      ipwSum: has.has('ipw_sum') && !suppressed ? num(i, 'ipw_sum', o.get('ipw_sum'), false)! : 0,
-      ipwVar: has.has('ipw_var') && !suppressed ? num(i, 'ipw_var', o.get('ipw_var'), false)! : 0,
       suppressedRows: suppressed ? 1 : 0,
+      ...(fixedIpw
+        ? fromFixed(suppressed ? 0n : big(i, 'ipw_sum', o.get('ipw_sum')), suppressed ? 0n : big(i, 'ipw_var', o.get('ipw_var')))
+        : {
+            ipwSum: has.has('ipw_sum') && !suppressed ? num(i, 'ipw_sum', o.get('ipw_sum'), false)! : 0,
+            ipwVar: has.has('ipw_var') && !suppressed ? num(i, 'ipw_var', o.get('ipw_var'), false)! : 0,
+          }),
     };
   });
   if (rows.length === 0) throw new DisparateError('data', `${where}: no rows to audit`);
@@ -326,4 +333,67 @@ export function parseCells(
     binning,
     rows,
   };
+}
+
+/** Horvitz–Thompson sums from their fixed-point integers: each the double nearest the exact sum. */
+function fromFixed(sum: bigint, variance: bigint): Pick<CellRow, 'ipwSum' | 'ipwVar' | 'ipwFixed'> {
+  const scale = Number(IPW_FIXED_POINT);
+  return { ipwSum: Number(sum) / scale, ipwVar: Number(variance) / scale, ipwFixed: { sum, var: variance } };
+}
+
+/** Text in the engine's order (code point order, as its byte-wise comparison of UTF-8 gives). */
+function compareText(a: string, b: string): number {
+  return a === b ? 0 : Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Numbers ascending, null after every number (the engine's default: NULLS LAST). */
+function compareNullable(a: number | null, b: number | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b;
+}
+
+/**
+ * Cells whose rows may repeat a key (the outputs of the aggregation query over disjoint sets of rows,
+ * e.g. the shards of one file, binned alike) as the query over all the rows gives them: one row per
+ * key with the counts, fixed-point score sums and Horvitz–Thompson sums added, in the query's ORDER BY
+ * (groups, flagged, label, from_source, suppressed, score_bin). Counts, score sums and in-process
+ * Horvitz–Thompson sums are integers, so the sums are exact in any order; a withheld cell stands for
+ * its key once, as in the query.
+ *
+ * @example combineCells(parseCells(concatenated.data, concatenated.columns, file, layout)).rows.length
+ */
+export function combineCells(agg: AggregatedDecisions): AggregatedDecisions {
+  const byKey = new Map<string, CellRow>();
+  for (const row of agg.rows) {
+    const key = JSON.stringify([row.keys, row.flagged, row.label, row.fromSource, row.suppressed, row.bin]);
+    const seen = byKey.get(key);
+    byKey.set(
+      key,
+      seen
+        ? {
+            ...seen,
+            n: seen.n + row.n,
+            q: seen.q + row.q,
+            qq: seen.qq + row.qq,
+            // Fixed-point sums (in-process cells) add exactly; sums of doubles from elsewhere as doubles.
+            ...(seen.ipwFixed && row.ipwFixed ? fromFixed(seen.ipwFixed.sum + row.ipwFixed.sum, seen.ipwFixed.var + row.ipwFixed.var) : { ipwSum: seen.ipwSum + row.ipwSum, ipwVar: seen.ipwVar + row.ipwVar }),
+            suppressedRows: Math.max(seen.suppressedRows, row.suppressedRows),
+          }
+        : row,
+    );
+  }
+  for (const row of byKey.values()) if (!Number.isSafeInteger(row.n)) throw new DisparateError('data', `${agg.where}: a cell's row_count passes 2^53 once the parts are added`);
+  const rows = [...byKey.values()].sort((a, b) => {
+    for (let k = 0; k < a.keys.length; k++) {
+      const c = compareText(a.keys[k]!, b.keys[k]!);
+      if (c !== 0) return c;
+    }
+    return (
+      a.flagged - b.flagged ||
+      compareNullable(a.label, b.label) ||
+      a.fromSource - b.fromSource ||
+      Number(a.suppressed) - Number(b.suppressed) ||
+      compareNullable(a.bin, b.bin)
+    );
+  });
+  return { ...agg, rows };
 }

@@ -154,7 +154,7 @@ export async function auditDecisions(opts: AuditOptions): Promise<Results> {
   }
   const { cells, hash, spec } = await aggregateDecisions(opts.file, opts, opts.encoding ?? 'utf8');
   if ((cells.data[0]?.length ?? 0) === 0) throw new DisparateError('data', `${opts.file}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
-  return auditAggregated(parseCells(cells.data, cells.columns, opts.file, { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined }), hash, opts);
+  return auditAggregated(parseCells(cells.data, cells.columns, opts.file, { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined, ipwFixedPoint: spec.ipwFixedPoint === true }), hash, opts);
 }
 
 /** The audit of cells (see auditDecisions); `hash` identifies the input in the manifest. */

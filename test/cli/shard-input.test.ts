@@ -90,10 +90,10 @@ proxies: false
   });
   it('a part of an earlier layout', () => {
     const bytes = readFileSync(join(dir, 'parts', 'shard-1-of-2.part'));
-    const old = Buffer.from(bytes.toString('latin1').replace('"version":2', '"version":1'), 'latin1');
+    const old = Buffer.from(bytes.toString('latin1').replace('"version":3', '"version":2'), 'latin1');
     writeFileSync(join(dir, 'old.part'), old);
     const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), 'old.part'], { cwd: dir });
-    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: old.part: version: 1 is not a part version this disparate reads (2); run the shards again with this version']);
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: old.part: version: 2 is not a part version this disparate reads (3); run the shards again with this version']);
   });
   it('a shard of a decisions file beside a shard of a synthetic run', () => {
     writeFileSync(join(dir, 'decisions.csv'), 'g,flag\na,1\nb,0\na,0\n');
@@ -103,18 +103,85 @@ proxies: false
     const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), join(dir, 'audit-parts', 'shard-1-of-2.part')], { cwd: dir });
     expect([r.status, r.stderr.trim()]).toEqual([2, `disparate: ${join(dir, 'audit-parts', 'shard-1-of-2.part')}: a shard of an audit of a decisions file; ${join(dir, 'parts', 'shard-0-of-2.part')} is a shard of a synthetic run: the parts are not shards of one run`]);
   });
-  it('a long-format decisions file', () => {
-    writeFileSync(join(dir, 'long.csv'), 'attribute,group,flag\ng,a,1\ng,b,0\n');
-    const long = join(dir, 'long.yaml');
-    writeFileSync(long, 'title: long\ndata: { file: long.csv, flag: flag, long: { attribute: attribute, group: group } }\nprotected: [g]\n');
-    const r = runCli(['run', long, '--shard', '0/2'], { cwd: dir });
-    expect([r.status, r.stderr.trim()]).toEqual([2, `disparate: ${long}: data.long: a long-format decisions file is not sharded (its groups are coded per attribute); audit it in one run`]);
-  });
   it('a battery changed since the shards ran', () => {
     appendFileSync(file, '# edited\n');
     const r = runCli(['merge', join(dir, 'parts', 'shard-0-of-2.part'), join(dir, 'parts', 'shard-1-of-2.part')], { cwd: dir });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(new RegExp(`^disparate: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: changed since the shards ran \\(sha256 sha256:[0-9a-f]{64}, the parts say sha256:[0-9a-f]{64}\\)$`));
+  });
+});
+
+/**
+ * Shards of a battery auditing a decisions file: each part holds the cells of its rows, binned on the
+ * whole file's scores; the merge adds them and audits them without the file.
+ */
+describe('run --shard of a decisions file: parts of cells, merged = the single run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'disparate-shard-cells-'));
+  const lines = ['g,h,flag,score,keep'];
+  // Group "z" only in the last rows, so the first shards never see it; scores spread so that each
+  // shard's own range would bin differently from the file's.
+  for (let i = 0; i < 60; i++) lines.push([i >= 55 ? 'z' : i % 3 === 0 ? 'a' : 'b', i % 2 ? 'x' : 'y', i % 4 === 0 ? 1 : 0, (i * 7) % 100 + (i < 10 ? 400 : 0), i % 5 === 4 ? 0 : 1].join(','));
+  const longLines = ['attribute,group,flag'];
+  for (let i = 0; i < 40; i++) longLines.push([i % 2 ? 'g' : 'h', i >= 36 ? 'late' : i % 3 ? 'p' : 'q', i % 3 === 0 ? 1 : 0].join(','));
+  // A fixed clock (SOURCE_DATE_EPOCH), so that the single run and the merge record the same times.
+  const CLOCK = { SOURCE_DATE_EPOCH: '1767225600' };
+  const wide = join(dir, 'wide.yaml');
+  const long = join(dir, 'long.yaml');
+  beforeAll(() => {
+    writeFileSync(join(dir, 'decisions.csv'), `${lines.join('\n')}\n`);
+    writeFileSync(join(dir, 'long.csv'), `${longLines.join('\n')}\n`);
+    writeFileSync(wide, 'title: wide\ndata: { file: decisions.csv, flag: flag, score: score, where: keep = 1 }\nprotected: [g, h]\nreference: { g: a, h: x }\n');
+    writeFileSync(long, 'title: long\ndata: { file: long.csv, flag: flag, long: { attribute: attribute, group: group } }\nprotected: [g, h]\nreference: { g: p, h: p }\n');
+  });
+
+  it.each([
+    ['wide format, --where, scores', 'wide', 3],
+    ['long format', 'long', 4],
+  ])('%s: N parts merged give the single run\'s results.json', (_, name, n) => {
+    const battery = join(dir, `${name}.yaml`);
+    const single = runCli(['run', battery, '--out', join(dir, `${name}-single`)], { cwd: dir, env: CLOCK });
+    expect(single.status).toBeLessThan(2);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      expect(runCli(['run', battery, '--shard', `${i}/${n}`, '--out', join(dir, `${name}-parts`)], { cwd: dir, env: CLOCK }).status).toBe(0);
+      parts.push(join(dir, `${name}-parts`, `shard-${i}-of-${n}.part`));
+    }
+    const first = readFileSync(parts[0]!);
+    const header = JSON.parse(first.subarray(0, first.indexOf(10)).toString('utf8')) as { kind: string; size: number; shard: { start: number; end: number } };
+    expect([header.kind, header.size, header.shard.start]).toEqual(['decisions', name === 'wide' ? 60 : 40, 0]);
+    const merged = runCli(['merge', ...parts, '--out', join(dir, `${name}-merged`)], { cwd: dir, env: CLOCK });
+    expect(merged.status).toBe(single.status);
+    const expected = readFileSync(join(dir, `${name}-single`, 'results.json'), 'utf8');
+    expect(JSON.parse(expected).groups.map((g: { group: string }) => g.group)).toContain(name === 'wide' ? 'z' : 'late');
+    expect(readFileSync(join(dir, `${name}-merged`, 'results.json'), 'utf8')).toBe(expected);
+  });
+
+  it('a decisions part of an earlier layout', () => {
+    for (const i of [0, 1]) expect(runCli(['run', wide, '--shard', `${i}/2`, '--out', join(dir, 'two')], { cwd: dir, env: CLOCK }).status).toBe(0);
+    const bytes = readFileSync(join(dir, 'two', 'shard-1-of-2.part'));
+    writeFileSync(join(dir, 'old.part'), Buffer.from(bytes.toString('latin1').replace('"version":3', '"version":2'), 'latin1'));
+    const r = runCli(['merge', join(dir, 'two', 'shard-0-of-2.part'), 'old.part'], { cwd: dir, env: CLOCK });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: old.part: version: 2 is not a part version this disparate reads (3); run the shards again with this version']);
+  });
+  it('a truncated decisions part', () => {
+    const bytes = readFileSync(join(dir, 'two', 'shard-1-of-2.part'));
+    writeFileSync(join(dir, 'cut.part'), bytes.subarray(0, bytes.length - 10));
+    const r = runCli(['merge', join(dir, 'two', 'shard-0-of-2.part'), 'cut.part'], { cwd: dir, env: CLOCK });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^disparate: cut\.part: truncated: \d+ bytes, the header announces \d+ \(rows 30–59\)$/);
+  });
+  it('a decisions part whose cells are damaged', () => {
+    const bytes = readFileSync(join(dir, 'two', 'shard-1-of-2.part'));
+    const eol = bytes.indexOf(10);
+    const damaged = Buffer.from(bytes);
+    damaged[eol + 1] = 0x21;
+    writeFileSync(join(dir, 'damaged.part'), damaged);
+    const r = runCli(['merge', join(dir, 'two', 'shard-0-of-2.part'), 'damaged.part'], { cwd: dir, env: CLOCK });
+    expect([r.status, r.stderr.trim()]).toEqual([2, 'disparate: damaged.part: cells: not the cells a shard writes (one line of JSON with "columns" and "data"); the part is damaged']);
+  });
+  it('more shards than the file has rows', () => {
+    const r = runCli(['run', long, '--shard', '0/41'], { cwd: dir, env: CLOCK });
+    expect([r.status, r.stderr.trim()]).toEqual([2, `disparate: --shard 0/41: more shards than the 40 rows of ${join(dir, 'long.csv')}`]);
   });
 });
 

@@ -23,7 +23,7 @@ export async function runShard(batteryFile: string, shard: Shard, settings: RunS
   const resolved = resolveBattery(batteryFile);
   if (resolved.models) throw new DisparateError('config', `${batteryFile}: models: --shard runs one model; compare is not sharded`);
   const context = settings.provenance ?? provenance(`run(${batteryFile})`);
-  if (resolved.dataFile && resolved.battery.data) {
+  if (resolved.dataFile !== null) {
     return await shardDecisions(auditOptions(resolved, { context }), shard, { battery: resolved.file, battery_hash: resolved.hash, command: context.command, tool_version: context.toolVersion });
   }
   try {

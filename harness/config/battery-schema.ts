@@ -99,7 +99,7 @@ export const Bootstrap = z
   .describe('Multinomial bootstrap of the cell counts: intervals reported beside the analytic ones (bootstrap_ci), BCa where every count behind the value is at least 5, else the analytic interval (named in bootstrap_method, the reason in bootstrap_fallback).');
 export type Bootstrap = z.infer<typeof Bootstrap>;
 
-export const Battery = z
+const BatteryFields = z
   .object({
     title: z.string().describe('Title of the report.'),
     unit: z
@@ -268,18 +268,38 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
       .optional()
       .describe('Intersections of protected attributes to report: "full" (all attributes together, the default), "all" (every subset of two or more), "none", or a list of subsets such as [[nationality, disability]] or [nationality*disability]. Cells below min_cell are listed as suppressed with their n, never dropped.'),
   })
-  .strict()
-  // What the battery's source must hold, checked here so that the schema stays the only validator of
-  // the file's shape (resolveBattery checks only what needs other files or the metric registry).
-  .superRefine((b, ctx) => {
-    const bad = (path: (string | number)[], message: string): void => void ctx.addIssue({ code: 'custom', path, message });
-    if (!b.population === !b.data) return bad(['population'], 'give exactly one of population (synthetic run) or data (recorded decisions)');
-    if (b.population && (b.population.spec === undefined) === (b.population.file === undefined)) return bad(['population'], 'give exactly one of spec (synthetic) or file (real data)');
+  .strict();
+type BatteryFields = z.output<typeof BatteryFields>;
+
+/** A synthetic or real-population run: the model scores `population` and `decision` turns scores into flags. */
+export type PopulationBattery = BatteryFields & { population: NonNullable<BatteryFields['population']>; decision: DecisionRule; data?: undefined };
+/** An audit of recorded decisions: `data` holds them, nothing is scored. */
+export type DataBattery = BatteryFields & { data: NonNullable<BatteryFields['data']>; population?: undefined };
+/** A battery is one or the other, so that code reading `population`, `decision` or `data` is told by the type which it has. */
+export type Battery = PopulationBattery | DataBattery;
+
+const isPopulationBattery = (b: BatteryFields): b is PopulationBattery => b.population !== undefined && b.data === undefined && b.decision !== undefined;
+const isDataBattery = (b: BatteryFields): b is DataBattery => b.data !== undefined && b.population === undefined;
+
+// What the battery's source must hold, checked here so that the schema stays the only validator of
+// the file's shape (resolveBattery checks only what needs other files or the metric registry). The
+// transform returns the parsed object itself, narrowed to the union: no field is copied or reordered.
+export const Battery = BatteryFields.transform((b, ctx): Battery => {
+  const bad = (path: (string | number)[], message: string): never => {
+    ctx.addIssue({ code: 'custom', path, message, input: b });
+    return z.NEVER;
+  };
+  if (!b.population === !b.data) return bad(['population'], 'give exactly one of population (synthetic run) or data (recorded decisions)');
+  if (b.population && (b.population.spec === undefined) === (b.population.file === undefined)) return bad(['population'], 'give exactly one of spec (synthetic) or file (real data)');
+  if (isDataBattery(b)) {
     const data = b.data;
-    if (!data) return;
     if (data.label_source && !data.label && !data.positives) return bad(['data', 'label'], 'required with data.label_source (or positives with count): the errors found in each sample');
     if (data.label_source && data.population_size === undefined) return bad(['data', 'population_size'], 'required with data.label_source: the number of applicants the samples come from');
     if (!data.label_source && data.population_size !== undefined) return bad(['data', 'population_size'], 'only used with data.label_source');
     if (!data.label_source && data.selection_probability) return bad(['data', 'selection_probability'], 'only used with data.label_source');
-  });
-export type Battery = z.infer<typeof Battery>;
+    return b;
+  }
+  if (!b.model && !b.models) return bad(['model'], 'required with population (or models: { deployed, candidate } for disparate compare)');
+  if (isPopulationBattery(b)) return b;
+  return bad(['decision'], 'required with population');
+});

@@ -83,6 +83,8 @@ export async function mergeShards(files: readonly string[], context: MergeContex
     // audits them. The file itself is not read.
     const parts = orderedParts(decisions);
     const header = parts[0]!.header;
+    // The parts and the battery share one hash, so a decisions shard has a data: battery.
+    if (resolved.dataFile === null) throw new DisparateError('internal', `${first.battery}: the parts audit a decisions file but the battery scores a population`);
     const options = auditOptions(resolved, { context: { ...context, command: first.command } });
     const cells = concatCells(parts.map((p) => ({ file: p.file, cells: readDecisionsCells(p) })));
     if ((cells.data[0]?.length ?? 0) === 0) throw new DisparateError('data', `${options.file}: no rows to audit${options.where !== undefined ? ' (none passes --where)' : ''}`);

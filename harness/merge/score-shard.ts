@@ -8,7 +8,7 @@ import { prepareProxies } from '../pipeline/index.js';
 import { decisionTable, fileRows, type RunOptions } from '../pipeline/index.js';
 import { designsOf } from '../pipeline/index.js';
 import { EVERY_ATTRIBUTE } from '../findings/index.js';
-import type { ResolvedBattery } from '../pipeline/index.js';
+import type { ResolvedPopulationBattery } from '../pipeline/index.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation } from '../scoring/index.js';
 import { scoreTwinRows } from '../scoring/index.js';
 import { codeBytes, codesInCombinations, SHARD_PART_FORMAT, SHARD_PART_VERSION, type ShardPart } from './shard-part.js';
@@ -23,14 +23,14 @@ import { codeBytes, codesInCombinations, SHARD_PART_FORMAT, SHARD_PART_VERSION, 
  *
  * @example const part = await scoreShard(resolveBattery('battery.yaml'), { context }, { index: 1, count: 4, source: '--shard' });
  */
-export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOptions, 'prescored' | 'onDecided'>, shard: Shard): Promise<ShardPart> {
+export async function scoreShard(resolved: ResolvedPopulationBattery, opts: Omit<RunOptions, 'prescored' | 'onDecided'>, shard: Shard): Promise<ShardPart> {
   const { battery } = resolved;
   const specFile = resolved.populationSpec;
   const dataFile = resolved.populationFile;
   const model = loadAnyModel(resolved.modelFile!);
   const seed = opts.seed ?? battery.seed;
-  const encoding = battery.population?.encoding;
-  const n = dataFile ? fileRows(resolved, dataFile, opts.size, encoding) : (opts.size ?? battery.population!.size!);
+  const encoding = battery.population.encoding;
+  const n = dataFile ? fileRows(resolved, dataFile, opts.size, encoding) : (opts.size ?? battery.population.size!);
   if (shard.count > n) throw new DisparateError('usage', `--shard ${shard.index}/${shard.count}: more shards than the ${n} rows of the population`);
   // A twin's default target is the largest group, which only the whole population knows.
   battery.counterfactual.forEach((entry, i) => {
@@ -43,7 +43,7 @@ export async function scoreShard(resolved: ResolvedBattery, opts: Omit<RunOption
   const [start, end] = shardRange(n, shard.index, shard.count);
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const scored = await scorePopulation(plan, { n: end - start, start, chunkSize, workers: opts.workers, onProgress: opts.onProgress });
-  const names = decisionColumns(battery.decision!);
+  const names = decisionColumns(battery.decision);
   const columns = decisionTable(plan, names, chunkSize, [start, end]);
   const references = Object.fromEntries(
     battery.counterfactual.flatMap((entry) => {

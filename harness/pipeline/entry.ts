@@ -1,7 +1,7 @@
 import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
 import { auditDecisions, type AuditOptions } from './audit-decisions.js';
-import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
+import { batteryReferences, type ResolvedBattery, type ResolvedDataBattery } from './resolve-battery.js';
 import { runPopulation, type RunOptions } from './run-population.js';
 
 /**
@@ -14,7 +14,7 @@ import { runPopulation, type RunOptions } from './run-population.js';
  *                   └─► auditDecisions  (data:)
  */
 export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
-  if (!resolved.dataFile || !resolved.battery.data) return runPopulation(resolved, opts);
+  if (resolved.dataFile === null) return runPopulation(resolved, opts);
   return auditDecisions(auditOptions(resolved, opts));
 }
 
@@ -24,9 +24,9 @@ export async function runBattery(resolved: ResolvedBattery, opts: RunOptions): P
  * schema's). Shared by the run and by the shards of a sharded run and their merge, which must audit
  * alike.
  */
-export function auditOptions(resolved: ResolvedBattery, opts: Pick<RunOptions, 'seed' | 'context'>): AuditOptions {
+export function auditOptions(resolved: ResolvedDataBattery, opts: Pick<RunOptions, 'seed' | 'context'>): AuditOptions {
   const { battery } = resolved;
-  const data = battery.data!;
+  const data = battery.data;
   const seed = opts.seed ?? battery.seed;
   // As the audit command: selective labels always get their bootstrap (2000 replicates unless the battery says otherwise).
   const bootstrap = battery.bootstrap

@@ -1,6 +1,6 @@
 export { auditAggregated, auditDecisions, type AuditOptions } from './audit-decisions.js';
 export { combineCells, parseCells, type AggregatedDecisions, type CellRow } from './aggregated-cells.js';
-export { batteryReferences, resolveBattery, type ResolvedBattery } from './resolve-battery.js';
+export { batteryReferences, resolveBattery, type ResolvedBattery, type ResolvedDataBattery, type ResolvedPopulationBattery } from './resolve-battery.js';
 export { runPopulation, type DecidedRows, type RunOptions } from './run-population.js';
 export { auditOptions, runBattery } from './entry.js';
 export { reproducePack } from './reproduce-pack.js';

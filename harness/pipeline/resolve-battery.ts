@@ -1,29 +1,44 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { MAX_ROWS } from './max-rows.js';
-import { Battery, loadConfigFile, readText } from '../config/index.js';
+import { Battery, loadConfigFile, readText, type DataBattery, type PopulationBattery } from '../config/index.js';
 import { DisparateError } from '../errors/index.js';
 import { resolveMetricId } from '../metrics/index.js';
 import { INTERSECTION_SEPARATOR } from '../accumulate/index.js';
 import { EVERY_ATTRIBUTE, OVERALL_KEYWORD } from '../findings/index.js';
 
-/** A battery validated beyond its schema, with paths resolved against its folder. */
-export interface ResolvedBattery {
+interface ResolvedCommon {
   readonly file: string;
   readonly hash: string;
-  readonly battery: Battery;
-  readonly populationSpec: string | null;
-  /** A real population to score (battery population.file), instead of a spec. */
-  readonly populationFile: string | null;
   readonly modelFile: string | null;
-  /** The deployed and candidate model files of a battery for `disparate compare` (models:), instead of modelFile. */
-  readonly models: { readonly deployed: string; readonly candidate: string } | null;
   /** The battery's verify block with its files resolved; null without one. */
   readonly verify: { readonly data: string; readonly expect: string; readonly column?: string | undefined; readonly tolerance: number } | null;
-  readonly dataFile: string | null;
   /** Whether ground-truth labels will exist (label metrics allowed in checks). */
   readonly labelled: boolean;
 }
+
+/** A battery whose model scores a population (population:), validated beyond its schema, with paths resolved against its folder. */
+export interface ResolvedPopulationBattery extends ResolvedCommon {
+  readonly battery: PopulationBattery;
+  readonly populationSpec: string | null;
+  /** A real population to score (battery population.file), instead of a spec. */
+  readonly populationFile: string | null;
+  /** The deployed and candidate model files of a battery for `disparate compare` (models:), instead of modelFile. */
+  readonly models: { readonly deployed: string; readonly candidate: string } | null;
+  readonly dataFile: null;
+}
+
+/** A battery auditing recorded decisions (data:), validated beyond its schema, with paths resolved against its folder. */
+export interface ResolvedDataBattery extends ResolvedCommon {
+  readonly battery: DataBattery;
+  readonly populationSpec: null;
+  readonly populationFile: null;
+  readonly models: null;
+  readonly dataFile: string;
+}
+
+/** A battery validated beyond its schema; `dataFile` (null or not) tells which kind it is. */
+export type ResolvedBattery = ResolvedPopulationBattery | ResolvedDataBattery;
 
 /**
  * Loads a battery file (the schema checks population xor data, spec xor file and the data block's
@@ -46,9 +61,7 @@ export function resolveBattery(file: string): ResolvedBattery {
   }
   if (battery.model !== undefined && battery.models !== undefined) throw bad('models', 'give exactly one of model (disparate run) or models: { deployed, candidate } (disparate compare)');
   if (battery.data && battery.models) throw bad('models', 'two models are compared on a population they both score; a data file holds the decisions of one model');
-  if (battery.population && !battery.model && !battery.models) throw bad('model', 'required with population (or models: { deployed, candidate } for disparate compare)');
   if (battery.verify && !battery.model) throw bad('verify', 'verifies a model; this battery has none (recorded decisions are audited as they are)');
-  if (battery.population && !battery.decision) throw bad('decision', 'required with population');
   const attributes = new Set(battery.protected);
   if (attributes.size !== battery.protected.length) throw bad('protected', 'lists an attribute twice');
   const intersection = battery.protected.join(INTERSECTION_SEPARATOR);
@@ -57,7 +70,7 @@ export function resolveBattery(file: string): ResolvedBattery {
     if (key === EVERY_ATTRIBUTE && value !== OVERALL_KEYWORD) throw bad('reference.*', `sets the reference of every attribute not named, so it can only be ${OVERALL_KEYWORD} (everyone else); got "${value}"`);
     if (key !== EVERY_ATTRIBUTE && !known(key)) throw bad(`reference.${key}`, `not a protected attribute (${[...attributes].join(', ')})`);
   }
-  const labelled = battery.population ? battery.label !== undefined : battery.data?.label !== undefined;
+  const labelled = battery.data ? battery.data.label !== undefined : battery.label !== undefined;
   battery.checks.forEach((check, i) => {
     const metric = resolveMetricId(check.metric)!;
     if (check.attribute !== 'all' && !known(check.attribute)) {
@@ -82,17 +95,21 @@ export function resolveBattery(file: string): ResolvedBattery {
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw bad('checks', `check id "${dup}" used twice`);
   const dir = dirname(file);
-  return {
+  const common = {
     file,
     hash,
-    battery,
-    populationSpec: battery.population?.spec !== undefined ? resolve(dir, battery.population.spec) : null,
-    populationFile: battery.population?.file !== undefined ? resolve(dir, battery.population.file) : null,
     modelFile: battery.model ? resolve(dir, battery.model) : null,
-    models: battery.models ? { deployed: resolve(dir, battery.models.deployed), candidate: resolve(dir, battery.models.candidate) } : null,
     verify: battery.verify ? { ...battery.verify, data: resolve(dir, battery.verify.data), expect: resolve(dir, battery.verify.expect) } : null,
-    dataFile: battery.data ? resolve(dir, battery.data.file) : null,
     labelled,
+  };
+  if (battery.data) return { ...common, battery, populationSpec: null, populationFile: null, models: null, dataFile: resolve(dir, battery.data.file) };
+  return {
+    ...common,
+    battery,
+    populationSpec: battery.population.spec !== undefined ? resolve(dir, battery.population.spec) : null,
+    populationFile: battery.population.file !== undefined ? resolve(dir, battery.population.file) : null,
+    models: battery.models ? { deployed: resolve(dir, battery.models.deployed), candidate: resolve(dir, battery.models.candidate) } : null,
+    dataFile: null,
   };
 }
 

@@ -12,7 +12,7 @@ import { applyDecision, decisionColumns, describeDecision, rowContentTickets, ro
 import { analyseCells, analysisSections, buildManifest } from '../findings/index.js';
 import { buildCells, sweepFractions } from '../findings/index.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
-import { batteryReferences, type ResolvedBattery } from './resolve-battery.js';
+import { batteryReferences, type ResolvedBattery, type ResolvedPopulationBattery } from './resolve-battery.js';
 import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from '../scoring/index.js';
 import { decisionExtentWarning } from './decision-extent-warning.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from '../scoring/index.js';
@@ -72,6 +72,8 @@ export interface DecidedRows {
  * top-fraction rule needs every score before it can flag any row.
  */
 export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions): Promise<Results> {
+  // runBattery sends a data: battery to auditDecisions; a caller of this function directly is told why it cannot score one.
+  if (resolved.dataFile !== null) throw new DisparateError('config', `${resolved.file}: data: a battery of recorded decisions is audited, not scored; scoring needs population: and model:`);
   const { battery } = resolved;
   const specFile = resolved.populationSpec;
   const dataFile = resolved.populationFile;
@@ -79,8 +81,8 @@ export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions)
   const seed = opts.seed ?? battery.seed;
   const verified = resolved.verify ? await verifyModel({ model, ...resolved.verify, inputs: battery.inputs }) : null;
   if (verified && !verified.pass) throw new DisparateError('model', `${resolved.file}: verify: the model does not reproduce the expected predictions: ${describeVerification(verified)}`);
-  const encoding = battery.population?.encoding;
-  const n = dataFile ? fileRows(resolved, dataFile, opts.size, encoding) : (opts.size ?? battery.population!.size!);
+  const encoding = battery.population.encoding;
+  const n = dataFile ? fileRows(resolved, dataFile, opts.size, encoding) : (opts.size ?? battery.population.size!);
   const proxyRun = battery.proxies === false ? null : prepareProxies({ specFile, dataFile, encoding, seed, size: n }, model.inputs.map((i) => battery.inputs[i.name] ?? i.name), battery.protected);
   const source = (dataFile ?? specFile)!;
   const plan = { batteryFile: resolved.file, specFile, dataFile, encoding, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
@@ -88,7 +90,7 @@ export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions)
   // Ties at a cut are settled by a lot keyed on row identity: the row index of a synthetic row, the
   // contents of a file's row (whose position is arbitrary).
   const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile, encoding), seed) : rowIndexTickets(seed);
-  const decision = applyDecision(scored.scores, battery.decision!, tickets, opts.prescored?.decisionTable ?? decisionTable(plan, decisionColumns(battery.decision!), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const decision = applyDecision(scored.scores, battery.decision, tickets, opts.prescored?.decisionTable ?? decisionTable(plan, decisionColumns(battery.decision), opts.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const { flagged } = decision;
   opts.onDecided?.({ n, levels: scored.levels, combinations: scored.combinations, flagged, labels: scored.labels });
   const { cells, sweep } = buildCells(
@@ -130,8 +132,8 @@ export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions)
     model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source, ...(model.meta.artifacts ? { artifacts: [...model.meta.artifacts] } : {}) },
     population: { file: source, hash: `sha256:${createHash('sha256').update(readFileSync(source)).digest('hex')}` },
     data: null,
-    decision: describeDecision(battery.decision!),
-    decisionRule: battery.decision!.rule,
+    decision: describeDecision(battery.decision),
+    decisionRule: battery.decision.rule,
     seed,
     rng: RNG_ALGORITHM,
     rows: n,
@@ -149,16 +151,16 @@ export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions)
     verify: verified ? { data: verified.data, expect: verified.expect, column: verified.column, rows: verified.rows, tolerance: verified.tolerance, max_error: verified.max_error, worst_row: verified.worst_row } : undefined,
     bootstrap: battery.bootstrap && { replicates: battery.bootstrap.replicates, seed: battery.bootstrap.seed ?? seed },
   });
-  const extent = decisionExtentWarning(battery.decision!, flagged);
-  const warnings = [...(model.meta.warnings ?? []), ...analysis.warnings, ...tieWarnings(battery.decision!, decision.lots), ...(extent ? [extent] : []), ...(proxies?.warnings ?? [])];
+  const extent = decisionExtentWarning(battery.decision, flagged);
+  const warnings = [...(model.meta.warnings ?? []), ...analysis.warnings, ...tieWarnings(battery.decision, decision.lots), ...(extent ? [extent] : []), ...(proxies?.warnings ?? [])];
   // A rule that flags everyone or no one tested nothing: not a pass.
   const summary = extent && analysis.summary.verdict === 'pass' ? { ...analysis.summary, verdict: 'inconclusive' as const } : analysis.summary;
   return { schemaVersion: 1, manifest, groups: analysis.groups, counterfactual, checks: analysis.checks, summary, warnings, ...analysisSections(analysis), ...(proxies ? { proxies: proxies.proxies } : {}) };
 }
 
 /** The cut twins are decided by; resolveBattery refuses twins with strata or a second stage before anything is scored. */
-function singleCut(resolved: ResolvedBattery, cut: Cut | null): Cut {
-  if (!cut) throw new DisparateError('internal', `${resolved.file}: counterfactual twins need one cut for every row; ${describeDecision(resolved.battery.decision!)} has none`);
+function singleCut(resolved: ResolvedPopulationBattery, cut: Cut | null): Cut {
+  if (!cut) throw new DisparateError('internal', `${resolved.file}: counterfactual twins need one cut for every row; ${describeDecision(resolved.battery.decision)} has none`);
   return cut;
 }
 

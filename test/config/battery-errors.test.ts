@@ -46,6 +46,9 @@ describe('battery errors name the file and the field', () => {
     ['reference for an unknown attribute', `${base}reference: { religion: none }\n`, /reference\.religion: not a protected attribute/],
     ['population and data together', `${base}data: { file: d.csv, flag: f }\n`, /population: give exactly one/],
     ['neither population nor data', 'title: t\nmodel: model.json\nprotected: [nationality]\n', /b\d+\.yaml: population: give exactly one of population \(synthetic run\) or data/],
+    ['a population without a decision rule', base.replace('decision: { rule: top_fraction, fraction: 0.05 }\n', ''), /b\d+\.yaml: decision: required with population$/],
+    ['a population without a model', base.replace('model: model.json\n', ''), /b\d+\.yaml: model: required with population \(or models: \{ deployed, candidate \} for disparate compare\)$/],
+    ['a population without model or decision: the model is named first', base.replace('model: model.json\n', '').replace('decision: { rule: top_fraction, fraction: 0.05 }\n', ''), /b\d+\.yaml: model: required with population/],
     ['a population with both spec and file', base.replace('{ spec: pop.yaml, size: 1000 }', '{ spec: pop.yaml, file: p.csv, size: 1000 }'), /b\d+\.yaml: population: give exactly one of spec \(synthetic\) or file/],
     ['selective-label fields without a label source', 'title: t\ndata: { file: d.csv, flag: f, population_size: 100 }\nprotected: [nationality]\n', /b\d+\.yaml: data\.population_size: only used with data\.label_source$/],
     ['missing file', null, /nope\.yaml: file not found/],
@@ -54,6 +57,18 @@ describe('battery errors name the file and the field', () => {
     expect(e.code).toBe('config');
     expect(e.message).toMatch(pattern);
     expect(e.message).not.toMatch(/\n/);
+  });
+
+  it('resolves a population battery and a data battery to their own kinds', () => {
+    const population = resolveBattery(battery(base));
+    expect(population.dataFile).toBeNull();
+    expect(population.battery.data).toBeUndefined();
+    if (population.dataFile === null) expect(population.battery.decision).toEqual({ rule: 'top_fraction', fraction: 0.05 });
+    const data = resolveBattery(battery('title: t\ndata: { file: d.csv, flag: f }\nprotected: [nationality]\n'));
+    expect(data.dataFile).toMatch(/d\.csv$/);
+    expect(data.battery.population).toBeUndefined();
+    expect(data.populationSpec).toBeNull();
+    expect(data.models).toBeNull();
   });
 
   it('accepts a valid battery and fills documented defaults', () => {

@@ -90,10 +90,27 @@ export const Check = z
   .strict();
 export type Check = z.infer<typeof Check>;
 
+/** A rule of one battery field that a `disparate audit` flag shares, with the one wording of both (`alpha: must be in (0, 0.5)`, `--alpha 0.7: must be in (0, 0.5)`). */
+const rule = (message: string) => ({ number: z.number({ error: message }), message });
+const alpha = rule('must be in (0, 0.5)');
+/** Significance level, strictly between 0 and 0.5 (battery alpha, --alpha). */
+export const Alpha = alpha.number.gt(0, alpha.message).lt(0.5, alpha.message);
+const seed = rule('must be a non-negative integer');
+/** A seed: any integer a double holds exactly, from 0 (battery seed, bootstrap.seed, --seed). */
+export const Seed = seed.number.int(seed.message).min(0, seed.message).max(Number.MAX_SAFE_INTEGER, seed.message);
+const replicates = rule('must be an integer ≥ 100');
+/** Bootstrap replicates: fewer than 100 cannot place a 95 % percentile interval (battery bootstrap.replicates, --bootstrap). */
+export const Replicates = replicates.number.int(replicates.message).min(100, replicates.message).max(1_000_000, 'must be at most 1000000');
+const positive = rule('must be a positive integer');
+/** A count of at least 1 (data.population_size, privacy.min_cell; --population-size, --min-cell, --privacy-min-cell). */
+export const PositiveInteger = positive.number.int(positive.message).min(1, positive.message);
+/** What one row is, in the plural, in letters (battery unit, --unit). */
+export const Unit = z.string().regex(/^[\p{L}][\p{L} '-]*$/u, 'a plural noun in letters, e.g. households');
+
 export const Bootstrap = z
   .object({
-    replicates: z.number().int().min(100).max(1_000_000).default(2000).describe('Number of bootstrap replicates. Default 2000.'),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().describe('Seed of the resampling; default the battery seed.'),
+    replicates: Replicates.default(2000).describe('Number of bootstrap replicates. Default 2000.'),
+    seed: Seed.optional().describe('Seed of the resampling; default the battery seed.'),
   })
   .strict()
   .describe('Multinomial bootstrap of the cell counts: intervals reported beside the analytic ones (bootstrap_ci), BCa where every count behind the value is at least 5, else the analytic interval (named in bootstrap_method, the reason in bootstrap_fallback).');
@@ -102,10 +119,7 @@ export type Bootstrap = z.infer<typeof Bootstrap>;
 const BatteryFields = z
   .object({
     title: z.string().describe('Title of the report.'),
-    unit: z
-      .string()
-      .regex(/^[\p{L}][\p{L} '-]*$/u)
-      .optional()
+    unit: Unit.optional()
       .describe(`What one row is, in the plural, for the report's sentences ("households", "students", "applicants"). Default: the population spec's unit, else "people".`),
     description: z
       .string()
@@ -116,7 +130,7 @@ const BatteryFields = z
       .optional()
       .describe('Language of everything a person reads: report.html and report.md (front page, sentences, tables, methods, provenance), the charts and the terminal summary, with numbers in that language\'s format: en, fr or nl (--lang wins). Labels, sources and what results.json records in words are quoted as written; results.json and junit.xml stay English. Default en.'),
     labels: DisplayLabels.optional(),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master seed of every random draw. Default 1.'),
+    seed: Seed.default(1).describe('Master seed of every random draw. Default 1.'),
     population: z
       .object({
         spec: z.string().optional().describe('Population spec (YAML), relative to the battery file: a synthetic population.'),
@@ -154,7 +168,7 @@ const BatteryFields = z
           .regex(/^[^=]+=/, 'expected COL=VALUE')
           .optional()
           .describe('Selective labels (the Sweden method): COL=VALUE marking the random-audit sample; the other flagged rows were selected by the model. Needs `label` and `population_size`. As `--label-source`.'),
-        population_size: z.number().int().positive().optional().describe('Number of applicants the samples come from (with `label_source`), e.g. 977730. As `--population-size`.'),
+        population_size: PositiveInteger.optional().describe('Number of applicants the samples come from (with `label_source`), e.g. 977730. As `--population-size`.'),
 encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL file\'s bytes are read: utf8 (strict: a byte that is not UTF-8 is an error naming the row) or latin1 (ISO-8859-1). Default utf8. As `--encoding`.'),
         selection_probability: z.string().min(1).optional().describe('Column: known probability in (0, 1] that a flagged row was investigated; model-selected rows get inverse-probability weights 1/π (with `label_source`). As `--selection-probability`.'),
       })
@@ -201,7 +215,7 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
       .describe(
         'Reference group per attribute (an intersection as "a*b: x*y" or "a×b: x×y"); default the largest group. The value overall compares each group with everyone else (all rows not in the group; results.json records the reference as "(rest)"). reference: overall applies it to every attribute and intersection; the key "*" sets the reference of every attribute not named, e.g. { "*": overall, income_band: high }.',
       ),
-    alpha: z.number().gt(0).lt(0.5).default(0.05).describe('Significance level; intervals are (1 − alpha) two-sided. Default 0.05.'),
+    alpha: Alpha.default(0.05).describe('Significance level; intervals are (1 − alpha) two-sided. Default 0.05.'),
     correction: z
       .enum(['holm', 'bonferroni', 'benjamini-hochberg', 'none'])
       .default('bonferroni')
@@ -228,7 +242,7 @@ encoding: z.enum(['utf8', 'latin1']).optional().describe('How a CSV or JSONL fil
     bootstrap: Bootstrap.optional(),
     privacy: z
       .object({
-        min_cell: z.number().int().min(1).describe('Counts below this are shown as "<k" in report.html, report.md, junit.xml and the charts, and the rates built on them withheld. Applies to real-data audits (data:); synthetic runs show everything.'),
+        min_cell: PositiveInteger.describe('Counts below this are shown as "<k" in report.html, report.md, junit.xml and the charts, and the rates built on them withheld. Applies to real-data audits (data:); synthetic runs show everything.'),
       })
       .strict()
       .optional()

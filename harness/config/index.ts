@@ -1,4 +1,4 @@
-export { Battery, Check, DecisionRule, type DataBattery, type PopulationBattery } from './battery-schema.js';
+export { Alpha, Battery, Check, DecisionRule, PositiveInteger, Replicates, Seed, Unit, type DataBattery, type PopulationBattery } from './battery-schema.js';
 export { CategoricalVariable, DerivedVariable, JointVariable, NumericVariable, PopulationSpec, RakeMargin, type PopulationConstraint } from './population-schema.js';
 export { AdditiveModel, CategoricalInput, CommandModel, EncodedInput, EncodedNumericInput, FeatureName, HttpModel, LinearModel, LogisticModel, ModelFile, NumericInput, OnnxModel, PointsTable, RawInput, ScorecardModel, ScoresModel, TfjsModel, TreesModel } from './model-schema.js';
 export { loadConfigFile, parseConfigText, parseJson, readText } from './parse-config.js';

@@ -50,6 +50,16 @@ describe('bad input exits 2 with a one-line message', () => {
   it('a malformed battery', () => {
     expectBadInput(runCli(['run', file('g.yaml', 'title: t\nprotected: nat\n')]), /g\.yaml: protected: /);
   });
+  it('flags shared with the battery are refused in the battery schema\'s words, naming the flag', () => {
+    expectBadInput(runCli(audit(file('m.csv', good), '--alpha', '0.7')), /^disparate: --alpha 0\.7: must be in \(0, 0\.5\)$/);
+    expectBadInput(runCli(audit(file('n.csv', good), '--seed', '-1')), /^disparate: --seed -1: must be a non-negative integer$/);
+    expectBadInput(runCli(audit(file('o.csv', good), '--bootstrap', '50')), /^disparate: --bootstrap 50: must be an integer ≥ 100$/);
+    expectBadInput(runCli(audit(file('p.csv', good), '--bootstrap', '2000000')), /^disparate: --bootstrap 2000000: must be at most 1000000$/);
+    expectBadInput(runCli(audit(file('q.csv', good), '--unit', '1x')), /^disparate: --unit 1x: a plural noun in letters, e.g\. households$/);
+    expectBadInput(runCli(audit(file('r.csv', good), '--population-size', '0.5', '--label', 'label', '--label-source', 'nat=fr')), /^disparate: --population-size 0\.5: must be a positive integer$/);
+    // The same rules in a battery read the same after the field's name.
+    expectBadInput(runCli(['run', file('h.yaml', 'title: t\ndata: { file: d.csv, flag: f }\nprotected: [nat]\nalpha: 0.7\n')]), /h\.yaml: alpha: must be in \(0, 0\.5\)$/);
+  });
   it('audit options: a bad --min-cell, a --reference to no protected column, a column named twice, an invalid choice', () => {
     expectBadInput(runCli(audit(file('i.csv', good), '--min-cell', 'abc')), /--min-cell NaN: must be a positive integer/);
     expectBadInput(runCli(audit(file('j.csv', good), '--reference', 'natx=fr')), /--reference natx=…: "natx" is not a protected column \(nat\)/);

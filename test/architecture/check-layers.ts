@@ -76,6 +76,14 @@ export function importsOf(file: SourceFile): string[] {
 }
 
 /** Checks every relative import of the given files against the layer order and the index rule. */
+/**
+ * Imports allowed past a folder's index, each with its reason. The model adapters' index re-exports the
+ * tfjs adapter, whose declarations pull @tensorflow/tfjs's types (which do not type-check under
+ * skipLibCheck: false) into every library user's compilation once a public type reaches that index;
+ * the library's public types take the adapter type from its own module instead (test/package checks it).
+ */
+export const INDEX_BYPASS_ALLOWED: ReadonlySet<string> = new Set(['harness/pipeline/verify-model.ts → ../../models/adapters/model-adapter.js']);
+
 export function checkLayers(files: readonly SourceFile[]): Violation[] {
   const violations: Violation[] = [];
   const unplaced = new Set<string>();
@@ -104,7 +112,7 @@ export function checkLayers(files: readonly SourceFile[]): Violation[] {
         const how = toLayer === fromLayer ? 'a folder of the same layer' : 'a higher layer';
         violations.push({ file: file.path, specifier, rule: 'layer order', message: `${file.path}: imports '${specifier}': ${from} (layer ${fromLayer + 1}) may not import ${to} (layer ${toLayer + 1}), ${how}` });
       }
-      if (target !== `${to}/index.js`) {
+      if (target !== `${to}/index.js` && !INDEX_BYPASS_ALLOWED.has(`${file.path} → ${specifier}`)) {
         violations.push({ file: file.path, specifier, rule: 'index bypass', message: `${file.path}: imports '${specifier}' past ${to}/index.ts; import it from the folder's index (export it there if it is missing)` });
       }
     }

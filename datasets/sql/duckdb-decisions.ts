@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { decodeText } from '../../harness/config/index.js';
 import { cpus } from 'node:os';
 import { basename } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { DisparateError } from '../../harness/errors/index.js';
 import { cellsQuery, firstRowQuery, rangeQuery, quoteIdentifier as q, quoteText, type CellsQuerySpec } from './cells-query.js';
 import { rolesSpec, type ColumnType, type DecisionRoles } from './roles.js';
@@ -43,6 +43,8 @@ const isGlob = (file: string) => /[*?[]/.test(file);
  * GROUP BY spills to disk rather than growing without bound.
  */
 export async function openEngine(threads = Math.min(2, cpus().length)): Promise<{ connection: DuckDBConnection; close: () => void }> {
+  // Loaded on first use: a synthetic run, --help and the library's other entry points never need the engine's native module.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { threads: String(threads), memory_limit: '1GB', preserve_insertion_order: 'true' });
   const connection = await instance.connect();
   return {

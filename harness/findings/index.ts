@@ -1,6 +1,6 @@
 export { analyseCells, analysisSections, bootstrapManifest, type Analysis, type AnalysisSettings } from './analyse-cells.js';
 export { buildCells, sweepFractions, TOP_DECILE } from './build-cells.js';
-export { collectSelectiveCounts, type SelectiveRows } from './collect-selective-counts.js';
+export { collectSelectiveCounts, selectiveTally, type SelectiveRows, type SelectiveTallied } from './collect-selective-counts.js';
 export { computeAttributeFindings, type AttributeFindings } from './compute-attribute-findings.js';
 export { computeFindings, type CellExtras, type FindingsOptions, type IntersectionSetting } from './compute-findings.js';
 export { computeVerdicts } from './compute-verdicts.js';

@@ -2,8 +2,7 @@ import { createCellCounts, HISTOGRAM_SLOT_COUNT, SLOT_COUNT, type CellCounts, ty
 import { CELLS_COLUMNS, CELLS_FINE_BINS, IPW_FIXED_POINT, SCORE_FIXED_POINT } from '../../datasets/sql/index.js';
 import { normaliseLabels } from '../../datasets/table/index.js';
 import { DisparateError } from '../errors/index.js';
-import type { SelectiveCounts } from '../metrics/index.js';
-import type { Warning } from '../results/index.js';
+import { selectiveTally, type SelectiveTallied } from '../findings/index.js';
 
 /** One row of the aggregation query's output (see datasets/sql/cells-query.ts, the cells contract). */
 export interface CellRow {
@@ -151,76 +150,15 @@ function buildPart(agg: AggregatedDecisions, rows: readonly CellRow[], names: re
  * computes from cells instead of rows): the random-audit sample and the flagged cases by label, with
  * Horvitz–Thompson sums from `ipw_sum` / `ipw_var` where selection probabilities are known.
  */
-export function selectiveFromCells(
-  agg: AggregatedDecisions,
-  part: AggregatedPart,
-  attributeIndex: number,
-  reference: string,
-): { counts: SelectiveCounts; warnings: Warning[]; randomN: number; modelN: number } {
+export function selectiveFromCells(agg: AggregatedDecisions, part: AggregatedPart, attributeIndex: number, reference: string): SelectiveTallied {
   const attribute = part.cells.attributes[attributeIndex]!;
-  const k = attribute.levels.length;
-  const [randomPos, randomNeg, flaggedPos, flaggedNeg, posTotal, negTotal, posVariance, negVariance, overlap] = Array.from({ length: 9 }, () => new Float64Array(k)) as [
-    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
-  ];
-  let outside = 0;
-  let unlabelled = 0;
-  let randomN = 0;
-  let modelN = 0;
-  let both = 0;
+  const tally = selectiveTally(attribute.levels.length);
   for (const { row, codes } of part.rows) {
     if (row.suppressed) continue;
-    const g = codes[attributeIndex]!;
-    const w = row.n;
-    const random = row.fromSource === 1;
-    const flagged = row.flagged === 1;
-    if (!random && !flagged) {
-      outside += w;
-      continue;
-    }
-    if (row.label === null) {
-      unlabelled += w;
-      continue;
-    }
-    const pos = row.label === 1;
-    if (random) {
-      randomN += w;
-      (pos ? randomPos : randomNeg)[g]! += w;
-    }
-    if (flagged) {
-      modelN += w;
-      (pos ? flaggedPos : flaggedNeg)[g]! += w;
-      (pos ? posTotal : negTotal)[g]! += agg.probability ? row.ipwSum : w;
-      if (agg.probability) (pos ? posVariance : negVariance)[g]! += row.ipwVar;
-      if (random) {
-        overlap[g]! += w;
-        both += w;
-      }
-    }
+    // Without selection probabilities π = 1: Σ w/π is the count and the variance term is 0.
+    tally.add(codes[attributeIndex]!, row.n, row.fromSource === 1, row.flagged === 1, row.label === null ? null : row.label === 1, agg.probability ? row.ipwSum : row.n, agg.probability ? row.ipwVar : 0);
   }
-  const warnings: Warning[] = [];
-  const name = attribute.name;
-  if (outside > 0) warnings.push({ code: 'selective-labels-outside', message: `${name}: ${outside} row(s) neither in the random sample nor flagged are left out of the selective-labels analysis` });
-  if (unlabelled > 0) warnings.push({ code: 'selective-labels-unlabelled', message: `${name}: ${unlabelled} sampled row(s) without a label are left out of the selective-labels analysis` });
-  if (both > 0) warnings.push({ code: 'selective-labels-overlap', message: `${name}: ${both} row(s) are both in the random sample and flagged; each counts in both samples` });
-  return {
-    counts: {
-      attribute: name,
-      groups: attribute.levels,
-      reference,
-      randomPos,
-      randomNeg,
-      flaggedPos,
-      flaggedNeg,
-      flaggedPosTotal: posTotal,
-      flaggedNegTotal: negTotal,
-      flaggedPosVariance: posVariance,
-      flaggedNegVariance: negVariance,
-      overlap,
-    },
-    warnings,
-    randomN,
-    modelN,
-  };
+  return tally.result(attribute.name, attribute.levels, reference);
 }
 
 const CONTRACT = new Set<string>(CELLS_COLUMNS);

@@ -41,50 +41,8 @@ export function computeSelectionSweep(cells: CellCounts, batch: CombinationBatch
   const C = cells.combinations;
   const S = HISTOGRAM_SLOT_COUNT;
   const F = fractions.length;
-  // Per bin: total weight; per combination × slot: weight in bins at or above b (filled top-down below).
-  const perBin = new Float64Array(bins);
-  for (let c = 0; c < C; c++) {
-    for (let b = 0; b < bins; b++) {
-      const base = (c * bins + b) * S;
-      perBin[b]! += histogram[base]! + histogram[base + 1]! + histogram[base + 2]!;
-    }
-  }
-  let total = 0;
-  for (let b = 0; b < bins; b++) total += perBin[b]!;
   const cuts = new Float64Array(F).fill(NaN);
-  const selected = new Float64Array(F);
-  const counts = new Float64Array(F * C * S);
-  // The bin holding each cut, and the weight of the bins above it.
-  const cutBin = new Int32Array(F).fill(-1);
-  const above = new Float64Array(F);
-  fractions.forEach((f, j) => {
-    const k = Math.round(f * total);
-    selected[j] = k;
-    if (k <= 0) return;
-    let cum = 0;
-    for (let b = bins - 1; b >= 0; b--) {
-      if (cum + perBin[b]! >= k) {
-        cutBin[j] = b;
-        above[j] = cum;
-        return;
-      }
-      cum += perBin[b]!;
-    }
-  });
-  // Counts from whole bins above each cut, per combination and slot.
-  for (let j = 0; j < F; j++) {
-    const cb = cutBin[j]!;
-    if (cb < 0) continue;
-    for (let c = 0; c < C; c++) {
-      const out = (j * C + c) * S;
-      for (let b = cb + 1; b < bins; b++) {
-        const base = (c * bins + b) * S;
-        counts[out]! += histogram[base]!;
-        counts[out + 1]! += histogram[base + 1]!;
-        counts[out + 2]! += histogram[base + 2]!;
-      }
-    }
-  }
+  const { selected, cutBin, above, counts } = wholeBinsAbove(cells, fractions);
   // Rows of the cut bins, sorted by score (descending) then row.
   const wanted = new Map<number, number[]>();
   for (let j = 0; j < F; j++) if (cutBin[j]! >= 0) wanted.set(cutBin[j]!, []);
@@ -170,6 +128,33 @@ export function sweepFromHistogram(cells: CellCounts, fractions: readonly number
   const { bins } = binning;
   const C = cells.combinations;
   const S = HISTOGRAM_SLOT_COUNT;
+  const cuts = new Float64Array(fractions.length).fill(NaN);
+  const { perBin, selected, cutBin, above, counts } = wholeBinsAbove(cells, fractions);
+  const width = (binning.hi - binning.lo) / bins;
+  fractions.forEach((_, j) => {
+    const cb = cutBin[j]!;
+    if (cb < 0) return;
+    const share = (selected[j]! - above[j]!) / perBin[cb]!;
+    cuts[j] = +(binning.lo + cb * width).toPrecision(12);
+    for (let c = 0; c < C; c++) {
+      const out = (j * C + c) * S;
+      const base = (c * bins + cb) * S;
+      for (let s = 0; s < S; s++) counts[out + s]! += histogram[base + s]! * share;
+    }
+  });
+  return { fractions: [...fractions], cuts, selected, counts, combinations: C };
+}
+
+/**
+ * What both sweeps share: each fraction's selected weight k = round(f × total), the fine bin holding the
+ * k-th largest score (−1 when k is 0 or beyond the total) with the weight of the bins above it, and the
+ * counts per fraction × combination × label from the whole bins above the cut.
+ */
+function wholeBinsAbove(cells: CellCounts, fractions: readonly number[]): { perBin: Float64Array; selected: Float64Array; cutBin: Int32Array; above: Float64Array; counts: Float64Array } {
+  const histogram = cells.histogram!;
+  const bins = cells.binning!.bins;
+  const C = cells.combinations;
+  const S = HISTOGRAM_SLOT_COUNT;
   const F = fractions.length;
   const perBin = new Float64Array(bins);
   for (let c = 0; c < C; c++) {
@@ -180,35 +165,34 @@ export function sweepFromHistogram(cells: CellCounts, fractions: readonly number
   }
   let total = 0;
   for (let b = 0; b < bins; b++) total += perBin[b]!;
-  const cuts = new Float64Array(F).fill(NaN);
   const selected = new Float64Array(F);
-  const counts = new Float64Array(F * C * S);
-  const width = (binning.hi - binning.lo) / bins;
+  const cutBin = new Int32Array(F).fill(-1);
+  const above = new Float64Array(F);
   fractions.forEach((f, j) => {
     const k = Math.round(f * total);
     selected[j] = k;
     if (k <= 0) return;
     let cum = 0;
-    let cb = -1;
     for (let b = bins - 1; b >= 0; b--) {
       if (cum + perBin[b]! >= k) {
-        cb = b;
-        break;
+        cutBin[j] = b;
+        above[j] = cum;
+        return;
       }
       cum += perBin[b]!;
     }
-    if (cb < 0) return;
-    const share = (k - cum) / perBin[cb]!;
-    cuts[j] = +(binning.lo + cb * width).toPrecision(12);
+  });
+  const counts = new Float64Array(F * C * S);
+  for (let j = 0; j < F; j++) {
+    const cb = cutBin[j]!;
+    if (cb < 0) continue;
     for (let c = 0; c < C; c++) {
       const out = (j * C + c) * S;
       for (let b = cb + 1; b < bins; b++) {
         const base = (c * bins + b) * S;
         for (let s = 0; s < S; s++) counts[out + s]! += histogram[base + s]!;
       }
-      const base = (c * bins + cb) * S;
-      for (let s = 0; s < S; s++) counts[out + s]! += histogram[base + s]! * share;
     }
-  });
-  return { fractions: [...fractions], cuts, selected, counts, combinations: C };
+  }
+  return { perBin, selected, cutBin, above, counts };
 }

@@ -11,21 +11,22 @@ const Meta = {
   source: z.string().optional().describe('Where the model or its coefficients come from (citation).'),
 };
 
+/** A numeric input's preprocessing, as the training pipeline applied it: transform, then clip, then bins. */
+const TRANSFORM = z.enum(['identity', 'log', 'log1p']);
+const CLIP = z.tuple([z.number(), z.number()]).optional();
+const BIN_EDGES = z
+  .array(z.number())
+  .min(1)
+  .refine((e) => e.every((x, i) => i === 0 || x > e[i - 1]!), 'bin edges must be strictly ascending');
+
 export const NumericInput = z
   .object({
     name: z.string(),
     type: z.literal('numeric'),
     coefficient: z.number(),
-    transform: z
-      .enum(['identity', 'log', 'log1p'])
-      .default('identity')
-      .describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
-    clip: z.tuple([z.number(), z.number()]).optional().describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
-    bins: z
-      .array(z.number())
-      .min(1)
-      .refine((e) => e.every((x, i) => i === 0 || x > e[i - 1]!), 'bin edges must be strictly ascending')
-      .optional()
+    transform: TRANSFORM.default('identity').describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
+    clip: CLIP.describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
+    bins: BIN_EDGES.optional()
       .describe('Ascending edges: the value (after transform and clip) becomes its bin index, the number of edges ≤ it (np.searchsorted(edges, x, side="right"); pd.cut codes with right=False), and the coefficient multiplies that index. Default none.'),
     center: z.number().default(0).describe('Standardisation: the coefficient multiplies (bin(clip(transform(x))) − center) / scale. Default 0.'),
     scale: z.number().positive().default(1).describe('Default 1.'),
@@ -93,16 +94,9 @@ export const EncodedNumericInput = z
   .object({
     name: z.string(),
     type: z.literal('numeric'),
-    transform: z
-      .enum(['identity', 'log', 'log1p'])
-      .default('identity')
-      .describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
-    clip: z.tuple([z.number(), z.number()]).optional().describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
-    bins: z
-      .array(z.number())
-      .min(1)
-      .refine((e) => e.every((x, i) => i === 0 || x > e[i - 1]!), 'bin edges must be strictly ascending')
-      .optional()
+    transform: TRANSFORM.default('identity').describe('Applied first, as the training code did (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
+    clip: CLIP.describe('[low, high]: values are clipped to this range after the transform (np.clip). Default none.'),
+    bins: BIN_EDGES.optional()
       .describe('Ascending edges: the value (after transform and clip) becomes its bin index, the number of edges ≤ it (np.searchsorted(edges, x, side="right"); pd.cut codes with right=False). Default none.'),
     center: z.number().default(0).describe('Standardisation: the model sees (bin(clip(transform(x))) − center) / scale. Default 0.'),
     scale: z.number().positive().default(1).describe('Default 1.'),
@@ -230,11 +224,9 @@ export const AdditiveInput = z
       .optional()
       .describe('Numeric: ascending cut points; a value\'s bin is the number of edges ≤ it (below the first edge: bin 0; at or above the last: bin edges.length), as interpret\'s EBM bins (np.searchsorted(cuts, x, side="right")).'),
     levels: z.array(z.string()).min(1).optional().describe('Categorical: every level the model accepts; a level\'s bin is its index here.'),
-    transform: z
-      .enum(['identity', 'log', 'log1p'])
-      .optional()
+    transform: TRANSFORM.optional()
       .describe('Numeric: applied first, as the training pipeline did before the model saw the value (np.log, np.log1p); a value outside its domain stops the run naming the row. Default identity.'),
-    clip: z.tuple([z.number(), z.number()]).optional().describe('Numeric: [low, high], applied after the transform (np.clip). Default none.'),
+    clip: CLIP.describe('Numeric: [low, high], applied after the transform (np.clip). Default none.'),
     center: z.number().optional().describe('Numeric: standardisation before binning: the edges apply to (clip(transform(x)) − center) / scale, as after a StandardScaler in the pipeline. Default 0.'),
     scale: z.number().positive().optional().describe('Numeric: see center. Default 1.'),
   })

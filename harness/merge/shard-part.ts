@@ -157,7 +157,7 @@ function partArrays(part: Omit<ShardPart, 'header'>, header: ShardHeader): Array
 }
 
 /** Whether a part is one of a battery auditing a decisions file. */
-export function isDecisionsPart(part: ShardPart | DecisionsShardPart): part is DecisionsShardPart {
+function isDecisionsPart(part: ShardPart | DecisionsShardPart): part is DecisionsShardPart {
   return 'kind' in part.header && part.header.kind === 'decisions';
 }
 

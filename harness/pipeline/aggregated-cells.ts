@@ -54,7 +54,7 @@ const FINE_PER_OUTPUT = 20;
  * so many attribute combinations that the histograms would pass 128 MB (the merged edges are edges of
  * the query's bins, so merging is exact). Returns the binning and how many query bins make one fine bin.
  */
-export function auditBinning(binning: { lo: number; hi: number; bins: number }, combinations: number): { binning: ScoreBinning; merge: number } {
+function auditBinning(binning: { lo: number; hi: number; bins: number }, combinations: number): { binning: ScoreBinning; merge: number } {
   if (binning.bins !== CELLS_FINE_BINS) throw new DisparateError('data', `score_bins is ${binning.bins}; the cells contract has ${CELLS_FINE_BINS} fine bins`);
   const merge = [1, 2, 4, 5, 10, 20].find((m) => Math.max(1, combinations) * (CELLS_FINE_BINS / m) * HISTOGRAM_SLOT_COUNT <= MAX_SLOTS) ?? FINE_PER_OUTPUT;
   return { binning: { lo: binning.lo, hi: binning.hi, bins: CELLS_FINE_BINS / merge, coarsen: FINE_PER_OUTPUT / merge }, merge };

@@ -11,5 +11,4 @@ export { describeVerification, verifyModel, type Verification, type VerifyOption
 export { decisionTable, fileRows, type Prescored } from './run-population.js';
 export { prepareProxies } from './run-proxies.js';
 export { designsOf } from './run-twins.js';
-export { sortedLevels } from './sorted-levels.js';
 export { auditPostgres, type PostgresTable } from './audit-postgres.js';

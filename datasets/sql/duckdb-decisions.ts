@@ -145,24 +145,29 @@ export async function prepareSource(connection: DuckDBConnection, file: string, 
     } else header = [];
     const wanted = namedColumns(roles, new Set(header.length > 0 ? header : undefined));
     // Role columns are read as text (CSV): the file's own spelling is checked and quoted in messages.
-    const forced = [...new Set([...wanted.text, ...wanted.numeric])].filter((c) => !duplicated.includes(c));
+    const forced = format === 'csv' || format === 'tsv' ? [...new Set([...wanted.text, ...wanted.numeric])].filter((c) => !duplicated.includes(c)) : [];
     const from = readerCall(file, format, encoding, forced);
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
+    // One look at the engine's own typing: the forced columns are text in the query (the file's own
+    // spelling is checked and quoted in messages); those it would type as numbers are noted, so that an
+    // expression reads a column of numbers as numbers ("decile_score >= 5" on a label or protected column
+    // read as text), through a cast. Forcing types cannot change the other columns' types.
     const columns = new Map<string, ColumnType>();
-    for (const row of described.getRowObjectsJS()) columns.set(String(row['column_name']), typeOf(String(row['column_type'])));
-    // How the engine would type the forced columns left to itself: an expression then reads a column of
-    // numbers as numbers ("decile_score >= 5" on a label or protected column read as text), through a cast.
     const numericText = new Set<string>();
+    let sniffed: Record<string, unknown>[] | null = null;
     if (forced.length > 0) {
       try {
-        const sniffed = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${readerCall(file, format, encoding, [])}`);
-        for (const row of sniffed.getRowObjectsJS()) {
-          const name = String(row['column_name']);
-          if (forced.includes(name) && typeOf(String(row['column_type'])) === 'number') numericText.add(name);
-        }
+        sniffed = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${readerCall(file, format, encoding, [])}`)).getRowObjectsJS();
       } catch {
         // The sniffer could not type the file on its own: the forced columns stay text (the declared numeric roles are still numbers).
       }
+    }
+    for (const row of sniffed ?? (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS()) {
+      const name = String(row['column_name']);
+      const type = typeOf(String(row['column_type']));
+      if (sniffed && forced.includes(name)) {
+        columns.set(name, 'text');
+        if (type === 'number') numericText.add(name);
+      } else columns.set(name, type);
     }
     return { file, from, columns, duplicated, text: format !== 'parquet', bytes: isGlob(file) ? Infinity : statSync(file).size, numericText };
   } catch (e) {

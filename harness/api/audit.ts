@@ -1,6 +1,6 @@
 import { auditDecisions, type AuditOptions } from '../pipeline/index.js';
 import type { Results } from '../results/index.js';
-import { provenance, type Provenance } from './provenance.js';
+import { provenance, type Provenance } from '../config/index.js';
 
 /** {@link AuditOptions} with the recorded provenance optional (default `audit(<file>)`). */
 export type AuditSettings = Omit<AuditOptions, 'context'> & { readonly provenance?: Provenance | undefined };

@@ -3,7 +3,7 @@ import { resolveBattery } from '../pipeline/index.js';
 import { releaseWorkers, warmWorkers } from '../scoring/index.js';
 import { compareModels } from '../compare/index.js';
 import type { Results } from '../results/index.js';
-import { provenance } from './provenance.js';
+import { provenance } from '../config/index.js';
 import type { RunSettings } from './run.js';
 
 /**

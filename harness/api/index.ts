@@ -7,7 +7,7 @@ export { runShard } from './run-shard.js';
 export { encodeShardPart, parseShard, type DecisionsShardPart, type Shard, type ShardPart } from '../merge/index.js';
 export { verify, type VerifySettings } from './verify.js';
 export { describeVerification, type Verification } from '../pipeline/index.js';
-export { provenance, type Provenance } from './provenance.js';
+export { provenance, type Provenance } from '../config/index.js';
 export { buildReport } from '../../reports/index.js';
 export { Battery, Check, ModelFile, PopulationSpec, SCHEMAS, buildJsonSchema } from '../config/index.js';
 export { Results, type CheckResult, type Comparison, type GroupResult, type MetricValue, type Warning } from '../results/index.js';

@@ -1,6 +1,6 @@
 import { loadResultsFile, mergeResults, mergeShards } from '../merge/index.js';
 import type { Results } from '../results/index.js';
-import { provenance, type Provenance } from './provenance.js';
+import { provenance, type Provenance } from '../config/index.js';
 
 /**
  * Merges the results of disjoint parts of one population (results.json files, or their parsed

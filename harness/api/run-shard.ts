@@ -3,7 +3,7 @@ import { scoreShard, shardDecisions, type DecisionsShardPart, type Shard, type S
 import { auditOptions, resolveBattery } from '../pipeline/index.js';
 import { releaseWorkers } from '../scoring/index.js';
 import { DisparateError } from '../errors/index.js';
-import { provenance, type Provenance } from './provenance.js';
+import { provenance, type Provenance } from '../config/index.js';
 import type { RunSettings } from './run.js';
 
 /**

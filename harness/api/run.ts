@@ -3,7 +3,7 @@ import { resolveBattery, runBattery, type ResolvedBattery, type RunOptions } fro
 import { releaseWorkers, warmWorkers } from '../scoring/index.js';
 import { DisparateError } from '../errors/index.js';
 import type { Results } from '../results/index.js';
-import { provenance, type Provenance } from './provenance.js';
+import { provenance, type Provenance } from '../config/index.js';
 
 /**
  * How to run a battery: the pipeline's own options (seed and size overrides, workers, chunk size,

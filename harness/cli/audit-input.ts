@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { auditDecisions, auditPostgres, type AuditOptions, type PostgresTable } from '../pipeline/index.js';
+import { auditDecisions, auditPostgres, type AuditOptions, type PostgresTable } from '../audit/index.js';
 import type { Results } from '../results/index.js';
 import { DisparateError } from '../errors/index.js';
 

@@ -1,4 +1,4 @@
-import { provenance, type Provenance } from '../api/index.js';
+import { provenance, type Provenance } from '../config/index.js';
 
 /**
  * Options that change where, in which files and how fast results are written, never what they are: left out of the

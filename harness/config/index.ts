@@ -9,3 +9,4 @@ export { decodeText, type TextEncoding } from './decode-text.js';
 export { restoreProtoKeys, shieldProtoKeys, unshield } from './proto-keys.js';
 export { MAX_YAML_BYTES, parseYamlText } from './parse-yaml-text.js';
 export { DisplayLabels, intersectionName } from './display-labels.js';
+export { provenance, type Provenance } from './provenance.js';

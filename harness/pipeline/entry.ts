@@ -1,6 +1,6 @@
 import { displayManifest } from './display-manifest.js';
 import type { Results } from '../results/index.js';
-import { auditDecisions, type AuditOptions } from './audit-decisions.js';
+import { auditDecisions, type AuditOptions } from '../audit/index.js';
 import { batteryReferences, type ResolvedBattery, type ResolvedDataBattery } from './resolve-battery.js';
 import { runPopulation, type RunOptions } from './run-population.js';
 

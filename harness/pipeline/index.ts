@@ -1,5 +1,4 @@
-export { auditAggregated, auditDecisions, type AuditOptions } from './audit-decisions.js';
-export { combineCells, parseCells, type AggregatedDecisions, type CellRow } from './aggregated-cells.js';
+export { auditAggregated, auditDecisions, combineCells, parseCells, auditPostgres, type AuditOptions, type AggregatedDecisions, type CellRow, type PostgresTable } from '../audit/index.js';
 export { batteryReferences, resolveBattery, type ResolvedBattery, type ResolvedDataBattery, type ResolvedPopulationBattery } from './resolve-battery.js';
 export { runPopulation, type DecidedRows, type RunOptions } from './run-population.js';
 export { auditOptions, runBattery } from './entry.js';
@@ -11,4 +10,3 @@ export { describeVerification, verifyModel, type Verification, type VerifyOption
 export { decisionTable, fileRows, type Prescored } from './run-population.js';
 export { prepareProxies } from './run-proxies.js';
 export { designsOf } from './run-twins.js';
-export { auditPostgres, type PostgresTable } from './audit-postgres.js';

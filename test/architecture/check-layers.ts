@@ -24,6 +24,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['models/explain', 'models/zoo', 'datasets/packs'],
   ['harness/scoring'],
   ['harness/findings'],
+  ['harness/audit'],
   ['harness/pipeline'],
   ['harness/merge'],
   ['harness/compare'],

@@ -37,7 +37,7 @@ describe('a planted bad import fails the check, naming the file and the import',
     const violations = checkLayers(planted('harness/metrics/registry.ts', "import { runPopulation } from '../pipeline/index.js';"));
     expect(violations).toHaveLength(1);
     expect(violations[0]).toMatchObject({ file: 'harness/metrics/registry.ts', specifier: '../pipeline/index.js', rule: 'layer order' });
-    expect(violations[0]!.message).toBe("harness/metrics/registry.ts: imports '../pipeline/index.js': harness/metrics (layer 4) may not import harness/pipeline (layer 16), a higher layer");
+    expect(violations[0]!.message).toBe("harness/metrics/registry.ts: imports '../pipeline/index.js': harness/metrics (layer 4) may not import harness/pipeline (layer 17), a higher layer");
   });
 
   it('two folders of the same layer importing each other', () => {

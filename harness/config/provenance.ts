@@ -1,5 +1,5 @@
 import { arch, platform, version } from 'node:process';
-import { packageVersion } from '../config/index.js';
+import { packageVersion } from './package-root.js';
 
 /** What a run records about itself but must not fetch on its own: the command, the version, the platform, the clock. */
 export interface Provenance {

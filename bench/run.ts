@@ -117,6 +117,18 @@ rows.push({
   ok: pandasSeconds === null ? null : decisions.csv.seconds <= 0.5 * pandasSeconds,
 });
 rows.push({
+  what: `${decisions.report.what}: wall time and peak RSS`,
+  figure: `${decisions.report.seconds.toFixed(2)} s, ${decisions.report.maxRssMB.toFixed(0)} MB`,
+  target: 'report',
+  ok: null,
+});
+rows.push({
+  what: `${decisions.floor.what}: wall time and peak RSS`,
+  figure: `${decisions.floor.seconds.toFixed(2)} s, ${decisions.floor.maxRssMB.toFixed(0)} MB${pandasSeconds ? ` (${(decisions.floor.seconds / pandasSeconds).toFixed(2)}× pandas)` : ''}`,
+  target: 'report: the audit cannot go below it',
+  ok: null,
+});
+rows.push({
   what: decisions.pandas ? `${decisions.pandas.what}: wall time and peak RSS` : 'pandas read_csv + groupby: Debian\'s python3-pandas not installed',
   figure: decisions.pandas ? `${decisions.pandas.seconds.toFixed(2)} s, ${decisions.pandas.maxRssMB.toFixed(0)} MB` : '—',
   target: '—',

@@ -1,5 +1,5 @@
 import type { Check } from '../config/index.js';
-import { resolveMetricId } from '../metrics/index.js';
+import { isRestReference, resolveMetricId } from '../metrics/index.js';
 import type { CheckResult, GroupResult, MetricValue, Results } from '../results/index.js';
 import type { Correction } from '../stats/index.js';
 import { claimOf, type Limits } from './claim-p-value.js';
@@ -54,6 +54,19 @@ export function evaluateChecks(
   return judgeFamily(checkCandidates(checks, groups, exclude, metricAt), correction, alpha);
 }
 
+/**
+ * With everyone else as the reference and exactly two groups, everyone else of one group is the other
+ * group: the two comparisons are one comparison seen from both sides (a ratio and its reciprocal, a
+ * difference and its opposite). Only one is a check, so the family counts it once and the report does
+ * not state the same finding twice: the smaller group against the larger (the first listed on a tie).
+ * Returns the group whose comparison is left out, or null.
+ */
+export function mirrorOf(members: readonly GroupResult[], metric: string): GroupResult | null {
+  if (members.length !== 2 || !members.every((g) => isRestReference(g.metrics[metric]?.reference))) return null;
+  const [a, b] = members as [GroupResult, GroupResult];
+  return b.n < a.n ? a : b;
+}
+
 /** The rows of a battery's checks, before judgement: what {@link judgeFamily} takes. */
 export function checkCandidates(checks: readonly Check[], groups: readonly GroupResult[], exclude: ReadonlySet<string> = new Set(), metricAt?: MetricAt): CheckCandidate[] {
   const attributes = [...new Set(groups.map((g) => g.attribute))];
@@ -66,9 +79,12 @@ export function checkCandidates(checks: readonly Check[], groups: readonly Group
     if (!bounds) throw new Error(`check ${check.id}: no bounds for a rate metric (validated earlier)`);
     const targets = check.attribute === 'all' ? attributes : [check.attribute];
     for (const attribute of targets) {
+      const members = groups.filter((x) => x.attribute === attribute && !exclude.has(`${attribute}\u0000${x.group}`));
+      const mirror = resolved.variant === 'rate' ? null : mirrorOf(members, check.metric);
       for (const g of groups.filter((x) => x.attribute === attribute)) {
         if (g.is_reference && resolved.variant !== 'rate') continue;
         if (exclude.has(`${attribute}\u0000${g.group}`)) continue;
+        if (g === mirror) continue;
         const m = g.metrics[check.metric];
         if (!m) continue;
         const intervalAt = metricAt

@@ -4,6 +4,7 @@ import { sentenceContext, type SentenceContext } from './sentence-context.js';
 import { shortenableSources } from './short-source.js';
 import { upperFirst } from './unit-noun.js';
 import { EN, type Lang } from '../i18n/index.js';
+import { mirrorOf } from '../../harness/verdict/index.js';
 
 /** A sentence continued after a colon: its leading unit noun back in its own case ("Students …" → "students …"). */
 function midSentence(sentence: string, ctx: SentenceContext): string {
@@ -51,8 +52,10 @@ export function summarySentences(results: Results, lang: Lang = 'en'): SummarySe
 
   // A selective-labels audit's groups hold investigated cases only: their rates are not the population's.
   for (const attribute of results.selective_labels ? [] : manifest.protected) {
+    // Against everyone else with two groups, the larger group's ratio is the other's seen from the other side.
+    const mirror = mirrorOf(results.groups.filter((g) => g.attribute === attribute), 'selection_rate_ratio');
     const candidates = results.groups.filter(
-      (g) => g.attribute === attribute && !g.is_reference && g.metrics['selection_rate_ratio']?.value,
+      (g) => g.attribute === attribute && !g.is_reference && g !== mirror && g.metrics['selection_rate_ratio']?.value,
     );
     const top = candidates.sort(
       (a, b) =>

@@ -120,12 +120,12 @@ describe('default battery', () => {
     const front = md.slice(md.indexOf('## What the audit found'), md.indexOf('## What this audit cannot tell you'));
     expect(front).toContain('> Unstable reference: by income, the reference group (high-income) is flagged for only 156 of 36,566 (0.43 %).');
     expect(front).toContain(
-      '118 of every 1,000 low-income households are flagged, against 4.3 of every 1,000 high-income households: 11.4 percentage points more (99.907 % CI +10.9 to +11.9). ' +
-        'They are 28\u00a0% of all households but 67\u00a0% of those flagged (2.4 times their share, 99.907 % CI 2.3–2.4). ' +
+      '118 of every 1,000 low-income households are flagged, against 4.3 of every 1,000 high-income households: 11.4 percentage points more (99.9 % CI +10.9 to +11.9). ' +
+        'They are 28\u00a0% of all households but 67\u00a0% of those flagged (2.4 times their share, 99.9 % CI 2.3–2.4). ' +
         'The ratio, 28 times as often, rests on only 156 flagged high-income households: do not quote it alone.',
     );
     // the other findings compare with everyone else, in words
-    expect(front).toContain('11 of every 100 non-EU households are flagged, against 4.5 of every 100 other households — 2.5 times as often (99.907 % CI 2.3–2.7), 6.6 points more.');
-    expect(front).toContain('11 of every 100 single-parent households are flagged, against 3.8 of every 100 other households — 3.0 times as often (99.907 % CI 2.8–3.2), 7.4 points more. They are 16\u00a0% of all households and 36\u00a0% of those flagged.');
+    expect(front).toContain('11 of every 100 non-EU households are flagged, against 4.5 of every 100 other households — 2.5 times as often (99.9 % CI 2.3–2.7), 6.6 points more.');
+    expect(front).toContain('11 of every 100 single-parent households are flagged, against 3.8 of every 100 other households — 3.0 times as often (99.9 % CI 2.8–3.2), 7.4 points more. They are 16\u00a0% of all households and 36\u00a0% of those flagged.');
   });
 });

@@ -1,6 +1,7 @@
 import type { Comparison, Results } from '../../harness/results/index.js';
 import { formatCount, formatDifference, formatLevel, formatP, formatRate, formatRatio } from './format-number.js';
 import { messagesFor, type Lang, type Messages } from '../i18n/index.js';
+import { displayNames } from './display-names.js';
 import { localTable } from './local-table.js';
 import { formatMetric, formatMetricInterval } from './metric-kind.js';
 import type { Table, TableRow } from './table.js';
@@ -32,6 +33,7 @@ export function buildComparisonChecksTable(results: Results, lang: Lang = 'en'):
   const W = T.tables;
   const c = results.comparison;
   if (!c || c.checks.length === 0) return null;
+  const names = displayNames(results, lang);
   const side = (metric: string, s: Row['deployed']) => `${formatMetric(metric, s.value)} (${formatMetricInterval(metric, s.ci)}) ${T.verdictWord[s.verdict]}`;
   return localTable(T, {
     caption: W.comparisonChecksCaption({
@@ -45,7 +47,7 @@ export function buildComparisonChecksTable(results: Results, lang: Lang = 'en'):
       ...(BADGE[row.verdict] ? { verdict: BADGE[row.verdict] } : {}),
       cells: [
         `${row.id} (${T.detail.metric(row.metric)})`,
-        `${row.attribute} = ${row.group}${row.reference ? ` ${W.versus} ${row.reference}` : ''}`,
+        `${row.attribute} = ${names.group(row.attribute, row.group)}${row.reference ? ` ${W.versus} ${names.group(row.attribute, row.reference)}` : ''}`,
         side(row.metric, row.deployed),
         side(row.metric, row.candidate),
         changeText(T, row),

@@ -49,7 +49,7 @@ export function ratioForestSpec(results: Results, metric = 'selection_rate_ratio
         band_hi: check?.bounds[1] ?? null,
         value_text: T.num(formatMetric(metric, m.value)),
         ci_text: T.num(formatMetricInterval(metric, m.ci)),
-        reference: m.reference ?? '',
+        reference: m.reference === null ? '' : names.group(g.attribute, m.reference),
       };
     });
   const positives = [1, ...rows.flatMap((r) => [r.value, r.lo, r.hi, r.band_lo, r.band_hi])].filter(

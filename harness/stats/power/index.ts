@@ -1,5 +1,6 @@
 /** Sample size and exact power of a check's verdict under the battery's rule (`disparate plan`). */
 export { binomialMass, type BinomialMass } from './binomial-mass.js';
+export { exactMiss, type ExactMiss } from './exact-miss.js';
 export { intervalVerdict, ratioVerdict, type RatioBounds, type RatioVerdict } from './ratio-verdict.js';
 export { verdictPower, type VerdictPowerInput, type VerdictTarget } from './verdict-power.js';
 export { normalVerdictSize, type NormalVerdictSizeInput } from './normal-verdict-size.js';

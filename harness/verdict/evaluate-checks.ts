@@ -18,7 +18,7 @@ export const DEFAULT_BOUNDS = {
  * One metric of one group recomputed at two-sided critical value z (the metric's own interval
  * method, from the counts): how a check's interval is set at the battery's family level.
  */
-export type MetricAt = (attribute: string, group: string, metricId: string, z: number) => Pick<MetricValue, 'ci' | 'lower_bound'> | null;
+export type MetricAt = (attribute: string, group: string, metricId: string, z: number) => (Pick<MetricValue, 'ci' | 'lower_bound'> & { readonly method?: string }) | null;
 
 /** A metric value's limits: its interval, or [lower limit, ∞) for an unbounded ratio. */
 export function limitsOf(m: Pick<MetricValue, 'ci' | 'lower_bound'> | null | undefined): Limits | null {
@@ -92,6 +92,7 @@ export function checkCandidates(checks: readonly Check[], groups: readonly Group
           : rescaledInterval(m.ci, m.level, resolved.variant, m.lower_bound);
         out.push({
           intervalAt,
+          ...(metricAt ? { methodAt: (z: number) => metricAt(attribute, g.group, check.metric, z)?.method ?? null } : {}),
           parity: m.reference === null ? null : resolved.variant === 'ratio' ? 1 : resolved.variant === 'difference' ? 0 : null,
           row: {
             id: check.id,

@@ -9,6 +9,8 @@ export interface CheckCandidate {
   readonly row: CheckResult;
   /** The check's interval at two-sided critical value z (`hi` = Infinity when unbounded); null when it has none. */
   readonly intervalAt: (z: number) => Limits | null;
+  /** The method of that interval at z, when it depends on the level (exact-based above 95 %); else row.method stands. */
+  readonly methodAt?: ((z: number) => string | null) | undefined;
   /** No disparity, for direction claims: 1 for a ratio, 0 for a difference; null for a statistic of the group alone. */
   readonly parity: number | null;
 }
@@ -47,6 +49,7 @@ export function judgeFamily(candidates: readonly CheckCandidate[], correction: C
     const { lower_bound: _drop, ...rest } = c.row;
     return {
       ...rest,
+      method: c.methodAt?.(z) ?? rest.method,
       ci: limits === null || unbounded ? null : [limits.lo, limits.hi],
       ...(unbounded ? { lower_bound: limits.lo } : {}),
       level: rule.level,

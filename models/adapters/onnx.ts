@@ -104,7 +104,7 @@ export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array
     return { ort, engine, session: await session };
   };
   /** onnxruntime's score column (before output.transform) for rows [b, e). */
-  const runOrt = async (s: Session, feeds: Feeds, b: number, e: number): Promise<Float32Array> => {
+  const runOrt = async (s: Session, feeds: Feeds, b: number, e: number): Promise<Float64Array> => {
     let result;
     try {
       result = await s.run(feeds);
@@ -121,7 +121,7 @@ export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array
     const column = output.column ?? width - 1;
     if (column >= width) throw new DisparateError('model', `${meta.file}: output.class: column ${column} but "${output.tensor}" has ${width} columns`);
     const data = y.data as ArrayLike<number | bigint>;
-    return Float32Array.from({ length: rows }, (_, i) => Number(data[i * width + column]));
+    return Float64Array.from({ length: rows }, (_, i) => Number(data[i * width + column]));
   };
   const tensorFeeds = (ort: Ort, x: Float32Array, rows: number): Feeds => {
     const { input } = feed as Extract<Feed, { mode: 'tensor' }>;
@@ -129,7 +129,7 @@ export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array
     return { [input.name]: input.type === 'float64' ? new ort.Tensor('float64', Float64Array.from(x), dims) : new ort.Tensor('float32', x, dims) };
   };
   /** The compiled scores of the check sample (the first rows of x) against onnxruntime's; throws past the tolerance. */
-  const check = async (x: Float32Array, scores: Float32Array, rows: number, first: number) => {
+  const check = async (x: Float32Array, scores: ArrayLike<number>, rows: number, first: number) => {
     const { ort, engine, session: s } = await open();
     const k = Math.min(CHECK_ROWS, rows);
     const reference = await runOrt(s, tensorFeeds(ort, x.subarray(0, k * (x.length / rows)), k), first, first + k);
@@ -147,7 +147,7 @@ export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array
         const out = new Float32Array(end - start);
         for (let b = start; b < end; b += model.batch_size) {
           const e = Math.min(end, b + model.batch_size);
-          let raw: Float32Array;
+          let raw: ArrayLike<number>;
           if (ensemble) {
             const x = reorderFeatures(encoder!.encode(b, e), e - b, (feed as Extract<Feed, { mode: 'tensor' }>).order);
             raw = scoreTreeEnsemble(ensemble, x, e - b, x.length / (e - b), compiledColumn);
@@ -166,8 +166,8 @@ export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array
       };
     },
     async checkEngine(table: Table): Promise<EngineReport> {
-      if (!ensemble) return { name: 'onnxruntime' };
       const rows = Math.min(CHECK_ROWS, table.n);
+      if (!ensemble || rows === 0) return { name: ensemble ? 'compiled tree ensemble' : 'onnxruntime' };
       const x = reorderFeatures(bindFeatures(meta, model.inputs, table).encode(0, rows), rows, (feed as Extract<Feed, { mode: 'tensor' }>).order);
       const result = await check(x, scoreTreeEnsemble(ensemble, x, rows, x.length / rows, compiledColumn), rows, 0);
       return { name: 'compiled tree ensemble', check: { reference: result.reference, rows: result.rows, max_difference: result.difference, tolerance: CHECK_TOLERANCE } };

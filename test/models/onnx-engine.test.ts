@@ -13,6 +13,7 @@ import { loadOnnxRuntime } from '../../models/adapters/load-onnx-runtime.js';
 import { withOutputs } from '../../models/adapters/onnx-graph.js';
 import { scoreTreeEnsemble } from '../../models/adapters/score-tree-ensemble.js';
 import type { TreeEnsemble } from '../../models/adapters/tree-ensemble.js';
+import { provenanceRows } from '../../reports/shared/index.js';
 import { fixedContext } from '../helpers.js';
 
 /**
@@ -73,8 +74,10 @@ describe('onnx tree ensembles: compiled engine and onnxruntime', () => {
     const engine = compiled.manifest.model?.engine;
     expect(engine).toMatchObject({ name: 'compiled tree ensemble', check: { reference: 'onnxruntime-node', rows: 1000, tolerance: 1e-6 } });
     expect(engine?.check?.max_difference).toBeLessThanOrEqual(1e-6);
+    expect(provenanceRows(compiled.manifest).find(([field]) => field === 'Model engine')?.[1]).toMatch(/^tree ensemble compiled by disparate, checked against onnxruntime-node on the first 1,000 rows: largest difference \d\.\de[+-]\d+, tolerance 1e-6$/);
     const runtime = await runPopulation(battery(treesModel({ engine: 'onnxruntime' })), { workers: 2, chunkSize: 100, context: fixedContext });
     expect(runtime.manifest.model?.engine).toEqual({ name: 'onnxruntime' });
+    expect(provenanceRows(runtime.manifest).find(([field]) => field === 'Model engine')?.[1]).toBe('onnxruntime');
     expect(runtime.groups.map((g) => g.metrics.mean_score?.value)).toEqual(compiled.groups.map((g) => g.metrics.mean_score?.value).map((v) => expect.closeTo(v!, 6)));
   }, 60_000);
 

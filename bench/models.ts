@@ -20,6 +20,8 @@ export interface ModelFigure {
   readonly what: string;
   readonly rowsPerSecond: number | null;
   readonly msPerBatch?: number;
+  /** A one-off cost, in milliseconds. */
+  readonly ms?: number;
   readonly target: string;
   readonly ok: boolean | null;
 }
@@ -64,6 +66,20 @@ async function rate(score: () => Promise<unknown> | unknown, n: number, repeats 
     best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
   }
   return n / best;
+}
+
+/** Best rows/s of each scorer over `repeats` rounds that time them one after the other. */
+async function rates(scores: readonly (() => Promise<unknown> | unknown)[], n: number, repeats = 5): Promise<number[]> {
+  for (const score of scores) await score();
+  const best = scores.map(() => Infinity);
+  for (let i = 0; i < repeats; i++) {
+    for (const [k, score] of scores.entries()) {
+      const t = process.hrtime.bigint();
+      await score();
+      best[k] = Math.min(best[k]!, Number(process.hrtime.bigint() - t) / 1e9);
+    }
+  }
+  return best.map((seconds) => n / seconds);
 }
 
 /** A random XGBoost JSON model: `trees` full trees of `depth`, `features` features. */
@@ -148,18 +164,29 @@ export async function benchModels(opts: { rows?: number; sections?: readonly Mod
     write(folder, 'forest.xgb.json', randomXgboostModel(500, 6, 40));
     const trees = write(folder, 'trees.json', { kind: 'trees', name: 'bench', file: 'forest.xgb.json', inputs: Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', missing: 'pass' })) });
     const tm = loadAnyModel(trees);
-    const tr = await rate(() => bindAsync(tm, t40)(0, nt), nt);
-    figures.push({ what: 'trees (XGBoost JSON), 500 trees of depth 6, 40 features', rowsPerSecond: tr, target: '≥ 100 k rows/s', ok: tr >= 100e3 });
-
-    // The same forest through onnxruntime (native CPU binding, one thread), scored as XGBoost's probability.
-    // Where it falls short of the walker above, the kernel row below says whose time it is: profiled
-    // with perf on onnxruntime-node 1.23, the time is in the TreeEnsemble kernel's node loop, which walks
-    // one row at a time with a compare-and-jump per node (random splits: the jump cannot be predicted),
-    // while walk-complete.ts computes each child index without a branch for eight rows at once.
+    // The same forest as an ONNX TreeEnsembleRegressor, as users run it (engine auto): compiled and walked
+    // by the same JavaScript walks, after a one-off check of the first batch's first 1,000 rows against
+    // onnxruntime (timed on its own below). The two are timed in alternation, so that a neighbour's load
+    // on this shared machine weighs on both alike.
     writeFileSync(join(folder, 'forest.onnx'), forestOnnx(randomXgboostModel(500, 6, 40) as Parameters<typeof forestOnnx>[0]));
-    const onnxTrees = loadAnyModel(write(folder, 'trees-onnx.json', { kind: 'onnx', name: 'bench', file: 'forest.onnx', output: { transform: 'sigmoid' }, inputs: Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', missing: 'pass' })) }));
-    const or = await rate(() => bindAsync(onnxTrees, t40)(0, nt), nt);
-    figures.push({ what: 'onnx TreeEnsemble (onnxruntime-node, 1 thread), the same 500 trees of depth 6, 40 features', rowsPerSecond: or, target: 'at least the trees figure', ok: or >= tr });
+    const onnxModel = (engine: string) => loadAnyModel(write(folder, `trees-onnx-${engine}.json`, { kind: 'onnx', name: 'bench', file: 'forest.onnx', engine, output: { transform: 'sigmoid' }, inputs: Array.from({ length: 40 }, (_, j) => ({ name: `x${j}`, type: 'numeric', missing: 'pass' })) }));
+    const compiled = onnxModel('auto');
+    const [tr, or] = await rates([() => bindAsync(tm, t40)(0, nt), () => bindAsync(compiled, t40)(0, nt)], nt);
+    figures.push({ what: 'trees (XGBoost JSON), 500 trees of depth 6, 40 features', rowsPerSecond: tr!, target: '≥ 100 k rows/s', ok: tr! >= 100e3 });
+    figures.push({ what: 'onnx TreeEnsemble, engine auto (compiled, walked in JavaScript), the same 500 trees of depth 6, 40 features, timed in alternation with the row above', rowsPerSecond: or!, target: 'at least the trees figure', ok: or! >= tr! });
+    // The check on a fresh adapter: onnxruntime's session created, then 1,000 rows scored both ways and compared.
+    const fresh = onnxModel('auto');
+    const first = process.hrtime.bigint();
+    if (fresh.async) await fresh.checkEngine?.(t40);
+    const checkMs = Number(process.hrtime.bigint() - first) / 1e6;
+    figures.push({ what: 'onnx TreeEnsemble, engine auto: the check against onnxruntime, once per adapter and thread (session creation + the first 1,000 rows through onnxruntime)', rowsPerSecond: null, ms: checkMs, target: 'report', ok: null });
+    // onnxruntime itself (native CPU binding, one thread), as engine onnxruntime runs it. Profiled with perf
+    // on onnxruntime-node 1.23, its time is in the TreeEnsemble kernel's node loop, which walks one row at a
+    // time with a compare-and-jump per node (random splits: the jump cannot be predicted), while
+    // walk-complete.ts computes each child index without a branch for eight rows at once.
+    const runtime = onnxModel('onnxruntime');
+    const rr = await rate(() => bindAsync(runtime, t40)(0, nt), nt, 2);
+    figures.push({ what: 'onnx TreeEnsemble, engine onnxruntime (onnxruntime-node, 1 thread), the same forest', rowsPerSecond: rr, target: 'report: onnxruntime\'s own speed', ok: null });
     // onnxruntime's kernel alone: session.run on feature tensors built beforehand, in the adapter's
     // batches, so that the row above minus this one is the adapter's own cost (encoding, tensors, output).
     const { ort } = await loadOnnxRuntime('node', 'bench');
@@ -171,7 +198,7 @@ export async function benchModels(opts: { rows?: number; sections?: readonly Mod
         const e = Math.min(nt, b + batch);
         await kernel.run({ input: new ort.Tensor('float32', features.subarray(b * 40, e * 40), [e - b, 40]) });
       }
-    }, nt);
+    }, nt, 2);
     figures.push({ what: 'onnx TreeEnsemble, onnxruntime\'s kernel alone (session.run on prebuilt float tensors, batches of 65,536, 1 thread)', rowsPerSecond: kr, target: 'report: the adapter\'s overhead is the difference from the row above', ok: null });
   }
 

@@ -93,7 +93,7 @@ rows.push({
 });
 
 for (const m of await benchModels()) {
-  const figure = m.msPerBatch !== undefined ? `${m.msPerBatch.toFixed(1)} ms per batch` : m.rowsPerSecond === null ? 'n/a' : m.rowsPerSecond < 1e6 ? `${(m.rowsPerSecond / 1e3).toFixed(0)} k rows/s` : `${(m.rowsPerSecond / 1e6).toFixed(2)} M rows/s`;
+  const figure = m.ms !== undefined ? `${m.ms.toFixed(0)} ms` : m.msPerBatch !== undefined ? `${m.msPerBatch.toFixed(1)} ms per batch` : m.rowsPerSecond === null ? 'n/a' : m.rowsPerSecond < 1e6 ? `${(m.rowsPerSecond / 1e3).toFixed(0)} k rows/s` : `${(m.rowsPerSecond / 1e6).toFixed(2)} M rows/s`;
   rows.push({ what: `model adapter: ${m.what}`, figure, target: m.target, ok: m.ok });
 }
 

@@ -205,14 +205,14 @@ export const OnnxModel = z
       .describe('Name of the one float input fed the encoded feature vector (rows × features). Default: when every graph input is named after a declared input, each gets its own column (numbers as the input\'s element type, levels as strings), as a ColumnTransformer pipeline exported by skl2onnx expects; otherwise the graph\'s only input.'),
     output: OnnxOutput.default({ transform: 'identity' }).describe('Which output and column is the score.'),
     engine: z
-      .enum(['auto', 'node', 'web'])
+      .enum(['auto', 'onnxruntime', 'node', 'web'])
       .default('auto')
-      .describe('node: onnxruntime-node (native CPU); web: onnxruntime-web (WebAssembly); auto: node, else web where the native binding cannot load. Default auto.'),
+      .describe('auto: a graph that is one tree ensemble (TreeEnsembleClassifier or TreeEnsembleRegressor fed the feature tensor) is compiled and walked in JavaScript, its first rows checked against onnxruntime on every run (a difference above 1e-6 refuses the model); any other graph runs on onnxruntime-node, else onnxruntime-web where the native binding cannot load. onnxruntime: always onnxruntime (node, else web); node: onnxruntime-node (native CPU) only; web: onnxruntime-web (WebAssembly) only. Default auto.'),
     batch_size: z.number().int().positive().default(65536).describe('Rows per session run. Default 65,536.'),
     ...Encoded,
   })
   .strict()
-  .describe('An ONNX model run by onnxruntime, one session per worker thread, single-threaded inside so results do not depend on the number of workers.');
+  .describe('An ONNX model: a tree ensemble compiled and checked against onnxruntime, any other graph run by onnxruntime, one session per worker thread, single-threaded inside so results do not depend on the number of workers.');
 export type OnnxModel = z.infer<typeof OnnxModel>;
 
 export const AdditiveInput = z

@@ -13,7 +13,7 @@ import { analyseCells, analysisSections, buildManifest } from '../findings/index
 import { buildCells, sweepFractions } from '../findings/index.js';
 import { finishProxies, prepareProxies } from './run-proxies.js';
 import { batteryReferences, type ResolvedBattery, type ResolvedPopulationBattery } from './resolve-battery.js';
-import { DEFAULT_CHUNK_SIZE, scorePopulation, type ScoredPopulation } from '../scoring/index.js';
+import { DEFAULT_CHUNK_SIZE, modelView, scorePopulation, type ScoredPopulation } from '../scoring/index.js';
 import { decisionExtentWarning } from './decision-extent-warning.js';
 import { createPopulationSource, readPopulationFile, type PopulationPlan } from '../scoring/index.js';
 import { runTwins } from './run-twins.js';
@@ -87,6 +87,8 @@ export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions)
   const source = (dataFile ?? specFile)!;
   const plan = { batteryFile: resolved.file, specFile, dataFile, encoding, modelFile: resolved.modelFile!, seed, size: n, protected: battery.protected, label: battery.label ?? null, inputs: battery.inputs, proxies: proxyRun?.plan ?? null };
   const scored = opts.prescored?.scored ?? (await scorePopulation(plan, { n, chunkSize: opts.chunkSize, workers: opts.workers, onProgress: opts.onProgress }));
+  // An ONNX model's engine, and a compiled tree ensemble checked against onnxruntime on the population's first rows (the same whatever the chunks and workers).
+  const engine = model.async && model.checkEngine ? await model.checkEngine(modelView(plan, createPopulationSource(plan)(0, Math.min(n, 1000)))) : null;
   // Ties at a cut are settled by a lot keyed on row identity: the row index of a synthetic row, the
   // contents of a file's row (whose position is arbitrary).
   const tickets = dataFile ? rowContentTickets(readPopulationFile(dataFile, encoding), seed) : rowIndexTickets(seed);
@@ -129,7 +131,7 @@ export async function runPopulation(resolved: ResolvedBattery, opts: RunOptions)
     words: { ...unitOf(battery.unit, specFile), ...displayManifest(battery.description, battery.labels, specFile ? loadPopulationSpec(specFile).labels : undefined) },
     batteryFile: resolved.file,
     batteryHash: resolved.hash,
-    model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source, ...(model.meta.artifacts ? { artifacts: [...model.meta.artifacts] } : {}) },
+    model: { file: model.meta.file, hash: model.meta.hash, kind: model.meta.kind, name: model.meta.name, source: model.meta.source, ...(model.meta.artifacts ? { artifacts: [...model.meta.artifacts] } : {}), ...(engine ? { engine } : {}) },
     population: { file: source, hash: `sha256:${createHash('sha256').update(readFileSync(source)).digest('hex')}` },
     data: null,
     decision: describeDecision(battery.decision),

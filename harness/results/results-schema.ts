@@ -191,6 +191,22 @@ export const Manifest = z
         name: z.string(),
         source: z.string().nullable(),
         artifacts: z.array(z.string()).optional().describe('Files the model reads besides its descriptor (XGBoost JSON, ONNX graph, tfjs model.json and weight shards, a command\'s script and artifacts, the artifacts an http model lists), all covered by `hash`, in hash order.'),
+        engine: z
+          .object({
+            name: z.string().describe('"compiled tree ensemble" (walked in JavaScript) or "onnxruntime".'),
+            check: z
+              .object({
+                reference: z.string().describe('The runtime the compiled scores were checked against: onnxruntime-node or onnxruntime-web.'),
+                rows: z.number().int().describe('Rows of the check sample: the population\'s first rows.'),
+                max_difference: z.number().describe('Largest |compiled score − onnxruntime score| over the check sample.'),
+                tolerance: z.number().describe('A larger difference refuses the model.'),
+              })
+              .strict()
+              .optional(),
+          })
+          .strict()
+          .optional()
+          .describe('An ONNX model: which engine scored it and, for a compiled tree ensemble, its check against onnxruntime.'),
       })
       .strict()
       .nullable(),

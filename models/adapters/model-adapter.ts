@@ -24,6 +24,13 @@ export interface ModelMeta {
   readonly warnings?: readonly { readonly code: string; readonly message: string }[];
 }
 
+/** Which engine scores a model and, for a compiled tree ensemble, how far it was from onnxruntime on the check sample. */
+export interface EngineReport {
+  /** "compiled tree ensemble" or "onnxruntime". */
+  readonly name: string;
+  readonly check?: { readonly reference: string; readonly rows: number; readonly max_difference: number; readonly tolerance: number };
+}
+
 /** A scorer bound to one table's columns: scores rows [start, end). */
 export type Scorer = (start: number, end: number) => Float32Array;
 
@@ -73,6 +80,8 @@ export interface AsyncModelAdapter {
   readonly inputs: readonly ModelInput[];
   readonly async: true;
   bind(table: Table): AsyncScorer;
+  /** An ONNX model's engine, checked against onnxruntime on the first rows of `table` when compiled. */
+  checkEngine?(table: Table): Promise<EngineReport>;
   explain?(table: Table, row: number): Explanation;
   category?(score: number): string | null;
 }

@@ -1,15 +1,18 @@
 import type { OnnxModel } from '../../harness/config/index.js';
-import type { CategoricalColumn, NumericColumn, Table } from '../../datasets/table/index.js';
+import type { Table } from '../../datasets/table/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
-import { checkInputs, missingValueError } from './check-inputs.js';
-import { bindFeatures, encodeNumber, encodedModelInputs } from './encode-features.js';
+import { CHECK_ROWS, CHECK_TOLERANCE, checkCompiled } from './check-engine.js';
+import { compileOnnxTrees } from './compile-onnx-trees.js';
+import { bindFeatures, encodedModelInputs } from './encode-features.js';
 import { loadOnnxRuntime } from './load-onnx-runtime.js';
 import { encodedFeatures, matchFeatureNames, reorderFeatures } from './match-feature-names.js';
-import type { AsyncModelAdapter, ModelMeta } from './model-adapter.js';
+import type { AsyncModelAdapter, EngineReport, ModelMeta } from './model-adapter.js';
+import { columnFeeds, type Feeds } from './onnx-column-feeds.js';
 import { describeOnnxGraph, withOutputs, type OnnxGraph, type OnnxValue } from './onnx-graph.js';
+import { scoreTreeEnsemble } from './score-tree-ensemble.js';
+import type { TreeEnsemble } from './tree-ensemble.js';
 
 type Ort = typeof import('onnxruntime-node');
-type Feeds = Record<string, InstanceType<Ort['Tensor']>>;
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
 
 /** Which tensor and column of the graph is the score. */
@@ -70,67 +73,13 @@ function chooseFeed(model: OnnxModel, graph: OnnxGraph, file: string): Feed {
   return { mode: 'tensor', input, order };
 }
 
-/** One tensor per graph input, each [rows, 1]: numbers in the input's element type, levels as strings. */
-function columnFeeds(ort: Ort, model: OnnxModel, meta: ModelMeta, graph: OnnxGraph, table: Table): (start: number, end: number) => Feeds {
-  const columns = checkInputs(meta, encodedModelInputs(model.inputs), table);
-  const plans = graph.inputs.map((g) => {
-    const k = model.inputs.findIndex((i) => i.name === g.name);
-    return { g, input: model.inputs[k]!, column: columns[k]! };
-  });
-  return (start, end) => {
-    const n = end - start;
-    const feeds: Feeds = {};
-    for (const { g, input, column } of plans) {
-      const dims = g.shape?.length === 1 ? [n] : [n, 1];
-      if (input.type === 'categorical') {
-        const cat = column as CategoricalColumn;
-        if (g.type === 'string') {
-          const levels = Array.from({ length: n }, (_, i) => {
-            const code = cat.codes[start + i]!;
-            if (code < 0 && input.missing === 'error') throw missingValueError(meta, input.name, start + i);
-            return code < 0 ? '' : cat.levels[code]!;
-          });
-          feeds[g.name] = new ort.Tensor('string', levels, dims);
-          continue;
-        }
-        const values = new Float64Array(n);
-        for (let i = 0; i < n; i++) {
-          const code = cat.codes[start + i]!;
-          if (code < 0 && input.missing === 'error') throw missingValueError(meta, input.name, start + i);
-          values[i] = code < 0 ? NaN : input.levels.indexOf(cat.levels[code]!);
-        }
-        feeds[g.name] = numberTensor(ort, g, values, dims);
-        continue;
-      }
-      const source = (column as NumericColumn).values;
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = source[start + i]!;
-        if (Number.isNaN(v)) {
-          if (input.missing === 'error') throw missingValueError(meta, input.name, start + i);
-          values[i] = NaN;
-          continue;
-        }
-        values[i] = encodeNumber(input, v);
-        if (Number.isNaN(values[i]!)) throw missingValueError(meta, input.name, start + i, { name: input.transform, value: v });
-      }
-      feeds[g.name] = numberTensor(ort, g, values, dims);
-    }
-    return feeds;
-  };
-}
-
-function numberTensor(ort: Ort, g: OnnxValue, values: Float64Array, dims: number[]): InstanceType<Ort['Tensor']> {
-  if (g.type === 'float32') return new ort.Tensor('float32', Float32Array.from(values), dims);
-  if (g.type === 'float64') return new ort.Tensor('float64', values, dims);
-  if (g.type === 'int32') return new ort.Tensor('int32', Int32Array.from(values, Math.round), dims);
-  return new ort.Tensor('int64', BigInt64Array.from(values, (v) => BigInt(Math.round(v))), dims);
-}
-
 /**
- * An ONNX model run by onnxruntime (see {@link loadOnnxRuntime}). The graph is read once (its bytes
- * are hashed by the caller); the runtime and the session load on the first scored chunk, one session
- * per thread, single-threaded so a row's score never depends on how rows were split.
+ * An ONNX model. A graph that is one tree ensemble our evaluator reproduces (compile-onnx-trees.ts) is
+ * scored by it with `engine: auto`, and the first rows of the first batch each adapter scores are also
+ * run through onnxruntime: a difference above 1e-6 refuses the model. Every other graph, or any graph
+ * with another engine, is run by onnxruntime (see {@link loadOnnxRuntime}). The graph is read once
+ * (its bytes are hashed by the caller); the runtime and the session load on the first scored chunk,
+ * one session per thread, single-threaded so a row's score never depends on how rows were split.
  */
 export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array): AsyncModelAdapter {
   let graph: OnnxGraph;
@@ -141,15 +90,52 @@ export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array
   }
   const feed = chooseFeed(model, graph, meta.file);
   const output = chooseOutput(model, graph, meta.file);
+  const ensemble = model.engine === 'auto' && feed.mode === 'tensor' ? compiledEnsemble(bytes, feed.input.name, output.tensor, feed.order.length) : null;
+  const compiledColumn = ensemble ? (output.column ?? ensemble.width - 1) : 0;
+  if (ensemble && compiledColumn >= ensemble.width) throw new DisparateError('model', `${meta.file}: output.class: column ${compiledColumn} but "${output.tensor}" has ${ensemble.width} columns`);
   const runnable = withOutputs(bytes, [output.tensor]);
+  const runtime = model.engine === 'onnxruntime' ? 'auto' : model.engine;
   let session: Promise<Session> | undefined;
-  const open = async (ort: Ort) => {
-    try {
-      return await ort.InferenceSession.create(runnable, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', logSeverityLevel: 3 });
-    } catch (e) {
-      throw new DisparateError('model', `${meta.file}: onnxruntime cannot load ${model.file}: ${(e as Error).message.split('\n')[0]}`);
-    }
+  const open = async () => {
+    const { ort, engine } = await loadOnnxRuntime(runtime, meta.file);
+    session ??= ort.InferenceSession.create(runnable, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential', logSeverityLevel: 3 }).catch((e: Error) => {
+      throw new DisparateError('model', `${meta.file}: onnxruntime cannot load ${model.file}: ${e.message.split('\n')[0]}`);
+    });
+    return { ort, engine, session: await session };
   };
+  /** onnxruntime's score column (before output.transform) for rows [b, e). */
+  const runOrt = async (s: Session, feeds: Feeds, b: number, e: number): Promise<Float64Array> => {
+    let result;
+    try {
+      result = await s.run(feeds);
+    } catch (err) {
+      throw new DisparateError('model', `${meta.file}: onnxruntime could not score rows ${b + 1}–${e}: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const y = result[output.tensor]!;
+    const rows = e - b;
+    const width = y.size / rows;
+    if (!Number.isInteger(width) || width < 1) {
+      throw new DisparateError('model', `${meta.file}: output "${output.tensor}" has ${y.size} values for ${rows} rows; a score needs a whole number of columns per row`);
+    }
+    // The positive class is the last column of a binary classifier's probabilities.
+    const column = output.column ?? width - 1;
+    if (column >= width) throw new DisparateError('model', `${meta.file}: output.class: column ${column} but "${output.tensor}" has ${width} columns`);
+    const data = y.data as ArrayLike<number | bigint>;
+    return Float64Array.from({ length: rows }, (_, i) => Number(data[i * width + column]));
+  };
+  const tensorFeeds = (ort: Ort, x: Float32Array, rows: number): Feeds => {
+    const { input } = feed as Extract<Feed, { mode: 'tensor' }>;
+    const dims = [rows, x.length / rows];
+    return { [input.name]: input.type === 'float64' ? new ort.Tensor('float64', Float64Array.from(x), dims) : new ort.Tensor('float32', x, dims) };
+  };
+  /** The compiled scores of the check sample (the first rows of x) against onnxruntime's; throws past the tolerance. */
+  const check = async (x: Float32Array, scores: ArrayLike<number>, rows: number, first: number) => {
+    const { ort, engine, session: s } = await open();
+    const k = Math.min(CHECK_ROWS, rows);
+    const reference = await runOrt(s, tensorFeeds(ort, x.subarray(0, k * (x.length / rows)), k), first, first + k);
+    return { rows: k, difference: checkCompiled(meta.file, scores, reference, k, first), reference: `onnxruntime-${engine}` };
+  };
+  let checked = false;
   return {
     meta,
     inputs: encodedModelInputs(model.inputs),
@@ -158,44 +144,43 @@ export function onnxAdapter(model: OnnxModel, meta: ModelMeta, bytes: Uint8Array
       const encoder = feed.mode === 'tensor' ? bindFeatures(meta, model.inputs, table) : null;
       let columns: ReturnType<typeof columnFeeds> | undefined;
       return async (start, end) => {
-        const { ort } = await loadOnnxRuntime(model.engine, meta.file);
-        session ??= open(ort);
-        const s = await session;
         const out = new Float32Array(end - start);
         for (let b = start; b < end; b += model.batch_size) {
           const e = Math.min(end, b + model.batch_size);
-          let feeds: Feeds;
-          if (feed.mode === 'tensor') {
-            const x = reorderFeatures(encoder!.encode(b, e), e - b, feed.order);
-            const dims = [e - b, feed.order.length];
-            feeds = { [feed.input.name]: feed.input.type === 'float64' ? new ort.Tensor('float64', Float64Array.from(x), dims) : new ort.Tensor('float32', x, dims) };
+          let raw: ArrayLike<number>;
+          if (ensemble) {
+            const x = reorderFeatures(encoder!.encode(b, e), e - b, (feed as Extract<Feed, { mode: 'tensor' }>).order);
+            raw = scoreTreeEnsemble(ensemble, x, e - b, x.length / (e - b), compiledColumn);
+            if (!checked) {
+              await check(x, raw, e - b, b);
+              checked = true;
+            }
           } else {
-            columns ??= columnFeeds(ort, model, meta, graph, table);
-            feeds = columns(b, e);
+            const { ort, session: s } = await open();
+            if (feed.mode === 'tensor') raw = await runOrt(s, tensorFeeds(ort, reorderFeatures(encoder!.encode(b, e), e - b, feed.order), e - b), b, e);
+            else raw = await runOrt(s, (columns ??= columnFeeds(ort, model, meta, graph, table))(b, e), b, e);
           }
-          let result;
-          try {
-            result = await s.run(feeds);
-          } catch (err) {
-            throw new DisparateError('model', `${meta.file}: onnxruntime could not score rows ${b + 1}–${e}: ${(err as Error).message.split('\n')[0]}`);
-          }
-          const y = result[output.tensor]!;
-          const rows = e - b;
-          const width = y.size / rows;
-          if (!Number.isInteger(width) || width < 1) {
-            throw new DisparateError('model', `${meta.file}: output "${output.tensor}" has ${y.size} values for ${rows} rows; a score needs a whole number of columns per row`);
-          }
-          // The positive class is the last column of a binary classifier's probabilities.
-          const column = output.column ?? width - 1;
-          if (column >= width) throw new DisparateError('model', `${meta.file}: output.class: column ${column} but "${output.tensor}" has ${width} columns`);
-          const data = y.data as ArrayLike<number | bigint>;
-          for (let i = 0; i < rows; i++) {
-            const v = Number(data[i * width + column]);
-            out[b - start + i] = output.sigmoid ? 1 / (1 + Math.exp(-v)) : v;
-          }
+          for (let i = 0; i < raw.length; i++) out[b - start + i] = output.sigmoid ? 1 / (1 + Math.exp(-raw[i]!)) : raw[i]!;
         }
         return out;
       };
     },
+    async checkEngine(table: Table): Promise<EngineReport> {
+      const rows = Math.min(CHECK_ROWS, table.n);
+      if (!ensemble || rows === 0) return { name: ensemble ? 'compiled tree ensemble' : 'onnxruntime' };
+      const x = reorderFeatures(bindFeatures(meta, model.inputs, table).encode(0, rows), rows, (feed as Extract<Feed, { mode: 'tensor' }>).order);
+      const result = await check(x, scoreTreeEnsemble(ensemble, x, rows, x.length / rows, compiledColumn), rows, 0);
+      return { name: 'compiled tree ensemble', check: { reference: result.reference, rows: result.rows, max_difference: result.difference, tolerance: CHECK_TOLERANCE } };
+    },
   };
+}
+
+/** The graph's compiled tree ensemble, or null when it is not one our evaluator reproduces. */
+function compiledEnsemble(bytes: Uint8Array, feedTensor: string, outputTensor: string, width: number): TreeEnsemble | null {
+  try {
+    const compiled = compileOnnxTrees(bytes, feedTensor, outputTensor, width);
+    return typeof compiled === 'string' ? null : compiled;
+  } catch {
+    return null;
+  }
 }

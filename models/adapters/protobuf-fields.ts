@@ -93,3 +93,35 @@ export function encodeBytesField(field: number, payload: Uint8Array): Uint8Array
 export function fieldText(f: ProtobufField): string {
   return new TextDecoder().decode(f.bytes);
 }
+
+/** A varint as a signed 64-bit integer (int64 fields: a negative value takes ten bytes), from `pos`. */
+function signedVarint(buf: Uint8Array, pos: number): [number, number] {
+  let value = 0n;
+  let shift = 0n;
+  for (;;) {
+    if (pos >= buf.length) throw new Error('truncated varint');
+    const b = buf[pos++]!;
+    value |= BigInt(b & 0x7f) << shift;
+    if (b < 0x80) return [Number(BigInt.asIntN(64, value)), pos];
+    shift += 7n;
+  }
+}
+
+/** The values of a repeated int64 field's occurrence: packed (wire type 2) or one varint (wire type 0), signed. */
+export function int64Values(f: ProtobufField): number[] {
+  if (f.wire === 0) return [signedVarint(f.raw, encodeVarint(f.field * 8).length)[0]];
+  const values: number[] = [];
+  for (let pos = 0; pos < f.bytes.length; ) {
+    let value;
+    [value, pos] = signedVarint(f.bytes, pos);
+    values.push(value);
+  }
+  return values;
+}
+
+/** The values of a repeated float field's occurrence: packed (wire type 2) or one fixed32 (wire type 5). */
+export function float32Values(f: ProtobufField): number[] {
+  const bytes = f.wire === 5 ? f.bytes.subarray(f.bytes.length - 4) : f.bytes;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Array.from({ length: Math.floor(bytes.length / 4) }, (_, k) => view.getFloat32(4 * k, true));
+}

@@ -101,7 +101,7 @@ export const EN_TABLES = {
   // --- provenance ---
   provenance: {
     tool: 'Tool', command: 'Command', mode: 'Mode', batteryFile: 'Battery file', batteryHash: 'Battery hash', model: 'Model', modelHash: 'Model hash',
-    modelSource: 'Model source', modelFiles: 'Model files hashed', verified: 'Verified against', population: 'Population spec', data: 'Data file',
+    modelSource: 'Model source', modelFiles: 'Model files hashed', modelEngine: 'Model engine', verified: 'Verified against', population: 'Population spec', data: 'Data file',
     merged: 'Merged from', decision: 'Decision rule', seed: 'Seed', rng: 'RNG', rows: 'Rows', protected: 'Protected attributes',
     references: 'Reference groups', alphaCorrection: 'Alpha / correction / min cell', privacy: 'Privacy', labels: 'Labels', started: 'Started',
     finished: 'Finished', platform: 'Platform',
@@ -109,6 +109,8 @@ export const EN_TABLES = {
   mode: (mode: string): string => mode,
   verifiedValue: (v: { expect: string; column: string; rows: string; data: string; error: string; row: number; tolerance: string }): string =>
     `${v.expect} ("${v.column}", ${v.rows} rows of ${v.data}): max error ${v.error} at row ${v.row}, tolerance ${v.tolerance}`,
+  engineValue: (e: { name: string; reference: string; rows: string; difference: string; tolerance: string } | { name: string }): string =>
+    'reference' in e ? `${e.name === 'compiled tree ensemble' ? 'tree ensemble compiled by disparate' : e.name}, checked against ${e.reference} on the first ${e.rows} rows: largest difference ${e.difference}, tolerance ${e.tolerance}` : e.name,
   mergedValue: (file: string, rows: string, hash: string): string => `${file} (${rows} rows, ${hash})`,
   privacyValue: (p: { minCell: number; origin: string; audit: boolean } | null): string =>
     p === null ? 'none (all counts shown)' : `counts below ${p.minCell} suppressed (${p.origin})${p.audit ? '' : '; not applied: synthetic run'}`,

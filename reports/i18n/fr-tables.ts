@@ -119,13 +119,14 @@ export const FR_TABLES: Messages['tables'] = {
 
   provenance: {
     tool: 'Outil', command: 'Commande', mode: 'Mode', batteryFile: 'Fichier de la batterie', batteryHash: 'Empreinte de la batterie', model: 'Modèle', modelHash: 'Empreinte du modèle',
-    modelSource: 'Source du modèle', modelFiles: 'Fichiers du modèle couverts par l’empreinte', verified: 'Vérifié contre', population: 'Spécification de la population', data: 'Fichier de données',
+    modelSource: 'Source du modèle', modelFiles: 'Fichiers du modèle couverts par l’empreinte', modelEngine: 'Moteur du modèle', verified: 'Vérifié contre', population: 'Spécification de la population', data: 'Fichier de données',
     merged: 'Fusion de', decision: 'Règle de décision', seed: 'Graine', rng: 'Générateur aléatoire', rows: 'Lignes', protected: 'Attributs protégés',
     references: 'Groupes de référence', alphaCorrection: 'Alpha / correction / effectif minimal', privacy: 'Secret statistique', labels: 'Étiquettes', started: 'Début',
     finished: 'Fin', platform: 'Plateforme',
   },
   mode: (mode) => MODES[mode] ?? mode,
   verifiedValue: (v) => `${v.expect} (« ${v.column} », ${v.rows} lignes de ${v.data}) : erreur maximale ${v.error} à la ligne ${v.row}, tolérance ${v.tolerance}`,
+  engineValue: (e) => ('reference' in e ? `${e.name === 'compiled tree ensemble' ? 'ensemble d’arbres compilé par disparate' : e.name}, vérifié contre ${e.reference} sur les ${e.rows} premières lignes : écart maximal ${e.difference}, tolérance ${e.tolerance}` : e.name),
   mergedValue: (file, rows, hash) => `${file} (${rows} lignes, ${hash})`,
   privacyValue: (p) =>
     p === null ? 'aucun (tous les effectifs affichés)' : `effectifs inférieurs à ${p.minCell} masqués (${p.origin})${p.audit ? '' : ' ; non appliqué : simulation'}`,

@@ -119,13 +119,14 @@ export const NL_TABLES: Messages['tables'] = {
 
   provenance: {
     tool: 'Programma', command: 'Opdracht', mode: 'Modus', batteryFile: 'Bestand van de testbatterij', batteryHash: 'Hash van de testbatterij', model: 'Model', modelHash: 'Hash van het model',
-    modelSource: 'Bron van het model', modelFiles: 'Gehashte modelbestanden', verified: 'Geverifieerd tegen', population: 'Populatiespecificatie', data: 'Gegevensbestand',
+    modelSource: 'Bron van het model', modelFiles: 'Gehashte modelbestanden', modelEngine: 'Rekenmachine van het model', verified: 'Geverifieerd tegen', population: 'Populatiespecificatie', data: 'Gegevensbestand',
     merged: 'Samengevoegd uit', decision: 'Beslisregel', seed: 'Startwaarde (seed)', rng: 'Toevalsgenerator', rows: 'Rijen', protected: 'Beschermde kenmerken',
     references: 'Referentiegroepen', alphaCorrection: 'Alfa / correctie / minimale celgrootte', privacy: 'Privacy', labels: 'Labels', started: 'Begonnen',
     finished: 'Klaar', platform: 'Platform',
   },
   mode: (mode) => MODES[mode] ?? mode,
   verifiedValue: (v) => `${v.expect} (‘${v.column}’, ${v.rows} rijen van ${v.data}): grootste fout ${v.error} in rij ${v.row}, tolerantie ${v.tolerance}`,
+  engineValue: (e) => ('reference' in e ? `${e.name === 'compiled tree ensemble' ? 'door disparate gecompileerd bomenensemble' : e.name}, gecontroleerd tegen ${e.reference} op de eerste ${e.rows} rijen: grootste verschil ${e.difference}, tolerantie ${e.tolerance}` : e.name),
   mergedValue: (file, rows, hash) => `${file} (${rows} rijen, ${hash})`,
   privacyValue: (p) =>
     p === null ? 'geen (alle aantallen getoond)' : `aantallen onder ${p.minCell} afgeschermd (${p.origin})${p.audit ? '' : '; niet toegepast: simulatie'}`,

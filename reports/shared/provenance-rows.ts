@@ -5,6 +5,11 @@ import { formatCount } from './format-number.js';
 
 const orNone = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '—' : String(v));
 
+/** An ONNX model's engine record as the words of the provenance table take it. */
+function engineWords(e: NonNullable<NonNullable<Manifest['model']>['engine']>, count: (n: number) => string) {
+  return e.check ? { name: e.name, reference: e.check.reference, rows: count(e.check.rows), difference: e.check.max_difference.toExponential(1), tolerance: e.check.tolerance.toExponential() } : { name: e.name };
+}
+
 /**
  * The manifest as (field, value) pairs in reading order, for the provenance table of every report:
  * enough to rerun the audit (command, seed, rng) and to verify its inputs (hashes), and for merged
@@ -26,6 +31,7 @@ export function provenanceRows(m: Manifest, lang: Lang = 'en'): [string, string]
     [F.modelHash, orNone(m.model?.hash)],
     [F.modelSource, orNone(m.model?.source)],
     ...(m.model?.artifacts ? [[F.modelFiles, m.model.artifacts.join('; ')] as [string, string]] : []),
+    ...(m.model?.engine ? [[F.modelEngine, W.engineValue(engineWords(m.model.engine, count))] as [string, string]] : []),
     ...(m.verify
       ? [[F.verified, W.verifiedValue({
           expect: m.verify.expect, column: m.verify.column, rows: count(m.verify.rows), data: m.verify.data,

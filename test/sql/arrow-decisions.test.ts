@@ -47,9 +47,9 @@ const columnsOf = (part: readonly string[][]) =>
       return [n, values.every((v) => /^-?\d+$/.test(v)) ? Int32Array.from(values, Number) : values];
     }),
   );
-/** race dictionary-encoded, the other strings plain; record batches of 500 rows. */
+/** race dictionary-encoded, the other strings plain (flechette would encode them all); record batches of 500 rows. */
 const arrowOf = (part: readonly string[][], format: 'file' | 'stream') =>
-  tableToIPC(tableFromArrays(columnsOf(part), { types: { race: dictionary(utf8()) }, maxBatchRows: 500 }), { format })!;
+  tableToIPC(tableFromArrays(columnsOf(part), { types: { race: dictionary(utf8()), sex: utf8(), age_cat: utf8(), score_text: utf8() }, maxBatchRows: 500 }), { format })!;
 writeFileSync(path('compas.arrow'), arrowOf(rows, 'file'));
 writeFileSync(path('compas.arrows'), arrowOf(rows, 'stream'));
 mkdirSync(path('parts'));
@@ -142,7 +142,7 @@ describe('Arrow types and nulls', () => {
   it('a null group, flag or score is named by its row as a blank is in a CSV', async () => {
     const nullAt = <T>(values: T[], i: number) => values.map((v, j) => (j === i ? null : v));
     const cases: [string, Record<string, unknown>, Record<string, unknown>, string][] = [
-      ['g', { g: nullAt(g, 6) }, { g: utf8() }, 'protected column "g" is empty at row 7: every row needs a group'],
+      ['g', { g: nullAt(g, 6) }, { g: dictionary(utf8()) }, 'protected column "g" is empty at row 7: every row needs a group'],
       ['flag', { flag: nullAt(flag, 2) }, { flag: bool() }, 'column "flag" must be 0 or 1, found an empty value at row 3'],
       ['score', { score: nullAt(score, 11) }, { score: float64() }, 'column "score" has a non-numeric or NaN score an empty value at row 12'],
     ];

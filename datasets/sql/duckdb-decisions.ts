@@ -245,10 +245,15 @@ async function notNumbers(connection: DuckDBConnection, source: DecisionsSource,
   return null;
 }
 
-/** Hash of the input's bytes (every file of a glob, in name order), streamed. */
-export async function hashInput(connection: DuckDBConnection, file: string): Promise<string> {
+/** The files of the input: `file` itself, or every file a glob matches, in name order. */
+async function inputFiles(connection: DuckDBConnection, file: string): Promise<string[]> {
   const files = isGlob(file) ? (await connection.runAndReadAll(`SELECT file FROM glob(${quoteText(file)}) ORDER BY file`)).getRowsJS().map((r) => String(r[0])) : [file];
   if (files.length === 0) throw new DisparateError('data', `${file}: no file matches`);
+  return files;
+}
+
+/** Hash of the files' bytes (a glob's every file, in name order), streamed: no query, so it may run beside one. */
+async function hashFiles(files: readonly string[]): Promise<string> {
   const outer = createHash('sha256');
   for (const f of files) {
     const h = createHash('sha256');
@@ -257,6 +262,11 @@ export async function hashInput(connection: DuckDBConnection, file: string): Pro
     outer.update(`${f}\0${h.digest('hex')}\n`);
   }
   return `sha256:${outer.digest('hex')}`;
+}
+
+/** Hash of the input's bytes (every file of a glob, in name order), streamed. */
+export async function hashInput(connection: DuckDBConnection, file: string): Promise<string> {
+  return hashFiles(await inputFiles(connection, file));
 }
 
 /** The raw output of the aggregation query: its column names, and one array of values per column. */
@@ -294,7 +304,9 @@ export async function aggregateDecisions(
     const { spec: portable, used, casts } = rolesSpec(roles, source.columns, source.from, file, 'duckdb', source.numericText);
     const twice = used.find((c) => source.duplicated.includes(c));
     if (twice !== undefined) throw new DisparateError('data', `${file}: column "${twice}" appears more than once in the header; rename one of them`);
-    const hash = hashInput(engine.connection, file);
+    // The glob is listed before the hash runs beside the queries: a query still running on the connection
+    // when it closes (on an error) would bring the process down.
+    const hash = hashFiles(await inputFiles(engine.connection, file));
     hash.catch(() => undefined);
     try {
       if (source.arrow) await loadArrow(engine.connection, source.arrow, used);

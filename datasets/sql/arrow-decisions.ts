@@ -5,6 +5,7 @@ import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { DisparateError } from '../../harness/errors/index.js';
 import { quoteIdentifier as q, quoteText } from './cells-query.js';
 import type { ColumnType } from './roles.js';
+import { decodeSql, textCodes } from './arrow-text-codes.js';
 
 /**
  * Arrow IPC decisions (.arrow, .feather: the file format; .arrows, .ipc: the stream format; or a glob
@@ -154,6 +155,13 @@ function checkBatch(file: string, name: string, batch: Batch): void {
     (b.offsets !== undefined && (b.offsets.length < b.length + 1 || Number(b.offsets[b.length]) > (b.values?.length ?? 0))) ||
     (b.offsets === undefined && b.values !== undefined && b.type.typeId !== Type.Bool && b.type.typeId !== Type.Utf8View && b.values.length < b.length);
   if (short) throw new DisparateError('data', `${file}: column "${name}": a record batch is shorter than it says (a truncated or corrupt file)`);
+  if (b.dictionary && b.values) {
+    const size = b.dictionary.length;
+    for (let i = 0; i < b.length; i++) {
+      const key = Number(b.values[i]);
+      if ((b.nullCount === 0 || b.isValid(i)) && !(key >= 0 && key < size)) throw new DisparateError('data', `${file}: column "${name}": a dictionary key past the end of its dictionary (a corrupt file)`);
+    }
+  }
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true });
@@ -204,54 +212,63 @@ function firstNotUtf8Of(batch: Batch, from: number): number {
   return -1;
 }
 
+/** Every batch of every file fits its length, and its strings are UTF-8; rows are counted per file. */
+function checkInput(perFile: readonly { file: string; columns: readonly Column<unknown>[] }[], wanted: readonly string[]): void {
+  for (const { file, columns } of perFile) {
+    const batches = columns[0]?.data.length ?? 0;
+    for (let b = 0, row = 0; b < batches; b++) {
+      const length = columns[0]!.data[b]!.length;
+      columns.forEach((c, j) => {
+        const x = c.data[b]!;
+        if (x.length !== length) throw new DisparateError('data', `${file}: column "${wanted[j]}" has ${x.length} rows in record batch ${b + 1}, column "${wanted[0]}" ${length}`);
+        checkBatch(file, wanted[j]!, x);
+        const bad = firstNotUtf8(x);
+        if (bad >= 0) throw new DisparateError('data', `${file}: column "${wanted[j]}" holds bytes that are not UTF-8 at row ${row + bad + 1} (Arrow strings are UTF-8; the writer decoded or encoded them wrongly)`);
+      });
+      row += length;
+    }
+  }
+}
+
 /**
  * Loads the columns `names` (all the input's when null) of every file into the temporary table, in file
- * order: one vector of at most the engine's vector size at a time, each value written straight into it.
+ * order, one vector of at most the engine's vector size at a time. Numbers and booleans are written
+ * value by value into the vectors; text columns as codes, then given back their text by one query
+ * (arrow-text-codes.ts), or string by string when they hold too many distinct values.
  */
 export async function loadArrow(connection: DuckDBConnection, input: ArrowInput, names: readonly string[] | null): Promise<void> {
   const { DuckDBDataChunk, DuckDBVector } = await import('@duckdb/node-api');
   const wanted = names ?? [...input.columns.keys()];
   const kinds = new Map<string, Kind>();
   const perFile = input.files.map((f) => ({ file: f.file, columns: wanted.map((n) => columnOf(input, f, n, kinds)), rows: f.table.numRows }));
+  checkInput(perFile, wanted);
+  const coded = wanted.map((n, j) => (kinds.get(n)!.column === 'text' ? textCodes(perFile.map((f) => f.columns[j]!)) : null));
+  const staging = coded.some((c) => c !== null) ? `${ARROW_TABLE}_codes` : ARROW_TABLE;
   // No column used at all (constant roles): the rows are still counted, through a column of NULLs.
-  const sqlColumns = wanted.length > 0 ? wanted.map((n) => `${q(n)} ${kinds.get(n)!.sql}`) : [`${q('__none')} BOOLEAN`];
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${q(ARROW_TABLE)} (${sqlColumns.join(', ')})`);
+  const sqlColumns = wanted.length > 0 ? wanted.map((n, j) => `${q(n)} ${coded[j] ? 'INTEGER' : kinds.get(n)!.sql}`) : [`${q('__none')} BOOLEAN`];
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${q(staging)} (${sqlColumns.join(', ')})`);
   const converters = wanted.map((n) => kinds.get(n)!.value);
   const size = DuckDBVector.standardSize();
-  const appender = await connection.createAppender(ARROW_TABLE, 'main', 'temp');
+  const appender = await connection.createAppender(staging, 'main', 'temp');
   try {
     const types: DuckDBType[] = Array.from({ length: appender.columnCount }, (_, j) => appender.columnType(j));
-    for (const { file, columns, rows } of perFile) {
-      const batches = columns[0]?.data.length ?? 0;
-      if (columns.length === 0) {
-        for (let s = 0; s < rows; s += size) {
-          const chunk = DuckDBDataChunk.create(types, Math.min(size, rows - s));
-          const vector = chunk.getColumnVector(0);
-          for (let i = 0; i < chunk.rowCount; i++) vector.setItem(i, null);
-          vector.flush();
-          appender.appendDataChunk(chunk);
-        }
-        continue;
-      }
-      for (let b = 0, row = 0; b < batches; b++) {
+    for (const [f, { columns, rows }] of perFile.entries()) {
+      const batches = columns.length > 0 ? columns[0]!.data.length : 1;
+      for (let b = 0; b < batches; b++) {
         const batch = columns.map((c) => c.data[b]!);
-        const length = batch[0]!.length;
-        batch.forEach((x, j) => {
-          if (x.length !== length) throw new DisparateError('data', `${file}: column "${wanted[j]}" has ${x.length} rows in record batch ${b + 1}, column "${wanted[0]}" ${length}`);
-          checkBatch(file, wanted[j]!, x);
-          const bad = firstNotUtf8(x);
-          if (bad >= 0) throw new DisparateError('data', `${file}: column "${wanted[j]}" holds bytes that are not UTF-8 at row ${row + bad + 1} (Arrow strings are UTF-8; the writer decoded or encoded them wrongly)`);
-        });
-        row += length;
+        const length = batch[0]?.length ?? rows;
         for (let s = 0; s < length; s += size) {
           const n = Math.min(size, length - s);
           const chunk = DuckDBDataChunk.create(types, n);
-          for (let j = 0; j < batch.length; j++) {
+          for (let j = 0; j < types.length; j++) {
             const vector = chunk.getColumnVector(j);
-            const source = batch[j]!;
-            const convert = converters[j]!;
-            if (convert === same) for (let i = 0; i < n; i++) vector.setItem(i, source.at(s + i) as never);
-            else for (let i = 0; i < n; i++) vector.setItem(i, convert(source.at(s + i)) as never);
+            const source = batch[j];
+            const codes = coded[j]?.codes[f]![b];
+            const convert = converters[j];
+            if (!source) for (let i = 0; i < n; i++) vector.setItem(i, null);
+            else if (codes) for (let i = 0; i < n; i++) vector.setItem(i, (codes[s + i]! < 0 ? null : codes[s + i]) as never);
+            else if (convert === same) for (let i = 0; i < n; i++) vector.setItem(i, source.at(s + i) as never);
+            else for (let i = 0; i < n; i++) vector.setItem(i, convert!(source.at(s + i)) as never);
             vector.flush();
           }
           appender.appendDataChunk(chunk);
@@ -261,5 +278,11 @@ export async function loadArrow(connection: DuckDBConnection, input: ArrowInput,
     appender.flushSync();
   } finally {
     appender.closeSync();
+  }
+  if (staging !== ARROW_TABLE) {
+    // A projection keeps the rows in order (the engine preserves insertion order).
+    const select = wanted.map((n, j) => (coded[j] ? decodeSql(n, coded[j]!.values) : q(n)));
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${q(ARROW_TABLE)} AS SELECT ${select.join(', ')} FROM ${q(staging)}`);
+    await connection.run(`DROP TABLE ${q(staging)}`);
   }
 }

@@ -5,7 +5,7 @@ import { bool, dictionary, float64, int32, int64, tableFromArrays, tableToIPC, u
 import { describe, expect, it } from 'vitest';
 import { auditDecisions, type AuditOptions } from '../../harness/pipeline/index.js';
 import type { Results } from '../../harness/results/index.js';
-import { emittedQuery, loadArrow, openArrow, openEngine, quoteText } from '../../datasets/sql/index.js';
+import { CODE_LIMIT, emittedQuery, loadArrow, openArrow, openEngine, quoteText } from '../../datasets/sql/index.js';
 import { fixedContext } from '../helpers.js';
 
 /**
@@ -151,5 +151,18 @@ describe('Arrow types and nulls', () => {
       writeFileSync(file, tableToIPC(tableFromArrays({ g, flag, label, score, ...changed }, { types: { label: int32(), ...types } }), { format: 'stream' })!);
       await expect(auditDecisions(base(file, roles))).rejects.toThrow(`${file}: ${message}`);
     }
+  });
+
+  it('a text column with more distinct values than are loaded as codes (an id) is loaded string by string, to the same results', async () => {
+    const rows = CODE_LIMIT + 500;
+    const id = Array.from({ length: rows }, (_, i) => `person-${i}`);
+    const grp = id.map((_, i) => (i % 3 === 0 ? 'x' : 'y'));
+    const flagged = Int32Array.from(id, (_, i) => (i % 7 === 0 ? 1 : 0));
+    writeFileSync(path('ids.csv'), `id,grp,flagged\n${id.map((v, i) => `${v},${grp[i]},${flagged[i]}`).join('\n')}\n`);
+    writeFileSync(path('ids.arrow'), tableToIPC(tableFromArrays({ id, grp, flagged }, { types: { id: utf8(), grp: utf8() } }), { format: 'file' })!);
+    const options = { protected: ['grp', 'long_id'], flag: 'flagged', where: "id <> 'person-7'", derive: ["long_id=CASE WHEN LENGTH(id) > 9 THEN 'yes' ELSE 'no' END"] };
+    const csv = await auditDecisions(base(path('ids.csv'), options));
+    expect(csv.manifest.rows).toBe(rows - 1);
+    expect(strip(await auditDecisions(base(path('ids.arrow'), options)))).toBe(strip(csv));
   });
 });

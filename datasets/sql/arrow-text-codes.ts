@@ -1,0 +1,90 @@
+import type { Column } from '@uwdata/flechette';
+import { quoteIdentifier as q, quoteText } from './cells-query.js';
+
+/**
+ * Text columns of an Arrow input as small integer codes. Handing the engine one string at a time costs
+ * a native call per value; a column of group names, labels or categories holds a few distinct values,
+ * so each row's code is written into an integer vector and the strings are handed over once, as a list
+ * the loading query indexes. A dictionary-encoded column is recoded per dictionary (its values are
+ * decoded once); a plain one is interned value by value. A column with more distinct values than
+ * CODE_LIMIT (an identifier) is loaded string by string instead.
+ */
+
+/** Most distinct values of a text column loaded as codes. */
+export const CODE_LIMIT = 4096;
+
+type Batch = Column<unknown>['data'][number];
+
+/** One text column's codes: per file, per record batch, one code per row (-1: null). */
+export interface TextCodes {
+  readonly values: string[];
+  readonly codes: Int32Array[][];
+}
+
+/** Interns strings into codes, and gives up past CODE_LIMIT (or on a NUL, which SQL text cannot hold). */
+class Interner {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  code(value: string): number {
+    let c = this.index.get(value);
+    if (c === undefined) {
+      if (this.values.length >= CODE_LIMIT || value.includes('\0')) return -2;
+      c = this.values.length;
+      this.values.push(value);
+      this.index.set(value, c);
+    }
+    return c;
+  }
+}
+
+/** Codes of one batch, or null once the column has too many distinct values. */
+function batchCodes(batch: Batch, interner: Interner, recoded: Map<unknown, Int32Array>): Int32Array | null {
+  const b = batch as unknown as { length: number; nullCount: number; dictionary?: Column<unknown>; values?: ArrayLike<number | bigint>; isValid(i: number): boolean; at(i: number): unknown };
+  const out = new Int32Array(b.length);
+  if (b.dictionary && b.values) {
+    // One code per dictionary entry (shared by the batches that use that dictionary), then a lookup per row.
+    let remap = recoded.get(b.dictionary);
+    if (!remap) {
+      remap = new Int32Array(b.dictionary.length);
+      for (let k = 0; k < remap.length; k++) {
+        const v = b.dictionary.at(k);
+        remap[k] = v === null || v === undefined ? -1 : interner.code(String(v));
+        if (remap[k] === -2) return null;
+      }
+      recoded.set(b.dictionary, remap);
+    }
+    const keys = b.values;
+    for (let i = 0; i < b.length; i++) out[i] = b.nullCount > 0 && !b.isValid(i) ? -1 : remap[Number(keys[i])]!;
+    return out;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const v = b.at(i);
+    const c = v === null || v === undefined ? -1 : interner.code(v as string);
+    if (c === -2) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+/** A text column's codes over every file (`columns`: its Column in each file), or null to load it string by string. */
+export function textCodes(columns: readonly Column<unknown>[]): TextCodes | null {
+  const interner = new Interner();
+  const recoded = new Map<unknown, Int32Array>();
+  const codes: Int32Array[][] = [];
+  for (const column of columns) {
+    const perBatch: Int32Array[] = [];
+    for (const batch of column.data) {
+      const c = batchCodes(batch, interner, recoded);
+      if (c === null) return null;
+      perBatch.push(c);
+    }
+    codes.push(perBatch);
+  }
+  return { values: interner.values, codes };
+}
+
+/** The SQL giving a coded column's text back: its values as a list literal, indexed by code (NULL stays NULL). */
+export function decodeSql(name: string, values: readonly string[]): string {
+  if (values.length === 0) return `CAST(NULL AS VARCHAR) AS ${q(name)}`;
+  return `([${values.map(quoteText).join(', ')}])[${q(name)} + 1] AS ${q(name)}`;
+}

@@ -21,10 +21,17 @@ export interface TextCodes {
   readonly codes: Int32Array[][];
 }
 
-/** Interns strings into codes, and gives up past CODE_LIMIT (or on a NUL, which SQL text cannot hold). */
+const decoder = new TextDecoder();
+
+/**
+ * Interns strings into codes, and gives up past CODE_LIMIT (or on a NUL, which SQL text cannot hold).
+ * A plain string column is interned by its bytes (a hash, then the bytes compared), so a value is
+ * decoded only the first time it is seen.
+ */
 class Interner {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
+  private readonly byHash = new Map<number, { bytes: Uint8Array; code: number }[]>();
   code(value: string): number {
     let c = this.index.get(value);
     if (c === undefined) {
@@ -35,11 +42,28 @@ class Interner {
     }
     return c;
   }
+  codeOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    const seen = this.byHash.get(h & 0x3fffffff); // a small integer key: the map's fast path
+    if (seen) {
+      for (const s of seen) {
+        if (s.bytes.length !== end - start) continue;
+        let same = true;
+        for (let i = 0; same && i < s.bytes.length; i++) same = s.bytes[i] === bytes[start + i];
+        if (same) return s.code;
+      }
+    }
+    const copy = bytes.slice(start, end);
+    const c = this.code(decoder.decode(copy));
+    if (c >= 0) (seen ?? this.byHash.set(h & 0x3fffffff, []).get(h & 0x3fffffff)!).push({ bytes: copy, code: c });
+    return c;
+  }
 }
 
 /** Codes of one batch, or null once the column has too many distinct values. */
 function batchCodes(batch: Batch, interner: Interner, recoded: Map<unknown, Int32Array>): Int32Array | null {
-  const b = batch as unknown as { length: number; nullCount: number; dictionary?: Column<unknown>; values?: ArrayLike<number | bigint>; isValid(i: number): boolean; at(i: number): unknown };
+  const b = batch as unknown as { length: number; nullCount: number; dictionary?: Column<unknown>; values?: ArrayLike<number | bigint> | Uint8Array; offsets?: ArrayLike<number | bigint>; isValid(i: number): boolean; at(i: number): unknown };
   const out = new Int32Array(b.length);
   if (b.dictionary && b.values) {
     // One code per dictionary entry (shared by the batches that use that dictionary), then a lookup per row.
@@ -55,6 +79,16 @@ function batchCodes(batch: Batch, interner: Interner, recoded: Map<unknown, Int3
     }
     const keys = b.values;
     for (let i = 0; i < b.length; i++) out[i] = b.nullCount > 0 && !b.isValid(i) ? -1 : remap[Number(keys[i])]!;
+    return out;
+  }
+  if (b.offsets && b.values instanceof Uint8Array) {
+    // Plain UTF-8 (32- or 64-bit offsets): interned by bytes, checked as UTF-8 beforehand (arrow-decisions.ts).
+    const { offsets, values } = b as unknown as { offsets: ArrayLike<number | bigint>; values: Uint8Array };
+    for (let i = 0; i < b.length; i++) {
+      const c = b.nullCount > 0 && !b.isValid(i) ? -1 : interner.codeOfBytes(values, Number(offsets[i]), Number(offsets[i + 1]));
+      if (c === -2) return null;
+      out[i] = c;
+    }
     return out;
   }
   for (let i = 0; i < b.length; i++) {

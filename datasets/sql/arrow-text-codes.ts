@@ -15,12 +15,6 @@ export const CODE_LIMIT = 4096;
 
 type Batch = Column<unknown>['data'][number];
 
-/** One text column's codes: per file, per record batch, one code per row (-1: null). */
-export interface TextCodes {
-  readonly values: string[];
-  readonly codes: Int32Array[][];
-}
-
 const decoder = new TextDecoder();
 
 /**
@@ -100,21 +94,26 @@ function batchCodes(batch: Batch, interner: Interner, recoded: Map<unknown, Int3
   return out;
 }
 
-/** A text column's codes over every file (`columns`: its Column in each file), or null to load it string by string. */
-export function textCodes(columns: readonly Column<unknown>[]): TextCodes | null {
-  const interner = new Interner();
-  const recoded = new Map<unknown, Int32Array>();
-  const codes: Int32Array[][] = [];
-  for (const column of columns) {
+/** One text column's codes, file after file: per file, per record batch, one code per row (-1: null). */
+export class TextCodes {
+  readonly codes: Int32Array[][] = [];
+  private readonly interner = new Interner();
+  private readonly recoded = new Map<unknown, Int32Array>();
+  /** The distinct values, in the order of their codes. */
+  get values(): readonly string[] {
+    return this.interner.values;
+  }
+  /** Codes the column's values in the next file; false once it holds too many distinct values. */
+  add(column: Column<unknown>): boolean {
     const perBatch: Int32Array[] = [];
     for (const batch of column.data) {
-      const c = batchCodes(batch, interner, recoded);
-      if (c === null) return null;
+      const c = batchCodes(batch, this.interner, this.recoded);
+      if (c === null) return false;
       perBatch.push(c);
     }
-    codes.push(perBatch);
+    this.codes.push(perBatch);
+    return true;
   }
-  return { values: interner.values, codes };
 }
 
 /** The SQL giving a coded column's text back: its values as a list literal, indexed by code (NULL stays NULL). */

@@ -131,7 +131,7 @@ export interface DecisionsSource {
   readonly bytes: number;
   /** Columns read as text (a CSV's role columns) that the engine's own sniffer types as numbers. */
   readonly numericText: ReadonlySet<string>;
-  /** Arrow IPC: the decoded files, loaded into `from` (a temporary table) once the columns used are known. */
+  /** Arrow IPC: its files (the first decoded), loaded into `from` (a temporary table) once the columns used are known. */
   readonly arrow?: ArrowInput | undefined;
 }
 

@@ -90,6 +90,13 @@ describe('columns', () => {
     await expectBadInputAsync(audit(join(dir, 'g2/*.arrow')), 'data', `${c}: column "flag" is of Arrow type Utf8 here, unlike in ${join(dir, 'g2/a.arrow')}; give it one type in every file`);
   });
 
+  it('a glob whose second file is not Arrow names that file (the files are decoded in turn)', async () => {
+    mkdirSync(join(dir, 'g3'));
+    file('g3/a.arrow', arrow(columns));
+    const b = file('g3/b.arrow', 'nat,flag\nfr,1\n');
+    await expectBadInputAsync(audit(join(dir, 'g3/*.arrow')), 'data', new RegExp(`^${b}: not an Arrow IPC file, or truncated \\(`));
+  });
+
   it('a glob that matches no file', async () => {
     const path = join(dir, 'none/*.arrow');
     await expectBadInputAsync(audit(path), 'data', `${path}: no file matches`);

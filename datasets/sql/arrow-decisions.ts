@@ -105,6 +105,7 @@ function decodeFile(file: string): ArrowFile {
     throw e;
   }
   if (bytes.length === 0) throw new DisparateError('data', `${file}: empty file (not an Arrow IPC file)`);
+  if (bytes.subarray(0, 4).toString('latin1') === 'FEA1') throw new DisparateError('data', `${file}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2, compression="uncompressed")`);
   // The file format ends with the magic too: without it the footer (where the batches are) is cut off.
   if (startsWith(bytes, 0) && (bytes.length < 12 || !startsWith(bytes, bytes.length - 6))) throw new DisparateError('data', `${file}: truncated Arrow IPC file (the footer and closing "ARROW1" are missing)`);
   let table: Table;

@@ -50,6 +50,11 @@ describe('bytes that are not a whole Arrow IPC file are refused naming the file'
     await expectBadInputAsync(audit(path), 'data', new RegExp(`^${path}: not an Arrow IPC file, or truncated \\(Expected to read \\d+ bytes for message body, but only read \\d+\\.\\)$`));
   });
 
+  it('Feather version 1 (not Arrow IPC) is named for what it is', async () => {
+    const path = file('old.feather', Buffer.concat([Buffer.from('FEA1'), Buffer.alloc(16)]));
+    await expectBadInputAsync(audit(path), 'data', `${path}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2, compression="uncompressed")`);
+  });
+
   it('a gzipped Arrow file is named for what it is', async () => {
     const path = file('d.arrow.gz', new Uint8Array([0x1f, 0x8b]));
     await expectBadInputAsync(audit(path), 'data', `${path}: a gzipped Arrow IPC file is not read; decompress it first (Arrow IPC is read in place, without a copy)`);

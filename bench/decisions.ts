@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openEngine } from '../datasets/sql/index.js';
+import { tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
+import { openEngine, quoteText } from '../datasets/sql/index.js';
 
 /**
  * `disparate audit` of recorded decisions at the sizes agencies hold: a 1,000,000-row CSV and a
@@ -43,6 +44,29 @@ export async function writeDecisionFiles(dir: string, csvRows = 1_000_000, parqu
   return { csv, parquet };
 }
 
+/**
+ * The CSV's rows as an Arrow IPC file, text as plain UTF-8 columns (as pyarrow writes a pandas frame),
+ * in record batches of 65,536 rows. The engine cannot write Arrow without an extension: it reads the
+ * CSV back and flechette writes the file.
+ */
+export async function writeArrowFile(csv: string): Promise<string> {
+  const arrow = csv.replace(/\.csv$/, '.arrow');
+  if (existsSync(arrow)) return arrow;
+  const engine = await openEngine();
+  try {
+    const r = await engine.connection.runAndReadAll(`SELECT * FROM read_csv(${quoteText(csv)}, header = true)`);
+    const columns = Object.fromEntries(r.columnNames().map((name, j) => {
+      const values = r.getColumnsJS()[j]!;
+      return [name, typeof values[0] === 'string' ? values : Float64Array.from(values, Number)];
+    }));
+    const types = Object.fromEntries(Object.entries(columns).filter(([, v]) => Array.isArray(v)).map(([n]) => [n, utf8()]));
+    writeFileSync(arrow, tableToIPC(tableFromArrays(columns, { types, maxBatchRows: 65_536 }), { format: 'file' })!);
+  } finally {
+    engine.close();
+  }
+  return arrow;
+}
+
 /** Wall time and peak RSS of a command, from GNU time's -f "%e %M" on its last line of stderr. */
 function timed(command: string, args: readonly string[]): { seconds: number; maxRssMB: number } {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -69,10 +93,6 @@ function best(repeats: number, run: () => { seconds: number; maxRssMB: number })
 }
 
 /**
- * The figures: audit of the 1 M-row CSV and pandas on it (best of 3 each), and one audit of the
- * 100 M-row Parquet file. `keep`: a folder to write the files into and leave them (else a temporary one).
- */
-/**
  * The engine's own floor on this machine, in a process that does nothing else: Node starting, DuckDB's
  * native module loading, and DuckDB parsing the CSV's six columns into a table (two threads, as the audit
  * runs it). No reader built on DuckDB can audit the file faster than this.
@@ -86,13 +106,14 @@ await connection.run(\`CREATE TABLE t AS SELECT * FROM read_csv('\${process.argv
 
 /**
  * The figures: audit of the 1 M-row CSV and pandas on it (best of 3 each), the same audit writing its
- * whole report, DuckDB's floor, and one audit of the 100 M-row Parquet file. `keep`: a folder to write
+ * whole report, DuckDB's floor, the same rows as Arrow IPC, and one audit of the 100 M-row Parquet file. `keep`: a folder to write
  * the files into and leave them (else a temporary one).
  */
 export async function benchDecisions(keep?: string): Promise<{
   csv: DecisionsFigure;
   report: DecisionsFigure;
   floor: DecisionsFigure;
+  arrow: DecisionsFigure;
   pandas: DecisionsFigure | null;
   parquet: DecisionsFigure;
   bytes: { csv: number; parquet: number };
@@ -106,6 +127,8 @@ export async function benchDecisions(keep?: string): Promise<{
     const csv = best(3, () => cli(files.csv));
     const report = best(3, () => cli(files.csv, '--out', out));
     const floor = best(3, () => timed(process.execPath, ['--input-type=module', '-e', FLOOR, files.csv]));
+    const arrowFile = await writeArrowFile(files.csv);
+    const arrow = best(3, () => cli(arrowFile));
     let pandas: DecisionsFigure | null = null;
     try {
       execFileSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' });
@@ -118,6 +141,7 @@ export async function benchDecisions(keep?: string): Promise<{
       csv: { what: 'disparate audit --json (results.json to stdout, no report), 1,000,000-row CSV (best of 3)', ...csv },
       report: { what: 'the same audit writing its whole report (--out: HTML, Markdown, charts as SVG and PNG; best of 3)', ...report },
       floor: { what: 'DuckDB\'s floor for the same file: Node starting, the engine loading and parsing the CSV into a table, nothing else (best of 3)', ...floor },
+      arrow: { what: 'disparate audit --json, the same 1,000,000 rows as an Arrow IPC file (best of 3)', ...arrow },
       pandas,
       parquet: { what: 'disparate audit --json, 100,000,000-row Parquet', ...parquet },
       bytes: { csv: statSync(files.csv).size, parquet: statSync(files.parquet).size },

@@ -129,6 +129,12 @@ rows.push({
   ok: null,
 });
 rows.push({
+  what: `${decisions.arrow.what}: wall time and peak RSS`,
+  figure: `${decisions.arrow.seconds.toFixed(2)} s, ${decisions.arrow.maxRssMB.toFixed(0)} MB (${(decisions.arrow.seconds / decisions.csv.seconds).toFixed(2)}× the CSV)`,
+  target: '≤ 1.5 × the CSV\'s wall time',
+  ok: decisions.arrow.seconds <= 1.5 * decisions.csv.seconds,
+});
+rows.push({
   what: decisions.pandas ? `${decisions.pandas.what}: wall time and peak RSS` : 'pandas read_csv + groupby: Debian\'s python3-pandas not installed',
   figure: decisions.pandas ? `${decisions.pandas.seconds.toFixed(2)} s, ${decisions.pandas.maxRssMB.toFixed(0)} MB` : '—',
   target: '—',

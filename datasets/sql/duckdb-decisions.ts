@@ -8,11 +8,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DisparateError } from '../../harness/errors/index.js';
 import { cellsQuery, firstRowQuery, rangeQuery, quoteIdentifier as q, quoteText, type CellsQuerySpec } from './cells-query.js';
 import { rolesSpec, type ColumnType, type DecisionRoles } from './roles.js';
+import { ARROW_EXTENSIONS, ARROW_TABLE, loadArrow, openArrow, type ArrowInput } from './arrow-decisions.js';
 
 /** How a file's bytes are decoded: strict UTF-8 (default) or latin1 (ISO-8859-1). */
 export type SourceEncoding = 'utf8' | 'latin1';
 
-type Format = 'csv' | 'tsv' | 'parquet' | 'json' | 'jsonl';
+type Format = 'csv' | 'tsv' | 'parquet' | 'json' | 'jsonl' | 'arrow';
 
 const FORMATS: Record<string, Format> = {
   '.csv': 'csv',
@@ -24,6 +25,7 @@ const FORMATS: Record<string, Format> = {
   '.json': 'json',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  ...Object.fromEntries(ARROW_EXTENSIONS.map((e) => [e, 'arrow' as const])),
 };
 
 /** The format of a decisions file (or glob) from its name; gzip (.gz) is read through. */
@@ -32,7 +34,8 @@ export function decisionsFormat(file: string): Format {
   const dot = name.lastIndexOf('.');
   const ext = dot >= 0 ? name.slice(dot) : '';
   const format = FORMATS[ext];
-  if (!format) throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv, .tsv, .parquet, .json or .jsonl, optionally gzipped, or a glob of them)`);
+  if (!format) throw new DisparateError('data', `${file}: unsupported format "${ext || '(none)'}" (use .csv, .tsv, .parquet, .json or .jsonl, optionally gzipped, .arrow (Arrow IPC), or a glob of them)`);
+  if (format === 'arrow' && /\.gz$/i.test(file)) throw new DisparateError('data', `${file}: a gzipped Arrow IPC file is not read; decompress it first (Arrow IPC is read in place, without a copy)`);
   return format;
 }
 
@@ -128,6 +131,8 @@ export interface DecisionsSource {
   readonly bytes: number;
   /** Columns read as text (a CSV's role columns) that the engine's own sniffer types as numbers. */
   readonly numericText: ReadonlySet<string>;
+  /** Arrow IPC: its files (the first decoded), loaded into `from` (a temporary table) once the columns used are known. */
+  readonly arrow?: ArrowInput | undefined;
 }
 
 /** Opens `file` for `roles`: checks it exists, reads its header, and types its columns. */
@@ -135,6 +140,10 @@ export async function prepareSource(connection: DuckDBConnection, file: string, 
   const format = decisionsFormat(file);
   if (!isGlob(file) && (!existsSync(file) || !statSync(file).isFile())) throw new DisparateError('data', `${file}: file not found`);
   try {
+    if (format === 'arrow') {
+      const arrow = await openArrow(connection, file, isGlob(file));
+      return { file, from: q(ARROW_TABLE), columns: arrow.columns, duplicated: arrow.duplicated, text: false, bytes: arrow.bytes, numericText: new Set(), arrow };
+    }
     let header: string[];
     let duplicated: string[] = [];
     if (format === 'csv' || format === 'tsv') {
@@ -241,10 +250,15 @@ async function notNumbers(connection: DuckDBConnection, source: DecisionsSource,
   return null;
 }
 
-/** Hash of the input's bytes (every file of a glob, in name order), streamed. */
-export async function hashInput(connection: DuckDBConnection, file: string): Promise<string> {
+/** The files of the input: `file` itself, or every file a glob matches, in name order. */
+async function inputFiles(connection: DuckDBConnection, file: string): Promise<string[]> {
   const files = isGlob(file) ? (await connection.runAndReadAll(`SELECT file FROM glob(${quoteText(file)}) ORDER BY file`)).getRowsJS().map((r) => String(r[0])) : [file];
   if (files.length === 0) throw new DisparateError('data', `${file}: no file matches`);
+  return files;
+}
+
+/** Hash of the files' bytes (a glob's every file, in name order), streamed: no query, so it may run beside one. */
+async function hashFiles(files: readonly string[]): Promise<string> {
   const outer = createHash('sha256');
   for (const f of files) {
     const h = createHash('sha256');
@@ -253,6 +267,11 @@ export async function hashInput(connection: DuckDBConnection, file: string): Pro
     outer.update(`${f}\0${h.digest('hex')}\n`);
   }
   return `sha256:${outer.digest('hex')}`;
+}
+
+/** Hash of the input's bytes (every file of a glob, in name order), streamed. */
+export async function hashInput(connection: DuckDBConnection, file: string): Promise<string> {
+  return hashFiles(await inputFiles(connection, file));
 }
 
 /** The raw output of the aggregation query: its column names, and one array of values per column. */
@@ -290,9 +309,12 @@ export async function aggregateDecisions(
     const { spec: portable, used, casts } = rolesSpec(roles, source.columns, source.from, file, 'duckdb', source.numericText);
     const twice = used.find((c) => source.duplicated.includes(c));
     if (twice !== undefined) throw new DisparateError('data', `${file}: column "${twice}" appears more than once in the header; rename one of them`);
-    const hash = hashInput(engine.connection, file);
+    // The glob is listed before the hash runs beside the queries: a query still running on the connection
+    // when it closes (on an error) would bring the process down.
+    const hash = hashFiles(await inputFiles(engine.connection, file));
     hash.catch(() => undefined);
     try {
+      if (source.arrow) await loadArrow(engine.connection, source.arrow, used);
       // Horvitz–Thompson sums in fixed point, exact in any order (see CellsQuerySpec.ipwFixedPoint).
       let spec: CellsQuerySpec = portable.selectionProbability !== undefined ? { ...portable, ipwFixedPoint: true } : portable;
       if (spec.score !== undefined && source.text && source.bytes < MATERIALISE_BELOW) {

@@ -1,10 +1,10 @@
-import { decisionsFormat, engineError, hashInput, openEngine, quoteText } from '../../datasets/sql/index.js';
+import { ARROW_TABLE, decisionsFormat, engineError, hashInput, loadArrow, openArrow, openEngine, quoteIdentifier, quoteText } from '../../datasets/sql/index.js';
 import { DisparateError } from '../errors/index.js';
 import { existsSync } from 'node:fs';
 
 /**
  * A cells file (`audit --cells`): what the aggregation query returned on another engine, saved as CSV,
- * TSV, Parquet or JSON. Read as text where it is text, so sums beyond 2^53 (fixed-point score sums)
+ * TSV, Parquet, JSON or Arrow IPC. Read as text where it is text, so sums beyond 2^53 (fixed-point score sums)
  * keep every digit; parseCells types and checks it.
  */
 export async function readCells(file: string): Promise<{ cells: unknown[][]; columns: string[]; hash: string }> {
@@ -12,6 +12,12 @@ export async function readCells(file: string): Promise<{ cells: unknown[][]; col
   if (!/[*?[]/.test(file) && !existsSync(file)) throw new DisparateError('data', `${file}: file not found`);
   const engine = await openEngine(1);
   try {
+    if (format === 'arrow') {
+      // Every column of the file, loaded as the decisions are (see openArrow), then read as any other table.
+      await loadArrow(engine.connection, await openArrow(engine.connection, file, /[*?[]/.test(file)), null);
+      const result = await engine.connection.runAndReadAll(`SELECT * FROM ${quoteIdentifier(ARROW_TABLE)}`);
+      return { cells: result.getColumnsJS() as unknown[][], columns: result.columnNames(), hash: await hashInput(engine.connection, file) };
+    }
     const path = quoteText(file);
     const reader =
       format === 'parquet'

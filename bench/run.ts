@@ -125,7 +125,7 @@ rows.push({
 rows.push({
   what: `${decisions.floor.what}: wall time and peak RSS`,
   figure: `${decisions.floor.seconds.toFixed(2)} s, ${decisions.floor.maxRssMB.toFixed(0)} MB${pandasSeconds ? ` (${(decisions.floor.seconds / pandasSeconds).toFixed(2)}× pandas)` : ''}`,
-  target: 'report: the audit cannot go below it',
+  target: 'report: the part of the audit that is the engine reading the file',
   ok: null,
 });
 rows.push({

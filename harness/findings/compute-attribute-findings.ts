@@ -68,7 +68,7 @@ export function computeAttributeFindings(
   const refOf = (g: GroupCounts): GroupCounts => (reference.group === REST_REFERENCE || !named ? complementOf(present, g) : named);
   const metricAt = (group: string, metricId: string, z: number): MetricValue | null => {
     const g = present.find((x) => x.group === group);
-    return g ? computeMetricValue(metricId, g, refOf(g), { ...metricOptions, z, level: 1 - 2 * normalCdf(-z, 0, 1) }) : null;
+    return g ? computeMetricValue(metricId, g, refOf(g), { ...metricOptions, z, level: 1 - 2 * normalCdf(-z, 0, 1), exact: true }) : null;
   };
   warnings.push(...w);
   const small = intersection ? [] : results.filter((g) => g.small_cell);

@@ -37,6 +37,8 @@ export interface MetricOptions {
   readonly top?: { readonly byGroup: ReadonlyMap<string, number>; readonly selected: number; readonly total: number } | null;
   /** Rows and flagged rows over every group of the attribute, for shares; default the sum of the groups given. */
   readonly totals?: { readonly n: number; readonly flagged: number } | undefined;
+  /** A check's interval (the verdict is read from it): rates, ratios and differences from exact rate intervals (see harness/stats/small-sample.ts). */
+  readonly exact?: boolean | undefined;
 }
 
 /** Sum of rows and flagged rows over the groups, for shares. */
@@ -50,10 +52,10 @@ function shares(metric: ShareMetric, g: GroupCounts, opts: MetricOptions): Recor
   const x = metric.count(g);
   const X = metric.count(totals);
   const out: Record<string, MetricValue> = {
-    [metric.id]: metricValue(X > 0 ? x / X : null, rateInterval(x, X, opts.z), rateMethod(x, X, opts.z), opts.level, null, { numerator: x, denominator: X }),
+    [metric.id]: metricValue(X > 0 ? x / X : null, rateInterval(x, X, opts.z, opts.exact), rateMethod(x, X, opts.z, opts.exact), opts.level, null, { numerator: x, denominator: X }),
   };
   if (metric.against === null) return out;
-  const { ratio: r, difference: d } = shareComparison(metric.count, g, totals, opts.z);
+  const { ratio: r, difference: d } = shareComparison(metric.count, g, totals, opts.z, opts.exact);
   const interval = (v: typeof r): Interval | null => (v.ci ? { lo: v.ci[0], hi: v.ci[1], method: v.method as IntervalMethod } : null);
   out[`${metric.id}_ratio`] = metricValue(r.value, interval(r), r.method, opts.level, 'all');
   out[`${metric.id}_difference`] = metricValue(d.value, interval(d), d.method, opts.level, 'all');
@@ -123,22 +125,22 @@ function metricValue(
 function rate(metric: RateMetric, g: GroupCounts, opts: MetricOptions): MetricValue {
   const x = metric.numerator(g);
   const m = metric.denominator(g);
-  return metricValue(m > 0 ? x / m : null, rateInterval(x, m, opts.z), rateMethod(x, m, opts.z), opts.level, null, { numerator: x, denominator: m });
+  return metricValue(m > 0 ? x / m : null, rateInterval(x, m, opts.z, opts.exact), rateMethod(x, m, opts.z, opts.exact), opts.level, null, { numerator: x, denominator: m });
 }
 
 function ratio(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
   const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
   const value = n1 > 0 && n0 > 0 && x0 > 0 ? x1 / n1 / (x0 / n0) : null;
-  const out = metricValue(value, ratioInterval(x1, n1, x0, n0, opts.z), ratioMethod(x1, n1, x0, n0, opts.z), opts.level, ref.group);
+  const out = metricValue(value, ratioInterval(x1, n1, x0, n0, opts.z, opts.exact), ratioMethod(x1, n1, x0, n0, opts.z, opts.exact), opts.level, ref.group);
   // Flagged while the reference never is: the ratio is infinite, but how large it is at least is known.
-  const lower = ratioLowerLimit(x1, n1, x0, n0, opts.z);
-  return lower === null ? out : { ...out, lower_bound: lower, method: ratioMethod(x1, n1, x0, n0, opts.z) };
+  const lower = ratioLowerLimit(x1, n1, x0, n0, opts.z, opts.exact);
+  return lower === null ? out : { ...out, lower_bound: lower, method: ratioMethod(x1, n1, x0, n0, opts.z, opts.exact) };
 }
 
 function difference(metric: RateMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): MetricValue {
   const [x1, n1, x0, n0] = [metric.numerator(g), metric.denominator(g), metric.numerator(ref), metric.denominator(ref)];
   const value = n1 > 0 && n0 > 0 ? x1 / n1 - x0 / n0 : null;
-  return metricValue(value, differenceInterval(x1, n1, x0, n0, opts.z), differenceMethod(x1, n1, x0, n0, opts.z), opts.level, ref.group);
+  return metricValue(value, differenceInterval(x1, n1, x0, n0, opts.z, opts.exact), differenceMethod(x1, n1, x0, n0, opts.z, opts.exact), opts.level, ref.group);
 }
 
 function means(metric: MeanMetric, g: GroupCounts, ref: GroupCounts, opts: MetricOptions): Record<string, MetricValue> {

@@ -25,6 +25,7 @@ export function shareComparison(
   g: Pick<GroupCounts, 'flagged' | 'n'>,
   total: Pick<GroupCounts, 'flagged' | 'n'>,
   z: number,
+  exact = false,
 ): { ratio: ShareComparison; difference: ShareComparison } {
   const x = count(g);
   const X = count(total);
@@ -37,9 +38,9 @@ export function shareComparison(
   const toR = (rr: number): number => (Number.isFinite(rr) ? rr / (w * rr + 1 - w) : 1 / w);
   const restX = X - x;
   const restN = N - n;
-  const method = `${ratioMethod(x, n, restX, restN, z)}-vs-rest`;
+  const method = `${ratioMethod(x, n, restX, restN, z, exact)}-vs-rest`;
   // Upper limit +∞ when nobody else is flagged: toR maps it to 1 / share.
-  const rr = ratioLimits(x, n, restX, restN, z);
+  const rr = ratioLimits(x, n, restX, restN, z, exact);
   const ci: [number, number] | null = rr ? [toR(rr.lo), toR(rr.hi)] : null;
   return {
     ratio: { value: r, ci, method },

@@ -33,37 +33,36 @@ export function smallCountAt(z: number = Z95): number {
 }
 
 /**
- * True at a level stricter than 95 % (a family of checks judged together: 1 − α/m). There the normal
- * approximations behind Wilson, Katz and Newcombe have to hold far into the tail, and they do not with
- * a few dozen events: computed exactly at 1 − 0.05/44, Katz's ratio interval for 60 applicants at 12 %
- * against 3,000 at 10 % misses 0.28 % of the time and Newcombe's difference interval 0.20 %, against
- * 0.11 % nominal. Exact (Clopper–Pearson) rate intervals, and MOVER intervals built from them, stay
- * below the nominal level in every case computed (bench/statistics.ts, test/stats/family-level-coverage.test.ts).
+ * Check intervals — the ones a verdict is read from, at the family level 1 − α/m and at every level the
+ * claim's p-value searches — are built from exact rate intervals (`exact`): Clopper–Pearson rates, and
+ * MOVER ratios and differences from them. There the usual normal approximations have to hold far into
+ * the tail, and they do not with a few dozen events: computed exactly at 1 − 0.05/44, Katz's ratio
+ * interval for 60 applicants at 12 % against 3,000 at 10 % misses 0.28 % of the time and Newcombe's
+ * difference interval 0.20 %, against 0.11 % nominal; the exact-based ones stay below it in every case
+ * computed (bench/statistics.ts, test/stats/family-level-coverage.test.ts). One method at every level
+ * keeps a check's intervals nested, so its p-value and its verdict cannot disagree. The group tables'
+ * descriptive 95 % intervals keep the textbook methods.
  */
-export function strictLevel(z: number): boolean {
-  return z > Z95 + 1e-9;
-}
-
-/** Method for a rate x/n: Wilson, or Clopper–Pearson when min(x, n − x) < 5 or at a level stricter than 95 %. */
-export function rateMethod(x: number, n: number, z: number = Z95): 'wilson' | 'clopper-pearson' {
-  return n > 0 && (strictLevel(z) || Math.min(x, n - x) < smallCountAt(z)) ? 'clopper-pearson' : 'wilson';
+/** Method for a rate x/n: Wilson, or Clopper–Pearson when min(x, n − x) < 5 or for a check (`exact`). */
+export function rateMethod(x: number, n: number, z: number = Z95, exact = false): 'wilson' | 'clopper-pearson' {
+  return n > 0 && (exact || Math.min(x, n - x) < smallCountAt(z)) ? 'clopper-pearson' : 'wilson';
 }
 
 /** Interval for a rate x/n by {@link rateMethod}. */
-export function rateInterval(x: number, n: number, z: number): Interval | null {
-  return rateMethod(x, n, z) === 'clopper-pearson' ? clopperPearsonInterval(x, n, 2 * normalCdf(-z, 0, 1)) : wilsonInterval(x, n, z);
+export function rateInterval(x: number, n: number, z: number, exact = false): Interval | null {
+  return rateMethod(x, n, z, exact) === 'clopper-pearson' ? clopperPearsonInterval(x, n, 2 * normalCdf(-z, 0, 1)) : wilsonInterval(x, n, z);
 }
 
 /**
  * Method for a ratio of rates: Katz log when every one of x1, x0, n1 − x1, n0 − x0 is at least 5 and
- * the level is 95 % or looser; otherwise the MOVER interval built from the two rate intervals
- * ({@link rateMethod}: Clopper–Pearson for a sparse group and at a stricter level), which is defined
+ * the interval is not a check's; otherwise the MOVER interval built from the two rate intervals
+ * ({@link rateMethod}: Clopper–Pearson for a sparse group and for a check), which is defined
  * at every count. Katz is undefined at a zero count and
  * anti-conservative near it; Koopman's score interval, used here before, covers as little as 90 %
  * at a nominal 95 % when a group expects fewer than one event (test/stats/coverage.test.ts).
  */
-export function ratioMethod(x1: number, n1: number, x0: number, n0: number, z: number = Z95): 'katz-log' | 'mover-ratio' {
-  return strictLevel(z) || Math.min(x1, x0, n1 - x1, n0 - x0) < smallCountAt(z) ? 'mover-ratio' : 'katz-log';
+export function ratioMethod(x1: number, n1: number, x0: number, n0: number, z: number = Z95, exact = false): 'katz-log' | 'mover-ratio' {
+  return exact || Math.min(x1, x0, n1 - x1, n0 - x0) < smallCountAt(z) ? 'mover-ratio' : 'katz-log';
 }
 
 /**
@@ -72,20 +71,20 @@ export function ratioMethod(x1: number, n1: number, x0: number, n0: number, z: n
  *
  * @example ratioLimits(1, 20, 0, 80, z95) // ≈ { lo: 0.248, hi: Infinity, method: 'mover-ratio' }
  */
-export function ratioLimits(x1: number, n1: number, x0: number, n0: number, z: number): { lo: number; hi: number; method: 'katz-log' | 'mover-ratio' } | null {
+export function ratioLimits(x1: number, n1: number, x0: number, n0: number, z: number, exact = false): { lo: number; hi: number; method: 'katz-log' | 'mover-ratio' } | null {
   if (n1 <= 0 || n0 <= 0) return null;
-  const method = ratioMethod(x1, n1, x0, n0, z);
+  const method = ratioMethod(x1, n1, x0, n0, z, exact);
   if (method === 'katz-log') {
     const k = katzLogInterval(x1, n1, x0, n0, z);
     return k ? { lo: k.lo, hi: k.hi, method } : null;
   }
-  const m = moverRatioLimits(x1 / n1, rateInterval(x1, n1, z)!, x0 / n0, rateInterval(x0, n0, z)!);
+  const m = moverRatioLimits(x1 / n1, rateInterval(x1, n1, z, exact)!, x0 / n0, rateInterval(x0, n0, z, exact)!);
   return { ...m, method };
 }
 
 /** Interval for a ratio of rates by {@link ratioMethod}; null where the upper limit is unbounded (see {@link ratioLowerLimit}). */
-export function ratioInterval(x1: number, n1: number, x0: number, n0: number, z: number): Interval | null {
-  const r = ratioLimits(x1, n1, x0, n0, z);
+export function ratioInterval(x1: number, n1: number, x0: number, n0: number, z: number, exact = false): Interval | null {
+  const r = ratioLimits(x1, n1, x0, n0, z, exact);
   return r && Number.isFinite(r.hi) ? r : null;
 }
 
@@ -96,28 +95,28 @@ export function ratioInterval(x1: number, n1: number, x0: number, n0: number, z:
  *
  * @example ratioLowerLimit(100, 200, 0, 1000, z95) // ≈ 134.5
  */
-export function ratioLowerLimit(x1: number, n1: number, x0: number, n0: number, z: number): number | null {
+export function ratioLowerLimit(x1: number, n1: number, x0: number, n0: number, z: number, exact = false): number | null {
   if (n1 <= 0 || n0 <= 0 || x1 <= 0 || x0 !== 0) return null;
-  return ratioLimits(x1, n1, x0, n0, z)?.lo ?? null;
+  return ratioLimits(x1, n1, x0, n0, z, exact)?.lo ?? null;
 }
 
 /**
  * Method for a difference of rates: Newcombe's hybrid score interval (Wilson intervals combined)
- * when neither group is sparse (min(x, n − x) ≥ 5 in both) at 95 % or looser, else the same
+ * when neither group is sparse (min(x, n − x) ≥ 5 in both) and the interval is not a check's, else the same
  * construction from Clopper–Pearson rate intervals (MOVER): the Wilson-based one covers as little as
  * 90 % when a group expects fewer than one event, and misses about twice as often as it should at a
  * family level with a few dozen events.
  */
-export function differenceMethod(x1: number, n1: number, x0: number, n0: number, z: number = Z95): 'newcombe-hybrid-score' | 'mover-difference' {
-  return rateMethod(x1, n1, z) === 'wilson' && rateMethod(x0, n0, z) === 'wilson' ? 'newcombe-hybrid-score' : 'mover-difference';
+export function differenceMethod(x1: number, n1: number, x0: number, n0: number, z: number = Z95, exact = false): 'newcombe-hybrid-score' | 'mover-difference' {
+  return rateMethod(x1, n1, z, exact) === 'wilson' && rateMethod(x0, n0, z, exact) === 'wilson' ? 'newcombe-hybrid-score' : 'mover-difference';
 }
 
 /** Interval for a difference of rates by {@link differenceMethod}. Null when a group is empty. */
-export function differenceInterval(x1: number, n1: number, x0: number, n0: number, z: number): Interval | null {
+export function differenceInterval(x1: number, n1: number, x0: number, n0: number, z: number, exact = false): Interval | null {
   if (n1 <= 0 || n0 <= 0) return null;
-  const method = differenceMethod(x1, n1, x0, n0, z);
+  const method = differenceMethod(x1, n1, x0, n0, z, exact);
   if (method === 'newcombe-hybrid-score') return newcombeInterval(x1, n1, x0, n0, z);
-  return { ...moverDifferenceLimits(x1 / n1, rateInterval(x1, n1, z)!, x0 / n0, rateInterval(x0, n0, z)!), method };
+  return { ...moverDifferenceLimits(x1 / n1, rateInterval(x1, n1, z, exact)!, x0 / n0, rateInterval(x0, n0, z, exact)!), method };
 }
 
 /** Cochran's rule: a 2×2 table is small when any expected count under p1 = p0 is below 5. */

@@ -101,8 +101,8 @@ function rateFinding(T: Messages, results: Results, c: CheckResult, names: Displ
   const verdict = c.verdict;
   const totals = groups.reduce((t, x) => ({ n: t.n + x.n, flagged: t.flagged + x.flagged }), { n: 0, flagged: 0 });
   if (unstableReference(ref)) {
-    const d = differenceInterval(g.flagged, g.n, ref.flagged, ref.n, z);
-    const share = shareComparison((x) => x.flagged, g, totals, z).ratio;
+    const d = differenceInterval(g.flagged, g.n, ref.flagged, ref.n, z, true);
+    const share = shareComparison((x) => x.flagged, g, totals, z, true).ratio;
     const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${points(v)}`;
     return {
       verdict,

@@ -33,7 +33,7 @@ describe('a reference group flagged too rarely for its ratios to be read alone',
         'Ratios against so small a rate are huge and swing with a handful of cases: read the difference in percentage points and the over-representation instead.',
     );
     expect(front).toContain(
-      '1. **✗ fail** 200 of every 1,000 low people are flagged, against 5.0 of every 1,000 mid people: 19.5 percentage points more (95 % CI +17.1 to +22.1). ' +
+      '1. **✗ fail** 200 of every 1,000 low people are flagged, against 5.0 of every 1,000 mid people: 19.5 percentage points more (95 % CI +17.0 to +22.1). ' +
         'They are 33\u00a0% of all people but 95\u00a0% of those flagged (2.9 times their share, 95 % CI 2.7–2.9). ' +
         'The ratio, 40 times as often, rests on only 10 flagged mid people: do not quote it alone.',
     );

@@ -20,10 +20,12 @@ const CASES = [
 ] as const;
 
 describe('interval coverage at a family level, computed exactly', () => {
-  it('uses exact rate intervals and MOVER above 95 %, the textbook methods at 95 %', () => {
-    expect(rateMethod(60, 500, z)).toBe('clopper-pearson');
-    expect(ratioMethod(60, 500, 300, 3000, z)).toBe('mover-ratio');
-    expect(differenceMethod(60, 500, 300, 3000, z)).toBe('mover-difference');
+  it('a check uses exact rate intervals and MOVER at every level; the group tables the textbook methods', () => {
+    for (const level of [z, zCritical(0.05)]) {
+      expect(rateMethod(60, 500, level, true)).toBe('clopper-pearson');
+      expect(ratioMethod(60, 500, 300, 3000, level, true)).toBe('mover-ratio');
+      expect(differenceMethod(60, 500, 300, 3000, level, true)).toBe('mover-difference');
+    }
     const z95 = zCritical(0.05);
     expect(rateMethod(60, 500, z95)).toBe('wilson');
     expect(ratioMethod(60, 500, 300, 3000, z95)).toBe('katz-log');

@@ -10,7 +10,7 @@ export interface ExactMiss {
 }
 
 /**
- * Exact probability that the ratio (or difference) interval the tool reports at critical value `z`
+ * Exact probability that a check's ratio (or difference) interval at critical value `z`
  * misses the true p1/p0 (or p1 − p0) when n1 applicants are flagged with probability p1 and n0 with
  * p0: every pair of counts weighted by its binomial probability (tails below about 1e-14 left out).
  *
@@ -28,7 +28,7 @@ export function exactMiss(variant: 'ratio' | 'difference', n1: number, p1: numbe
     b.pmf.forEach((pb, j) => {
       const x1 = a.from + i;
       const x0 = b.from + j;
-      const c = variant === 'ratio' ? ratioLimits(x1, n1, x0, n0, z) : differenceInterval(x1, n1, x0, n0, z);
+      const c = variant === 'ratio' ? ratioLimits(x1, n1, x0, n0, z, true) : differenceInterval(x1, n1, x0, n0, z, true);
       if (!c) return;
       if (c.lo > truth + slack) low += pa * pb;
       if (c.lo > truth + slack || c.hi < truth - slack) total += pa * pb;

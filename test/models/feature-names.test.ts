@@ -1,25 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPopulation } from '../../datasets/io/index.js';
+
 import { numeric, type Table } from '../../datasets/table/index.js';
 import { bindAsync, encodedFeatures, encodeNumber, loadAnyModel, loadModel, matchFeatureNames } from '../../models/adapters/index.js';
+import { FIX, fixtureReference, welfareData } from './onnx-fixture.js';
 
 /**
  * Feature names as the Python ecosystem writes them, explicit feature maps and numeric transforms,
  * for every kind that encodes features (trees, tfjs, onnx).
  */
-const FIX = resolve('test/fixtures/onnx');
 const dir = mkdtempSync(join(tmpdir(), 'disparate-features-'));
-const columns = {
-  nationality: { kind: 'categorical' as const, levels: ['national', 'eu', 'non_eu'] },
-  household: { kind: 'categorical' as const, levels: ['single', 'couple', 'single_parent', 'couple_children'] },
-  disability: { kind: 'categorical' as const, levels: ['no', 'yes'] },
-};
-const data = readPopulation(`${FIX}/welfare.csv`, { columns });
-const lines = readFileSync(`${FIX}/predictions.csv`, 'utf8').trim().split('\n');
-const reference = (name: string) => Float64Array.from(lines.slice(1), (l) => Number(l.split(',')[lines[0]!.split(',').indexOf(name)]));
+const data = welfareData();
+const reference = fixtureReference;
 const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 
 function variant(name: string, change: Record<string, unknown>): string {

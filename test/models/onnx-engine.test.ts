@@ -1,9 +1,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { treeEnsembleOnnx, type EnsembleGraph } from '../../bench/onnx-graphs.js';
-import { readPopulation } from '../../datasets/io/index.js';
+
 import { DisparateError, exitCodeFor } from '../../harness/errors/index.js';
 import { resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { bindAsync, loadAnyModel } from '../../models/adapters/index.js';
@@ -15,6 +15,7 @@ import { scoreTreeEnsemble } from '../../models/adapters/score-tree-ensemble.js'
 import type { TreeEnsemble } from '../../models/adapters/tree-ensemble.js';
 import { provenanceRows } from '../../reports/shared/index.js';
 import { fixedContext } from '../helpers.js';
+import { FIX, fixtureReference, welfareData } from './onnx-fixture.js';
 
 /**
  * The onnx adapter's engines: the committed TreeEnsembleClassifier fixture (test/fixtures/onnx) is
@@ -22,17 +23,9 @@ import { fixedContext } from '../helpers.js';
  * predictions; graphs the compiler does not take go to onnxruntime; a compiled score that differs from
  * onnxruntime refuses the model.
  */
-const FIX = resolve('test/fixtures/onnx');
 const dir = mkdtempSync(join(tmpdir(), 'disparate-onnx-engine-'));
-const columns = {
-  nationality: { kind: 'categorical' as const, levels: ['national', 'eu', 'non_eu'] },
-  household: { kind: 'categorical' as const, levels: ['single', 'couple', 'single_parent', 'couple_children'] },
-  disability: { kind: 'categorical' as const, levels: ['no', 'yes'] },
-};
-const data = readPopulation(`${FIX}/welfare.csv`, { columns });
-const lines = readFileSync(`${FIX}/predictions.csv`, 'utf8').trim().split('\n');
-const treesColumn = lines[0]!.split(',').indexOf('trees');
-const reference = Float64Array.from(lines.slice(1), (l) => Number(l.split(',')[treesColumn]));
+const data = welfareData();
+const reference = fixtureReference('trees');
 
 function treesModel(change: Record<string, unknown>): string {
   const model = JSON.parse(readFileSync(`${FIX}/trees.model.json`, 'utf8')) as Record<string, unknown>;

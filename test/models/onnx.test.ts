@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPopulation } from '../../datasets/io/index.js';
@@ -9,6 +9,7 @@ import { resolveBattery, runPopulation } from '../../harness/pipeline/index.js';
 import { scorePopulation } from '../../harness/scoring/score-population.js';
 import { bindAsync, loadAnyModel } from '../../models/adapters/index.js';
 import { fixedContext } from '../helpers.js';
+import { FIX, fixtureReference, welfareData } from './onnx-fixture.js';
 
 /**
  * The ONNX fixtures (test/fixtures/onnx/generate.py): a skl2onnx-style pipeline with one input per
@@ -16,18 +17,10 @@ import { fixedContext } from '../helpers.js';
  * tensor, and an MLP with a probabilities tensor and a raw logit, each against the predictions
  * scikit-learn and XGBoost made themselves.
  */
-const FIX = resolve('test/fixtures/onnx');
 const dir = mkdtempSync(join(tmpdir(), 'disparate-onnx-'));
 const run = promisify(execFile);
-const columns = {
-  nationality: { kind: 'categorical' as const, levels: ['national', 'eu', 'non_eu'] },
-  household: { kind: 'categorical' as const, levels: ['single', 'couple', 'single_parent', 'couple_children'] },
-  disability: { kind: 'categorical' as const, levels: ['no', 'yes'] },
-};
-const data = readPopulation(`${FIX}/welfare.csv`, { columns });
-const lines = readFileSync(`${FIX}/predictions.csv`, 'utf8').trim().split('\n');
-const header = lines[0]!.split(',');
-const reference = (name: string) => Float64Array.from(lines.slice(1), (l) => Number(l.split(',')[header.indexOf(name)]));
+const data = welfareData();
+const reference = fixtureReference;
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length).toBe(b.length);

@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPopulation } from '../../datasets/io/index.js';
+
 import { loadPopulationSpec, resolvePopulation, samplePopulation } from '../../datasets/synth/index.js';
 import { encodeCategorical, numeric, type Column, type Table } from '../../datasets/table/index.js';
 import { bindAsync, loadAnyModel } from '../../models/adapters/index.js';
+import { FIX, welfareData } from './onnx-fixture.js';
 
 /**
  * Numeric transforms (log, log1p, standardise, clip, bins) for every kind that computes a score
@@ -15,14 +16,8 @@ import { bindAsync, loadAnyModel } from '../../models/adapters/index.js';
  * restatement of what the training code did), and must score differently from the raw column alone.
  * Black boxes (command, http) get raw values: their own code applies its transforms.
  */
-const FIX = resolve('test/fixtures/onnx');
 const dir = mkdtempSync(join(tmpdir(), 'disparate-transforms-'));
-const columns = {
-  nationality: { kind: 'categorical' as const, levels: ['national', 'eu', 'non_eu'] },
-  household: { kind: 'categorical' as const, levels: ['single', 'couple', 'single_parent', 'couple_children'] },
-  disability: { kind: 'categorical' as const, levels: ['no', 'yes'] },
-};
-const welfare = readPopulation(`${FIX}/welfare.csv`, { columns });
+const welfare = welfareData();
 
 interface Spec {
   transform?: 'log' | 'log1p';

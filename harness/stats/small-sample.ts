@@ -32,12 +32,12 @@ export function smallCountAt(z: number = Z95): number {
   return Math.max(SMALL_COUNT, Math.ceil((SMALL_COUNT * z * z) / (Z95 * Z95) - 1e-9));
 }
 
-/**
+/*
  * Check intervals — the ones a verdict is read from, at the family level 1 − α/m and at every level the
  * claim's p-value searches — are built from exact rate intervals (`exact`): Clopper–Pearson rates, and
  * MOVER ratios and differences from them. There the usual normal approximations have to hold far into
  * the tail, and they do not with a few dozen events: computed exactly at 1 − 0.05/44, Katz's ratio
- * interval for 60 applicants at 12 % against 3,000 at 10 % misses 0.28 % of the time and Newcombe's
+ * interval for 60 applicants at 12 % against 3,000 at 10 % misses 0.29 % of the time and Newcombe's
  * difference interval 0.20 %, against 0.11 % nominal; the exact-based ones stay below it in every case
  * computed (bench/statistics.ts, test/stats/family-level-coverage.test.ts). One method at every level
  * keeps a check's intervals nested, so its p-value and its verdict cannot disagree. The group tables'

@@ -87,12 +87,13 @@ export function checkCandidates(checks: readonly Check[], groups: readonly Group
         if (g === mirror) continue;
         const m = g.metrics[check.metric];
         if (!m) continue;
-        const intervalAt = metricAt
-          ? (z: number) => limitsOf(metricAt(attribute, g.group, check.metric, z))
-          : rescaledInterval(m.ci, m.level, resolved.variant, m.lower_bound);
+        // The judge asks for the interval and then its method at the same level: computed once.
+        let last: { z: number; value: ReturnType<MetricAt> } | null = null;
+        const at = (z: number) => (last?.z === z ? last.value : (last = { z, value: metricAt!(attribute, g.group, check.metric, z) }).value);
+        const intervalAt = metricAt ? (z: number) => limitsOf(at(z)) : rescaledInterval(m.ci, m.level, resolved.variant, m.lower_bound);
         out.push({
           intervalAt,
-          ...(metricAt ? { methodAt: (z: number) => metricAt(attribute, g.group, check.metric, z)?.method ?? null } : {}),
+          ...(metricAt ? { methodAt: (z: number) => at(z)?.method ?? null } : {}),
           parity: m.reference === null ? null : resolved.variant === 'ratio' ? 1 : resolved.variant === 'difference' ? 0 : null,
           row: {
             id: check.id,

@@ -6,6 +6,7 @@ import { quoteIdentifier as q, quoteText } from './cells-query.js';
 import type { ColumnType } from './roles.js';
 import { decodeSql, TextCodes } from './arrow-text-codes.js';
 import { checkFile } from './arrow-checks.js';
+import { engineModule } from './engine-module.js';
 
 /**
  * Arrow IPC decisions (.arrow, .feather: the file format; .arrows, .ipc: the stream format; or a glob
@@ -154,7 +155,7 @@ function columnOf(input: ArrowInput, at: ArrowFile, name: string, kinds: Map<str
  * the files, each decoded in turn: every file is checked and its text coded, then loaded.
  */
 export async function loadArrow(connection: DuckDBConnection, input: ArrowInput, names: readonly string[] | null): Promise<void> {
-  const { DuckDBDataChunk, DuckDBVector } = await import('@duckdb/node-api');
+  const { DuckDBDataChunk, DuckDBVector } = engineModule();
   const wanted = names ?? [...input.columns.keys()];
   const kinds = new Map<string, Kind>();
   const open = (f: number) => (f === 0 ? input.first : decodeFile(input.files[f]!));

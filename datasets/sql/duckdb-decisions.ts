@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DisparateError } from '../../harness/errors/index.js';
 import { cellsQuery, firstRowQuery, rangeQuery, quoteIdentifier as q, quoteText, type CellsQuerySpec } from './cells-query.js';
 import { rolesSpec, type ColumnType, type DecisionRoles } from './roles.js';
+import { engineModule } from './engine-module.js';
 import { ARROW_EXTENSIONS, ARROW_TABLE, loadArrow, openArrow, type ArrowInput } from './arrow-decisions.js';
 
 /** How a file's bytes are decoded: strict UTF-8 (default) or latin1 (ISO-8859-1). */
@@ -46,8 +47,7 @@ const isGlob = (file: string) => /[*?[]/.test(file);
  * GROUP BY spills to disk rather than growing without bound.
  */
 export async function openEngine(threads = Math.min(2, cpus().length)): Promise<{ connection: DuckDBConnection; close: () => void }> {
-  // Loaded on first use: a synthetic run, --help and the library's other entry points never need the engine's native module.
-  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { DuckDBInstance } = engineModule();
   const instance = await DuckDBInstance.create(':memory:', { threads: String(threads), memory_limit: '1GB', preserve_insertion_order: 'true' });
   const connection = await instance.connect();
   return {
@@ -296,12 +296,14 @@ export type RowRange = (rows: number) => readonly [start: number, end: number];
  * on the whole file's score range, so the cells of the ranges of a partition add up to the whole
  * file's cells; `size` is then the file's row count. With a selection probability, `ipw_sum` and
  * `ipw_var` are integers × 2^64 (`spec.ipwFixedPoint`; parseCells reads them with that layout).
+ * `whileRunning` is called once the aggregation query is under way, and awaited with it.
  */
 export async function aggregateDecisions(
   file: string,
   roles: DecisionRoles,
   encoding: SourceEncoding = 'utf8',
   rows?: RowRange,
+  whileRunning?: () => Promise<unknown>,
 ): Promise<{ cells: CellObjects; hash: string; spec: CellsQuerySpec; source: DecisionsSource; size?: number; range?: readonly [number, number] }> {
   const engine = await openEngine();
   try {
@@ -342,7 +344,8 @@ export async function aggregateDecisions(
         sliced = { size, range };
         spec = { ...spec, from: `(SELECT * FROM ${spec.from} LIMIT ${range[1] - range[0]} OFFSET ${range[0]}) AS ${q('__shard')}` };
       }
-      const result = await engine.connection.runAndReadAll(cellsQuery(spec));
+      // The query runs on the engine's threads; `whileRunning` uses this one meanwhile.
+      const [result] = await Promise.all([engine.connection.runAndReadAll(cellsQuery(spec)), whileRunning?.()]);
       const columns = result.columnNames();
       const cells: CellObjects = { columns, data: result.getColumnsJS() as unknown[][] };
       const invalid = cells.data[columns.indexOf('invalid')]!;

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 /**
  * `disparate --help` and a usage error load the command table and yargs, nothing else: every command's
  * module is imported only when that command runs (harness/cli/commands.ts). The modules are recorded by
- * a module-resolution hook (node:module register), so this fails whatever the machine's speed;
+ * module-resolution hooks (node:module register, and require's resolver for CommonJS), so this fails whatever the machine's speed;
  * the time itself is measured by `npm run bench`.
  */
 function loadedBy(args: readonly string[]): { status: number | null; modules: string[] } {
@@ -16,7 +16,13 @@ function loadedBy(args: readonly string[]): { status: number | null; modules: st
   const hooks = join(dir, 'hooks.mjs');
   writeFileSync(hooks, "export async function resolve(spec, ctx, next) { const r = await next(spec, ctx); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }\n");
   const register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  // CommonJS packages required through createRequire (the engine's API) bypass the ES hook: their
+  // file names are recorded where require resolves them.
+  writeFileSync(
+    register,
+    `import Module, { register } from 'node:module';\nimport { pathToFileURL } from 'node:url';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n` +
+      "const resolve = Module._resolveFilename;\nModule._resolveFilename = function (...args) { const f = resolve.apply(this, args); if (f.startsWith('/')) process.stderr.write('LOADED ' + pathToFileURL(f).href + '\\n'); return f; };\n",
+  );
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, 'dist/harness/cli/main.js', ...args], { encoding: 'utf8' });
   const modules = [...r.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
   return { status: r.status, modules };
@@ -34,7 +40,9 @@ describe('the command line before a command runs', () => {
   let help: ReturnType<typeof loadedBy>;
   let usage: ReturnType<typeof loadedBy>;
   let run: ReturnType<typeof loadedBy>;
+  let audit: ReturnType<typeof loadedBy>;
   beforeAll(() => {
+    audit = loadedBy(['audit', 'no-such-file.csv', '--protected', 'group', '--flag', 'flagged']);
     help = loadedBy(['--help']);
     usage = loadedBy(['no-such-command']);
     run = loadedBy(['run', 'no-such-battery.yaml']);
@@ -62,5 +70,10 @@ describe('the command line before a command runs', () => {
     expect(run.status).toBe(2);
     expect(run.modules.some((u) => u.endsWith('/dist/harness/cli/run.js'))).toBe(true);
     expect(new Set(run.modules.map(ownerOf)).has('zod')).toBe(true);
+  });
+
+  it('an audit loads the engine, required as CommonJS (the check above can see it)', () => {
+    expect(audit.status).toBe(2);
+    expect(new Set(audit.modules.map(ownerOf)).has('@duckdb/node-api')).toBe(true);
   });
 });

@@ -15,10 +15,16 @@ async function main(argv: string[]): Promise<number> {
   const done = (code: number): void => {
     status = code;
   };
-  await COMMANDS.reduce((y, register) => register(y, argv, done), yargs(argv)
+  const cli = yargs(argv);
+  await COMMANDS.reduce((y, register) => register(y, argv, done), cli
     .scriptName('disparate')
     .middleware(() => {
       commandStarted = true; // runs before a command's handler, never for --help
+      // yargs lays out the whole help text before every command runs, in case the command fails and the
+      // help is to be shown; ours never is (.fail below turns a failure into one line), and laying it out
+      // costs about as much as parsing the arguments.
+      const usage = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+      if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
     }))
     .demandCommand(1, 'name a command: run, audit, merge, compare, reproduce, generate, score, verify, explain, plan, schema or list')
     .strict()

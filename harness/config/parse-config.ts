@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { YAMLParseError } from 'yaml';
-import { parseYamlText } from './parse-yaml-text.js';
+import { parseYamlText, yamlErrorLine } from './parse-yaml-text.js';
 import type { z } from 'zod';
 import { DisparateError } from '../errors/index.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
@@ -76,7 +75,8 @@ export function parseConfigText<S extends z.ZodType>(text: string, where: string
     raw = parseYamlText(text.normalize('NFC'), where, code);
   } catch (e) {
     if (e instanceof DisparateError) throw e;
-    const line = e instanceof YAMLParseError && e.linePos ? ` (line ${e.linePos[0].line})` : '';
+    const at = yamlErrorLine(e);
+    const line = at !== null ? ` (line ${at})` : '';
     const first = (e as Error).message.split('\n')[0];
     throw new DisparateError(code, `${where}: malformed YAML${line}: ${first}`);
   }

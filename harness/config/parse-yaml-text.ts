@@ -1,5 +1,22 @@
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { DisparateError } from '../errors/index.js';
+
+type YamlModule = typeof import('yaml');
+let yaml: YamlModule | undefined;
+
+/**
+ * The YAML parser, loaded on first use: some 190 modules that an audit, a merge or a comparison never
+ * need (required as CommonJS, its build for Node, which loads faster than its ES modules).
+ */
+function yamlModule(): YamlModule {
+  yaml ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yaml;
+}
+
+/** The line a YAML syntax error points at, when the error is the parser's. */
+export function yamlErrorLine(e: unknown): number | null {
+  return yaml !== undefined && e instanceof yaml.YAMLParseError && e.linePos ? e.linePos[0].line : null;
+}
 
 /**
  * YAML text past which a battery or population spec must be written as JSON: the YAML parser takes
@@ -25,5 +42,5 @@ export function parseYamlText(text: string, file: string, code: 'config' | 'mode
   if (text.length > MAX_YAML_BYTES) {
     throw new DisparateError(code, `${file}: ${text.length.toLocaleString('en-US')} characters of YAML, past the limit of ${MAX_YAML_BYTES.toLocaleString('en-US')} (YAML is slow to read); write a file this large as JSON, which YAML readers accept too`);
   }
-  return parseYaml(text, { prettyErrors: true });
+  return yamlModule().parse(text, { prettyErrors: true });
 }

@@ -4,7 +4,7 @@ import { aggregateDecisions, type DecisionRoles, type SourceEncoding } from '../
 import { DisparateError } from '../errors/index.js';
 import { buildSelectiveLabels, computeSelectiveLabels, REST_REFERENCE, type SelectiveSettings } from '../metrics/index.js';
 import type { Manifest, Results, SelectiveLabels, SelectiveLabelsGroup, Warning } from '../results/index.js';
-import { zCritical, type Correction } from '../stats/index.js';
+import { loadDistributions, zCritical, type Correction } from '../stats/index.js';
 import { DEFAULT_BOUNDS, judgeFamily, rescaledInterval, type CheckCandidate } from '../verdict/index.js';
 import { aggregatedParts, parseCells, selectiveFromCells, type AggregatedDecisions, type AggregatedPart } from './aggregated-cells.js';
 import { analyseCells, analysisSections, buildManifest, declaredManifest, sweepFractions, TOP_DECILE, type Analysis, type CellExtras, type IntersectionSetting } from '../findings/index.js';
@@ -38,6 +38,8 @@ export interface AuditOptions extends DecisionRoles {
   readonly inconclusive?: 'pass' | 'fail' | undefined;
   /** Threshold sweep over the recorded scores (battery `sweep`); default true. */
   readonly sweep?: boolean | readonly number[] | undefined;
+  /** Work to do while the engine aggregates the file (a caller loading what it needs next). */
+  readonly whileAggregating?: (() => Promise<unknown>) | undefined;
 }
 
 /** One table of cell counts per part: all protected attributes (wide) or one attribute (long format). */
@@ -152,7 +154,12 @@ export async function auditDecisions(opts: AuditOptions): Promise<Results> {
     const layout = opts.protected.length > 0 && !opts.long ? { attributes: opts.protected, long: false } : undefined;
     return auditAggregated(parseCells(cells, columns, opts.file, layout), hash, opts);
   }
-  const { cells, hash, spec } = await aggregateDecisions(opts.file, opts, opts.encoding ?? 'utf8');
+  // The engine aggregates on its own threads: meanwhile this thread loads what the analysis needs.
+  const meanwhile = async () => {
+    loadDistributions();
+    await opts.whileAggregating?.();
+  };
+  const { cells, hash, spec } = await aggregateDecisions(opts.file, opts, opts.encoding ?? 'utf8', undefined, meanwhile);
   if ((cells.data[0]?.length ?? 0) === 0) throw new DisparateError('data', `${opts.file}: no rows to audit${spec.where ? ' (none passes --where)' : ''}`);
   return auditAggregated(parseCells(cells.data, cells.columns, opts.file, { attributes: spec.long ? [] : spec.attributes.map((a) => a.name), long: spec.long !== undefined, ipwFixedPoint: spec.ipwFixedPoint === true }), hash, opts);
 }

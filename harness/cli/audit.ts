@@ -6,7 +6,7 @@ import { Alpha, Check, PositiveInteger, Replicates, Seed, Unit, formatZodIssue, 
 import { DisparateError } from '../errors/index.js';
 import { exitStatus } from '../verdict/index.js';
 import { runContext } from './context.js';
-import { emitResults } from './emit-results.js';
+import { emitResults, loadEmitter } from './emit-results.js';
 import { reportFormats } from './output-options.js';
 import { auditInput, resolveAuditInput } from './audit-input.js';
 
@@ -131,6 +131,7 @@ export const auditCommand = {
       unit: argv.unit,
       battery: null,
       context: runContext(rawArgs),
+      whileAggregating: () => loadEmitter({ formats: reportFormats(argv), junit: argv.junit }),
     });
     const k = argv['privacy-min-cell'];
     await emitResults(results, argv.out ?? `out/audit-${input.name}`, argv.json, { junit: argv.junit, lang: argv.lang,

@@ -25,6 +25,15 @@ export interface EmitOptions {
 }
 
 /**
+ * Loads the modules emitResults will need for these options, ahead of time: for a command that waits
+ * on other work (an audit while the engine aggregates the file) and can load them meanwhile.
+ */
+export async function loadEmitter(options: Pick<EmitOptions, 'formats' | 'junit'> = {}): Promise<void> {
+  if (options.formats === null && !options.junit) await import('../../reports/shared/index.js');
+  else await import('../../reports/index.js');
+}
+
+/**
  * Builds the report files of a finished run or audit, writes them to `out` and prints either
  * results.json (--json) or a short summary. Returns nothing: the exit code is decided by the caller.
  * Only what is asked is built: with `formats: null` (--json alone) nothing is rendered or written

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { modulesBehind } from './loaded-modules.js';
 
 /**
  * `disparate --help` and a usage error load the command table and yargs, nothing else: every command's
@@ -24,7 +25,7 @@ function loadedBy(args: readonly string[]): { status: number | null; modules: st
       "const resolve = Module._resolveFilename;\nModule._resolveFilename = function (...args) { const f = resolve.apply(this, args); if (f.startsWith('/')) process.stderr.write('LOADED ' + pathToFileURL(f).href + '\\n'); return f; };\n",
   );
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, 'dist/harness/cli/main.js', ...args], { encoding: 'utf8' });
-  const modules = [...r.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!);
+  const modules = modulesBehind([...r.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]!));
   return { status: r.status, modules };
 }
 

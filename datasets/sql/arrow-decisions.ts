@@ -118,8 +118,6 @@ function decodeFile(file: string): ArrowFile {
     if (e instanceof CompressedBufferError) throw new DisparateError('data', `${file}: a compressed record batch holds ${message} (a corrupt file)`);
     const codec = /^Missing compression codec .*\(id (-?\d+)\)$/.exec(message);
     if (codec) throw new DisparateError('data', `${file}: record batches compressed with codec ${codec[1]}, which Arrow IPC does not define (0 is LZ4 frame, 1 is ZSTD); write it with compression "lz4", "zstd" or "uncompressed"`);
-    const method = /^Unknown compression method \((-?\d+)\)$/.exec(message);
-    if (method) throw new DisparateError('data', `${file}: record batches compressed by method ${method[1]}, which Arrow IPC does not define (0, buffer by buffer, is the only one)`);
     throw new DisparateError('data', `${file}: not an Arrow IPC file, or truncated (${message.split('\n')[0]!.slice(0, 120)})`);
   }
   if (table.schema.fields.length === 0) throw new DisparateError('data', `${file}: not an Arrow IPC file (no schema, or a schema without columns)`);

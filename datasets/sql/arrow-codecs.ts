@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { CompressionType, setCompressionCodec } from '@uwdata/flechette';
+import { xxh64Low } from './arrow-xxh64.js';
 
 /**
  * The codecs of compressed Arrow IPC record batches (pyarrow's write_feather compresses with LZ4 unless
@@ -12,9 +13,9 @@ import { CompressionType, setCompressionCodec } from '@uwdata/flechette';
  * LZ4 frames are decoded here, every read and write bounds-checked, and every checksum the frame carries
  * (header, blocks, content) verified with lz4js's xxHash-32: lz4js's own decoder reads a block checksum
  * before the block instead of after it, reads no checksum, and lets a corrupt block read before the start
- * of its output or past the end of its input. Zstandard frames are decoded by fzstd (which does not verify
- * the optional frame checksum). Both libraries are loaded on the first compressed buffer, not with the
- * modules every command loads.
+ * of its output or past the end of its input. Zstandard frames are delimited here and decoded by fzstd,
+ * and their content checksums, which fzstd skips, verified (arrow-xxh64.ts). Both libraries are loaded on
+ * the first compressed buffer, not with the modules every command loads.
  */
 
 /** A compressed buffer that does not decode to what its length prefix declares (a corrupt file). */
@@ -164,28 +165,81 @@ export function lz4Frames(src: Uint8Array, length: number): Uint8Array {
   return out;
 }
 
-/** Decodes Zstandard frames to exactly `length` bytes (8-byte aligned, as flechette views them). */
+/** A Zstandard frame's extent (src[start, end)) and where its content checksum is, or -1 (RFC 8878, 3.1.1). */
+function zstdFrame(src: Uint8Array, start: number): { end: number; checksum: number } {
+  const need = (n: number, what: string) => {
+    if (n > src.length) fail(`a Zstandard frame cut short (${what})`);
+  };
+  const descriptor = src[start + 4]!;
+  if ((descriptor & 0x08) !== 0) fail('a Zstandard frame descriptor with its reserved bit set');
+  const single = (descriptor & 0x20) !== 0;
+  const dictionaryBytes = [0, 1, 2, 4][descriptor & 3]!;
+  const header = 5 + (single ? 0 : 1) + dictionaryBytes + [single ? 1 : 0, 2, 4, 8][descriptor >>> 6]!;
+  need(start + header, 'its header');
+  let dictionary = 0;
+  for (let i = dictionaryBytes - 1; i >= 0; i--) dictionary = dictionary * 256 + src[start + 5 + (single ? 0 : 1) + i]!;
+  if (dictionary !== 0) fail('a Zstandard frame compressed against a dictionary');
+  let s = start + header;
+  for (let last = false; !last; ) {
+    need(s + 3, 'a block header');
+    const word = src[s]! | (src[s + 1]! << 8) | (src[s + 2]! << 16);
+    last = (word & 1) === 1;
+    const type = (word >>> 1) & 3;
+    if (type === 3) fail('a Zstandard block of the reserved type');
+    s += 3 + (type === 1 ? 1 : word >>> 3);
+    need(s, 'a block');
+  }
+  const checksum = (descriptor & 0x04) !== 0 ? s : -1;
+  if (checksum >= 0) need(s + 4, 'its content checksum');
+  return { end: checksum >= 0 ? s + 4 : s, checksum };
+}
+
+/**
+ * Decodes Zstandard frames (skippable frames skipped) to exactly `length` bytes, 8-byte aligned as
+ * flechette views them: the frames are delimited here, each is decoded by fzstd, and the content checksum
+ * a frame carries is verified.
+ */
 export function zstdFrames(src: Uint8Array, length: number): Uint8Array {
-  // The first frame's declared content size, when its header has one, is checked before fzstd allocates it.
-  if (src.length >= 6 && u32(src, 0) === 0xfd2fb528) {
-    const descriptor = src[4]!;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let s = 0; s < src.length; ) {
+    if (s + 4 > src.length) fail('a Zstandard frame cut short (its magic number)');
+    const magic = u32(src, s);
+    if ((magic & 0xfffffff0) >>> 0 === LZ4_SKIPPABLE) {
+      if (s + 8 > src.length) fail('a Zstandard frame cut short (a skippable frame)');
+      s += 8 + u32(src, s + 4);
+      if (s > src.length) fail('a Zstandard frame cut short (a skippable frame)');
+      continue;
+    }
+    if (magic !== 0xfd2fb528) fail(`data that is not a Zstandard frame (magic number ${magic.toString(16).padStart(8, '0')}, not fd2fb528)`);
+    const { end, checksum } = zstdFrame(src, s);
+    // A content size in the header is checked before fzstd allocates it.
+    const descriptor = src[s + 4]!;
     const sizeBytes = [descriptor & 0x20 ? 1 : 0, 2, 4, 8][descriptor >>> 6]!;
-    const at = 5 + (descriptor & 0x20 ? 0 : 1) + [0, 1, 2, 4][descriptor & 3]!;
-    if (sizeBytes > 0 && src.length >= at + sizeBytes) {
+    if (sizeBytes > 0) {
+      const at = s + 5 + (descriptor & 0x20 ? 0 : 1) + [0, 1, 2, 4][descriptor & 3]!;
       let size = 0;
       for (let i = sizeBytes - 1; i >= 0; i--) size = size * 256 + src[at + i]!;
       if (sizeBytes === 2) size += 256;
-      if (size > length) fail(`a Zstandard frame of ${size} bytes where the length prefix declares ${length}`);
+      if (size > length - total) fail(`a Zstandard frame of ${size} bytes where the length prefix declares ${length}`);
     }
+    let part: Uint8Array;
+    try {
+      part = (fzstd ??= require('fzstd') as Fzstd).decompress(src.subarray(s, end));
+    } catch (e) {
+      return fail(`Zstandard data that cannot be decoded (${e instanceof Error ? e.message : String(e)})`);
+    }
+    if (checksum >= 0 && xxh64Low(part) !== u32(src, checksum)) fail('a Zstandard frame whose content checksum does not match');
+    total += part.length;
+    if (total > length) tooLong(length, 'Zstandard');
+    parts.push(part);
+    s = end;
   }
-  let out: Uint8Array;
-  try {
-    out = (fzstd ??= require('fzstd') as Fzstd).decompress(src);
-  } catch (e) {
-    return fail(`Zstandard data that cannot be decoded (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (out.length !== length) fail(`Zstandard data that decompresses to ${out.length} bytes, not the ${length} its length prefix declares`);
-  return out.byteOffset % 8 === 0 ? out : out.slice();
+  if (total !== length) fail(`Zstandard data that decompresses to ${total} bytes, not the ${length} its length prefix declares`);
+  if (parts.length === 1 && parts[0]!.byteOffset % 8 === 0) return parts[0]!;
+  const out = new Uint8Array(length);
+  for (let i = 0, at = 0; i < parts.length; at += parts[i]!.length, i++) out.set(parts[i]!, at);
+  return out;
 }
 
 /** The declared length of a buffer flechette hands a codec is a length. */

@@ -162,7 +162,7 @@ describe('compressed record batches (test/fixtures/arrow-compressed, written by 
     await expectBadInputAsync(audit(c, plain), 'data', corrupt('data that is not an LZ4 frame (magic number 184d2205, not 184d2204)')(c));
   });
 
-  it('a corrupt Zstandard frame: a block of the reserved type', async () => {
+  it('a corrupt Zstandard frame: a block of the reserved type, or a content checksum that does not match', async () => {
     const { bytes, at } = largest('zstd.arrow', ZSTD);
     // The frame header: magic, descriptor, window byte unless single-segment, dictionary id, content size.
     const descriptor = bytes[at + 4]!;
@@ -170,7 +170,12 @@ describe('compressed record batches (test/fixtures/arrow-compressed, written by 
     const header = 5 + (single ? 0 : 1) + [0, 1, 2, 4][descriptor & 3]! + [single ? 1 : 0, 2, 4, 8][descriptor >> 6]!;
     bytes[at + header] = bytes[at + header]! | 0x06;
     const path = file('corrupt-zstd.arrow', bytes);
-    await expectBadInputAsync(audit(path, plain), 'data', corrupt('Zstandard data that cannot be decoded (invalid block type)')(path));
+    await expectBadInputAsync(audit(path, plain), 'data', corrupt('a Zstandard block of the reserved type')(path));
+    // Bytes inside the block: only the frame's checksum (zstd.arrows has them; pyarrow writes none) shows it.
+    const checked = largest('zstd.arrows', ZSTD);
+    checked.bytes.fill(0, checked.at + 12, checked.at + 16);
+    const other = file('corrupt-zstd.arrows', checked.bytes);
+    await expectBadInputAsync(audit(other, plain), 'data', corrupt('a Zstandard frame whose content checksum does not match')(other));
   });
 
   it('a length prefix that the buffer does not decode to (longer, shorter, negative)', async () => {

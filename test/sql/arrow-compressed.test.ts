@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompressionType, dictionary, float64, int32, tableFromArrays, tableFromIPC, tableToIPC, utf8 } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
+import { xxh64Low } from '../../datasets/sql/arrow-xxh64.js';
 import { registerArrowCodecs } from '../../datasets/sql/index.js';
 import { auditDecisions, type AuditOptions } from '../../harness/pipeline/index.js';
 import type { Results } from '../../harness/results/index.js';
@@ -104,5 +105,17 @@ describe('LZ4 frames from another encoder (lz4js, through flechette\'s writer)',
       expect(Buffer.from(packed).indexOf(Buffer.from([0x04, 0x22, 0x4d, 0x18]))).toBeGreaterThan(0);
       expect(tableFromIPC(packed).toArray()).toEqual(table.toArray());
     }
+  });
+});
+
+describe('xxHash-64, whose low 32 bits are a Zstandard frame\'s checksum', () => {
+  it('gives the reference implementation\'s digests (xxhsum; python-xxhash\'s documented example)', () => {
+    const cases: [string, number][] = [
+      ['', 0x51d8e999], // XXH64("") = ef46db3751d8e999
+      ['a', 0xa98c6e5b], // d24ec4f1a98c6e5b
+      ['abc', 0xad770999], // 44bc2cf5ad770999
+      ['Nobody inspects the spammish repetition', 0x8a378bf1], // fbcea83c8a378bf1: a 32-byte stripe, then 4- and 1-byte tails (the fixtures' frames cover 8-byte ones)
+    ];
+    for (const [text, low] of cases) expect(xxh64Low(new TextEncoder().encode(text))).toBe(low);
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import { decodeText, type TextEncoding } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
+import { registerArrowCodecs } from '../sql/index.js';
 import { columnLevels, type ResolvedPopulation } from '../synth/index.js';
 import { categorical, encodeCategorical, mapInto, normaliseLabels, numeric, quoteLabel, type Column, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
@@ -46,6 +47,8 @@ function parse(file: string, bytes: Buffer, encoding: TextEncoding): Raw[] {
   if (ext === '.jsonl' || ext === '.ndjson') return textColumns(parseJsonl(file, decodeText(file, bytes, 'data', encoding, 'lines')));
   if (ext === '.arrow' || ext === '.arrows' || ext === '.ipc' || ext === '.feather') {
     let t: ReturnType<typeof tableFromIPC>;
+    // Record batches compressed with LZ4 (pyarrow's write_feather default) or ZSTD decode as the decisions' do.
+    registerArrowCodecs();
     try {
       t = tableFromIPC(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { useBigInt: false });
     } catch (e) {

@@ -203,7 +203,7 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
 
 /**
  * Reads real data as a population Table: CSV, JSONL (.jsonl/.ndjson), Parquet (.parquet; flat
- * columns, uncompressed or Snappy) or Arrow IPC (.arrow, .arrows, .ipc, .feather; stream or file format). Every column is type-checked: against `columns` when
+ * columns, uncompressed or Snappy) or Arrow IPC (.arrow, .arrows, .ipc, .feather; stream or file format, uncompressed or LZ4 or ZSTD). Every column is type-checked: against `columns` when
  * given (numeric, or categorical within its levels), else inferred (numeric when every value is a
  * number, else categorical with levels sorted). Numbers in text are decimal only ("0x10", "Infinity"
  * and "1e" are not numbers); an empty cell is a missing value. A CSV column of numbers with a few

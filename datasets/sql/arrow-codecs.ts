@@ -41,8 +41,8 @@ const hash = (src: Uint8Array, at: number, length: number): number => (xxh32 ??=
 const u32 = (src: Uint8Array, at: number): number => (src[at]! | (src[at + 1]! << 8) | (src[at + 2]! << 16) | (src[at + 3]! << 24)) >>> 0;
 
 const LZ4_MAGIC = 0x184d2204;
-/** Skippable frames: magic numbers 0x184D2A50 to 0x184D2A5F, then a 32-bit size. */
-const LZ4_SKIPPABLE = 0x184d2a50;
+/** Skippable frames (LZ4 and Zstandard alike): magic numbers 0x184D2A50 to 0x184D2A5F, then a 32-bit size. */
+const SKIPPABLE = 0x184d2a50;
 /** The largest block of each block-size code (4 to 7) of the frame descriptor. */
 const LZ4_BLOCK_MAX = [0, 0, 0, 0, 1 << 16, 1 << 18, 1 << 20, 1 << 22];
 
@@ -109,7 +109,7 @@ export function lz4Frames(src: Uint8Array, length: number): Uint8Array {
   while (s < src.length) {
     need(s + 4, 'its magic number');
     const magic = u32(src, s);
-    if ((magic & 0xfffffff0) >>> 0 === LZ4_SKIPPABLE) {
+    if ((magic & 0xfffffff0) >>> 0 === SKIPPABLE) {
       need(s + 8, 'a skippable frame');
       s += 8 + u32(src, s + 4);
       need(s, 'a skippable frame');
@@ -205,7 +205,7 @@ export function zstdFrames(src: Uint8Array, length: number): Uint8Array {
   for (let s = 0; s < src.length; ) {
     if (s + 4 > src.length) fail('a Zstandard frame cut short (its magic number)');
     const magic = u32(src, s);
-    if ((magic & 0xfffffff0) >>> 0 === LZ4_SKIPPABLE) {
+    if ((magic & 0xfffffff0) >>> 0 === SKIPPABLE) {
       if (s + 8 > src.length) fail('a Zstandard frame cut short (a skippable frame)');
       s += 8 + u32(src, s + 4);
       if (s > src.length) fail('a Zstandard frame cut short (a skippable frame)');

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
-import { openEngine, quoteText } from '../datasets/sql/index.js';
+import { CompressionType, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
+import { openEngine, quoteText, registerArrowCodecs } from '../datasets/sql/index.js';
 
 /**
  * `disparate audit` of recorded decisions at the sizes agencies hold: a 1,000,000-row CSV and a
@@ -46,12 +46,14 @@ export async function writeDecisionFiles(dir: string, csvRows = 1_000_000, parqu
 
 /**
  * The CSV's rows as an Arrow IPC file, text as plain UTF-8 columns (as pyarrow writes a pandas frame),
- * in record batches of 65,536 rows. The engine cannot write Arrow without an extension: it reads the
- * CSV back and flechette writes the file.
+ * in record batches of 65,536 rows, uncompressed and with LZ4-compressed buffers (as pyarrow's
+ * write_feather writes them by default; the frames here are lz4js's). The engine cannot write Arrow
+ * without an extension: it reads the CSV back and flechette writes the files.
  */
-export async function writeArrowFile(csv: string): Promise<string> {
+export async function writeArrowFile(csv: string): Promise<{ plain: string; lz4: string }> {
   const arrow = csv.replace(/\.csv$/, '.arrow');
-  if (existsSync(arrow)) return arrow;
+  const lz4 = csv.replace(/\.csv$/, '.lz4.arrow');
+  if (existsSync(arrow) && existsSync(lz4)) return { plain: arrow, lz4 };
   const engine = await openEngine();
   try {
     const r = await engine.connection.runAndReadAll(`SELECT * FROM read_csv(${quoteText(csv)}, header = true)`);
@@ -60,11 +62,14 @@ export async function writeArrowFile(csv: string): Promise<string> {
       return [name, typeof values[0] === 'string' ? values : Float64Array.from(values, Number)];
     }));
     const types = Object.fromEntries(Object.entries(columns).filter(([, v]) => Array.isArray(v)).map(([n]) => [n, utf8()]));
-    writeFileSync(arrow, tableToIPC(tableFromArrays(columns, { types, maxBatchRows: 65_536 }), { format: 'file' })!);
+    const table = tableFromArrays(columns, { types, maxBatchRows: 65_536 });
+    writeFileSync(arrow, tableToIPC(table, { format: 'file' })!);
+    registerArrowCodecs();
+    writeFileSync(lz4, tableToIPC(table, { format: 'file', codec: CompressionType.LZ4_FRAME })!);
   } finally {
     engine.close();
   }
-  return arrow;
+  return { plain: arrow, lz4 };
 }
 
 /** Wall time and peak RSS of a command, from GNU time's -f "%e %M" on its last line of stderr. */
@@ -106,7 +111,7 @@ await connection.run(\`CREATE TABLE t AS SELECT * FROM read_csv('\${process.argv
 
 /**
  * The figures: audit of the 1 M-row CSV and pandas on it (best of 3 each), the same audit writing its
- * whole report, DuckDB's floor, the same rows as Arrow IPC, and one audit of the 100 M-row Parquet file. `keep`: a folder to write
+ * whole report, DuckDB's floor, the same rows as Arrow IPC (uncompressed and LZ4), and one audit of the 100 M-row Parquet file. `keep`: a folder to write
  * the files into and leave them (else a temporary one).
  */
 export async function benchDecisions(keep?: string): Promise<{
@@ -114,6 +119,7 @@ export async function benchDecisions(keep?: string): Promise<{
   report: DecisionsFigure;
   floor: DecisionsFigure;
   arrow: DecisionsFigure;
+  arrowLz4: DecisionsFigure;
   pandas: DecisionsFigure | null;
   parquet: DecisionsFigure;
   bytes: { csv: number; parquet: number };
@@ -127,8 +133,9 @@ export async function benchDecisions(keep?: string): Promise<{
     const csv = best(3, () => cli(files.csv));
     const report = best(3, () => cli(files.csv, '--out', out));
     const floor = best(3, () => timed(process.execPath, ['--input-type=module', '-e', FLOOR, files.csv]));
-    const arrowFile = await writeArrowFile(files.csv);
-    const arrow = best(3, () => cli(arrowFile));
+    const arrowFiles = await writeArrowFile(files.csv);
+    const arrow = best(3, () => cli(arrowFiles.plain));
+    const arrowLz4 = best(3, () => cli(arrowFiles.lz4));
     let pandas: DecisionsFigure | null = null;
     try {
       execFileSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' });
@@ -142,6 +149,7 @@ export async function benchDecisions(keep?: string): Promise<{
       report: { what: 'the same audit writing its whole report (--out: HTML, Markdown, charts as SVG and PNG; best of 3)', ...report },
       floor: { what: 'DuckDB reading the same file: Node starting, the engine loading, sniffing and parsing the CSV into a table, nothing else (best of 3)', ...floor },
       arrow: { what: 'disparate audit --json, the same 1,000,000 rows as an Arrow IPC file (best of 3)', ...arrow },
+      arrowLz4: { what: 'disparate audit --json, the same Arrow IPC file with LZ4-compressed record batches (best of 3)', ...arrowLz4 },
       pandas,
       parquet: { what: 'disparate audit --json, 100,000,000-row Parquet', ...parquet },
       bytes: { csv: statSync(files.csv).size, parquet: statSync(files.parquet).size },

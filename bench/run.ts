@@ -135,6 +135,12 @@ rows.push({
   ok: decisions.arrow.seconds <= 1.5 * decisions.csv.seconds,
 });
 rows.push({
+  what: `${decisions.arrowLz4.what}: wall time and peak RSS`,
+  figure: `${decisions.arrowLz4.seconds.toFixed(2)} s, ${decisions.arrowLz4.maxRssMB.toFixed(0)} MB (${(decisions.arrowLz4.seconds / decisions.arrow.seconds).toFixed(2)}× uncompressed)`,
+  target: 'report: the cost of decompressing',
+  ok: null,
+});
+rows.push({
   what: decisions.pandas ? `${decisions.pandas.what}: wall time and peak RSS` : 'pandas read_csv + groupby: Debian\'s python3-pandas not installed',
   figure: decisions.pandas ? `${decisions.pandas.seconds.toFixed(2)} s, ${decisions.pandas.maxRssMB.toFixed(0)} MB` : '—',
   target: '—',

@@ -7,6 +7,7 @@ import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import { decodeText, type TextEncoding } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
+import { registerArrowCodecs } from '../sql/index.js';
 import { columnLevels, type ResolvedPopulation } from '../synth/index.js';
 import { categorical, encodeCategorical, mapInto, normaliseLabels, numeric, quoteLabel, type Column, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
@@ -46,6 +47,8 @@ function parse(file: string, bytes: Buffer, encoding: TextEncoding): Raw[] {
   if (ext === '.jsonl' || ext === '.ndjson') return textColumns(parseJsonl(file, decodeText(file, bytes, 'data', encoding, 'lines')));
   if (ext === '.arrow' || ext === '.arrows' || ext === '.ipc' || ext === '.feather') {
     let t: ReturnType<typeof tableFromIPC>;
+    // Record batches compressed with LZ4 (pyarrow's write_feather default) or ZSTD decode as the decisions' do.
+    registerArrowCodecs();
     try {
       t = tableFromIPC(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { useBigInt: false });
     } catch (e) {
@@ -200,7 +203,7 @@ function typeColumn(raw: Raw, expected: ColumnExpectation | undefined, fromText:
 
 /**
  * Reads real data as a population Table: CSV, JSONL (.jsonl/.ndjson), Parquet (.parquet; flat
- * columns, uncompressed or Snappy) or Arrow IPC (.arrow, .arrows, .ipc, .feather; stream or file format). Every column is type-checked: against `columns` when
+ * columns, uncompressed or Snappy) or Arrow IPC (.arrow, .arrows, .ipc, .feather; stream or file format, uncompressed or LZ4 or ZSTD). Every column is type-checked: against `columns` when
  * given (numeric, or categorical within its levels), else inferred (numeric when every value is a
  * number, else categorical with levels sorted). Numbers in text are decimal only ("0x10", "Infinity"
  * and "1e" are not numbers); an empty cell is a missing value. A CSV column of numbers with a few

@@ -7,6 +7,7 @@ import type { ColumnType } from './roles.js';
 import { decodeSql, TextCodes } from './arrow-text-codes.js';
 import { checkFile } from './arrow-checks.js';
 import { engineModule } from './engine-module.js';
+import { CompressedBufferError, registerArrowCodecs } from './arrow-codecs.js';
 
 /**
  * Arrow IPC decisions (.arrow, .feather: the file format; .arrows, .ipc: the stream format; or a glob
@@ -106,15 +107,18 @@ function decodeFile(file: string): ArrowFile {
     throw e;
   }
   if (bytes.length === 0) throw new DisparateError('data', `${file}: empty file (not an Arrow IPC file)`);
-  if (bytes.subarray(0, 4).toString('latin1') === 'FEA1') throw new DisparateError('data', `${file}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2, compression="uncompressed")`);
+  if (bytes.subarray(0, 4).toString('latin1') === 'FEA1') throw new DisparateError('data', `${file}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2)`);
   // The file format ends with the magic too: without it the footer (where the batches are) is cut off.
   if (startsWith(bytes, 0) && (bytes.length < 12 || !startsWith(bytes, bytes.length - 6))) throw new DisparateError('data', `${file}: truncated Arrow IPC file (the footer and closing "ARROW1" are missing)`);
   let table: Table;
+  registerArrowCodecs();
   try {
     table = tableFromIPC(bytes, { useBigInt: true, useDecimalInt: true });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (/compression/i.test(message)) throw new DisparateError('data', `${file}: compressed Arrow IPC (LZ4 or ZSTD buffers) cannot be read; write it uncompressed (pyarrow: compression="uncompressed")`);
+    if (e instanceof CompressedBufferError) throw new DisparateError('data', `${file}: a compressed record batch holds ${message} (a corrupt file)`);
+    const codec = /^Missing compression codec .*\(id (-?\d+)\)$/.exec(message);
+    if (codec) throw new DisparateError('data', `${file}: record batches compressed with codec ${codec[1]}, which Arrow IPC does not define (0 is LZ4 frame, 1 is ZSTD); write it with compression "lz4", "zstd" or "uncompressed"`);
     throw new DisparateError('data', `${file}: not an Arrow IPC file, or truncated (${message.split('\n')[0]!.slice(0, 120)})`);
   }
   if (table.schema.fields.length === 0) throw new DisparateError('data', `${file}: not an Arrow IPC file (no schema, or a schema without columns)`);

@@ -3,5 +3,6 @@ export { rolesSpec, parseDerive, type ColumnType, type DecisionRoles } from './r
 export { aggregateDecisions, emittedQuery, decisionsFormat, engineError, openEngine, prepareSource, hashInput, type CellObjects, type DecisionsSource, type RowRange, type SourceEncoding } from './duckdb-decisions.js';
 export { ARROW_TABLE, loadArrow, openArrow, type ArrowInput } from './arrow-decisions.js';
 export { CODE_LIMIT } from './arrow-text-codes.js';
+export { registerArrowCodecs } from './arrow-codecs.js';
 // The folder's index (the layer table's unit is datasets/sql): readers import row expressions from here.
 export * from './expression/index.js';

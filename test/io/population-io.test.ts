@@ -54,6 +54,15 @@ describe('writePopulation / readPopulation round trips', () => {
     expect(aq.get('income', 2999)).toBe(cellValue(table.columns.get('income')!, 2999));
   });
 
+  it('Arrow with LZ4 or ZSTD compressed record batches (test/fixtures/arrow-compressed) reads as its uncompressed original', () => {
+    const fixture = (name: string) => join(process.cwd(), 'test/fixtures/arrow-compressed', name);
+    for (const [compressed, original] of [['lz4.arrow', 'decisions.arrow'], ['lz4.arrows', 'decisions.arrows'], ['zstd.arrow', 'decisions.arrow'], ['zstd.arrows', 'decisions.arrows']]) {
+      const plain = readPopulation(fixture(original!));
+      expect(plain.n).toBe(240);
+      expectSameTable(plain, readPopulation(fixture(compressed!)));
+    }
+  });
+
   it('CSV: header once, quoting, missing values empty', () => {
     const t: Table = {
       n: 2,

@@ -11,9 +11,23 @@ import type { Interval } from './interval.js';
  */
 export function clopperPearsonInterval(x: number, n: number, alpha: number): Interval | null {
   if (n <= 0) return null;
-  return {
+  const key = `${x} ${n} ${alpha}`;
+  const known = computed.get(key);
+  if (known) return { ...known };
+  const interval: Interval = {
     lo: x <= 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1),
     hi: x >= n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x),
     method: 'clopper-pearson',
   };
+  if (computed.size >= MEMORY) computed.clear();
+  computed.set(key, interval);
+  return { ...interval };
 }
+
+/**
+ * Intervals already computed, by counts and level: a check's reference group, and every group of a
+ * table, are asked for the same interval again and again (by each comparison, and at the levels a
+ * claim's p-value tries), and a beta quantile of a large count costs tens of microseconds.
+ */
+const computed = new Map<string, Interval>();
+const MEMORY = 100_000;

@@ -11,9 +11,15 @@ import type { Interval } from './interval.js';
  */
 export function clopperPearsonInterval(x: number, n: number, alpha: number): Interval | null {
   if (n <= 0) return null;
-  return {
-    lo: x <= 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1),
-    hi: x >= n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x),
-    method: 'clopper-pearson',
-  };
+  return { lo: clopperPearsonLower(x, n, alpha), hi: clopperPearsonUpper(x, n, alpha), method: 'clopper-pearson' };
+}
+
+/** Lower Clopper–Pearson limit of x/n (n > 0) at two-sided error α: B(α/2; x, n−x+1), 0 at x = 0. */
+export function clopperPearsonLower(x: number, n: number, alpha: number): number {
+  return x <= 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1);
+}
+
+/** Upper Clopper–Pearson limit of x/n (n > 0) at two-sided error α: B(1−α/2; x+1, n−x), 1 at x = n. */
+export function clopperPearsonUpper(x: number, n: number, alpha: number): number {
+  return x >= n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x);
 }

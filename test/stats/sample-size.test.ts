@@ -4,6 +4,7 @@ import {
   binomialMass,
   checkRateLimits,
   checkRatioLimits,
+  estimatePowerBound,
   ratioLimits,
   ratioVerdict,
   sampleBinomial,
@@ -91,7 +92,10 @@ describe('verdictPower: exact, with the check\'s interval, by a walk over the co
     ['a reference count of 0 likely (unbounded upper limits)', { n1: 40, n0: 30, p1: 0.6, p0: 0.02, z: zCritical(0.05), bounds: FOUR_FIFTHS, target: 'above' }],
   ];
   it.each(cases)('agrees with the brute-force double sum: %s', (_, input) => {
-    expect(Math.abs(verdictPower(input) - bruteForcePower(input))).toBeLessThan(1e-12);
+    const power = verdictPower(input);
+    expect(Math.abs(power - bruteForcePower(input))).toBeLessThan(1e-12);
+    // the estimate's own chance of lying on the verdict's side bounds it
+    expect(estimatePowerBound(input)).toBeGreaterThanOrEqual(power - 1e-12);
   });
 
   it('agrees with the scipy computation at the README example\'s size and one row fewer', () => {

@@ -2,7 +2,7 @@
 export { binomialMass, type BinomialMass } from './binomial-mass.js';
 export { exactMiss, type ExactMiss } from './exact-miss.js';
 export { intervalVerdict, ratioVerdict, type RatioBounds, type RatioVerdict } from './ratio-verdict.js';
-export { verdictPower, verdictPowerRuns, type VerdictPowerInput, type VerdictRuns, type VerdictTarget } from './verdict-power.js';
+export { estimatePowerBound, verdictPower, verdictPowerRuns, type VerdictPowerInput, type VerdictRuns, type VerdictTarget } from './verdict-power.js';
 export { normalVerdictSize, type NormalVerdictSizeInput } from './normal-verdict-size.js';
 export {
   planTarget,

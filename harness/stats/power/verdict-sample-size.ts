@@ -2,7 +2,7 @@ import { zCritical } from '../intervals/z-critical.js';
 import { checkRateLimits } from '../small-sample.js';
 import { normalVerdictSize } from './normal-verdict-size.js';
 import type { RatioBounds } from './ratio-verdict.js';
-import { verdictPowerRuns, type VerdictRuns, type VerdictTarget } from './verdict-power.js';
+import { estimatePowerBound, verdictPowerRuns, type VerdictRuns, type VerdictTarget } from './verdict-power.js';
 
 /** What the plan is for: that the check fails (a true disparity outside the tolerance) or passes (a true ratio inside it). */
 export type PlanGoal = 'fail' | 'pass';
@@ -115,7 +115,9 @@ export function verdictSampleSize(input: VerdictSampleSizeInput): VerdictSampleS
     }
     return v;
   };
-  const ok = (n: number) => powerAt(n) >= power;
+  // A size where even the estimate falls short of the power (near a bound, at a size too small) is
+  // refused without judging its intervals.
+  const ok = (n: number) => (memo.has(n) || estimatePowerBound({ ...sizes(n), p1, p0, bounds, target }) >= power) && powerAt(n) >= power;
   let nMin = 1;
   while (sizes(nMin).n1 < 1 || sizes(nMin).n0 < 1) nMin++;
   const normalTotal = Math.ceil(normalVerdictSize({ p1, p0, share: s, referenceShare: r, z, power, bounds, target }) - 1e-9);

@@ -85,6 +85,8 @@ export function ratioLimits(x1: number, n1: number, x0: number, n0: number, z: n
 /** One-sided exact rate limits at a fixed critical value, each computed once and kept (see {@link checkRateLimits}). */
 export interface CheckRateLimits {
   readonly z: number;
+  /** Two-sided error of the rate intervals, 2Φ(−z). */
+  readonly alpha: number;
   /** Lower and upper Clopper–Pearson limits of x/n, as rateInterval(x, n, z, true). */
   lo(x: number, n: number): number;
   hi(x: number, n: number): number;
@@ -109,7 +111,7 @@ export function checkRateLimits(z: number): CheckRateLimits {
       return v;
     };
   };
-  return { z, lo: side(clopperPearsonLower), hi: side(clopperPearsonUpper) };
+  return { z, alpha, lo: side(clopperPearsonLower), hi: side(clopperPearsonUpper) };
 }
 
 /**

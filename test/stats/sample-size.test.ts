@@ -6,6 +6,7 @@ import {
   checkRatioLimits,
   estimatePowerBound,
   ratioLimits,
+  ratioLimitSides,
   ratioVerdict,
   sampleBinomial,
   uniformStream,
@@ -119,6 +120,29 @@ describe('verdictPower: exact, with the check\'s interval, by a walk over the co
       expect(found.power).toBe(verdictPower(input));
       last = found.runs;
     }
+  });
+
+  it.each([1, 10, 200_000, 1e9])('the side of a bound a limit lies on, settled by a binomial tail, is the side of the computed limit (%i rows in the family)', (m) => {
+    const z = zCritical(0.05 / m);
+    const rates = checkRateLimits(z);
+    const wrong: string[] = [];
+    for (const [n1, n0] of [[40, 300], [300, 40], [200, 3000], [25, 25]] as const) {
+      const sides = ratioLimitSides(n1, n0, rates);
+      for (let x1 = 0; x1 <= n1; x1 += Math.max(1, Math.floor(n1 / 25))) {
+        for (let x0 = 0; x0 <= n0; x0 += Math.max(1, Math.floor(n0 / 150))) {
+          const ci = ratioLimits(x1, n1, x0, n0, z, true)!;
+          // bounds near the limits themselves as well as the usual ones
+          for (const c of [0.5, 0.8, 1.25, 2, ci.lo * (1 + 1e-9), ci.lo * (1 - 1e-9), ci.hi * (1 + 1e-9), ci.hi * (1 - 1e-9)]) {
+            if (!(c > 0 && Number.isFinite(c))) continue;
+            for (const orEqual of [false, true]) {
+              if (sides.lowerBeyond(x1, x0, c, orEqual) !== (orEqual ? ci.lo >= c : ci.lo > c)) wrong.push(`lower ${x1}/${n1} vs ${x0}/${n0}, c ${c}`);
+              if (sides.upperBeyond(x1, x0, c, orEqual) !== (orEqual ? ci.hi >= c : ci.hi > c)) wrong.push(`upper ${x1}/${n1} vs ${x0}/${n0}, c ${c}`);
+            }
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it.each([10, 200_000])('the check\'s limits fall as x0 rises and rise with x1, at every count (what the walk relies on), %i rows in the family', (m) => {

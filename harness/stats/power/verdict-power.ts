@@ -1,4 +1,5 @@
-import { checkRateLimits, checkRatioLimits, type CheckRateLimits } from '../small-sample.js';
+import { checkRateLimits, type CheckRateLimits } from '../small-sample.js';
+import { ratioLimitSides } from './limit-sides.js';
 import { binomialMass } from './binomial-mass.js';
 import type { RatioBounds } from './ratio-verdict.js';
 
@@ -160,22 +161,22 @@ export function verdictPowerRuns(input: VerdictPowerInput, previous?: VerdictRun
   const massOf = (from: number, to: number) => (from > to ? 0 : mass0.cumulative[Math.min(to, b0) - a0 + 1]! - mass0.cumulative[Math.max(from, a0) - a0]!);
   const rates = input.rates ?? checkRateLimits(z);
   if (rates.z !== z) throw new RangeError(`verdictPower: rate limits at z = ${rates.z}, not ${z}`);
-  const { lo, hi } = checkRatioLimits(n1, n0, rates);
+  const { lowerBeyond, upperBeyond } = ratioLimitSides(n1, n0, rates);
   const ends = (k: number, ok: (x1: number, x0: number) => boolean) => prefixEnds(n1, n0, a1, b1, a0, b0, ok, previous?.runs[k]);
   // Every run is written as a prefix of x0 whose end never falls as x1 rises.
   let runs: RunEnds[];
   let given: (i: number) => number;
   if (target === 'above') {
-    runs = [ends(0, (x1, x0) => lo(x1, x0) > bounds.upper)];
+    runs = [ends(0, (x1, x0) => lowerBeyond(x1, x0, bounds.upper, false))];
     const e = runs[0]!.ends;
     given = (i) => massOf(a0, e[i]!);
   } else if (target === 'below') {
     // upper limit below L on a suffix: after the prefix where it is not
-    runs = [ends(0, (x1, x0) => hi(x1, x0) >= bounds.lower)];
+    runs = [ends(0, (x1, x0) => upperBeyond(x1, x0, bounds.lower, true))];
     const e = runs[0]!.ends;
     given = (i) => massOf(e[i]! + 1, b0);
   } else {
-    runs = [ends(0, (x1, x0) => lo(x1, x0) >= bounds.lower), ends(1, (x1, x0) => hi(x1, x0) > bounds.upper)];
+    runs = [ends(0, (x1, x0) => lowerBeyond(x1, x0, bounds.lower, true)), ends(1, (x1, x0) => upperBeyond(x1, x0, bounds.upper, false))];
     const lower = runs[0]!.ends;
     const upper = runs[1]!.ends;
     given = (i) => massOf(upper[i]! + 1, lower[i]!);
@@ -230,8 +231,9 @@ export function estimatePowerBound(input: Omit<VerdictPowerInput, 'z' | 'rates'>
  * rate and its Clopper–Pearson limits, which rise strictly with the count), at every count. So for each
  * x1, "lower limit above U" holds on a run of small x0, "upper limit below L" on a run of large x0 and
  * "inside" on a run between, and the ends of these runs never move down as x1 rises: each end is found
- * from the previous x1's with a few interval evaluations. Counts holding all but about 1e-12 of the
- * probability are summed.
+ * from the previous x1's with a few interval evaluations, most of them settled by a binomial tail
+ * instead of the reference's Clopper–Pearson limit ({@link ratioLimitSides}). Counts holding all but
+ * about 1e-12 of the probability are summed.
  *
  * @example verdictPower({ n1: 3702, n0: 33313, p1: 0.075, p0: 0.05, z: 1.96, bounds: { lower: 0.8, upper: 1.25 }, target: 'above' }) // ≈ 0.8001
  */

@@ -29,7 +29,7 @@ export interface LimitSides {
  * that is when P(X ≥ x0 | l*) > α/2. Within {@link MARGIN} of α/2, and at the ends of the range,
  * the limit is computed and compared.
  *
- * @example ratioLimitSides(3702, 33313, checkRateLimits(1.96)).lowerBeyond(300, 1600, 1.25, false) // true (lower limit ≈ 1.26)
+ * @example ratioLimitSides(3702, 33313, checkRateLimits(1.96)).lowerBeyond(300, 1600, 1.25, false) // true (lower limit ≈ 1.49)
  */
 export function ratioLimitSides(n1: number, n0: number, rates: CheckRateLimits): LimitSides {
   const { lo, hi } = checkRatioLimits(n1, n0, rates);

@@ -48,20 +48,33 @@ function clockTicks(): number | null {
   }
 }
 
+/** Wall and CPU times of one command run `runs` times from dist/ after a run that warms the file cache. */
+export interface CommandFigures {
+  readonly medianSeconds: number;
+  readonly seconds: readonly number[];
+  readonly medianCpuSeconds: number | null;
+}
+
+/** `disparate <args>` run `runs` times (node dist/harness/cli/main.js), after one run that warms the file cache. */
+export function benchCommand(args: readonly string[], runs: number): CommandFigures {
+  const command = [process.execPath, 'dist/harness/cli/main.js', ...args];
+  timedRun(command); // warm the file cache
+  const measured = Array.from({ length: runs }, () => timedRun(command));
+  const cpu = measured.map((m) => m.cpuSeconds);
+  return {
+    medianSeconds: median(measured.map((m) => m.seconds)),
+    seconds: measured.map((m) => m.seconds),
+    medianCpuSeconds: cpu.every((c) => c !== null) ? median(cpu as number[]) : null,
+  };
+}
+
 /**
  * `disparate --help`, run `runs` times from dist/ (median of the wall times): the cost of starting the
  * command line before any command runs. The command table imports each command's module only when it
  * runs, so this loads yargs and the table alone.
  */
 export function benchCliHelp(runs = 5): HelpFigures {
-  timedRun([process.execPath, 'dist/harness/cli/main.js', '--help']); // warm the file cache
-  const measured = Array.from({ length: runs }, () => timedRun([process.execPath, 'dist/harness/cli/main.js', '--help']));
-  const cpu = measured.map((m) => m.cpuSeconds);
+  const help = benchCommand(['--help'], runs);
   const node = Array.from({ length: runs }, () => timedRun([process.execPath, '-e', '0']).seconds);
-  return {
-    medianSeconds: median(measured.map((m) => m.seconds)),
-    seconds: measured.map((m) => m.seconds),
-    medianCpuSeconds: cpu.every((c) => c !== null) ? median(cpu as number[]) : null,
-    nodeSeconds: median(node),
-  };
+  return { ...help, nodeSeconds: median(node) };
 }

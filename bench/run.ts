@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, loadavg } from 'node:os';
 import { benchBootstrap } from './bootstrap.js';
 import { benchDecisions } from './decisions.js';
-import { benchCliHelp } from './cli-help.js';
+import { benchCliHelp, benchCommand } from './cli-help.js';
 import { benchModels } from './models.js';
 import { benchPacks } from './packs.js';
 import type { PipelineFigures } from './pipeline.js';
@@ -158,6 +158,14 @@ rows.push({
   figure: `${help.medianSeconds.toFixed(3)} s (CPU ${help.medianCpuSeconds === null ? 'n/a' : `${help.medianCpuSeconds.toFixed(2)} s`}; node alone ${help.nodeSeconds.toFixed(3)} s)`,
   target: '< 0.2 s',
   ok: help.medianSeconds < 0.2,
+});
+// The README's plan example: every size of the search judged exactly with the check's interval.
+const planned = benchCommand(['plan', '--ratio', '1.5', '--share', '0.1', '--base-rate', '0.05'], 3);
+rows.push({
+  what: '`disparate plan --ratio 1.5 --share 0.1 --base-rate 0.05` (the README example, 37,015 rows; exact power at every size of the search): wall time, median of 3, and CPU time',
+  figure: `${planned.medianSeconds.toFixed(2)} s (CPU ${planned.medianCpuSeconds === null ? 'n/a' : `${planned.medianCpuSeconds.toFixed(2)} s`})`,
+  target: '< 2 s',
+  ok: planned.medianSeconds < 2,
 });
 
 const yardstickAfter = yardstick();

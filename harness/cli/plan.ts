@@ -13,9 +13,10 @@ function parseBounds(text: string): RatioBounds {
 
 /**
  * `disparate plan`: rows (population or audit sample) needed for a selection-rate-ratio check to
- * reach its verdict with the given power under the battery's rule: the row's interval at the
- * Bonferroni level 1 − α/m (m = --tests) wholly outside the tolerance --bounds (the check fails) when
- * the true ratio is outside them, wholly inside (the check passes) when it is inside. Power is exact.
+ * reach its verdict with the given power under the battery's rule: the row's interval (the check's
+ * own, MOVER from Clopper–Pearson rates) at the Bonferroni level 1 − α/m (m = --tests) wholly outside
+ * the tolerance --bounds (the check fails) when the true ratio is outside them, wholly inside (the
+ * check passes) when it is inside. Power is exact.
  */
 export const planCommand = {
   handler(argv: PlanArgs): number {

@@ -1,10 +1,10 @@
 import { normalCdf } from './stdlib-functions.js';
-import { clopperPearsonInterval } from './intervals/clopper-pearson.js';
+import { clopperPearsonInterval, clopperPearsonLower, clopperPearsonUpper } from './intervals/clopper-pearson.js';
 import type { Interval } from './intervals/interval.js';
 import { katzLogInterval } from './intervals/katz-log.js';
 import { koopmanStatistic } from './intervals/koopman-statistic.js';
 import { moverDifferenceLimits } from './intervals/mover-difference.js';
-import { moverRatioLimits } from './intervals/mover-ratio.js';
+import { moverRatioLimits, moverRatioLower, moverRatioUpper } from './intervals/mover-ratio.js';
 import { newcombeInterval } from './intervals/newcombe.js';
 import { wilsonInterval } from './intervals/wilson.js';
 import { differencePValue, ratioPValue } from './tests/comparison-p-value.js';
@@ -80,6 +80,54 @@ export function ratioLimits(x1: number, n1: number, x0: number, n0: number, z: n
   }
   const m = moverRatioLimits(x1 / n1, rateInterval(x1, n1, z, exact)!, x0 / n0, rateInterval(x0, n0, z, exact)!);
   return { ...m, method };
+}
+
+/** One-sided exact rate limits at a fixed critical value, each computed once and kept (see {@link checkRateLimits}). */
+export interface CheckRateLimits {
+  readonly z: number;
+  /** Two-sided error of the rate intervals, 2Φ(−z). */
+  readonly alpha: number;
+  /** Lower and upper Clopper–Pearson limits of x/n, as rateInterval(x, n, z, true). */
+  lo(x: number, n: number): number;
+  hi(x: number, n: number): number;
+}
+
+/**
+ * The Clopper–Pearson limits a check's intervals are built from at critical value z
+ * (rateInterval(x, n, z, true)), one side at a time, each (x, n) computed once and kept: for
+ * judging many tables of a few sizes (the power of a verdict at consecutive sizes, `disparate plan`).
+ *
+ * @example checkRateLimits(z95).hi(0, 20) // ≈ 0.1684, as rateInterval(0, 20, z95, true).hi
+ */
+export function checkRateLimits(z: number): CheckRateLimits {
+  const alpha = 2 * normalCdf(-z, 0, 1);
+  const side = (limit: (x: number, n: number, alpha: number) => number) => {
+    const kept = new Map<number, Map<number, number>>();
+    return (x: number, n: number) => {
+      let ofN = kept.get(n);
+      if (ofN === undefined) kept.set(n, (ofN = new Map()));
+      let v = ofN.get(x);
+      if (v === undefined) ofN.set(x, (v = limit(x, n, alpha)));
+      return v;
+    };
+  };
+  return { z, alpha, lo: side(clopperPearsonLower), hi: side(clopperPearsonUpper) };
+}
+
+/**
+ * A check's ratio limits for groups of fixed sizes n1 and n0, one limit at a time, as functions of the
+ * two counts: the same numbers as ratioLimits(x1, n1, x0, n0, z, true) (MOVER from Clopper–Pearson
+ * rates, the upper limit +∞ when x0 = 0), the rate limits taken from `rates` (at its z). Both limits
+ * fall as x0 rises and rise with x1.
+ *
+ * @example checkRatioLimits(20, 80, checkRateLimits(z95)).lo(1, 0) // ≈ 0.248, as ratioLimits(1, 20, 0, 80, z95, true).lo
+ */
+export function checkRatioLimits(n1: number, n0: number, rates: CheckRateLimits): { lo(x1: number, x0: number): number; hi(x1: number, x0: number): number } {
+  if (!(Number.isInteger(n1) && n1 > 0 && Number.isInteger(n0) && n0 > 0)) throw new RangeError(`checkRatioLimits: group sizes ${n1} and ${n0} must be positive integers`);
+  return {
+    lo: (x1, x0) => moverRatioLower(x1 / n1, rates.lo(x1, n1), x0 / n0, rates.hi(x0, n0)),
+    hi: (x1, x0) => moverRatioUpper(x1 / n1, rates.hi(x1, n1), x0 / n0, rates.lo(x0, n0)),
+  };
 }
 
 /** Interval for a ratio of rates by {@link ratioMethod}; null where the upper limit is unbounded (see {@link ratioLowerLimit}). */

@@ -38,3 +38,5 @@ export const normalCdf = lazy('@stdlib/stats-base-dists-normal-cdf');
 export const normalQuantile = lazy('@stdlib/stats-base-dists-normal-quantile');
 /** Beta quantile, `betaQuantile(p, alpha, beta)`: @stdlib/stats-base-dists-beta-quantile. */
 export const betaQuantile = lazy('@stdlib/stats-base-dists-beta-quantile');
+/** Binomial CDF, `binomialCdf(x, n, p)` = P(X ≤ x): @stdlib/stats-base-dists-binomial-cdf. */
+export const binomialCdf = lazy('@stdlib/stats-base-dists-binomial-cdf');

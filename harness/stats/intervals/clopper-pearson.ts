@@ -14,14 +14,20 @@ export function clopperPearsonInterval(x: number, n: number, alpha: number): Int
   const key = `${x} ${n} ${alpha}`;
   const known = computed.get(key);
   if (known) return { ...known };
-  const interval: Interval = {
-    lo: x <= 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1),
-    hi: x >= n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x),
-    method: 'clopper-pearson',
-  };
+  const interval: Interval = { lo: clopperPearsonLower(x, n, alpha), hi: clopperPearsonUpper(x, n, alpha), method: 'clopper-pearson' };
   if (computed.size >= MEMORY) computed.clear();
   computed.set(key, interval);
   return { ...interval };
+}
+
+/** Lower Clopper–Pearson limit of x/n (n > 0) at two-sided error α: B(α/2; x, n−x+1), 0 at x = 0. */
+export function clopperPearsonLower(x: number, n: number, alpha: number): number {
+  return x <= 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1);
+}
+
+/** Upper Clopper–Pearson limit of x/n (n > 0) at two-sided error α: B(1−α/2; x+1, n−x), 1 at x = n. */
+export function clopperPearsonUpper(x: number, n: number, alpha: number): number {
+  return x >= n ? 1 : betaQuantile(1 - alpha / 2, x + 1, n - x);
 }
 
 /**

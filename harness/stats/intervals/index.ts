@@ -1,11 +1,11 @@
 export type { Interval, IntervalMethod } from './interval.js';
-export { clopperPearsonInterval } from './clopper-pearson.js';
+export { clopperPearsonInterval, clopperPearsonLower, clopperPearsonUpper } from './clopper-pearson.js';
 export { katzLogInterval, logRatioStandardError } from './katz-log.js';
 export { koopmanInterval, koopmanLowerLimit } from './koopman.js';
 export { koopmanLimits } from './koopman-limits.js';
 export { koopmanStatistic } from './koopman-statistic.js';
 export { moverDifferenceLimits } from './mover-difference.js';
-export { moverRatioLimits, type RateLimits } from './mover-ratio.js';
+export { moverRatioLimits, moverRatioLower, moverRatioUpper, type RateLimits } from './mover-ratio.js';
 export { newcombeInterval } from './newcombe.js';
 export { tangoConstrainedDiscordant, tangoPairedDifferenceInterval, tangoPairedStatistic } from './tango-paired.js';
 export { wilsonInterval } from './wilson.js';

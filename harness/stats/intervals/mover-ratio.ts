@@ -17,14 +17,23 @@ export interface RateLimits {
  * @example moverRatioLimits(0.05, { lo: 0.00127, hi: 0.2487 }, 0, { lo: 0, hi: 0.0451 }) // ≈ { lo: 0.248, hi: Infinity }
  */
 export function moverRatioLimits(p1: number, r1: RateLimits, p0: number, r0: RateLimits): RateLimits {
-  const b = p1 * p0;
+  return { lo: moverRatioLower(p1, r1.lo, p0, r0.hi), hi: moverRatioUpper(p1, r1.hi, p0, r0.lo) };
+}
+
+/** Lower limit of {@link moverRatioLimits}, from the group's lower rate limit l1 and the reference's upper u0. */
+export function moverRatioLower(p1: number, l1: number, p0: number, u0: number): number {
   // Lower root of a·θ² − 2b·θ + c = 0, written c / (b + √(b² − a·c)): finite when a = 0 or p0 = 0.
-  const a = r0.hi * (2 * p0 - r0.hi);
-  const c = r1.lo * (2 * p1 - r1.lo);
-  const lo = p1 <= 0 ? 0 : c / (b + Math.sqrt(Math.max(0, b * b - a * c)));
+  const b = p1 * p0;
+  const a = u0 * (2 * p0 - u0);
+  const c = l1 * (2 * p1 - l1);
+  return p1 <= 0 ? 0 : c / (b + Math.sqrt(Math.max(0, b * b - a * c)));
+}
+
+/** Upper limit of {@link moverRatioLimits}, from the group's upper rate limit u1 and the reference's lower l0; +∞ when l0 = 0. */
+export function moverRatioUpper(p1: number, u1: number, p0: number, l0: number): number {
   // Upper root of a'·θ² − 2b·θ + c' = 0; a' = l0(2p0 − l0) is 0 exactly when l0 = 0: unbounded.
-  const a2 = r0.lo * (2 * p0 - r0.lo);
-  const c2 = r1.hi * (2 * p1 - r1.hi);
-  const hi = a2 > 0 ? (b + Math.sqrt(Math.max(0, b * b - a2 * c2))) / a2 : Infinity;
-  return { lo, hi };
+  const b = p1 * p0;
+  const a2 = l0 * (2 * p0 - l0);
+  const c2 = u1 * (2 * p1 - u1);
+  return a2 > 0 ? (b + Math.sqrt(Math.max(0, b * b - a2 * c2))) / a2 : Infinity;
 }

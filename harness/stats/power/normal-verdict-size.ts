@@ -19,7 +19,8 @@ export interface NormalVerdictSizeInput {
  * approximation of ln RR̂ (variance V/N, V = (1 − p1)/(s·p1) + (1 − p0)/(r·p0)). A fail above U needs
  * ln R − z·se ≥ ln U with probability 1 − β: N = (z + z_{1−β})²·V / (ln R − ln U)² (below L alike). A
  * pass needs both limits inside: P = Φ((ln U − ln R)/se − z) + Φ((ln R − ln L)/se − z) − 1, solved for N
- * by bisection. Only a bracket for the exact search: it ignores the discreteness and the small-count (MOVER) interval.
+ * by bisection. Only a bracket for the exact search: it ignores the discreteness, and the check's
+ * interval is the MOVER one from Clopper–Pearson rates, not Katz's.
  *
  * @example normalVerdictSize({ p1: 0.075, p0: 0.05, share: 0.1, referenceShare: 0.9, z: 1.96, power: 0.8, bounds: { lower: 0.8, upper: 1.25 }, target: 'above' }) // ≈ 34,107
  */

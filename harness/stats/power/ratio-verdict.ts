@@ -1,5 +1,5 @@
 import type { Interval } from '../intervals/interval.js';
-import { ratioInterval } from '../small-sample.js';
+import { ratioLimits } from '../small-sample.js';
 
 /** Tolerance [lower, upper] of a ratio check, e.g. the four-fifths rule and its reciprocal [0.8, 1.25]. */
 export interface RatioBounds {
@@ -27,11 +27,11 @@ export function intervalVerdict(ci: Pick<Interval, 'lo' | 'hi'> | null, bounds: 
 
 /**
  * The verdict of a selection-rate-ratio check on counts x1 of n1 (group) and x0 of n0 (reference),
- * with the metric's own interval (Katz log, or the MOVER interval at a count below 5) at
- * critical value z (z = Φ⁻¹(1 − α/(2m)) for a family of m rows).
+ * with the check's own interval at critical value z (z = Φ⁻¹(1 − α/(2m)) for a family of m rows):
+ * MOVER from Clopper–Pearson rates, its upper limit unbounded when x0 = 0 (the report's lower_bound).
  *
  * @example ratioVerdict(300, 2000, 1000, 10000, 1.96, { lower: 0.8, upper: 1.25 }) // 'fail' (ratio 1.5)
  */
 export function ratioVerdict(x1: number, n1: number, x0: number, n0: number, z: number, bounds: RatioBounds): RatioVerdict {
-  return intervalVerdict(ratioInterval(x1, n1, x0, n0, z), bounds);
+  return intervalVerdict(ratioLimits(x1, n1, x0, n0, z, true), bounds);
 }

@@ -1,7 +1,8 @@
 import { zCritical } from '../intervals/z-critical.js';
+import { checkRateLimits } from '../small-sample.js';
 import { normalVerdictSize } from './normal-verdict-size.js';
 import type { RatioBounds } from './ratio-verdict.js';
-import { verdictPower, type VerdictTarget } from './verdict-power.js';
+import { estimatePowerBound, verdictPowerRuns, type VerdictRuns, type VerdictTarget } from './verdict-power.js';
 
 /** What the plan is for: that the check fails (a true disparity outside the tolerance) or passes (a true ratio inside it). */
 export type PlanGoal = 'fail' | 'pass';
@@ -52,7 +53,7 @@ export interface VerdictSampleSize {
 }
 
 export const VERDICT_SAMPLE_SIZE_METHOD =
-  'exact power of the verdict rule: P = Σ over x1 of Binom(x1; n1, p1) · P(x0 gives an interval wholly above U / below L / inside [L, U] | x1), the interval the check\'s own (Katz log, MOVER when a count is below 5) at z = Φ⁻¹(1 − α/(2m)), x0 ~ Binom(n0, p0); for each x1 the x0 giving the verdict with the Katz interval form a run whose ends are found by bisection (every x0 evaluated where the MOVER interval applies and near the ends of the range); counts holding all but ~1e-12 of the probability. n1 = round(s·N), n0 = round(r·N) (at most N − n1). N is the first size whose exact power reaches the target (bisection on N inside a bracket from the normal approximation), moved past any size in the window after it where the power of these discrete counts dips below the target';
+  'exact power of the verdict rule: P = Σ over x1 of Binom(x1; n1, p1) · P(x0 gives an interval wholly above U / below L / inside [L, U] | x1), the interval the check\'s own: the MOVER interval from the two groups\' Clopper–Pearson intervals at z = Φ⁻¹(1 − α/(2m)), its upper limit unbounded when x0 = 0; x0 ~ Binom(n0, p0). Both limits fall as x0 rises and rise with x1, so for each x1 the x0 giving the verdict form a run whose ends are searched from the previous x1\'s (a limit\'s side of a bound read from a binomial tail at the limit\'s defining equation where that is decisive, else from the limit); counts holding all but ~1e-12 of the probability. n1 = round(s·N), n0 = round(r·N) (at most N − n1). N is the first size whose exact power reaches the target (bisection on N inside a bracket from the normal approximation), moved past any size in the window after it where the power of these discrete counts dips below the target'
 
 /** Sizes after the first one reaching the power that are checked one by one: the next 5 % of N, at most 200 and at least 20. */
 export function windowLength(total: number): number {
@@ -73,12 +74,12 @@ export function planTarget(ratio: number, bounds: RatioBounds, goal?: PlanGoal):
 
 /**
  * Rows needed for a selection-rate-ratio check to reach its verdict with the given power under the
- * battery's rule: the row's interval at the Bonferroni level 1 − α/m, wholly above U (or below L) when
- * the true ratio is outside the tolerance [L, U] (the check fails), wholly inside when it is inside
- * (the check passes). Power is computed exactly ({@link verdictPower}); the normal approximation only
- * brackets the search.
+ * battery's rule: the row's interval at the Bonferroni level 1 − α/m (the check's own, built from
+ * exact rate intervals), wholly above U (or below L) when the true ratio is outside the tolerance
+ * [L, U] (the check fails), wholly inside when it is inside (the check passes). Power is computed
+ * exactly ({@link verdictPower}); the normal approximation (Katz's variance) only brackets the search.
  *
- * @example verdictSampleSize({ ratio: 1.5, baseRate: 0.05, share: 0.1, alpha: 0.05, power: 0.8, bounds: { lower: 0.8, upper: 1.25 } }).total // 35,621
+ * @example verdictSampleSize({ ratio: 1.5, baseRate: 0.05, share: 0.1, alpha: 0.05, power: 0.8, bounds: { lower: 0.8, upper: 1.25 } }).total // 37,015
  */
 export function verdictSampleSize(input: VerdictSampleSizeInput): VerdictSampleSize {
   const { ratio, baseRate: p0, share: s, alpha, power, bounds } = input;
@@ -101,12 +102,22 @@ export function verdictSampleSize(input: VerdictSampleSizeInput): VerdictSampleS
     return { n1, n0: Math.min(Math.round(r * n), n - n1) };
   };
   const memo = new Map<number, number>();
+  // Consecutive sizes share group sizes (n1 = round(s·N) repeats): their rate limits are computed once;
+  // and the runs of counts found at one size start the search at the next.
+  const rates = checkRateLimits(z);
+  let last: VerdictRuns | undefined;
   const powerAt = (n: number) => {
     let v = memo.get(n);
-    if (v === undefined) memo.set(n, (v = verdictPower({ ...sizes(n), p1, p0, z, bounds, target })));
+    if (v === undefined) {
+      const found = verdictPowerRuns({ ...sizes(n), p1, p0, z, bounds, target, rates }, last);
+      memo.set(n, (v = found.power));
+      last = found.runs;
+    }
     return v;
   };
-  const ok = (n: number) => powerAt(n) >= power;
+  // A size where even the estimate falls short of the power (near a bound, at a size too small) is
+  // refused without judging its intervals.
+  const ok = (n: number) => (memo.has(n) || estimatePowerBound({ ...sizes(n), p1, p0, bounds, target }) >= power) && powerAt(n) >= power;
   let nMin = 1;
   while (sizes(nMin).n1 < 1 || sizes(nMin).n0 < 1) nMin++;
   const normalTotal = Math.ceil(normalVerdictSize({ p1, p0, share: s, referenceShare: r, z, power, bounds, target }) - 1e-9);

@@ -49,7 +49,7 @@ export type RunArgs = ArgsOf<typeof runOptions>;
 
 export const auditOptions = (y: Argv) =>
   formatsOption(langOption(y))
-    .positional('file', { type: 'string', describe: 'decisions file or glob: .csv, .tsv, .parquet, .json, .jsonl (optionally .gz), .arrow (Arrow IPC: .arrow/.feather file, .arrows/.ipc stream); with --cells, the aggregation query\'s output' })
+    .positional('file', { type: 'string', describe: 'decisions file or glob: .csv, .tsv, .parquet, .json, .jsonl (optionally .gz), .arrow (Arrow IPC: .arrow/.feather file, .arrows/.ipc stream; uncompressed, LZ4 or ZSTD); with --cells, the aggregation query\'s output' })
     .option('protected', { type: 'string', describe: 'protected columns (or --derive names), comma-separated (with --long: attributes to keep, default all)' })
     .option('flag', { type: 'string', describe: '0/1 column (1 = flagged for investigation), COL=VALUE, or a condition such as "decile_score >= 5"' })
     .option('label', { type: 'string', describe: '0/1 ground-truth column (fraud or error found; empty = unknown), COL=VALUE or a condition; with --count, all of a row\'s cases positive (1) or negative (0)' })

@@ -1,7 +1,8 @@
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { STDLIB_BUNDLE, STDLIB_PACKAGES } from '../stats/index.js';
 
 /**
  * Build step (npm run build, after tsc): the command line's modules joined into a few files.
@@ -16,6 +17,10 @@ import { build } from 'rolldown';
  * Packages with native code, large optional ones and those read through createRequire stay outside
  * (loaded from node_modules as before); zod and yargs, small modules by the hundred, go in. tsc's own
  * main.js is the input and is replaced in place, so a build by tsc alone still runs, unbundled.
+ *
+ * The stdlib distribution functions (harness/stats/stdlib-functions.ts), some 1,000 CommonJS modules
+ * loaded on demand, are joined into one CommonJS file written beside that module and beside the
+ * chunks, where it looks for it first.
  */
 const INSIDE = /^(zod|yargs|yargs-parser|cliui|y18n|escalade|get-caller-file|require-directory|string-width|strip-ansi|ansi-regex|ansi-styles|wrap-ansi|emoji-regex|get-east-asian-width|is-fullwidth-code-point)(\/|$)/;
 
@@ -38,3 +43,22 @@ await build({
     sourcemap: true,
   },
 });
+
+// The stdlib functions as one CommonJS file exporting them by name.
+const STDLIB_ENTRY = '\0stdlib-functions';
+const statsFile = join(cliDir, '../stats', STDLIB_BUNDLE);
+await build({
+  input: STDLIB_ENTRY,
+  platform: 'node',
+  logLevel: 'warn',
+  plugins: [
+    {
+      name: 'stdlib-functions',
+      resolveId: (id) => (id === STDLIB_ENTRY ? id : null),
+      load: (id) =>
+        id === STDLIB_ENTRY ? `module.exports = {\n${Object.entries(STDLIB_PACKAGES).map(([name, pkg]) => `  ${name}: require(${JSON.stringify(pkg)}),`).join('\n')}\n};\n` : null,
+    },
+  ],
+  output: { file: statsFile, format: 'cjs' },
+});
+copyFileSync(statsFile, join(chunks, STDLIB_BUNDLE));

@@ -5,4 +5,4 @@ export * from './bootstrap/index.js';
 export * from './power/index.js';
 export * from './distribution/index.js';
 export * from './optimize/index.js';
-export { betaQuantile, loadDistributions, normalCdf, normalQuantile } from './stdlib-functions.js';
+export { betaQuantile, binomialCdf, loadDistributions, normalCdf, normalQuantile, STDLIB_BUNDLE, STDLIB_PACKAGES } from './stdlib-functions.js';

@@ -6,3 +6,4 @@ export { CODE_LIMIT } from './arrow-text-codes.js';
 export { registerArrowCodecs } from './arrow-codecs.js';
 // The folder's index (the layer table's unit is datasets/sql): readers import row expressions from here.
 export * from './expression/index.js';
+export { ENGINE_API_BUNDLE } from './engine-module.js';

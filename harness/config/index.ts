@@ -7,6 +7,6 @@ export { buildJsonSchema, jsonSchemaText, SCHEMA_FILES, SCHEMAS, type SchemaName
 export { packageRoot, packageVersion } from './package-root.js';
 export { decodeText, type TextEncoding } from './decode-text.js';
 export { restoreProtoKeys, shieldProtoKeys, unshield } from './proto-keys.js';
-export { MAX_YAML_BYTES, parseYamlText } from './parse-yaml-text.js';
+export { MAX_YAML_BYTES, parseYamlText, YAML_BUNDLE } from './parse-yaml-text.js';
 export { DisplayLabels, intersectionName } from './display-labels.js';
 export { provenance, type Provenance } from './provenance.js';

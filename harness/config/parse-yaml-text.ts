@@ -9,9 +9,19 @@ let yaml: YamlModule | undefined;
  * need (required as CommonJS, its build for Node, which loads faster than its ES modules).
  */
 function yamlModule(): YamlModule {
-  yaml ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  if (yaml) return yaml;
+  const require = createRequire(import.meta.url);
+  try {
+    yaml = require(`./${YAML_BUNDLE}`) as YamlModule;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes(YAML_BUNDLE)) throw e;
+    yaml = require('yaml') as YamlModule;
+  }
   return yaml;
 }
+
+/** The file `npm run build` joins the parser's modules into, beside this module (harness/cli/bundle.ts). */
+export const YAML_BUNDLE = 'yaml.cjs';
 
 /** The line a YAML syntax error points at, when the error is the parser's. */
 export function yamlErrorLine(e: unknown): number | null {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Results } from '../../harness/results/index.js';
 import { runCli } from './run-cli.js';
+import { spawnCli } from './spawn-cli.js';
 
 /**
  * `disparate compare` end to end on the default population (caf-households, 20,000 rows): the
@@ -12,7 +13,9 @@ import { runCli } from './run-cli.js';
  * comparison with the models swapped turns every "better" into "worse" (the change changes sign, the
  * sum does not) and exits 1 under fail_when: worse, 0 under never; results.json is byte-identical
  * with 1 and 2 workers. (Proxy detection and the threshold sweep are switched off: they do not enter
- * the comparison.)
+ * the comparison.) The four runs are independent and run at the same time; results.json and the
+ * terminal summary are what is read, so they write results.json alone (--formats json, left out of the
+ * recorded command).
  */
 const dir = mkdtempSync(join(tmpdir(), 'disparate-compare-'));
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -33,14 +36,16 @@ const read = (out: string) => Results.parse(JSON.parse(readFileSync(join(out, 'r
 
 describe('disparate compare on the default population', () => {
   const runs: Record<string, { status: number | null; stderr: string; stdout: string; out: string }> = {};
-  beforeAll(() => {
+  beforeAll(async () => {
     const forward = battery('forward.yaml', `models: { deployed: ${deployed}, candidate: ${candidate} }`, 'compare: { fail_when: worse }\n');
     const swapped = battery('swapped.yaml', `models: { deployed: ${candidate}, candidate: ${deployed} }`, '');
     const never = battery('never.yaml', `models: { deployed: ${candidate}, candidate: ${deployed} }`, 'compare: { fail_when: never }\n');
-    for (const [key, file, workers] of [['w1', forward, '1'], ['w2', forward, '2'], ['swapped', swapped, '1'], ['never', never, '1']] as const) {
-      const out = join(dir, `out-${key}`);
-      runs[key] = { ...runCli(['compare', file, '--size', '20000', '--workers', workers, '--out', out], { env: EPOCH }), out };
-    }
+    await Promise.all(
+      ([['w1', forward, '1'], ['w2', forward, '2'], ['swapped', swapped, '1'], ['never', never, '1']] as const).map(async ([key, file, workers]) => {
+        const out = join(dir, `out-${key}`);
+        runs[key] = { ...(await spawnCli(['compare', file, '--size', '20000', '--workers', workers, '--out', out, '--formats', 'json'], { env: EPOCH, killAfterMs: 120_000 })), out };
+      }),
+    );
   }, 120_000);
 
   it('produces paired results for every group and check row, with the deployed model summarised', () => {

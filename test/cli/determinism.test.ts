@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { spawnCli } from './spawn-cli.js';
 
 /**
  * The same battery and seed give the same results.json whatever the number of workers, the chunk
  * size and the output folder: every draw depends only on (seed, variable, row), chunks are placed by
  * row index, the recorded command leaves out placement options, and SOURCE_DATE_EPOCH pins the clock.
+ * Only results.json is compared, so the runs write it alone (--formats json, itself a placement option),
+ * and the three variants run at the same time.
  */
 const EPOCH = { SOURCE_DATE_EPOCH: '1700000000' };
 const comparable = (dir: string): string => readFileSync(`${dir}/results.json`, 'utf8');
@@ -20,14 +23,16 @@ describe('results do not depend on workers or chunk size', () => {
   ];
   let dir: string;
   let outputs: { out: string; status: number | null; stderr: string }[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     // A fresh folder: a results.json an earlier run left cannot stand in for one this run failed to write.
     dir = mkdtempSync(join(tmpdir(), 'disparate-determinism-'));
-    outputs = variants.map((v, i) => {
-      const out = join(dir, `run-${i}`);
-      const r = runCli(['run', 'batteries/default.yaml', '--size', '120000', '--out', out, ...v], { env: EPOCH });
-      return { out, status: r.status, stderr: r.stderr };
-    });
+    outputs = await Promise.all(
+      variants.map(async (v, i) => {
+        const out = join(dir, `run-${i}`);
+        const r = await spawnCli(['run', 'batteries/default.yaml', '--size', '120000', '--out', out, '--formats', 'json', ...v], { env: EPOCH, killAfterMs: 300_000 });
+        return { out, status: r.status, stderr: r.stderr };
+      }),
+    );
   }, 600_000);
 
   it('every variant completes with the same exit status: 1, the default battery fails its checks', () => {
@@ -45,7 +50,7 @@ describe('results do not depend on workers or chunk size', () => {
 
   it('a different seed gives different results', () => {
     const out = join(dir, 'seed-7');
-    const r = runCli(['run', 'batteries/default.yaml', '--size', '120000', '--seed', '7', '--out', out], { env: EPOCH });
+    const r = runCli(['run', 'batteries/default.yaml', '--size', '120000', '--seed', '7', '--out', out, '--formats', 'json'], { env: EPOCH });
     expect(r.status).toBe(1);
     expect(comparable(out)).not.toBe(comparable(outputs[0]!.out));
   });

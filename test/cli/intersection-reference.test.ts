@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { spawnCli } from './spawn-cli.js';
 
 /**
  * The intersection's reference group is settable (`--reference "race*sex=Caucasian*Female"`, or "×"; a
@@ -35,20 +36,24 @@ function intersectionReferences(r: Results): string[] {
 describe('--reference on an intersection (COMPAS-shaped file)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'intersection-reference-'));
   const outs: Record<string, ReturnType<typeof runCli> & { out: string }> = {};
-  beforeAll(() => {
-    const audit = (name: string, extra: string[]) => {
+  // The four runs are independent and run at the same time; results.json and report.md are what is read,
+  // so they write those alone (--formats md; results.json is always written, and does not record --formats).
+  beforeAll(async () => {
+    const audit = async (name: string, extra: string[]) => {
       const out = join(dir, name);
-      outs[name] = { ...runCli(['audit', data, ...common, ...extra, '--out', out]), out };
+      outs[name] = { ...(await spawnCli(['audit', data, ...common, ...extra, '--out', out, '--formats', 'md'])), out };
     };
-    audit('default', []);
-    audit('star', ['--reference', 'race*sex=Caucasian*Female']);
-    audit('times', ['--reference', 'race×sex=Caucasian×Female']);
     writeFileSync(
       join(dir, 'battery.yaml'),
       `title: COMPAS-shaped\ndata: { file: ${data}, flag: score_text=High, label: two_year_recid, score: decile_score }\nprotected: [race, sex]\nreference: { "race*sex": "Caucasian*Female" }\nchecks: [{ id: four-fifths, metric: selection_rate_ratio }]\n`,
     );
     const out = join(dir, 'battery');
-    outs['battery'] = { ...runCli(['run', join(dir, 'battery.yaml'), '--out', out]), out };
+    await Promise.all([
+      audit('default', []),
+      audit('star', ['--reference', 'race*sex=Caucasian*Female']),
+      audit('times', ['--reference', 'race×sex=Caucasian×Female']),
+      spawnCli(['run', join(dir, 'battery.yaml'), '--out', out, '--formats', 'md']).then((r) => (outs['battery'] = { ...r, out })),
+    ]);
   });
 
   it('by default the intersection compares with its largest cell, African-American×Male', () => {

@@ -6,21 +6,34 @@ import { Results } from '../../harness/results/index.js';
 import { formatLevel } from '../../reports/shared/format-number.js';
 import { englishLeft, readableHtml, readableMarkdown, recordedStrings } from '../reports/english-words.js';
 import { runCli } from './run-cli.js';
+import { spawnCli, type CliOutcome } from './spawn-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'disparate-lang-'));
-const runs: Record<'fr' | 'nl', ReturnType<typeof runCli>> = {} as never;
-const packs: Record<'fr' | 'nl', ReturnType<typeof runCli>> = {} as never;
-let fromBattery: ReturnType<typeof runCli>;
-let overridden: ReturnType<typeof runCli>;
-beforeAll(() => {
-  for (const lang of ['fr', 'nl'] as const) runs[lang] = runCli(['run', 'batteries/default.yaml', '--size', '20000', '--lang', lang, '--out', join(dir, lang)]);
-  // a pack with reproduction tables, selective labels and footnoted sources
-  for (const lang of ['fr', 'nl'] as const) packs[lang] = runCli(['reproduce', 'sweden-fk', '--lang', lang, '--out', join(dir, `sweden-${lang}`)]);
+const runs: Record<'fr' | 'nl', CliOutcome> = {} as never;
+const packs: Record<'fr' | 'nl', CliOutcome> = {} as never;
+let fromBattery: CliOutcome;
+let overridden: CliOutcome;
+/**
+ * The runs read here are independent and run at the same time. What is read is report.html (its charts
+ * inline), report.md, results.json and the terminal summary, so only those are written (--formats;
+ * the PNG, SVG and Vega-Lite chart files would not be read).
+ */
+beforeAll(async () => {
+  const cli = (args: string[]) => spawnCli(args, { killAfterMs: 300_000 });
   // the default battery with lang: nl, its relative paths made absolute so that it runs from the temporary folder
   const nl = join(dir, 'nl.yaml');
   writeFileSync(nl, `lang: nl\n${readFileSync('batteries/default.yaml', 'utf8').replaceAll('../', `${process.cwd()}/`)}`);
-  fromBattery = runCli(['run', nl, '--size', '20000', '--out', join(dir, 'battery-nl')]);
-  overridden = runCli(['run', nl, '--size', '20000', '--lang', 'fr', '--out', join(dir, 'battery-fr')]);
+  const defaultRun = (lang: 'fr' | 'nl') => cli(['run', 'batteries/default.yaml', '--size', '20000', '--lang', lang, '--out', join(dir, lang), '--formats', 'html,md']);
+  // a pack with reproduction tables, selective labels and footnoted sources
+  const pack = (lang: 'fr' | 'nl') => cli(['reproduce', 'sweden-fk', '--lang', lang, '--out', join(dir, `sweden-${lang}`), '--formats', 'html,md']);
+  [runs.fr, runs.nl, packs.fr, packs.nl, fromBattery, overridden] = await Promise.all([
+    defaultRun('fr'),
+    defaultRun('nl'),
+    pack('fr'),
+    pack('nl'),
+    cli(['run', nl, '--size', '20000', '--out', join(dir, 'battery-nl'), '--formats', 'md']),
+    cli(['run', nl, '--size', '20000', '--lang', 'fr', '--out', join(dir, 'battery-fr'), '--formats', 'md']),
+  ]);
 }, 600_000);
 
 const battery = readFileSync('batteries/default.yaml', 'utf8');

@@ -1,20 +1,25 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Results } from '../../harness/results/index.js';
 import { runCli } from './run-cli.js';
+import { spawnCli } from './spawn-cli.js';
 
-/** `disparate merge` end to end: audits of the parts of a file merged into the audit of the whole; refusals exit 2. */
+/**
+ * `disparate merge` end to end: audits of the parts of a file merged into the audit of the whole; refusals exit 2.
+ * The inputs of a merge are read from results.json alone, so the audits and runs that make them write nothing
+ * else (--formats json, no charts rendered) and run at the same time; the merges render their reports.
+ */
 const dir = mkdtempSync(join(tmpdir(), 'disparate-merge-cli-'));
 const SOURCE = 'test/fixtures/peer-crosscheck/population_20000.csv';
 const COLUMNS = ['--protected', 'nationality,disability,income_band', '--flag', 'flagged', '--label', 'label', '--score', 'score', '--reference', 'nationality=national'];
 const [header, ...rows] = readFileSync(SOURCE, 'utf8').trimEnd().split('\n');
 
-/** Audits a file with the CLI into its own folder; returns the results.json path. */
-function audit(name: string, file: string, columns = COLUMNS): string {
+/** Audits a file with the CLI into its own folder (results.json alone); returns the results.json path. */
+async function audit(name: string, file: string, columns = COLUMNS): Promise<string> {
   const out = join(dir, name);
-  const r = runCli(['audit', file, ...columns, '--out', out]);
+  const r = await spawnCli(['audit', file, ...columns, '--out', out, '--formats', 'json'], { killAfterMs: 120_000 });
   expect(r.stderr).toBe('');
   return join(out, 'results.json');
 }
@@ -37,9 +42,14 @@ function expectRefused(r: ReturnType<typeof runCli>, ...patterns: RegExp[]) {
 }
 
 describe('disparate merge', () => {
-  const first = audit('first', part('first', (i) => i < 8000));
-  const second = audit('second', part('second', (i) => i >= 8000));
-  const whole = read(audit('whole', SOURCE));
+  let first: string;
+  let second: string;
+  let whole: Results;
+  beforeAll(async () => {
+    const files = await Promise.all([audit('first', part('first', (i) => i < 8000)), audit('second', part('second', (i) => i >= 8000)), audit('whole', SOURCE)]);
+    [first, second] = files;
+    whole = read(files[2]);
+  });
 
   it('merges audited halves into the whole-file audit: counts, verdicts and exit status; the dropped metrics are named', () => {
     const out = join(dir, 'merged');
@@ -59,8 +69,8 @@ describe('disparate merge', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/Merged from/);
   });
 
-  it('refuses inputs with different protected attributes: exit 2, one line naming the file and the field', () => {
-    const other = audit('other', part('other', (i) => i >= 8000), ['--protected', 'nationality,disability', '--flag', 'flagged']);
+  it('refuses inputs with different protected attributes: exit 2, one line naming the file and the field', async () => {
+    const other = await audit('other', part('other', (i) => i >= 8000), ['--protected', 'nationality,disability', '--flag', 'flagged']);
     expectRefused(runCli(['merge', first, other, '--out', join(dir, 'refused')]), new RegExp(`^disparate: ${other.replace(/[.\\/]/g, '\\$&')}: manifest\\.protected: `));
   });
 
@@ -69,15 +79,18 @@ describe('disparate merge', () => {
     expectRefused(runCli(['merge', first, '--out', join(dir, 'single')]), /at least two results\.json files/);
   });
 
-  it('refuses parts audited with different intersections, and synthetic runs sharing a seed (their first rows coincide)', () => {
-    const none = audit('none', part('none', (i) => i >= 8000), [...COLUMNS, '--intersections', 'none']);
-    expectRefused(runCli(['merge', first, none, '--out', join(dir, 'x')]), /none\/results\.json: manifest\.intersections: differs between the inputs \("full" in .*, "none" in .*\)/);
-    const runs = [10000, 20000].map((size) => {
-      const out = join(dir, `seed-${size}`);
-      runCli(['run', 'batteries/default.yaml', '--size', String(size), '--seed', '7', '--workers', '1', '--out', out]);
-      return join(out, 'results.json');
-    });
-    expectRefused(runCli(['merge', ...runs, '--out', join(dir, 'same-seed')]), /seed-20000\/results\.json: manifest\.seed: the same run as .*seed-10000\/results\.json/);
+  it('refuses parts audited with different intersections, and synthetic runs sharing a seed (their first rows coincide)', async () => {
+    // two sizes of one seed: the smaller run's rows are the first rows of the larger; a few thousand rows show it as well as more
+    const [none, ...runs] = await Promise.all([
+      audit('none', part('none', (i) => i >= 8000), [...COLUMNS, '--intersections', 'none']),
+      ...[2000, 4000].map(async (size) => {
+        const out = join(dir, `seed-${size}`);
+        await spawnCli(['run', 'batteries/default.yaml', '--size', String(size), '--seed', '7', '--workers', '1', '--out', out, '--formats', 'json'], { killAfterMs: 120_000 });
+        return join(out, 'results.json');
+      }),
+    ]);
+    expectRefused(runCli(['merge', first, none!, '--out', join(dir, 'x')]), /none\/results\.json: manifest\.intersections: differs between the inputs \("full" in .*, "none" in .*\)/);
+    expectRefused(runCli(['merge', ...runs, '--out', join(dir, 'same-seed')]), /seed-4000\/results\.json: manifest\.seed: the same run as .*seed-2000\/results\.json/);
   });
 
   it('refuses a file that is not results.json version 1, naming the field', () => {
@@ -86,13 +99,15 @@ describe('disparate merge', () => {
     expectRefused(runCli(['merge', first, bad, '--out', join(dir, 'v2')]), /v2\.json: schemaVersion: expected 1, found 2/);
   });
 
-  it('merges two synthetic runs of the default battery (different seeds): twins summed, recomputed from the sums', () => {
-    const runs = [1, 2].map((seed) => {
-      const out = join(dir, `run-${seed}`);
-      const r = runCli(['run', 'batteries/default.yaml', '--size', '20000', '--seed', String(seed), '--workers', '1', '--out', out]);
-      expect(r.stderr).toBe('');
-      return join(out, 'results.json');
-    });
+  it('merges two synthetic runs of the default battery (different seeds): twins summed, recomputed from the sums', async () => {
+    const runs = await Promise.all(
+      [1, 2].map(async (seed) => {
+        const out = join(dir, `run-${seed}`);
+        const r = await spawnCli(['run', 'batteries/default.yaml', '--size', '20000', '--seed', String(seed), '--workers', '1', '--out', out, '--formats', 'json'], { killAfterMs: 120_000 });
+        expect(r.stderr).toBe('');
+        return join(out, 'results.json');
+      }),
+    );
     const out = join(dir, 'merged-runs');
     const r = runCli(['merge', ...runs, '--out', out]);
     expect(r.stderr).toBe('');

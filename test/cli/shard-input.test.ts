@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseShard, shardRange } from '../../harness/merge/index.js';
 import { codeBytes, codesInCombinations, narrowCodes, widenCodes } from '../../harness/merge/shard-part.js';
 import { runCli } from './run-cli.js';
+import { spawnCli } from './spawn-cli.js';
 
 const UNSET = { JOB_COMPLETION_INDEX: '', SLURM_ARRAY_TASK_ID: '', AWS_BATCH_JOB_ARRAY_INDEX: '' };
 
@@ -48,9 +49,9 @@ protected: [nationality]
 reference: { nationality: french }
 proxies: false
 `;
-  beforeAll(() => {
+  beforeAll(async () => {
     writeFileSync(file, text);
-    for (const i of [0, 1]) expect(runCli(['run', file, '--shard', `${i}/2`, '--out', join(dir, 'parts'), '--workers', '1'], { cwd: dir }).status).toBe(0);
+    expect((await Promise.all([0, 1].map((i) => spawnCli(['run', file, '--shard', `${i}/2`, '--out', join(dir, 'parts'), '--workers', '1'], { cwd: dir })))).map((r) => r.status)).toEqual([0, 0]);
   });
 
   it('a bad --shard', () => {
@@ -113,7 +114,9 @@ proxies: false
 
 /**
  * Shards of a battery auditing a decisions file: each part holds the cells of its rows, binned on the
- * whole file's scores; the merge adds them and audits them without the file.
+ * whole file's scores; the merge adds them and audits them without the file. Only results.json is
+ * compared, so the single run and the merge write it alone (--formats json, left out of the recorded
+ * command); the single run and the shards run at the same time.
  */
 describe('run --shard of a decisions file: parts of cells, merged = the single run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'disparate-shard-cells-'));
@@ -137,27 +140,27 @@ describe('run --shard of a decisions file: parts of cells, merged = the single r
   it.each([
     ['wide format, --where, scores', 'wide', 3],
     ['long format', 'long', 4],
-  ])('%s: N parts merged give the single run\'s results.json', (_, name, n) => {
+  ])('%s: N parts merged give the single run\'s results.json', async (_, name, n) => {
     const battery = join(dir, `${name}.yaml`);
-    const single = runCli(['run', battery, '--out', join(dir, `${name}-single`)], { cwd: dir, env: CLOCK });
+    const [single, ...shards] = await Promise.all([
+      spawnCli(['run', battery, '--out', join(dir, `${name}-single`), '--formats', 'json'], { cwd: dir, env: CLOCK }),
+      ...Array.from({ length: n }, (_, i) => spawnCli(['run', battery, '--shard', `${i}/${n}`, '--out', join(dir, `${name}-parts`)], { cwd: dir, env: CLOCK })),
+    ]);
     expect(single.status).toBeLessThan(2);
-    const parts: string[] = [];
-    for (let i = 0; i < n; i++) {
-      expect(runCli(['run', battery, '--shard', `${i}/${n}`, '--out', join(dir, `${name}-parts`)], { cwd: dir, env: CLOCK }).status).toBe(0);
-      parts.push(join(dir, `${name}-parts`, `shard-${i}-of-${n}.part`));
-    }
+    expect(shards.map((s) => s.status)).toEqual(Array(n).fill(0));
+    const parts = shards.map((_, i) => join(dir, `${name}-parts`, `shard-${i}-of-${n}.part`));
     const first = readFileSync(parts[0]!);
     const header = JSON.parse(first.subarray(0, first.indexOf(10)).toString('utf8')) as { kind: string; size: number; shard: { start: number; end: number } };
     expect([header.kind, header.size, header.shard.start]).toEqual(['decisions', name === 'wide' ? 60 : 40, 0]);
-    const merged = runCli(['merge', ...parts, '--out', join(dir, `${name}-merged`)], { cwd: dir, env: CLOCK });
+    const merged = runCli(['merge', ...parts, '--out', join(dir, `${name}-merged`), '--formats', 'json'], { cwd: dir, env: CLOCK });
     expect(merged.status).toBe(single.status);
     const expected = readFileSync(join(dir, `${name}-single`, 'results.json'), 'utf8');
     expect(JSON.parse(expected).groups.map((g: { group: string }) => g.group)).toContain(name === 'wide' ? 'z' : 'late');
     expect(readFileSync(join(dir, `${name}-merged`, 'results.json'), 'utf8')).toBe(expected);
   });
 
-  it('a decisions part of an earlier layout', () => {
-    for (const i of [0, 1]) expect(runCli(['run', wide, '--shard', `${i}/2`, '--out', join(dir, 'two')], { cwd: dir, env: CLOCK }).status).toBe(0);
+  it('a decisions part of an earlier layout', async () => {
+    expect((await Promise.all([0, 1].map((i) => spawnCli(['run', wide, '--shard', `${i}/2`, '--out', join(dir, 'two')], { cwd: dir, env: CLOCK })))).map((r) => r.status)).toEqual([0, 0]);
     const bytes = readFileSync(join(dir, 'two', 'shard-1-of-2.part'));
     writeFileSync(join(dir, 'old.part'), Buffer.from(bytes.toString('latin1').replace('"version":3', '"version":2'), 'latin1'));
     const r = runCli(['merge', join(dir, 'two', 'shard-0-of-2.part'), 'old.part'], { cwd: dir, env: CLOCK });

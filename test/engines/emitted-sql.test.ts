@@ -65,8 +65,9 @@ function comparable(out: string): string {
   return JSON.stringify(r, null, 1);
 }
 
+/** Only results.json is compared: the audits write it alone (--formats json, no charts rendered). */
 function audit(args: readonly string[], out: string) {
-  const r = runCli(['audit', ...args, '--out', out]);
+  const r = runCli(['audit', ...args, '--out', out, '--formats', 'json']);
   expect(r.stderr, `disparate audit ${args.join(' ')}`).toBe('');
   expect(r.status).toBe(1);
   return comparable(out);
@@ -129,7 +130,7 @@ describe('the emitted aggregation query, run on three engines, audited with --ce
 
     it.skipIf(!server)(`${name}: --postgres URL --table runs the query there and gives the row-level results`, async () => {
       const out = join(dir, `live-${name}`);
-      const r = await spawnCli(['audit', '--postgres', server.url, '--table', 'decisions', ...roles, '--out', out]);
+      const r = await spawnCli(['audit', '--postgres', server.url, '--table', 'decisions', ...roles, '--out', out, '--formats', 'json']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(1);
       expect(comparable(out)).toBe(expected[name]);

@@ -110,6 +110,12 @@ export interface CellsQuerySpec {
   readonly binning?: { readonly lo: string; readonly hi: string } | undefined;
   /** Rules each source row must satisfy, in the order they are reported. */
   readonly checks: readonly RowCheck[];
+  /**
+   * In process: a row that breaks a rule is marked `invalid` by the rule's number (1-based), not its
+   * text. The cells are then refused whole and the first such row looked up (explain-invalid.ts), so
+   * the text is never read, and an integer key groups faster than a text one.
+   */
+  readonly invalidCodes?: boolean | undefined;
 }
 
 /** A SQL identifier, double-quoted (a quote inside doubled), as every engine of the list reads it. */
@@ -193,7 +199,10 @@ export function cellsQuery(spec: CellsQuerySpec): string {
   const cases: string[] = [];
   if (spec.long) cases.push(`${spec.long.attribute} AS ${q('attribute')}`, `${spec.long.group} AS ${q('group')}`);
   else for (const a of spec.attributes) cases.push(`${a.sql} AS ${q(a.name)}`);
-  const invalid = spec.checks.length > 0 ? `CASE${spec.checks.map((c) => `\n      WHEN ${c.sql} THEN ${quoteText(c.field)}`).join('')}\n      ELSE NULL END` : 'CAST(NULL AS VARCHAR)';
+  const invalid =
+    spec.checks.length > 0
+      ? `CASE${spec.checks.map((c, i) => `\n      WHEN ${c.sql} THEN ${spec.invalidCodes ? String(i + 1) : quoteText(c.field)}`).join('')}\n      ELSE NULL END`
+      : `CAST(NULL AS ${spec.invalidCodes ? 'INTEGER' : 'VARCHAR'})`;
   cases.push(`${spec.flag} AS ${q('flagged')}`);
   const split = spec.positives !== undefined;
   if (split) {

@@ -253,7 +253,7 @@ export async function aggregateDecisions(
     try {
       if (source.arrow) await loadArrow(engine.connection, source.arrow, used);
       // Horvitz–Thompson sums in fixed point, exact in any order (see CellsQuerySpec.ipwFixedPoint).
-      let spec: CellsQuerySpec = portable.selectionProbability !== undefined ? { ...portable, ipwFixedPoint: true } : portable;
+      let spec: CellsQuerySpec = { ...portable, invalidCodes: true, ...(portable.selectionProbability !== undefined ? { ipwFixedPoint: true } : {}) };
       // A text file of sensible size goes through the one query --emit-sql prints: the engine parses it
       // once and takes the score range inside the query (about 0.3 s less for a 1 M-row CSV than a table
       // of the used columns plus a range pass). A shard needs the whole file's range and row count

@@ -1,23 +1,17 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DisparateError, type ErrorCode } from '../errors/index.js';
 import { processGroupTable } from '../../models/adapters/index.js';
 
 /**
- * The compiled worker: next to this file in dist/ (tsc's layout), or found walking up from here, as
- * dist/harness/scoring/ from the bundled command line (dist/harness/cli/chunks/) and from the sources (tests).
+ * The compiled worker: next to this file in dist/ (tsc's layout, and the bundled command line, whose
+ * build puts the worker beside its chunks), or dist/ seen from the sources (tests).
  */
 function workerUrl(): URL {
   const beside = new URL('./score-chunk-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    for (const candidate of [join(dir, 'harness/scoring/score-chunk-worker.js'), join(dir, 'dist/harness/scoring/score-chunk-worker.js')]) {
-      if (existsSync(candidate)) return pathToFileURL(candidate);
-    }
-    if (dirname(dir) === dir) throw new Error(`score-chunk-worker.js not found above ${fileURLToPath(import.meta.url)}; build with npm run build`);
-  }
+  return new URL('../../dist/harness/scoring/score-chunk-worker.js', import.meta.url);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { requireBuilt } from '../../harness/stats/index.js';
 
 type NodeApi = typeof import('@duckdb/node-api');
 
@@ -11,19 +12,12 @@ let loaded: NodeApi | undefined;
  * and joined into one file by the build in a fraction of that.
  */
 export function engineModule(): NodeApi {
-  loaded ??= requireBuilt<NodeApi>(createRequire(import.meta.url), ENGINE_API_BUNDLE, '@duckdb/node-api');
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    loaded = requireBuilt<NodeApi>(require, ENGINE_API_BUNDLE) ?? (require('@duckdb/node-api') as NodeApi);
+  }
   return loaded;
 }
 
 /** The file `npm run build` joins the API's modules into, beside this module (harness/cli/bundle.ts). */
 export const ENGINE_API_BUNDLE = 'duckdb-api.cjs';
-
-/** `./file` where the build wrote it, else the package itself (the sources, a build by tsc alone). */
-function requireBuilt<T>(require: NodeJS.Require, file: string, pkg: string): T {
-  try {
-    return require(`./${file}`) as T;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes(file)) throw e;
-    return require(pkg) as T;
-  }
-}

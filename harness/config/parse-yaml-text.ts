@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { DisparateError } from '../errors/index.js';
+import { requireBuilt } from '../stats/index.js';
 
 type YamlModule = typeof import('yaml');
 let yaml: YamlModule | undefined;
@@ -11,12 +12,7 @@ let yaml: YamlModule | undefined;
 function yamlModule(): YamlModule {
   if (yaml) return yaml;
   const require = createRequire(import.meta.url);
-  try {
-    yaml = require(`./${YAML_BUNDLE}`) as YamlModule;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes(YAML_BUNDLE)) throw e;
-    yaml = require('yaml') as YamlModule;
-  }
+  yaml = requireBuilt<YamlModule>(require, YAML_BUNDLE) ?? (require('yaml') as YamlModule);
   return yaml;
 }
 

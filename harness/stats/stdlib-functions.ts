@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { requireBuilt } from './require-built.js';
 
 /**
  * The @stdlib distribution functions the harness uses, each loaded on its first call. Every stdlib
@@ -31,13 +32,7 @@ export const STDLIB_BUNDLE = 'stdlib.cjs';
 let bundled: Partial<Record<Name, Dist3>> | null | undefined;
 
 function load(name: Name): Dist3 {
-  if (bundled === undefined) {
-    try {
-      bundled = require(`./${STDLIB_BUNDLE}`) as Partial<Record<Name, Dist3>>;
-    } catch {
-      bundled = null;
-    }
-  }
+  if (bundled === undefined) bundled = requireBuilt<Partial<Record<Name, Dist3>>>(require, STDLIB_BUNDLE);
   return bundled?.[name] ?? (require(STDLIB_PACKAGES[name]) as Dist3);
 }
 

@@ -49,10 +49,10 @@ function marginOf(limits: Limits | null, bounds: readonly [number, number], clai
  * The boundary is bracketed on log t, the bracket narrowed by whether the claim holds at a probe, to
  * the width 48 halvings of the range give; each probe is put where the limits' distance to the bound
  * says the boundary lies, interpolating in z (regula falsi, Illinois variant), or halfway when that
- * distance is not defined (and after 40 probes, which only a pathological interval would need). An
- * interval's limits are smooth and close to linear in z, so about a dozen probes do what halving did in
- * 48 (each probe is an interval; with exact rate intervals, four beta quantiles). The value is the
- * bracket's end where the claim holds.
+ * distance is not defined, when interpolating stalls, and after 40 probes. An interval's limits are
+ * smooth and close to linear in z, so 10 to 40 probes (about 20 for exact ratio intervals of a few
+ * hundred to ten thousand rows) do what halving did in 50 (each probe is an interval; with exact rate
+ * intervals, four beta quantiles). The value is the bracket's end where the claim holds.
  *
  * @example claimPValue((z) => ({ lo: 1.6 - 0.1 * z, hi: 1.6 + 0.1 * z }), [0.8, 1.25], 'fail') // ≈ 4.6e-4
  */
@@ -69,8 +69,9 @@ export function claimPValue(intervalAt: (z: number) => Limits | null, bounds: re
   let no = probe(Math.log(T_MIN));
   if (no.holds) return T_MIN;
   let lastSide = 0;
-  // Interpolation gives way to halving for good after two probes in a row that did not at least halve
-  // the distance to the bound: limits that are not smooth at this scale (a beta quantile's last digits).
+  // Interpolation gives way to halving after two probes in a row that did not at least halve the
+  // distance to the bound (limits that are not smooth at this scale: a beta quantile's last digits),
+  // until a halving probe does halve it.
   let lastMargin = Infinity;
   let stalls = 0;
   for (let probes = 2; yes.u - no.u > WIDTH && probes < MAX_PROBES; probes++) {

@@ -1,6 +1,6 @@
 import { checkRateLimits, type CheckRateLimits } from '../small-sample.js';
 import { ratioLimitSides } from './limit-sides.js';
-import { binomialMass } from './binomial-mass.js';
+import { binomialMass, massBetween } from './binomial-mass.js';
 import type { RatioBounds } from './ratio-verdict.js';
 
 /** Where the interval must lie: wholly above the upper bound or below the lower (a fail), or wholly inside (a pass). */
@@ -158,7 +158,7 @@ export function verdictPowerRuns(input: VerdictPowerInput, previous?: VerdictRun
   const b1 = mass1.from + mass1.pmf.length - 1;
   const a0 = mass0.from;
   const b0 = mass0.from + mass0.pmf.length - 1;
-  const massOf = (from: number, to: number) => (from > to ? 0 : mass0.cumulative[Math.min(to, b0) - a0 + 1]! - mass0.cumulative[Math.max(from, a0) - a0]!);
+  const massOf = (from: number, to: number) => massBetween(mass0, from, to);
   const rates = input.rates ?? checkRateLimits(z);
   if (rates.z !== z) throw new RangeError(`verdictPower: rate limits at z = ${rates.z}, not ${z}`);
   const { lowerBeyond, upperBeyond } = ratioLimitSides(n1, n0, rates);
@@ -199,13 +199,7 @@ export function estimatePowerBound(input: Omit<VerdictPowerInput, 'z' | 'rates'>
   const { n1, n0, p1, p0, bounds, target } = input;
   const mass1 = binomialMass(n1, p1);
   const mass0 = binomialMass(n0, p0);
-  const a0 = mass0.from;
-  const b0 = mass0.from + mass0.pmf.length - 1;
-  const massOf = (from: number, to: number) => {
-    const f = Math.max(from, a0);
-    const t = Math.min(to, b0);
-    return f > t ? 0 : mass0.cumulative[t - a0 + 1]! - mass0.cumulative[f - a0]!;
-  };
+  const massOf = (from: number, to: number) => massBetween(mass0, from, to);
   let total = 0;
   for (let i = 0; i < mass1.pmf.length; i++) {
     const x1 = mass1.from + i;

@@ -21,18 +21,21 @@ export interface VerdictPowerInput {
   readonly rates?: CheckRateLimits | undefined;
 }
 
-/** Largest x in [a, b] where `ok` holds, `ok` being true on a prefix of [a, b]; a − 1 when nowhere. */
-function prefixEnd(a: number, b: number, ok: (x: number) => boolean): number {
-  if (!ok(a)) return a - 1;
-  if (ok(b)) return b;
-  let lo = a;
-  let hi = b;
+/** Largest x in [lo, hi) where `ok` holds, given that it holds at lo, not at hi, and on a prefix between: by bisection. */
+function lastHolding(lo: number, hi: number, ok: (x: number) => boolean): number {
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (ok(mid)) lo = mid;
     else hi = mid;
   }
   return lo;
+}
+
+/** Largest x in [a, b] where `ok` holds, `ok` being true on a prefix of [a, b]; a − 1 when nowhere. */
+function prefixEnd(a: number, b: number, ok: (x: number) => boolean): number {
+  if (!ok(a)) return a - 1;
+  if (ok(b)) return b;
+  return lastHolding(a, b, ok);
 }
 
 /**
@@ -133,11 +136,7 @@ function prefixEnds(n1: number, n0: number, a1: number, b1: number, a0: number, 
           }
         }
       }
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (holds(mid)) lo = mid;
-        else hi = mid;
-      }
+      lo = lastHolding(lo, hi, holds);
     }
     ends[x1 - a1] = lo;
     step = lo - before;

@@ -39,6 +39,35 @@ function prefixEnd(a: number, b: number, ok: (x: number) => boolean): number {
 }
 
 /**
+ * Largest x in [lo, hi) where `holds`, given that it holds at lo and not at hi (on a prefix): first at
+ * `guess` (clamped into the range), then widening by doubling away from it, then by bisection.
+ */
+function endNear(lo: number, hi: number, guess: number, holds: (x: number) => boolean): number {
+  if (hi - lo <= 1) return lo;
+  const g = Math.min(hi - 1, Math.max(lo, guess));
+  if (g > lo && !holds(g)) {
+    hi = g;
+    for (let width = 1; hi - width > lo; width *= 2) {
+      if (holds(hi - width)) {
+        lo = hi - width;
+        break;
+      }
+      hi -= width;
+    }
+  } else {
+    lo = g;
+    for (let width = 1; lo + width < hi; width *= 2) {
+      if (!holds(lo + width)) {
+        hi = lo + width;
+        break;
+      }
+      lo += width;
+    }
+  }
+  return lastHolding(lo, hi, holds);
+}
+
+/**
  * For every x1 in [a1, b1], the end of the run of x0 in [a0, b0] where a verdict condition holds:
  * a0 − 1 when it holds nowhere there, b0 when everywhere (it may hold beyond).
  */
@@ -96,7 +125,6 @@ function prefixEnds(n1: number, n0: number, a1: number, b1: number, a0: number, 
   let before = a0 - 1;
   let step = 0;
   for (let x1 = from; x1 < full; x1++) {
-    const holds = (x0: number) => ok(x1, x0);
     // Known: ok(x1, a0) and ok(x1, before) hold (the end never falls), ok(x1, b0) does not.
     let lo = Math.max(before, a0);
     let hi = b0;
@@ -108,36 +136,7 @@ function prefixEnds(n1: number, n0: number, a1: number, b1: number, a0: number, 
       hi = Math.max(h.atMost + 1, lo + 1);
       guess = hi - 1;
     }
-    if (hi - lo > 1) {
-      guess = Math.min(hi - 1, Math.max(lo, guess));
-      let up = true;
-      if (guess > lo) {
-        if (holds(guess)) lo = guess;
-        else {
-          hi = guess;
-          up = false;
-        }
-      }
-      // widen by doubling away from the guess, then bisect
-      if (up) {
-        for (let width = 1; lo + width < hi; width *= 2) {
-          if (holds(lo + width)) lo += width;
-          else {
-            hi = lo + width;
-            break;
-          }
-        }
-      } else {
-        for (let width = 1; hi - width > lo; width *= 2) {
-          if (!holds(hi - width)) hi -= width;
-          else {
-            lo = hi - width;
-            break;
-          }
-        }
-      }
-      lo = lastHolding(lo, hi, holds);
-    }
+    lo = endNear(lo, hi, guess, (x0) => ok(x1, x0));
     ends[x1 - a1] = lo;
     step = lo - before;
     before = lo;

@@ -58,3 +58,15 @@ export function binomialMass(n: number, p: number): BinomialMass {
   }
   return { from: mode - below.length, pmf, cumulative };
 }
+
+/**
+ * P(from ≤ X ≤ to) from the kept counts ({@link binomialMass}): 0 for an empty run, the run clipped to
+ * the kept range otherwise.
+ *
+ * @example massBetween(binomialMass(10, 0.5), 5, 5) // 0.24609375
+ */
+export function massBetween(mass: BinomialMass, from: number, to: number): number {
+  const f = Math.max(from, mass.from);
+  const t = Math.min(to, mass.from + mass.pmf.length - 1);
+  return f > t ? 0 : mass.cumulative[t - mass.from + 1]! - mass.cumulative[f - mass.from]!;
+}

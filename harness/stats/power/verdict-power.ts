@@ -1,6 +1,6 @@
 import { checkRateLimits, type CheckRateLimits } from '../small-sample.js';
 import { ratioLimitSides } from './limit-sides.js';
-import { binomialMass } from './binomial-mass.js';
+import { binomialMass, massBetween } from './binomial-mass.js';
 import type { RatioBounds } from './ratio-verdict.js';
 
 /** Where the interval must lie: wholly above the upper bound or below the lower (a fail), or wholly inside (a pass). */
@@ -21,18 +21,50 @@ export interface VerdictPowerInput {
   readonly rates?: CheckRateLimits | undefined;
 }
 
-/** Largest x in [a, b] where `ok` holds, `ok` being true on a prefix of [a, b]; a − 1 when nowhere. */
-function prefixEnd(a: number, b: number, ok: (x: number) => boolean): number {
-  if (!ok(a)) return a - 1;
-  if (ok(b)) return b;
-  let lo = a;
-  let hi = b;
+/** Largest x in [lo, hi) where `ok` holds, given that it holds at lo, not at hi, and on a prefix between: by bisection. */
+function lastHolding(lo: number, hi: number, ok: (x: number) => boolean): number {
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (ok(mid)) lo = mid;
     else hi = mid;
   }
   return lo;
+}
+
+/** Largest x in [a, b] where `ok` holds, `ok` being true on a prefix of [a, b]; a − 1 when nowhere. */
+function prefixEnd(a: number, b: number, ok: (x: number) => boolean): number {
+  if (!ok(a)) return a - 1;
+  if (ok(b)) return b;
+  return lastHolding(a, b, ok);
+}
+
+/**
+ * Largest x in [lo, hi) where `holds`, given that it holds at lo and not at hi (on a prefix): first at
+ * `guess` (clamped into the range), then widening by doubling away from it, then by bisection.
+ */
+function endNear(lo: number, hi: number, guess: number, holds: (x: number) => boolean): number {
+  if (hi - lo <= 1) return lo;
+  const g = Math.min(hi - 1, Math.max(lo, guess));
+  if (g > lo && !holds(g)) {
+    hi = g;
+    for (let width = 1; hi - width > lo; width *= 2) {
+      if (holds(hi - width)) {
+        lo = hi - width;
+        break;
+      }
+      hi -= width;
+    }
+  } else {
+    lo = g;
+    for (let width = 1; lo + width < hi; width *= 2) {
+      if (!holds(lo + width)) {
+        hi = lo + width;
+        break;
+      }
+      lo += width;
+    }
+  }
+  return lastHolding(lo, hi, holds);
 }
 
 /**
@@ -93,7 +125,6 @@ function prefixEnds(n1: number, n0: number, a1: number, b1: number, a0: number, 
   let before = a0 - 1;
   let step = 0;
   for (let x1 = from; x1 < full; x1++) {
-    const holds = (x0: number) => ok(x1, x0);
     // Known: ok(x1, a0) and ok(x1, before) hold (the end never falls), ok(x1, b0) does not.
     let lo = Math.max(before, a0);
     let hi = b0;
@@ -105,40 +136,7 @@ function prefixEnds(n1: number, n0: number, a1: number, b1: number, a0: number, 
       hi = Math.max(h.atMost + 1, lo + 1);
       guess = hi - 1;
     }
-    if (hi - lo > 1) {
-      guess = Math.min(hi - 1, Math.max(lo, guess));
-      let up = true;
-      if (guess > lo) {
-        if (holds(guess)) lo = guess;
-        else {
-          hi = guess;
-          up = false;
-        }
-      }
-      // widen by doubling away from the guess, then bisect
-      if (up) {
-        for (let width = 1; lo + width < hi; width *= 2) {
-          if (holds(lo + width)) lo += width;
-          else {
-            hi = lo + width;
-            break;
-          }
-        }
-      } else {
-        for (let width = 1; hi - width > lo; width *= 2) {
-          if (!holds(hi - width)) hi -= width;
-          else {
-            lo = hi - width;
-            break;
-          }
-        }
-      }
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (holds(mid)) lo = mid;
-        else hi = mid;
-      }
-    }
+    lo = endNear(lo, hi, guess, (x0) => ok(x1, x0));
     ends[x1 - a1] = lo;
     step = lo - before;
     before = lo;
@@ -158,7 +156,7 @@ export function verdictPowerRuns(input: VerdictPowerInput, previous?: VerdictRun
   const b1 = mass1.from + mass1.pmf.length - 1;
   const a0 = mass0.from;
   const b0 = mass0.from + mass0.pmf.length - 1;
-  const massOf = (from: number, to: number) => (from > to ? 0 : mass0.cumulative[Math.min(to, b0) - a0 + 1]! - mass0.cumulative[Math.max(from, a0) - a0]!);
+  const massOf = (from: number, to: number) => massBetween(mass0, from, to);
   const rates = input.rates ?? checkRateLimits(z);
   if (rates.z !== z) throw new RangeError(`verdictPower: rate limits at z = ${rates.z}, not ${z}`);
   const { lowerBeyond, upperBeyond } = ratioLimitSides(n1, n0, rates);
@@ -199,13 +197,7 @@ export function estimatePowerBound(input: Omit<VerdictPowerInput, 'z' | 'rates'>
   const { n1, n0, p1, p0, bounds, target } = input;
   const mass1 = binomialMass(n1, p1);
   const mass0 = binomialMass(n0, p0);
-  const a0 = mass0.from;
-  const b0 = mass0.from + mass0.pmf.length - 1;
-  const massOf = (from: number, to: number) => {
-    const f = Math.max(from, a0);
-    const t = Math.min(to, b0);
-    return f > t ? 0 : mass0.cumulative[t - a0 + 1]! - mass0.cumulative[f - a0]!;
-  };
+  const massOf = (from: number, to: number) => massBetween(mass0, from, to);
   let total = 0;
   for (let i = 0; i < mass1.pmf.length; i++) {
     const x1 = mass1.from + i;

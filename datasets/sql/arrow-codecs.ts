@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { CompressionType, setCompressionCodec } from '@uwdata/flechette';
-import { xxh64Low } from './arrow-xxh64.js';
+import { u32, xxh64Low } from './arrow-xxh64.js';
 
 /**
  * The codecs of compressed Arrow IPC record batches (pyarrow's write_feather compresses with LZ4 unless
@@ -37,8 +37,6 @@ let lz4js: Lz4js | undefined;
 let fzstd: Fzstd | undefined;
 /** xxHash-32 (seed 0) of `length` bytes of `src` from `at`, unsigned. */
 const hash = (src: Uint8Array, at: number, length: number): number => (xxh32 ??= (require('lz4js/xxh32.js') as { hash: Xxh32 }).hash)(0, src, at, length) >>> 0;
-
-const u32 = (src: Uint8Array, at: number): number => (src[at]! | (src[at + 1]! << 8) | (src[at + 2]! << 16) | (src[at + 3]! << 24)) >>> 0;
 
 const LZ4_MAGIC = 0x184d2204;
 /** Skippable frames (LZ4 and Zstandard alike): magic numbers 0x184D2A50 to 0x184D2A5F, then a 32-bit size. */

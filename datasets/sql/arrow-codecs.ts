@@ -111,6 +111,24 @@ function lz4Block(src: Uint8Array, s: number, end: number, out: Uint8Array, o: n
   }
 }
 
+/**
+ * Decodes one block of a frame, src[s, s + size), stored as it is (the size word's high bit) or LZ4
+ * compressed, into `out` from `o`, refusing more than the frame's `blockMax` bytes. Returns the end of its
+ * output.
+ */
+function frameBlock(src: Uint8Array, s: number, size: number, stored: boolean, out: Uint8Array, o: number, floor: number, blockMax: number): number {
+  let end: number;
+  if (stored) {
+    if (size > out.length - o) tooLong(out.length, 'LZ4');
+    out.set(src.subarray(s, s + size), o);
+    end = o + size;
+  } else {
+    end = lz4Block(src, s, s + size, out, o, floor);
+  }
+  if (end - o > blockMax) fail(`an LZ4 block decoding to more than its frame's ${blockMax}-byte blocks`);
+  return end;
+}
+
 /** Decodes LZ4 frames (one or more, skippable frames skipped) to exactly `length` bytes. */
 export function lz4Frames(src: Uint8Array, length: number): Uint8Array {
   // No LZ4 block expands a byte to more than 255 (a run-length byte of 255): a longer declared length
@@ -156,15 +174,7 @@ export function lz4Frames(src: Uint8Array, length: number): Uint8Array {
       if (size > blockMax) fail(`an LZ4 block of ${size} bytes in a frame of blocks up to ${blockMax}`);
       need(s + size + (blockChecksums ? 4 : 0), 'a block');
       if (blockChecksums && hash(src, s, size) !== u32(src, s + size)) fail('an LZ4 block whose checksum does not match');
-      const before = o;
-      if (word >= 0x80000000) {
-        if (size > length - o) tooLong(length, 'LZ4');
-        out.set(src.subarray(s, s + size), o);
-        o += size;
-      } else {
-        o = lz4Block(src, s, s + size, out, o, linked ? start : o);
-      }
-      if (o - before > blockMax) fail(`an LZ4 block decoding to more than its frame's ${blockMax}-byte blocks`);
+      o = frameBlock(src, s, size, word >= 0x80000000, out, o, linked ? start : o, blockMax);
       s += size + (blockChecksums ? 4 : 0);
     }
     if (declared >= 0 && declared !== o - start) fail(`an LZ4 frame of ${o - start} bytes whose descriptor says ${declared}`);

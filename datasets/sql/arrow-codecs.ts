@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { CompressionType, setCompressionCodec } from '@uwdata/flechette';
-import { xxh64Low } from './arrow-xxh64.js';
+import { u32, xxh64Low } from './arrow-xxh64.js';
 
 /**
  * The codecs of compressed Arrow IPC record batches (pyarrow's write_feather compresses with LZ4 unless
@@ -38,13 +38,29 @@ let fzstd: Fzstd | undefined;
 /** xxHash-32 (seed 0) of `length` bytes of `src` from `at`, unsigned. */
 const hash = (src: Uint8Array, at: number, length: number): number => (xxh32 ??= (require('lz4js/xxh32.js') as { hash: Xxh32 }).hash)(0, src, at, length) >>> 0;
 
-const u32 = (src: Uint8Array, at: number): number => (src[at]! | (src[at + 1]! << 8) | (src[at + 2]! << 16) | (src[at + 3]! << 24)) >>> 0;
-
 const LZ4_MAGIC = 0x184d2204;
 /** Skippable frames (LZ4 and Zstandard alike): magic numbers 0x184D2A50 to 0x184D2A5F, then a 32-bit size. */
 const SKIPPABLE = 0x184d2a50;
 /** The largest block of each block-size code (4 to 7) of the frame descriptor. */
 const LZ4_BLOCK_MAX = [0, 0, 0, 0, 1 << 16, 1 << 18, 1 << 20, 1 << 22];
+
+/** A bounds check on `src`: reading up to `n` bytes from it needs them, else `frame` was cut short. */
+type Need = (n: number, what: string) => void;
+const bounds = (src: Uint8Array, frame: string): Need => (n, what) => {
+  if (n > src.length) fail(`${frame} cut short (${what})`);
+};
+
+/**
+ * The frame at `s` (its magic number checked to be there): the end of the skippable frame it is, or -1
+ * when it is not one.
+ */
+function skippable(src: Uint8Array, s: number, need: Need): number {
+  if ((u32(src, s) & 0xfffffff0) >>> 0 !== SKIPPABLE) return -1;
+  need(s + 8, 'a skippable frame');
+  const end = s + 8 + u32(src, s + 4);
+  need(end, 'a skippable frame');
+  return end;
+}
 
 const tooLong = (length: number, codec: string): never => fail(`${codec} data that decompresses to more than the ${length} bytes its length prefix declares`);
 
@@ -95,26 +111,41 @@ function lz4Block(src: Uint8Array, s: number, end: number, out: Uint8Array, o: n
   }
 }
 
+/**
+ * Decodes one block of a frame, src[s, s + size), stored as it is (the size word's high bit) or LZ4
+ * compressed, into `out` from `o`, refusing more than the frame's `blockMax` bytes. Returns the end of its
+ * output.
+ */
+function frameBlock(src: Uint8Array, s: number, size: number, stored: boolean, out: Uint8Array, o: number, floor: number, blockMax: number): number {
+  let end: number;
+  if (stored) {
+    if (size > out.length - o) tooLong(out.length, 'LZ4');
+    out.set(src.subarray(s, s + size), o);
+    end = o + size;
+  } else {
+    end = lz4Block(src, s, s + size, out, o, floor);
+  }
+  if (end - o > blockMax) fail(`an LZ4 block decoding to more than its frame's ${blockMax}-byte blocks`);
+  return end;
+}
+
 /** Decodes LZ4 frames (one or more, skippable frames skipped) to exactly `length` bytes. */
 export function lz4Frames(src: Uint8Array, length: number): Uint8Array {
   // No LZ4 block expands a byte to more than 255 (a run-length byte of 255): a longer declared length
   // is corrupt, and is refused before it is allocated.
   if (length > src.length * 255 + 64) fail(`LZ4 data of ${src.length} bytes, which cannot decompress to the ${length} its length prefix declares`);
   const out = new Uint8Array(length);
-  const need = (n: number, what: string) => {
-    if (n > src.length) fail(`an LZ4 frame cut short (${what})`);
-  };
+  const need = bounds(src, 'an LZ4 frame');
   let s = 0;
   let o = 0;
   while (s < src.length) {
     need(s + 4, 'its magic number');
-    const magic = u32(src, s);
-    if ((magic & 0xfffffff0) >>> 0 === SKIPPABLE) {
-      need(s + 8, 'a skippable frame');
-      s += 8 + u32(src, s + 4);
-      need(s, 'a skippable frame');
+    const skipped = skippable(src, s, need);
+    if (skipped >= 0) {
+      s = skipped;
       continue;
     }
+    const magic = u32(src, s);
     if (magic !== LZ4_MAGIC) fail(`data that is not an LZ4 frame (magic number ${magic.toString(16).padStart(8, '0')}, not 184d2204)`);
     need(s + 7, 'its descriptor');
     const flags = src[s + 4]!;
@@ -143,15 +174,7 @@ export function lz4Frames(src: Uint8Array, length: number): Uint8Array {
       if (size > blockMax) fail(`an LZ4 block of ${size} bytes in a frame of blocks up to ${blockMax}`);
       need(s + size + (blockChecksums ? 4 : 0), 'a block');
       if (blockChecksums && hash(src, s, size) !== u32(src, s + size)) fail('an LZ4 block whose checksum does not match');
-      const before = o;
-      if (word >= 0x80000000) {
-        if (size > length - o) tooLong(length, 'LZ4');
-        out.set(src.subarray(s, s + size), o);
-        o += size;
-      } else {
-        o = lz4Block(src, s, s + size, out, o, linked ? start : o);
-      }
-      if (o - before > blockMax) fail(`an LZ4 block decoding to more than its frame's ${blockMax}-byte blocks`);
+      o = frameBlock(src, s, size, word >= 0x80000000, out, o, linked ? start : o, blockMax);
       s += size + (blockChecksums ? 4 : 0);
     }
     if (declared >= 0 && declared !== o - start) fail(`an LZ4 frame of ${o - start} bytes whose descriptor says ${declared}`);
@@ -165,20 +188,29 @@ export function lz4Frames(src: Uint8Array, length: number): Uint8Array {
   return out;
 }
 
-/** A Zstandard frame's extent (src[start, end)) and where its content checksum is, or -1 (RFC 8878, 3.1.1). */
-function zstdFrame(src: Uint8Array, start: number): { end: number; checksum: number } {
-  const need = (n: number, what: string) => {
-    if (n > src.length) fail(`a Zstandard frame cut short (${what})`);
-  };
+/** A little-endian unsigned integer of `bytes` bytes (up to 8; exact up to 2^53) at `at`. */
+function uint(src: Uint8Array, at: number, bytes: number): number {
+  let value = 0;
+  for (let i = bytes - 1; i >= 0; i--) value = value * 256 + src[at + i]!;
+  return value;
+}
+
+/**
+ * A Zstandard frame's extent (src[start, end)), where its content checksum is, or -1, and the content size
+ * its header declares, or -1 (RFC 8878, 3.1.1).
+ */
+function zstdFrame(src: Uint8Array, start: number, need: Need): { end: number; checksum: number; size: number } {
   const descriptor = src[start + 4]!;
   if ((descriptor & 0x08) !== 0) fail('a Zstandard frame descriptor with its reserved bit set');
   const single = (descriptor & 0x20) !== 0;
+  const dictionaryAt = start + 5 + (single ? 0 : 1);
   const dictionaryBytes = [0, 1, 2, 4][descriptor & 3]!;
-  const header = 5 + (single ? 0 : 1) + dictionaryBytes + [single ? 1 : 0, 2, 4, 8][descriptor >>> 6]!;
+  const sizeBytes = [single ? 1 : 0, 2, 4, 8][descriptor >>> 6]!;
+  const header = dictionaryAt + dictionaryBytes + sizeBytes - start;
   need(start + header, 'its header');
-  let dictionary = 0;
-  for (let i = dictionaryBytes - 1; i >= 0; i--) dictionary = dictionary * 256 + src[start + 5 + (single ? 0 : 1) + i]!;
-  if (dictionary !== 0) fail('a Zstandard frame compressed against a dictionary');
+  if (uint(src, dictionaryAt, dictionaryBytes) !== 0) fail('a Zstandard frame compressed against a dictionary');
+  // A 2-byte content size is stored less 256.
+  const size = sizeBytes === 0 ? -1 : uint(src, dictionaryAt + dictionaryBytes, sizeBytes) + (sizeBytes === 2 ? 256 : 0);
   let s = start + header;
   for (let last = false; !last; ) {
     need(s + 3, 'a block header');
@@ -191,7 +223,7 @@ function zstdFrame(src: Uint8Array, start: number): { end: number; checksum: num
   }
   const checksum = (descriptor & 0x04) !== 0 ? s : -1;
   if (checksum >= 0) need(s + 4, 'its content checksum');
-  return { end: checksum >= 0 ? s + 4 : s, checksum };
+  return { end: checksum >= 0 ? s + 4 : s, checksum, size };
 }
 
 /**
@@ -200,29 +232,21 @@ function zstdFrame(src: Uint8Array, start: number): { end: number; checksum: num
  * a frame carries is verified.
  */
 export function zstdFrames(src: Uint8Array, length: number): Uint8Array {
+  const need = bounds(src, 'a Zstandard frame');
   const parts: Uint8Array[] = [];
   let total = 0;
   for (let s = 0; s < src.length; ) {
-    if (s + 4 > src.length) fail('a Zstandard frame cut short (its magic number)');
-    const magic = u32(src, s);
-    if ((magic & 0xfffffff0) >>> 0 === SKIPPABLE) {
-      if (s + 8 > src.length) fail('a Zstandard frame cut short (a skippable frame)');
-      s += 8 + u32(src, s + 4);
-      if (s > src.length) fail('a Zstandard frame cut short (a skippable frame)');
+    need(s + 4, 'its magic number');
+    const skipped = skippable(src, s, need);
+    if (skipped >= 0) {
+      s = skipped;
       continue;
     }
+    const magic = u32(src, s);
     if (magic !== 0xfd2fb528) fail(`data that is not a Zstandard frame (magic number ${magic.toString(16).padStart(8, '0')}, not fd2fb528)`);
-    const { end, checksum } = zstdFrame(src, s);
+    const { end, checksum, size } = zstdFrame(src, s, need);
     // A content size in the header is checked before fzstd allocates it.
-    const descriptor = src[s + 4]!;
-    const sizeBytes = [descriptor & 0x20 ? 1 : 0, 2, 4, 8][descriptor >>> 6]!;
-    if (sizeBytes > 0) {
-      const at = s + 5 + (descriptor & 0x20 ? 0 : 1) + [0, 1, 2, 4][descriptor & 3]!;
-      let size = 0;
-      for (let i = sizeBytes - 1; i >= 0; i--) size = size * 256 + src[at + i]!;
-      if (sizeBytes === 2) size += 256;
-      if (size > length - total) fail(`a Zstandard frame of ${size} bytes where the length prefix declares ${length}`);
-    }
+    if (size > length - total) fail(`a Zstandard frame of ${size} bytes where the length prefix declares ${length}`);
     let part: Uint8Array;
     try {
       part = (fzstd ??= require('fzstd') as Fzstd).decompress(src.subarray(s, end));

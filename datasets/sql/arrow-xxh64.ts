@@ -71,7 +71,8 @@ function roundLane(lanes: Uint32Array, i: number, ih: number, il: number): void 
   lanes[i + 1] = Math.imul(rl, P1L) >>> 0;
 }
 
-const u32 = (src: Uint8Array, at: number): number => (src[at]! | (src[at + 1]! << 8) | (src[at + 2]! << 16) | (src[at + 3]! << 24)) >>> 0;
+/** The little-endian unsigned 32-bit integer at `at`. */
+export const u32 = (src: Uint8Array, at: number): number => (src[at]! | (src[at + 1]! << 8) | (src[at + 2]! << 16) | (src[at + 3]! << 24)) >>> 0;
 
 /** The low 32 bits of xxHash-64 (seed 0) of `src`, unsigned. */
 export function xxh64Low(src: Uint8Array): number {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bool, dictionary, float64, int32, int64, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
-import { auditDecisions, type AuditOptions } from '../../harness/pipeline/index.js';
+import { auditDecisions } from '../../harness/pipeline/index.js';
 import type { Results } from '../../harness/results/index.js';
 import { CODE_LIMIT, emittedQuery, loadArrow, openArrow, openEngine, quoteText } from '../../datasets/sql/index.js';
-import { fixedContext } from '../helpers.js';
+import { auditOptions, withoutInput as strip } from './audit-options.js';
 
 /**
  * Arrow IPC decisions go through the same aggregation query as a CSV: the same rows written as an
@@ -17,23 +17,7 @@ import { fixedContext } from '../helpers.js';
 const dir = mkdtempSync(join(tmpdir(), 'disparate-arrow-decisions-'));
 const path = (name: string) => join(dir, name);
 
-const base = (file: string, extra: Partial<AuditOptions>): AuditOptions => ({
-  file,
-  protected: ['race', 'sex'],
-  flag: "score_text IN ('Medium', 'High')",
-  references: new Map(),
-  alpha: 0.05,
-  correction: 'holm',
-  minCell: 1,
-  checks: [],
-  title: 'arrow test',
-  battery: null,
-  context: fixedContext,
-  sweep: true,
-  ...extra,
-});
-/** The results without the manifest's description of the input (its file name and hash). */
-const strip = (r: Results) => JSON.stringify({ ...r, manifest: { ...r.manifest, data: null } });
+const base = auditOptions(['race', 'sex'], "score_text IN ('Medium', 'High')", 'arrow test');
 
 // ProPublica-shaped COMPAS rows (datasets/examples): digits become Int32 columns, text stays text.
 const CSV = join(process.cwd(), 'datasets/examples/compas-shaped.csv');

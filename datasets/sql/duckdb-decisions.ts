@@ -66,7 +66,82 @@ function readerCall(file: string, format: Format, encoding: SourceEncoding, text
   if (format === 'parquet') return `read_parquet(${path})`;
   if (format === 'json' || format === 'jsonl') return `read_json(${path}, format = ${quoteText(format === 'jsonl' ? 'newline_delimited' : 'auto')})`;
   const types = text.length > 0 ? `, types = {${text.map((c) => `${quoteText(c)}: 'VARCHAR'`).join(', ')}}` : '';
-  return `read_csv(${path}, header = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}, strict_mode = true${types})`;
+  return `read_csv(${path}, ${csvOptions(format, encoding)}${types})`;
+}
+
+/** The options every CSV/TSV read of a decisions file takes: a header row, strict rows, the encoding. */
+function csvOptions(format: Format, encoding: SourceEncoding): string {
+  return `header = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}, strict_mode = true`;
+}
+
+/** A CSV file's dialect and columns as the engine's sniffer finds them (what read_csv would detect on its own). */
+interface SniffedCsv {
+  /** The dialect as read_csv options (auto-detection off): delimiter, quote, escape, comment, skipped rows, date formats. */
+  readonly dialect: string;
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+}
+
+/**
+ * Sniffs `file` once. Every later read passes the dialect and the types explicitly, so the engine does
+ * not sniff again (each sniff reads and tries a sample of the file: about 50 ms for a 1 M-row CSV).
+ * Null when the sniffer cannot settle the file on its own: the reads then detect as before, and fail
+ * with the engine's own message.
+ */
+async function sniffCsv(connection: DuckDBConnection, file: string, format: Format, encoding: SourceEncoding): Promise<SniffedCsv | null> {
+  let row: Record<string, unknown> | undefined;
+  try {
+    row = (await connection.runAndReadAll(`SELECT * FROM sniff_csv(${quoteText(file)}, ${csvOptions(format, encoding)})`)).getRowObjectsJS()[0];
+  } catch {
+    return null;
+  }
+  const columns = row?.['Columns'];
+  if (!row || !Array.isArray(columns) || columns.length === 0) return null;
+  // The sniffer shows an option it left empty as "(empty)": no quote, no escape, no comment. The line
+  // end is left to the reader, which takes \n, \r\n and \r alike: named explicitly (new_line = '\r\n'),
+  // this engine version reads no row at all.
+  const text = (key: string) => {
+    const v = row![key];
+    return typeof v === 'string' && v !== '(empty)' ? v : '';
+  };
+  const options = [
+    `delim = ${quoteText(text('Delimiter'))}`,
+    `quote = ${quoteText(text('Quote'))}`,
+    `escape = ${quoteText(text('Escape'))}`,
+    `comment = ${quoteText(text('Comment'))}`,
+    `skip = ${Number(row['SkipRows'] ?? 0)}`,
+    ...(text('DateFormat') ? [`dateformat = ${quoteText(text('DateFormat'))}`] : []),
+    ...(text('TimestampFormat') ? [`timestampformat = ${quoteText(text('TimestampFormat'))}`] : []),
+    ...(encoding === 'latin1' ? ["encoding = 'latin-1'"] : []),
+  ];
+  return {
+    dialect: `auto_detect = false, ${options.join(', ')}`,
+    columns: columns.map((c) => ({ name: String((c as Record<string, unknown>)['name']), type: String((c as Record<string, unknown>)['type']) })),
+  };
+}
+
+/**
+ * A file whose rows do not all have as many fields as its header leaves the sniffer no delimiter that
+ * fits, and it settles on one column named after the whole header line. When that name holds a
+ * delimiter, the file is read with it, strictly, and the first row that breaks it is named (else the
+ * audit would only say that the role columns are missing).
+ */
+async function raggedRow(connection: DuckDBConnection, file: string, name: string, encoding: SourceEncoding): Promise<void> {
+  const delimiter = [',', ';', '\t', '|'].map((d) => ({ d, n: name.split(d).length })).sort((a, b) => b.n - a.n)[0]!;
+  if (delimiter.n < 2) return;
+  const columns = Array.from({ length: delimiter.n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  try {
+    await connection.run(`SELECT COUNT(*) FROM read_csv(${quoteText(file)}, auto_detect = false, delim = ${quoteText(delimiter.d)}, quote = '"', escape = '"', header = true, strict_mode = true${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}, columns = {${columns}})`);
+  } catch (e) {
+    const line = /Line: (\d+)/.exec(e instanceof Error ? e.message : String(e))?.[1];
+    const shown = delimiter.d === '\t' ? 'tabs' : `"${delimiter.d}"`;
+    if (line) throw new DisparateError('data', `${file}: line ${line} does not have the header's ${delimiter.n} fields (separated by ${shown}); correct that row or quote its values`);
+  }
+}
+
+/** The reader call for a sniffed CSV: the sniffer's types, `text` columns as text. */
+function sniffedReaderCall(file: string, sniffed: SniffedCsv, text: readonly string[], header = true): string {
+  const types = sniffed.columns.map((c, i) => `${quoteText(header ? c.name : `c${i}`)}: ${quoteText(header && !text.includes(c.name) ? c.type : 'VARCHAR')}`);
+  return `read_csv(${quoteText(file)}, ${sniffed.dialect}, header = ${header}, strict_mode = true, columns = {${types.join(', ')}})`;
 }
 
 /** An engine error on bad input as a one-line data error naming the file; anything else is ours. */
@@ -147,34 +222,46 @@ export async function prepareSource(connection: DuckDBConnection, file: string, 
     }
     let header: string[];
     let duplicated: string[] = [];
+    const sniffed = (format === 'csv' || format === 'tsv') && !isGlob(file) ? await sniffCsv(connection, file, format, encoding) : null;
+    if (sniffed?.columns.length === 1) await raggedRow(connection, file, sniffed.columns[0]!.name, encoding);
     if (format === 'csv' || format === 'tsv') {
       // The header as written: the engine renames a repeated name (x, x_1), which would hide it.
-      const raw = await connection.runAndReadAll(`SELECT * FROM read_csv(${quoteText(file)}, header = false, all_varchar = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}) LIMIT 1`);
+      const raw = await connection.runAndReadAll(
+        sniffed ? `SELECT * FROM ${sniffedReaderCall(file, sniffed, [], false)} LIMIT 1` : `SELECT * FROM read_csv(${quoteText(file)}, header = false, all_varchar = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}) LIMIT 1`,
+      );
       header = (raw.getRowsJS()[0] ?? []).map((v) => String(v ?? '').normalize('NFC'));
       duplicated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];
     } else header = [];
     const wanted = namedColumns(roles, new Set(header.length > 0 ? header : undefined));
     // Role columns are read as text (CSV): the file's own spelling is checked and quoted in messages.
     const forced = format === 'csv' || format === 'tsv' ? [...new Set([...wanted.text, ...wanted.numeric])].filter((c) => !duplicated.includes(c)) : [];
-    const from = readerCall(file, format, encoding, forced);
     // One look at the engine's own typing: the forced columns are text in the query (the file's own
     // spelling is checked and quoted in messages); those it would type as numbers are noted, so that an
     // expression reads a column of numbers as numbers ("decile_score >= 5" on a label or protected column
     // read as text), through a cast. Forcing types cannot change the other columns' types.
     const columns = new Map<string, ColumnType>();
     const numericText = new Set<string>();
-    let sniffed: Record<string, unknown>[] | null = null;
+    if (sniffed) {
+      for (const { name, type } of sniffed.columns) {
+        columns.set(name, forced.includes(name) ? 'text' : typeOf(type));
+        if (forced.includes(name) && typeOf(type) === 'number') numericText.add(name);
+      }
+      const from = sniffedReaderCall(file, sniffed, forced);
+      return { file, from, columns, duplicated, text: true, bytes: statSync(file).size, numericText };
+    }
+    const from = readerCall(file, format, encoding, forced);
+    let described: Record<string, unknown>[] | null = null;
     if (forced.length > 0) {
       try {
-        sniffed = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${readerCall(file, format, encoding, [])}`)).getRowObjectsJS();
+        described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${readerCall(file, format, encoding, [])}`)).getRowObjectsJS();
       } catch {
         // The sniffer could not type the file on its own: the forced columns stay text (the declared numeric roles are still numbers).
       }
     }
-    for (const row of sniffed ?? (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS()) {
+    for (const row of described ?? (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS()) {
       const name = String(row['column_name']);
       const type = typeOf(String(row['column_type']));
-      if (sniffed && forced.includes(name)) {
+      if (described && forced.includes(name)) {
         columns.set(name, 'text');
         if (type === 'number') numericText.add(name);
       } else columns.set(name, type);

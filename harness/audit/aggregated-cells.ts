@@ -110,11 +110,16 @@ function buildPart(agg: AggregatedDecisions, rows: readonly CellRow[], names: re
   const sumQ = Array.from({ length: agg.binning ? combinations : 0 }, () => 0n);
   const sumQQ = Array.from({ length: agg.binning ? combinations : 0 }, () => 0n);
   const out: AggregatedPart['rows'][number][] = [];
+  const sizes = attributes.map((a) => a.levels.length);
+  const codesOf = levels.map((l) => l.codeOf);
   for (const row of rows) {
     const keys = keysOf(row);
-    const codes = keys.map((k, a) => levels[a]!.codeOf.get(k)!);
+    const codes = new Array<number>(keys.length);
     let c = 0;
-    for (let a = 0; a < codes.length; a++) c = c * attributes[a]!.levels.length + codes[a]!;
+    for (let a = 0; a < keys.length; a++) {
+      codes[a] = codesOf[a]!.get(keys[a]!)!;
+      c = c * sizes[a]! + codes[a]!;
+    }
     out.push({ row, combination: c, codes });
     if (row.suppressed) {
       withheld[c]! += row.suppressedRows;
@@ -185,15 +190,18 @@ export function parseCells(
   const attributes = layout ? [...layout.attributes] : long ? [] : columns.filter((c) => !CONTRACT.has(c));
   for (const a of attributes) if (!has.has(a)) throw new DisparateError('data', `${where}: protected column "${a}" not found (columns: ${columns.join(', ')})`);
   const index = new Map(columns.map((c, i) => [c, i]));
-  // Values by column position (column-major), never object keys: a column named "__proto__" is a column like any other.
+  // Values by column position (column-major), never object keys: a column named "__proto__" is a column
+  // like any other. Each column is looked up once; an absent one reads as undefined in every cell.
   const cellCount = table[0]?.length ?? 0;
-  const objects = Array.from({ length: cellCount }, (_, i) => ({ get: (c: string) => (index.has(c) ? table[index.get(c)!]![i] : undefined) }));
+  const column = (c: string): readonly unknown[] | null => (index.has(c) ? table[index.get(c)!]! : null);
   if (!long && attributes.length === 0) throw new DisparateError('data', `${where}: no protected attribute column (columns: ${columns.join(', ')})`);
   const keyColumns = long ? ['attribute', 'group'] : attributes;
+  const keyValues = keyColumns.map((c) => column(c)!);
   const scored = has.has('score_bin');
   const fail = (i: number, column: string, value: unknown, what: string) =>
     new DisparateError('data', `${where}: column "${column}" ${what}, found ${JSON.stringify(typeof value === 'bigint' ? value.toString() : value)?.slice(0, 40)} in cell ${i + 1}`);
   const num = (i: number, column: string, v: unknown, nullable: boolean): number | null => {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
     if (blank(v)) {
       if (nullable) return null;
       throw fail(i, column, v, 'must hold a number');
@@ -203,62 +211,74 @@ export function parseCells(
     return x;
   };
   const big = (i: number, column: string, v: unknown): bigint => {
-    if (blank(v)) return 0n;
     if (typeof v === 'bigint') return v;
+    if (blank(v)) return 0n;
     const text = typeof v === 'number' ? (Number.isInteger(v) ? v.toFixed(0) : '') : String(v).trim().replace(/\.0*$/, '');
     if (!/^-?\d+$/.test(text)) throw fail(i, column, v, 'must hold an integer (a fixed-point score sum)');
     return BigInt(text);
   };
   const bit = (i: number, column: string, v: unknown, nullable: boolean): 0 | 1 | null => {
+    if (v === 0 || v === 1) return v;
     const x = num(i, column, v, nullable);
     if (x === null) return null;
     if (x !== 0 && x !== 1) throw fail(i, column, v, 'must be 0 or 1');
     return x;
   };
+  const invalidOf = column('invalid');
+  const suppressedOf = column('suppressed');
+  const countOf = column('row_count')!;
+  const [binOf, loOf, hiOf, binsOf] = [column('score_bin'), column('score_lo'), column('score_hi'), column('score_bins')];
+  const flaggedOf = column('flagged')!;
+  const labelOf = column('label');
+  const sourceOf = column('from_source');
+  const [sumOf, sumSqOf, ipwSumOf, ipwVarOf] = [column('score_sum'), column('score_sumsq'), column('ipw_sum'), column('ipw_var')];
   let binning: AggregatedDecisions['binning'] = null;
-  const fixedIpw = layout?.ipwFixedPoint === true && has.has('ipw_sum') && has.has('ipw_var');
-  const rows: CellRow[] = objects.map((o, i) => {
-    if (!blank(o.get('invalid'))) throw new DisparateError('data', `${where}: cell ${i + 1}: source rows fit no rule (${String(o.get('invalid'))}); find them with the query's checks and correct the data`);
-    const keys = keyColumns.map((c) => {
-      const v = o.get(c);
-      if (blank(v)) throw fail(i, c, v, 'is empty: every cell needs a group');
+  const fixedIpw = layout?.ipwFixedPoint === true && ipwSumOf !== null && ipwVarOf !== null;
+  const rows: CellRow[] = new Array(cellCount);
+  for (let i = 0; i < cellCount; i++) {
+    const invalid = invalidOf?.[i];
+    if (!blank(invalid)) throw new DisparateError('data', `${where}: cell ${i + 1}: source rows fit no rule (${String(invalid)}); find them with the query's checks and correct the data`);
+    const keys = keyValues.map((values, k) => {
+      const v = values[i];
+      if (blank(v)) throw fail(i, keyColumns[k]!, v, 'is empty: every cell needs a group');
       return String(v);
     });
-    const suppressed = has.has('suppressed') ? bit(i, 'suppressed', o.get('suppressed'), false) === 1 : false;
-    const n = suppressed ? 0 : num(i, 'row_count', o.get('row_count'), false)!;
-    if (!(n >= 0) || !Number.isSafeInteger(n)) throw fail(i, 'row_count', o.get('row_count'), 'must hold a non-negative integer below 2^53');
+    const suppressed = suppressedOf ? bit(i, 'suppressed', suppressedOf[i], false) === 1 : false;
+    const n = suppressed ? 0 : num(i, 'row_count', countOf[i], false)!;
+    if (!(n >= 0) || !Number.isSafeInteger(n)) throw fail(i, 'row_count', countOf[i], 'must hold a non-negative integer below 2^53');
     let bin: number | null = null;
     if (scored && !suppressed) {
-      bin = num(i, 'score_bin', o.get('score_bin'), true);
+      bin = num(i, 'score_bin', binOf![i], true);
       if (bin !== null) {
-        if (!Number.isInteger(bin) || bin < 0 || bin >= CELLS_FINE_BINS) throw fail(i, 'score_bin', o.get('score_bin'), `must be an integer from 0 to ${CELLS_FINE_BINS - 1}`);
-        const lo = num(i, 'score_lo', o.get('score_lo'), false)!;
-        const hi = num(i, 'score_hi', o.get('score_hi'), false)!;
-        const bins = num(i, 'score_bins', o.get('score_bins'), false)!;
+        if (!Number.isInteger(bin) || bin < 0 || bin >= CELLS_FINE_BINS) throw fail(i, 'score_bin', binOf![i], `must be an integer from 0 to ${CELLS_FINE_BINS - 1}`);
+        const lo = num(i, 'score_lo', loOf?.[i], false)!;
+        const hi = num(i, 'score_hi', hiOf?.[i], false)!;
+        const bins = num(i, 'score_bins', binsOf?.[i], false)!;
         if (!binning) binning = { lo, hi, bins };
-        else if (binning.lo !== lo || binning.hi !== hi || binning.bins !== bins) throw fail(i, 'score_lo', o.get('score_lo'), 'differs between cells: one query\'s output has one binning');
-        if (!(hi > lo)) throw fail(i, 'score_hi', o.get('score_hi'), 'must be above score_lo');
+        else if (binning.lo !== lo || binning.hi !== hi || binning.bins !== bins) throw fail(i, 'score_lo', loOf?.[i], 'differs between cells: one query\'s output has one binning');
+        if (!(hi > lo)) throw fail(i, 'score_hi', hiOf?.[i], 'must be above score_lo');
       }
     }
-    return {
+    const withScore = scored && bin !== null;
+    rows[i] = {
       keys,
-      flagged: bit(i, 'flagged', o.get('flagged'), false)!,
-      label: has.has('label') ? bit(i, 'label', o.get('label'), true) : null,
-      fromSource: has.has('from_source') ? bit(i, 'from_source', o.get('from_source'), false)! : 0,
+      flagged: bit(i, 'flagged', flaggedOf[i], false)!,
+      label: labelOf ? bit(i, 'label', labelOf[i], true) : null,
+      fromSource: sourceOf ? bit(i, 'from_source', sourceOf[i], false)! : 0,
       suppressed,
       bin,
       n,
-      q: scored && bin !== null ? big(i, 'score_sum', o.get('score_sum')) : 0n,
-      qq: scored && bin !== null ? big(i, 'score_sumsq', o.get('score_sumsq')) : 0n,
+      q: withScore ? big(i, 'score_sum', sumOf?.[i]) : 0n,
+      qq: withScore ? big(i, 'score_sumsq', sumSqOf?.[i]) : 0n,
       suppressedRows: suppressed ? 1 : 0,
       ...(fixedIpw
-        ? fromFixed(suppressed ? 0n : big(i, 'ipw_sum', o.get('ipw_sum')), suppressed ? 0n : big(i, 'ipw_var', o.get('ipw_var')))
+        ? fromFixed(suppressed ? 0n : big(i, 'ipw_sum', ipwSumOf[i]), suppressed ? 0n : big(i, 'ipw_var', ipwVarOf[i]))
         : {
-            ipwSum: has.has('ipw_sum') && !suppressed ? num(i, 'ipw_sum', o.get('ipw_sum'), false)! : 0,
-            ipwVar: has.has('ipw_var') && !suppressed ? num(i, 'ipw_var', o.get('ipw_var'), false)! : 0,
+            ipwSum: ipwSumOf && !suppressed ? num(i, 'ipw_sum', ipwSumOf[i], false)! : 0,
+            ipwVar: ipwVarOf && !suppressed ? num(i, 'ipw_var', ipwVarOf[i], false)! : 0,
           }),
     };
-  });
+  }
   if (rows.length === 0) throw new DisparateError('data', `${where}: no rows to audit`);
   return {
     where,

@@ -242,7 +242,9 @@ export function auditAggregated(agg: AggregatedDecisions, hash: string, opts: Au
       ? agg.sourced
         ? `recorded labels in column "${opts.label}"; rows with ${opts.labelSource} are a random-audit sample, the other flagged rows were selected by the model (selective labels: see selective_labels)`
         : `recorded labels ${opts.positives ? `from the positives in column "${opts.positives}"` : `in column "${opts.label}"`} (${labels ? 'label-based metrics use only rows with a label' : 'no row has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
-      : 'none: only selection metrics',
+      : opts.cells && agg.labelled
+        ? `recorded labels in the cells' column "label" (${labels ? 'label-based metrics use only cells with a label' : 'no cell has a label'}); provenance of the labels not declared: if they come only from model-selected investigations, error rates are biased`
+        : 'none: only selection metrics',
     bootstrap: opts.bootstrap,
   });
   return {

@@ -214,6 +214,10 @@ describe('the emitted query and --cells', () => {
     const fromCells = await auditDecisions(base(cells, { protected: [], cells: true, flag: '', references: new Map(), sweep: true }));
     const strip = (r: Results) => ({ ...r, manifest: { ...r.manifest, data: null, decision: null, labels: null, protected: null } });
     expect(JSON.stringify(strip(fromCells))).toBe(JSON.stringify(strip(direct)));
+    // Cells carry their labels in the contract's column: the manifest says so (not "only selection
+    // metrics" above label-based metrics) even when --label was not repeated.
+    expect(fromCells.groups.some((g) => typeof g.metrics['false_positive_rate']?.value === 'number')).toBe(true);
+    expect(fromCells.manifest.labels).toMatch(/^recorded labels in the cells' column "label" \(label-based metrics use only cells with a label\)/);
   });
 
   it('the query is portable text: the cells contract\'s columns, no engine-specific function', () => {

@@ -196,10 +196,10 @@ function uint(src: Uint8Array, at: number, bytes: number): number {
 }
 
 /**
- * A Zstandard frame's extent (src[start, end)), where its content checksum is, or -1, and the content size
- * its header declares, or -1 (RFC 8878, 3.1.1).
+ * A Zstandard frame's extent (src[start, end)), where its content checksum is, or -1, the content size
+ * its header declares, or -1, and its window size (RFC 8878, 3.1.1).
  */
-function zstdFrame(src: Uint8Array, start: number, need: Need): { end: number; checksum: number; size: number } {
+function zstdFrame(src: Uint8Array, start: number, need: Need): { end: number; checksum: number; size: number; window: number } {
   const descriptor = src[start + 4]!;
   if ((descriptor & 0x08) !== 0) fail('a Zstandard frame descriptor with its reserved bit set');
   const single = (descriptor & 0x20) !== 0;
@@ -211,6 +211,9 @@ function zstdFrame(src: Uint8Array, start: number, need: Need): { end: number; c
   if (uint(src, dictionaryAt, dictionaryBytes) !== 0) fail('a Zstandard frame compressed against a dictionary');
   // A 2-byte content size is stored less 256.
   const size = sizeBytes === 0 ? -1 : uint(src, dictionaryAt + dictionaryBytes, sizeBytes) + (sizeBytes === 2 ? 256 : 0);
+  // Window descriptor (3.1.1.1.2): 2^(10 + exponent), plus eighths of it; a single-segment frame's window is its content.
+  const base = single ? 0 : 2 ** (10 + (src[start + 5]! >>> 3));
+  const window = single ? size : base + (base / 8) * (src[start + 5]! & 7);
   let s = start + header;
   for (let last = false; !last; ) {
     need(s + 3, 'a block header');
@@ -223,8 +226,11 @@ function zstdFrame(src: Uint8Array, start: number, need: Need): { end: number; c
   }
   const checksum = (descriptor & 0x04) !== 0 ? s : -1;
   if (checksum >= 0) need(s + 4, 'its content checksum');
-  return { end: checksum >= 0 ? s + 4 : s, checksum, size };
+  return { end: checksum >= 0 ? s + 4 : s, checksum, size, window };
 }
+
+/** The largest window accepted from a Zstandard frame that declares no content size, beyond the buffer's own length. */
+const ZSTD_WINDOW_UNSIZED = 8 << 20;
 
 /**
  * Decodes Zstandard frames (skippable frames skipped) to exactly `length` bytes, 8-byte aligned as
@@ -244,9 +250,12 @@ export function zstdFrames(src: Uint8Array, length: number): Uint8Array {
     }
     const magic = u32(src, s);
     if (magic !== 0xfd2fb528) fail(`data that is not a Zstandard frame (magic number ${magic.toString(16).padStart(8, '0')}, not fd2fb528)`);
-    const { end, checksum, size } = zstdFrame(src, s, need);
-    // A content size in the header is checked before fzstd allocates it.
+    const { end, checksum, size, window } = zstdFrame(src, s, need);
+    // A content size in the header is checked before fzstd allocates it. Without one, fzstd allocates
+    // the frame's window (up to 2 GB) however little follows: a window beyond what the buffer still has
+    // to hold (or beyond 8 MiB, what a streaming encoder's default window needs) is refused first.
     if (size > length - total) fail(`a Zstandard frame of ${size} bytes where the length prefix declares ${length}`);
+    if (size < 0 && window > Math.max(length - total, ZSTD_WINDOW_UNSIZED)) fail(`a Zstandard frame with no content size and a ${window}-byte window, more than the ${length} bytes its length prefix declares`);
     let part: Uint8Array;
     try {
       part = (fzstd ??= require('fzstd') as Fzstd).decompress(src.subarray(s, end));

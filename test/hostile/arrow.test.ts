@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dictionary, float64, int32, list, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
+import { CompressionType, dictionary, float64, getCompressionCodec, int32, list, setCompressionCodec, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregateDecisions, type DecisionRoles } from '../../datasets/sql/index.js';
+import { aggregateDecisions, registerArrowCodecs, type DecisionRoles } from '../../datasets/sql/index.js';
 import { runCli } from '../cli/run-cli.js';
 import { expectBadInputAsync } from './expect-error.js';
 
@@ -192,6 +192,34 @@ describe('compressed record batches (test/fixtures/arrow-compressed, written by 
       const path = file(`length-${declared(length)}-${name}`, bytes);
       await expectBadInputAsync(audit(path, plain), 'data', corrupt(message(length))(path));
     }
+  });
+
+  it('a Zstandard frame without a content size is decoded within a window the buffer can need, not whatever window it declares', async () => {
+    // Frames written by hand: one RLE block (a constant buffer, e.g. a column of zeros), no content size,
+    // the window descriptor's exponent e giving a window of 2^(10 + e) bytes.
+    registerArrowCodecs();
+    const ours = getCompressionCodec(CompressionType.ZSTD)!;
+    const write = (name: string, exponent: number) => {
+      setCompressionCodec(CompressionType.ZSTD, {
+        decode: ours.decode,
+        encode: (bytes: Uint8Array) => {
+          if (bytes.length === 0 || bytes.length > 1 << 17 || bytes.some((b) => b !== bytes[0])) return bytes;
+          const block = 1 | (1 << 1) | (bytes.length << 3);
+          return Uint8Array.of(0x28, 0xb5, 0x2f, 0xfd, 0x00, exponent << 3, block & 0xff, (block >> 8) & 0xff, block >> 16, bytes[0]!);
+        },
+      });
+      try {
+        return file(name, tableToIPC(tableFromArrays({ nat: ['fr', 'nl', 'fr', 'nl'], flag: columns.flag, score: new Float64Array(64).subarray(0, 4) }), { format: 'stream', codec: CompressionType.ZSTD })!);
+      } finally {
+        setCompressionCodec(CompressionType.ZSTD, ours);
+      }
+    };
+    const small = write('unsized-small-window.arrows', 0);
+    const plainFile = file('unsized-plain.arrows', arrow({ nat: ['fr', 'nl', 'fr', 'nl'], flag: columns.flag, score: new Float64Array(4) }, 'stream'));
+    const scored = { ...roles, score: 'score' };
+    expect((await aggregateDecisions(small, scored)).cells).toEqual((await aggregateDecisions(plainFile, scored)).cells);
+    const huge = write('unsized-huge-window.arrows', 20);
+    await expectBadInputAsync(audit(huge, scored), 'data', `${huge}: a compressed record batch holds a Zstandard frame with no content size and a 1073741824-byte window, more than the 32 bytes its length prefix declares (a corrupt file)`);
   });
 
   it('a codec Arrow does not define', async () => {

@@ -4,17 +4,19 @@
  */
 type Bytes = number[];
 
+/** A protobuf varint: an int64 as its 64-bit two's complement (negative numbers take ten bytes). */
 function varint(n: number): Bytes {
   const out: Bytes = [];
-  while (n >= 0x80) {
-    out.push((n % 128) | 0x80);
-    n = Math.floor(n / 128);
+  let v = BigInt.asUintN(64, BigInt(n));
+  while (v >= 0x80n) {
+    out.push(Number(v & 0x7fn) | 0x80);
+    v >>= 7n;
   }
-  out.push(n);
+  out.push(Number(v));
   return out;
 }
 const tag = (field: number, wire: number) => varint(field * 8 + wire);
-const int = (field: number, v: number): Bytes => [...tag(field, 0), ...varint(v < 0 ? 2 ** 64 + v : v)];
+const int = (field: number, v: number): Bytes => [...tag(field, 0), ...varint(v)];
 const bytes = (field: number, payload: Bytes): Bytes => [...tag(field, 2), ...varint(payload.length), ...payload];
 const text = (field: number, s: string): Bytes => bytes(field, [...new TextEncoder().encode(s)]);
 const floats = (field: number, values: readonly number[]): Bytes => bytes(field, [...new Uint8Array(Float32Array.from(values).buffer)]);

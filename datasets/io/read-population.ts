@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { tableFromIPC, Type } from '@uwdata/flechette';
+import { Type } from '@uwdata/flechette';
 import { parquetMetadata, parquetSchema } from 'hyparquet';
 import { readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import { decodeText, type TextEncoding } from '../../harness/config/index.js';
 import { DisparateError } from '../../harness/errors/index.js';
-import { registerArrowCodecs } from '../sql/index.js';
+import { checkArrowColumns, decodeArrowTable } from '../sql/index.js';
 import { columnLevels, type ResolvedPopulation } from '../synth/index.js';
 import { categorical, encodeCategorical, mapInto, normaliseLabels, numeric, quoteLabel, type Column, type Table } from '../table/index.js';
 import { parseCsv, type TextTable } from './parse-csv.js';
@@ -46,14 +46,10 @@ function parse(file: string, bytes: Buffer, encoding: TextEncoding): Raw[] {
   if (ext === '.csv' || ext === '.txt') return textColumns(parseCsv(file, decodeText(file, bytes, 'data', encoding, 'csv')));
   if (ext === '.jsonl' || ext === '.ndjson') return textColumns(parseJsonl(file, decodeText(file, bytes, 'data', encoding, 'lines')));
   if (ext === '.arrow' || ext === '.arrows' || ext === '.ipc' || ext === '.feather') {
-    let t: ReturnType<typeof tableFromIPC>;
-    // Record batches compressed with LZ4 (pyarrow's write_feather default) or ZSTD decode as the decisions' do.
-    registerArrowCodecs();
-    try {
-      t = tableFromIPC(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { useBigInt: false });
-    } catch (e) {
-      throw new DisparateError('data', `${file}: not an Arrow IPC file (${(e as Error).message})`);
-    }
+    // The checks the decisions' Arrow files get: a sound file (compressed batches included), every
+    // batch as long as it says, UTF-8 strings.
+    const t = decodeArrowTable(file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { useBigInt: false });
+    checkArrowColumns(file, t.children, t.schema.fields.map((f) => f.name));
     return t.schema.fields.map((field, j) => {
       const col = t.getChildAt(j)!;
       const id = field.type.typeId;

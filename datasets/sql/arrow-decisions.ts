@@ -97,6 +97,36 @@ function kindOf(type: DataType): Kind | null {
 
 const startsWith = (bytes: Uint8Array, at: number) => MAGIC.every((b, i) => bytes[at + i] === b);
 
+/** A vector of the metadata longer than the whole file (see withBoundedVectors). */
+class OversizedVector extends Error {
+  constructor(readonly entries: number, readonly bytes: number) {
+    super(`a list of ${entries} entries in a file of ${bytes} bytes`);
+  }
+}
+
+/**
+ * Runs `decode` (flechette reading a file's metadata) with array-likes of more than `limit` entries
+ * refused. flechette sizes the vectors of a message's metadata (field nodes, buffers, fields,
+ * variadic buffer counts) by the 32-bit count the file declares, through Array.from({ length }),
+ * and reads past the metadata as zeros: one corrupt count builds an array of up to 2^31 entries and
+ * exhausts the heap. No vector of an IPC file has more entries than the file has bytes.
+ */
+function withBoundedVectors<T>(limit: number, decode: () => T): T {
+  const from = Array.from;
+  const bounded = function (this: unknown, items: ArrayLike<unknown> | Iterable<unknown>, ...rest: unknown[]) {
+    const length = (items as { length?: unknown } | null)?.length;
+    // Only a bare { length } (what sizes a vector): arrays, typed arrays and other iterables pass as they are.
+    if (typeof length === 'number' && length > limit && !(Symbol.iterator in Object(items))) throw new OversizedVector(length, limit);
+    return (from as (...a: unknown[]) => unknown[]).call(this, items, ...rest);
+  };
+  Array.from = bounded as typeof Array.from;
+  try {
+    return decode();
+  } finally {
+    Array.from = from;
+  }
+}
+
 /** Decodes one file: its schema and batches, as views over its bytes (values are decoded on demand). */
 function decodeFile(file: string): ArrowFile {
   let bytes: Buffer;
@@ -106,23 +136,33 @@ function decodeFile(file: string): ArrowFile {
     if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_FS_FILE_TOO_LARGE') throw new DisparateError('data', `${file}: too large to read in one piece (${(statSync(file).size / 2 ** 30).toFixed(1)} GiB); write it as several files and give a glob of them`);
     throw e;
   }
+  return { file, table: decodeArrowTable(file, bytes, { useBigInt: true, useDecimalInt: true }) };
+}
+
+/**
+ * An Arrow IPC file's bytes (file or stream format, record batches plain or compressed) as flechette's
+ * table, its values decoded on demand; what is not a whole, sound Arrow IPC file is a data error naming
+ * `file`. The decisions and the population readers share it.
+ */
+export function decodeArrowTable(file: string, bytes: Uint8Array, options: { useBigInt: boolean; useDecimalInt?: boolean }): Table {
   if (bytes.length === 0) throw new DisparateError('data', `${file}: empty file (not an Arrow IPC file)`);
-  if (bytes.subarray(0, 4).toString('latin1') === 'FEA1') throw new DisparateError('data', `${file}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2)`);
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1') === 'FEA1') throw new DisparateError('data', `${file}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2)`);
   // The file format ends with the magic too: without it the footer (where the batches are) is cut off.
   if (startsWith(bytes, 0) && (bytes.length < 12 || !startsWith(bytes, bytes.length - 6))) throw new DisparateError('data', `${file}: truncated Arrow IPC file (the footer and closing "ARROW1" are missing)`);
   let table: Table;
   registerArrowCodecs();
   try {
-    table = tableFromIPC(bytes, { useBigInt: true, useDecimalInt: true });
+    table = withBoundedVectors(bytes.length, () => tableFromIPC(bytes, options));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof OversizedVector) throw new DisparateError('data', `${file}: a corrupt Arrow IPC file (its metadata declares a list of ${e.entries} entries, more than the file's ${e.bytes} bytes)`);
     if (e instanceof CompressedBufferError) throw new DisparateError('data', `${file}: a compressed record batch holds ${message} (a corrupt file)`);
     const codec = /^Missing compression codec .*\(id (-?\d+)\)$/.exec(message);
     if (codec) throw new DisparateError('data', `${file}: record batches compressed with codec ${codec[1]}, which Arrow IPC does not define (0 is LZ4 frame, 1 is ZSTD); write it with compression "lz4", "zstd" or "uncompressed"`);
     throw new DisparateError('data', `${file}: not an Arrow IPC file, or truncated (${message.split('\n')[0]!.slice(0, 120)})`);
   }
   if (table.schema.fields.length === 0) throw new DisparateError('data', `${file}: not an Arrow IPC file (no schema, or a schema without columns)`);
-  return { file, table };
+  return table;
 }
 
 /** Opens an Arrow input: the first file decoded and its columns typed (no value is read yet). */

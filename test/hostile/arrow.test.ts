@@ -51,6 +51,19 @@ describe('bytes that are not a whole Arrow IPC file are refused naming the file'
     await expectBadInputAsync(audit(path), 'data', new RegExp(`^${path}: not an Arrow IPC file, or truncated \\(Expected to read \\d+ bytes for message body, but only read \\d+\\.\\)$`));
   });
 
+  it('a corrupt count in the metadata (a list of 2^31 field nodes) is refused at once, not by exhausting the memory', async () => {
+    for (const format of ['file', 'stream'] as const) {
+      const bytes = Buffer.from(arrow(columns, format));
+      // The record batch's field nodes: their count (3 columns), then the first node (4 rows, no null).
+      const nodes = Buffer.concat([Buffer.from([3, 0, 0, 0, 4]), Buffer.alloc(15)]);
+      const at = bytes.indexOf(nodes);
+      expect(at).toBeGreaterThan(0);
+      bytes.writeInt32LE(0x7f000003, at);
+      const path = file(`nodes.${format === 'file' ? 'arrow' : 'arrows'}`, bytes);
+      await expectBadInputAsync(audit(path), 'data', `${path}: a corrupt Arrow IPC file (its metadata declares a list of ${0x7f000003} entries, more than the file's ${bytes.length} bytes)`);
+    }
+  });
+
   it('Feather version 1 (not Arrow IPC) is named for what it is', async () => {
     const path = file('old.feather', Buffer.concat([Buffer.from('FEA1'), Buffer.alloc(16)]));
     await expectBadInputAsync(audit(path), 'data', `${path}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2)`);

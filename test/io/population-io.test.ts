@@ -123,6 +123,14 @@ describe('readPopulation type checks', () => {
     expect(dataError(() => readPopulation(join(dir, 'x.xlsx')))).toMatch(/unsupported format ".xlsx"/);
     writeFileSync(join(dir, 'junk.arrow'), 'not arrow at all');
     expect(dataError(() => readPopulation(join(dir, 'junk.arrow')))).toMatch(/junk\.arrow: not an Arrow IPC file/);
+    // A corrupt population file gets the decisions' checks: a count in its metadata past the file's
+    // size is refused at once (not by exhausting the memory), a batch shorter than it says by name.
+    const bytes = Buffer.from(readFileSync(file));
+    const count = bytes.indexOf(Buffer.concat([Buffer.from([resolved.columns.length, 0, 0, 0]), Buffer.from(new BigInt64Array([BigInt(table.n)]).buffer), Buffer.alloc(8)]));
+    expect(count).toBeGreaterThan(0);
+    bytes.writeInt32LE(0x7f000000 + resolved.columns.length, count);
+    writeFileSync(join(dir, 'corrupt.arrow'), bytes);
+    expect(dataError(() => readPopulation(join(dir, 'corrupt.arrow')))).toBe(`${join(dir, 'corrupt.arrow')}: a corrupt Arrow IPC file (its metadata declares a list of ${0x7f000000 + resolved.columns.length} entries, more than the file's ${bytes.length} bytes)`);
     // .arrow is the IPC file format (magic first), .arrows the stream (continuation marker first).
     expect(readFileSync(file).subarray(0, 6).toString()).toBe('ARROW1');
     writePopulation(table, join(dir, 'typed.arrows'));

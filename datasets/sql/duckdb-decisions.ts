@@ -369,7 +369,9 @@ export async function aggregateDecisions(
       // The query runs on the engine's threads; `whileRunning` uses this one meanwhile.
       const [result] = await Promise.all([engine.connection.runAndReadAll(cellsQuery(spec)), whileRunning?.()]);
       const columns = result.columnNames();
-      const cells: CellObjects = { columns, data: result.getColumnsJS() as unknown[][] };
+      // No row at all (a header and nothing else, or --where keeping none): no chunk, so no column arrays.
+      const data = result.getColumnsJS() as unknown[][];
+      const cells: CellObjects = { columns, data: columns.map((_, j) => data[j] ?? []) };
       const invalid = cells.data[columns.indexOf('invalid')]!;
       if (invalid.some((v) => v !== null && v !== undefined)) throw await explainInvalid(engine.connection, source, portable, roles);
       return { cells, hash: await hash, spec, source, ...sliced };

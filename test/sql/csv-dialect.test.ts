@@ -89,6 +89,12 @@ describe('CSV dialects: sniffed once, read as sniffed', () => {
     for (const [name, file] of Object.entries(variants)) expect(withoutInput(await auditDecisions(options(file, { label: 'label', score: 'score' }))), name).toBe(plain);
   });
 
+  it('a header and no row, or a byte-order mark before the header', async () => {
+    await expect(auditDecisions(options(write('header-only.csv', 'region,gender,flag\n'), {}))).rejects.toThrow(/header-only\.csv: no rows to audit$/);
+    const bom = await aggregateDecisions(write('bom.csv', `\ufeff${csv(',', '\n')}`), roles);
+    expect(bom.cells).toEqual((await aggregateDecisions(variants['comma.csv']!, roles)).cells);
+  });
+
   it('a row with a field too many is refused naming the file and its line', async () => {
     const lines = csv(',', '\n').split('\n');
     lines[57] += ',extra';

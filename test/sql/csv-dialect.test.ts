@@ -95,6 +95,11 @@ describe('CSV dialects: sniffed once, read as sniffed', () => {
     expect(bom.cells).toEqual((await aggregateDecisions(variants['comma.csv']!, roles)).cells);
   });
 
+  it('scores written with a decimal comma are refused with the reason named', async () => {
+    const file = write('decimal-comma.csv', csv(';', '\n').replace(/;(\d)\.(\d+)$/gm, ';$1,$2'));
+    await expect(aggregateDecisions(file, roles)).rejects.toThrow(/decimal-comma\.csv: column "score" has a non-numeric or NaN score "0,\d+" at row \d+ \(a decimal comma: write the scores with a decimal point, e\.g\. 0\.5\)$/);
+  });
+
   it('a row with a field too many is refused naming the file and its line', async () => {
     const lines = csv(',', '\n').split('\n');
     lines[57] += ',extra';

@@ -20,6 +20,22 @@ interface Parts {
   isValid(i: number): boolean;
 }
 
+/**
+ * Offsets from 0 up that never decrease: each value's bytes lie between its offset and the next. One
+ * corrupt offset would otherwise make a value of another's bytes (a wrong group, silently) or of
+ * gigabytes of reads past the buffer.
+ */
+function ascending(offsets: ArrayLike<number | bigint>, length: number): boolean {
+  let previous = Number(offsets[0]);
+  if (!(previous >= 0)) return false;
+  for (let i = 1; i <= length; i++) {
+    const next = Number(offsets[i]);
+    if (!(next >= previous)) return false;
+    previous = next;
+  }
+  return true;
+}
+
 /** A batch's buffers fit its length (a corrupt file can point past its body, which views clip silently). */
 function checkBatch(file: string, name: string, batch: Batch): void {
   const b = batch as unknown as Parts;
@@ -28,6 +44,7 @@ function checkBatch(file: string, name: string, batch: Batch): void {
     (b.offsets !== undefined && (b.offsets.length < b.length + 1 || Number(b.offsets[b.length]) > (b.values?.length ?? 0))) ||
     (b.offsets === undefined && b.values !== undefined && b.type.typeId !== Type.Bool && b.type.typeId !== Type.Utf8View && b.values.length < b.length);
   if (short) throw new DisparateError('data', `${file}: column "${name}": a record batch is shorter than it says (a truncated or corrupt file)`);
+  if (b.offsets !== undefined && !ascending(b.offsets, b.length)) throw new DisparateError('data', `${file}: column "${name}": a record batch's value offsets go backwards (a corrupt file)`);
   if (b.dictionary && b.values) {
     const size = b.dictionary.length;
     for (let i = 0; i < b.length; i++) {

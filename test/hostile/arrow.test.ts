@@ -132,6 +132,20 @@ describe('through the CLI', () => {
   });
 });
 
+describe('value offsets', () => {
+  it('offsets that go backwards (one corrupt offset) are refused naming the column, not read as other values or past the buffer', async () => {
+    for (const offset of [5, 1 << 20]) {
+      const copy = Buffer.from(arrow({ nat: ['fr', 'nl', 'fr', 'nl'], flag: columns.flag }, 'file', { nat: utf8() as never }));
+      const offsets = Buffer.from(Int32Array.of(0, 2, 4, 6, 8).buffer);
+      const at = copy.indexOf(offsets);
+      expect(at).toBeGreaterThan(0);
+      copy.writeInt32LE(offset, at + 4);
+      const path = file(`offsets-${offset}.arrow`, copy);
+      await expectBadInputAsync(audit(path), 'data', `${path}: column "nat": a record batch's value offsets go backwards (a corrupt file)`);
+    }
+  });
+});
+
 describe('text', () => {
   it('bytes that are not UTF-8 in a string column (plain or dictionary-encoded) are refused naming the row', async () => {
     const copy = Buffer.from(arrow({ nat: ['fr', 'qq', 'fr', 'qq'], flag: columns.flag }, 'file', { nat: utf8() as never }));

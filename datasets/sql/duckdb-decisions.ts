@@ -163,6 +163,9 @@ export function engineError(file: string, error: unknown): Error {
     const line = /Line: (\d+)/.exec(message)?.[1];
     return new DisparateError('data', `${file}: not valid UTF-8${line ? ` (line ${line})` : ''}; if the file is in ISO-8859-1 (latin-1), pass --encoding latin1`);
   }
+  if (/Error when sniffing file/.test(first)) {
+    return new DisparateError('data', `${file}: its delimiter and quoting could not be detected (no delimiter among comma, semicolon, tab and pipe, with or without quotes, gives every row the same number of fields); check that each row has the header's fields and that every quote is closed`);
+  }
   if (/^(Invalid Input|Conversion|IO|Parser|Invalid) Error/i.test(first) || /CSV Error|No files found|JSON/i.test(message)) {
     const line = /Line: (\d+)/.exec(message)?.[1];
     const detail = first.replace(/^[A-Za-z ]+Error:\s*/, '').slice(0, 200);

@@ -36,6 +36,14 @@ beforeAll(() => {
 });
 
 describe('disparate on hostile input', () => {
+  it('a column name holding a terminal escape sequence or a bell is shown escaped, on one line', () => {
+    file('escape.csv', 'g,"fl\u001b[2Jag\u0007x",flag_\n1,1,1\n');
+    const r = cli(['audit', 'escape.csv', '--protected', 'nat', '--flag', 'flag_', '--json']);
+    expect(r.stderr).toMatch(/^disparate: [^\n\r\u0000\u001b]*\\u001b\[2Jag\\u0007x[^\n\r\u0000\u001b]*\n$/);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
   it('audit: latin-1 bytes are refused naming the row and byte offset', () => {
     expectBadInput(
       cli(['audit', 'latin1.csv', '--protected', 'nat', '--flag', 'flag', '--out', 'o1']),

@@ -95,6 +95,11 @@ describe('CSV dialects: sniffed once, read as sniffed', () => {
     expect(bom.cells).toEqual((await aggregateDecisions(variants['comma.csv']!, roles)).cells);
   });
 
+  it('a file whose dialect the engine cannot settle is refused saying so, in one line', async () => {
+    const file = write('unsniffable.csv', 'g,"fl\rag",x\na,1,2\n');
+    await expect(aggregateDecisions(file, { protected: ['g'], flag: 'x' })).rejects.toThrow(/^[^\n]*unsniffable\.csv: its delimiter and quoting could not be detected \(no delimiter among comma, semicolon, tab and pipe, with or without quotes, gives every row the same number of fields\); check that each row has the header's fields and that every quote is closed$/);
+  });
+
   it('scores written with a decimal comma are refused with the reason named', async () => {
     const file = write('decimal-comma.csv', csv(';', '\n').replace(/;(\d)\.(\d+)$/gm, ';$1,$2'));
     await expect(aggregateDecisions(file, roles)).rejects.toThrow(/decimal-comma\.csv: column "score" has a non-numeric or NaN score "0,\d+" at row \d+ \(a decimal comma: write the scores with a decimal point, e\.g\. 0\.5\)$/);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { Type } from '@uwdata/flechette';
 import { parquetMetadata, parquetSchema } from 'hyparquet';
-import { readColumn } from 'hyparquet/src/column.js';
+import { parquetHeader, readColumn } from 'hyparquet/src/column.js';
 import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { getTreePath } from 'hyparquet/src/schema.js';
 import { decodeText, type TextEncoding } from '../../harness/config/index.js';
@@ -75,6 +75,37 @@ function parse(file: string, bytes: Buffer, encoding: TextEncoding): Raw[] {
  * Flat columns only. Numbers (ints, floats, decimals; int64 as the nearest double) and booleans
  * become numeric columns; strings are typed like JSON values; anything else is reported by name.
  */
+/**
+ * The page headers of a flat column chunk, walked before any page is decoded: each page lies inside the
+ * chunk and holds no more values than its row group has left. The decoder trusts them, so one corrupt
+ * count (a page of 2^31 values in a file of a few kilobytes) would keep it filling levels for minutes.
+ */
+function checkPages(view: DataView, rows: number): void {
+  const reader = { view, offset: 0 };
+  for (let left = rows; left > 0 && reader.offset < view.byteLength - 1; ) {
+    const header = parquetHeader(reader);
+    const bytes = header.compressed_page_size;
+    if (!(Number.isInteger(bytes) && bytes >= 0 && reader.offset + bytes <= view.byteLength)) throw new Error(`a page of ${bytes} bytes that runs past its column chunk`);
+    if (header.type === 'DICTIONARY_PAGE') {
+      // Every dictionary entry takes at least a byte.
+      const entries = header.dictionary_page_header?.num_values ?? 0;
+      if (!(entries >= 0 && entries <= header.uncompressed_page_size)) throw new Error(`a dictionary page of ${entries} entries in ${header.uncompressed_page_size} bytes`);
+    } else {
+      const v2 = header.data_page_header_v2;
+      const values = header.data_page_header?.num_values ?? v2?.num_values ?? 0;
+      if (!(values >= 0 && values <= left)) throw new Error(`a page of ${values} values where its row group has ${left} left`);
+      if (v2) {
+        // Version 2 pages keep their levels uncompressed ahead of the values: their lengths lie inside the page.
+        const levels = [v2.definition_levels_byte_length, v2.repetition_levels_byte_length];
+        if (!levels.every((n) => Number.isInteger(n) && n >= 0) || levels[0]! + levels[1]! > Math.min(bytes, header.uncompressed_page_size)) throw new Error(`a page whose levels (${levels.join(' + ')} bytes) do not fit its ${bytes} bytes`);
+        if (v2.num_rows !== values || !(v2.num_nulls >= 0 && v2.num_nulls <= values)) throw new Error(`a page of ${values} values that counts ${v2.num_rows} rows and ${v2.num_nulls} nulls`);
+      }
+      left -= values;
+    }
+    reader.offset += bytes;
+  }
+}
+
 function parseParquet(file: string, bytes: Buffer): Raw[] {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata: ReturnType<typeof parquetMetadata>;
@@ -98,6 +129,7 @@ function parseParquet(file: string, bytes: Buffer): Raw[] {
         const schemaPath = getTreePath(tree, meta.path_in_schema);
         const decoder: Parameters<typeof readColumn>[2] = { pathInSchema: meta.path_in_schema, type: meta.type, element: child.element, schemaPath, codec: meta.codec, parsers: DEFAULT_PARSERS };
         const reader = { view: new DataView(buffer, start, Number(meta.total_compressed_size)), offset: 0 };
+        checkPages(reader.view, rows);
         const { data } = readColumn(reader, { groupStart, selectStart: 0, selectEnd: rows, groupRows: rows }, decoder);
         let n = 0;
         for (const chunk of data) for (let i = 0; i < chunk.length && n < rows; i++, n++) values.push(chunk[i]);

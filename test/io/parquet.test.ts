@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
@@ -124,4 +124,37 @@ describe('Parquet: writePopulation / readPopulation', () => {
     writeFileSync(file, 'not parquet at all');
     expect(dataError(() => readPopulation(file))).toMatch(/junk\.parquet: not a Parquet file/);
   });
+});
+
+describe('a corrupt page header', () => {
+  it('every byte of the first page headers changed: a decode or a data error naming the column, never minutes of work', () => {
+    const small = samplePopulation(resolved, { seed: 3, n: 30 });
+    const file = join(dir, 'pages.parquet');
+    writePopulation(small, file);
+    const bytes = Buffer.from(readFileSync(file));
+    const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const chunk = meta.row_groups[0]!.columns[0]!.meta_data!;
+    // The dictionary page's header, then the first data page's.
+    const starts = [Number(chunk.dictionary_page_offset ?? chunk.data_page_offset), Number(chunk.data_page_offset)];
+    const messages = new Set<string>();
+    for (const i of [...new Set(starts)].flatMap((at) => Array.from({ length: 24 }, (_, k) => at + k))) {
+      for (const value of [0xc8, 0x7f]) {
+        const copy = Buffer.from(bytes);
+        copy[i] = value;
+        const bad = join(dir, `page-${i}-${value}.parquet`);
+        writeFileSync(bad, copy);
+        const started = performance.now();
+        try {
+          expect(readPopulation(bad).n).toBe(30);
+        } catch (e) {
+          expect(e).toBeInstanceOf(DisparateError);
+          expect((e as Error).message.startsWith(`${bad}: `)).toBe(true);
+          messages.add((e as Error).message.replace(`${bad}: `, '').replace(/\d+/g, 'N'));
+        }
+        // Not a timing claim: a page of 2^31 values takes minutes, a bounded one milliseconds.
+        expect(performance.now() - started).toBeLessThan(20_000);
+      }
+    }
+    expect([...messages].some((m) => /a page of N values where its row group has N left/.test(m)), [...messages].join("\n")).toBe(true);
+  }, 120_000);
 });

@@ -152,6 +152,14 @@ describe('numeric transforms in every kind', () => {
     expect(transformed).not.toEqual(await score(zoo, caf));
   });
 
+  it('tfjs (caf-mlp, income standardised by the model): a value of −Infinity stops the run naming the row', async () => {
+    const zoo = resolve('models/zoo/caf-mlp/model.json');
+    const caf = samplePopulation(resolvePopulation(loadPopulationSpec('datasets/populations/caf-households.yaml')), { seed: 5, n: 40 });
+    const income = caf.columns.get('income')!;
+    const broken: Table = { n: caf.n, columns: new Map([...caf.columns, ['income', numeric(Float64Array.from(income.kind === 'numeric' ? income.values : [], (v, i) => (i === 6 ? -Infinity : v)))]]) };
+    await expect(score(zoo, broken)).rejects.toThrow(/input "income" is -Infinity at row 7, outside the domain of its identity transform/);
+  });
+
   const additive = `${resolve('test/fixtures/additive/ebm.model.json')}`;
   it.each([
     ['log', { transform: 'log' }],

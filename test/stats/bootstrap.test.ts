@@ -12,6 +12,8 @@ import {
   rateInterval,
   sampleBinomial,
   sampleMultinomial,
+  selectInPlace,
+  typeSevenQuantile,
   uniformStream,
   wilsonInterval,
   zCritical,
@@ -151,6 +153,29 @@ describe('BCa pieces', () => {
     const expected = jackknifeAcceleration(Float64Array.from(vals), Float64Array.from(wts))!;
     expect(groupJackknifeAcceleration(value, g, r, 75)).toBeCloseTo(expected, 14);
     expect(Math.abs(expected)).toBeGreaterThan(1e-4);
+  });
+
+  it('selectInPlace and typeSevenQuantile: the order statistics and type-7 quantiles of the sorted values, ties and both signs included', () => {
+    const rng = createRng(11);
+    for (let t = 0; t < 300; t++) {
+      const n = 1 + Math.floor(rng.uniform('n', t) * (t % 3 === 0 ? 20 : 3000));
+      const levels = 1 + Math.floor(rng.uniform('levels', t) * 40);
+      const a = Float64Array.from({ length: n }, (_, i) => {
+        const u = rng.uniform(`v${t}`, i);
+        return (t % 2 === 0 ? Math.floor(u * levels) / levels : u) * (rng.uniform(`s${t}`, i) < 0.2 ? -1 : 1);
+      });
+      const sorted = a.slice().sort();
+      const k = Math.floor(rng.uniform('k', t) * n);
+      const selected = a.slice();
+      const v = selectInPlace(selected, k);
+      // Equal values (=== : -0 and 0 tie in a selection, and print alike in results.json).
+      expect(v === sorted[k]).toBe(true);
+      for (let i = 0; i < n; i++) expect(i < k ? selected[i]! <= v : selected[i]! >= v).toBe(true);
+      const p = rng.uniform('p', t);
+      const h = (n - 1) * p;
+      const j = Math.floor(h);
+      expect(typeSevenQuantile(a.slice(), p) === (j + 1 >= n ? sorted[j] : sorted[j]! + (h - j) * (sorted[j + 1]! - sorted[j]!))).toBe(true);
+    }
   });
 
   it('bcaInterval: the percentile interval when unbiased and unaccelerated; reasons where undefined', () => {

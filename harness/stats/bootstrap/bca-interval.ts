@@ -1,16 +1,9 @@
 import { normalCdf, normalQuantile } from '../stdlib-functions.js';
 import type { Interval } from '../intervals/interval.js';
+import { typeSevenQuantile } from './order-statistic.js';
 
 /** Why a BCa interval cannot be formed from these replicates. */
 export type BcaFailure = 'undefined-replicates' | 'degenerate';
-
-/** Type-7 quantile (R's default) of sorted values. */
-function quantile(sorted: Float64Array, prob: number): number {
-  const h = (sorted.length - 1) * prob;
-  const k = Math.floor(h);
-  const lower = sorted[k]!;
-  return k + 1 >= sorted.length ? lower : lower + (h - k) * (sorted[k + 1]! - lower);
-}
 
 /**
  * Bias-corrected and accelerated bootstrap interval (Efron 1987, JASA 82:171–185): the replicate
@@ -30,20 +23,27 @@ export function bcaInterval(
   level: number,
   maxUndefined = 0.01,
 ): Interval | { failure: BcaFailure } {
+  // One pass: the finite replicates copied, their range, and how many lie below and on the estimate
+  // (counted without a branch: replicates fall on either side of it at random). The two quantiles below
+  // are order statistics found by selection, not by sorting the replicates.
+  const buffer = new Float64Array(values.length);
   let count = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) count++;
-  if (count === 0 || count < values.length * (1 - maxUndefined)) return { failure: 'undefined-replicates' };
-  const sorted = new Float64Array(count);
-  let j = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) sorted[j++] = values[i]!;
-  sorted.sort();
-  if (acceleration === null || !Number.isFinite(estimate) || sorted[0] === sorted[count - 1]) return { failure: 'degenerate' };
+  let min = Infinity;
+  let max = -Infinity;
   let below = 0;
   let equal = 0;
-  for (let i = 0; i < count; i++) {
-    if (sorted[i]! < estimate) below++;
-    else if (sorted[i] === estimate) equal++;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    buffer[count++] = v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    below += +(v < estimate);
+    equal += +(v === estimate);
   }
+  if (count === 0 || count < values.length * (1 - maxUndefined)) return { failure: 'undefined-replicates' };
+  if (acceleration === null || !Number.isFinite(estimate) || min === max) return { failure: 'degenerate' };
+  const finite = buffer.subarray(0, count);
   const share = (below + equal / 2) / count;
   if (share <= 0 || share >= 1) return { failure: 'degenerate' };
   const z0 = normalQuantile(share, 0, 1);
@@ -56,5 +56,5 @@ export function bcaInterval(
   const lo = adjusted(zq);
   const hi = adjusted(-zq);
   if (!(lo >= 0 && hi <= 1 && lo < hi)) return { failure: 'degenerate' };
-  return { lo: quantile(sorted, lo), hi: quantile(sorted, hi), method: 'bootstrap-bca' };
+  return { lo: typeSevenQuantile(finite, lo), hi: typeSevenQuantile(finite, hi), method: 'bootstrap-bca' };
 }

@@ -1,35 +1,5 @@
 import type { Interval } from '../intervals/interval.js';
-
-/** In-place quickselect (Hoare partition): after it, a[k] holds the k-th smallest of a[lo..hi]. */
-function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
-}
-
-/** Smallest value of a[from..] (after a selection, the next order statistic sits there). */
-function minFrom(a: Float64Array, from: number): number {
-  let m = Infinity;
-  for (let i = from; i < a.length; i++) if (a[i]! < m) m = a[i]!;
-  return m;
-}
+import { minFrom, selectInPlace } from './order-statistic.js';
 
 /**
  * Percentile bootstrap interval: the α/2 and 1 − α/2 quantiles of the replicate values (type-7
@@ -51,7 +21,7 @@ export function percentileInterval(values: Float64Array, level: number, maxUndef
   const q = (prob: number) => {
     const h = (finite.length - 1) * prob;
     const k = Math.floor(h);
-    const lower = select(finite, k);
+    const lower = selectInPlace(finite, k);
     if (k + 1 >= finite.length || h === k) return lower;
     return lower + (h - k) * (minFrom(finite, k + 1) - lower);
   };

@@ -142,8 +142,9 @@ export async function benchModels(opts: { rows?: number; sections?: readonly Mod
       ],
     });
     const ls = loadAnyModel(logistic);
-    const lr = await rate(() => bindAsync(ls, t20)(0, n), n);
-    figures.push({ what: 'logistic, 20 inputs (10 numeric, 10 categorical)', rowsPerSecond: lr, target: '≥ 10 M rows/s', ok: lr >= 10e6 });
+    // Best of 15: a round takes about 0.1 s, and this shared machine's short stalls decide a best of 5.
+    const lr = await rate(() => bindAsync(ls, t20)(0, n), n, 15);
+    figures.push({ what: 'logistic, 20 inputs (10 numeric, 10 categorical), best of 15', rowsPerSecond: lr, target: '≥ 10 M rows/s', ok: lr >= 10e6 });
 
     const c20 = table(n, 0, 20);
     const tables = Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`T${k}`, { inputs: [`c${2 * k}`, `c${2 * k + 1}`], points: { a: { a: 1, b: 2 }, b: { c: 3 }, d: { d: 5 } } }]));
@@ -154,8 +155,8 @@ export async function benchModels(opts: { rows?: number; sections?: readonly Mod
       combine: 'T0 * (T1 + T2) + T3 + T4 + T5 + T6 + T7 + T8 + T9',
     });
     const sc = loadAnyModel(scorecard);
-    const sr = await rate(() => bindAsync(sc, c20)(0, n), n);
-    figures.push({ what: 'scorecard, 20 categorical inputs in 10 two-way tables, R1×(R2+R3)+… expression', rowsPerSecond: sr, target: '≥ 10 M rows/s', ok: sr >= 10e6 });
+    const sr = await rate(() => bindAsync(sc, c20)(0, n), n, 15);
+    figures.push({ what: 'scorecard, 20 categorical inputs in 10 two-way tables, R1×(R2+R3)+… expression, best of 15', rowsPerSecond: sr, target: '≥ 10 M rows/s', ok: sr >= 10e6 });
   }
 
   if (want('trees')) {

@@ -49,7 +49,7 @@ function valueInfo(bytes: Uint8Array): OnnxValue {
  */
 export function describeOnnxGraph(bytes: Uint8Array): OnnxGraph {
   const graph = sub(protobufFields(bytes), 7)[0];
-  if (!graph) throw new Error('no graph (not an ONNX model)');
+  if (!graph) throw new Error('no graph');
   const fields = protobufFields(graph.bytes);
   const initialisers = new Set(sub(fields, 5).map((f) => text(sub(protobufFields(f.bytes), 8)[0])));
   const zipMaps = new Map<string, { tensor: string; classes: string[] }>();

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { tableFromIPC, Type, type Column, type DataType, type Table } from '@uwdata/flechette';
+import { Column, tableFromIPC, Type, type DataType, type Table } from '@uwdata/flechette';
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { DisparateError } from '../../harness/errors/index.js';
 import { quoteIdentifier as q, quoteText } from './cells-query.js';
@@ -97,33 +97,41 @@ function kindOf(type: DataType): Kind | null {
 
 const startsWith = (bytes: Uint8Array, at: number) => MAGIC.every((b, i) => bytes[at + i] === b);
 
-/** A vector of the metadata longer than the whole file (see withBoundedVectors). */
+/** A list of the metadata, or a dictionary, longer than the whole file can hold (see withBoundedVectors). */
 class OversizedVector extends Error {
-  constructor(readonly entries: number, readonly bytes: number) {
-    super(`a list of ${entries} entries in a file of ${bytes} bytes`);
+  constructor(readonly entries: number, readonly bytes: number, readonly what: 'list' | 'dictionary') {
+    super(`a ${what} of ${entries} entries in a file of ${bytes} bytes`);
   }
 }
 
 /**
- * Runs `decode` (flechette reading a file's metadata) with array-likes of more than `limit` entries
- * refused. flechette sizes the vectors of a message's metadata (field nodes, buffers, fields,
- * variadic buffer counts) by the 32-bit count the file declares, through Array.from({ length }),
- * and reads past the metadata as zeros: one corrupt count builds an array of up to 2^31 entries and
- * exhausts the heap. No vector of an IPC file has more entries than the file has bytes.
+ * Runs `decode` (flechette reading a file's metadata and its dictionaries) with anything sized beyond
+ * what the file can hold refused. flechette sizes the lists of a message's metadata (field nodes,
+ * buffers, fields, variadic buffer counts) by the 32-bit count the file declares, through
+ * Array.from({ length }), and reads past the metadata as zeros; and it decodes each dictionary whole,
+ * into an array of the length its batch declares. One corrupt count builds an array of up to 2^32
+ * entries and exhausts the heap. No list of an IPC file has more entries than the file has bytes, and
+ * no dictionary more values than it has bits (a boolean takes one; any other value more).
  */
 function withBoundedVectors<T>(limit: number, decode: () => T): T {
   const from = Array.from;
+  const toArray = Column.prototype.toArray;
   const bounded = function (this: unknown, items: ArrayLike<unknown> | Iterable<unknown>, ...rest: unknown[]) {
     const length = (items as { length?: unknown } | null)?.length;
     // Only a bare { length } (what sizes a vector): arrays, typed arrays and other iterables pass as they are.
-    if (typeof length === 'number' && length > limit && !(Symbol.iterator in Object(items))) throw new OversizedVector(length, limit);
+    if (typeof length === 'number' && length > limit && !(Symbol.iterator in Object(items))) throw new OversizedVector(length, limit, 'list');
     return (from as (...a: unknown[]) => unknown[]).call(this, items, ...rest);
   };
   Array.from = bounded as typeof Array.from;
+  Column.prototype.toArray = function (this: Column<unknown>) {
+    if (this.length > 8 * limit) throw new OversizedVector(this.length, limit, 'dictionary');
+    return toArray.call(this);
+  };
   try {
     return decode();
   } finally {
     Array.from = from;
+    Column.prototype.toArray = toArray;
   }
 }
 
@@ -155,7 +163,7 @@ export function decodeArrowTable(file: string, bytes: Uint8Array, options: { use
     table = withBoundedVectors(bytes.length, () => tableFromIPC(bytes, options));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (e instanceof OversizedVector) throw new DisparateError('data', `${file}: a corrupt Arrow IPC file (its metadata declares a list of ${e.entries} entries, more than the file's ${e.bytes} bytes)`);
+    if (e instanceof OversizedVector) throw new DisparateError('data', `${file}: a corrupt Arrow IPC file (its metadata declares a ${e.what} of ${e.entries} entries, more than the file's ${e.bytes} bytes can hold)`);
     if (e instanceof CompressedBufferError) throw new DisparateError('data', `${file}: a compressed record batch holds ${message} (a corrupt file)`);
     const codec = /^Missing compression codec .*\(id (-?\d+)\)$/.exec(message);
     if (codec) throw new DisparateError('data', `${file}: record batches compressed with codec ${codec[1]}, which Arrow IPC does not define (0 is LZ4 frame, 1 is ZSTD); write it with compression "lz4", "zstd" or "uncompressed"`);

@@ -60,8 +60,19 @@ describe('bytes that are not a whole Arrow IPC file are refused naming the file'
       expect(at).toBeGreaterThan(0);
       bytes.writeInt32LE(0x7f000003, at);
       const path = file(`nodes.${format === 'file' ? 'arrow' : 'arrows'}`, bytes);
-      await expectBadInputAsync(audit(path), 'data', `${path}: a corrupt Arrow IPC file (its metadata declares a list of ${0x7f000003} entries, more than the file's ${bytes.length} bytes)`);
+      await expectBadInputAsync(audit(path), 'data', `${path}: a corrupt Arrow IPC file (its metadata declares a list of ${0x7f000003} entries, more than the file's ${bytes.length} bytes can hold)`);
     }
+  });
+
+  it('a corrupt length of a dictionary (decoded whole when the file is opened) is refused at once too', async () => {
+    const bytes = Buffer.from(arrow({ nat: ['fr', 'nl', 'fr', 'nl'], flag: columns.flag }, 'stream', { nat: dictionary(utf8()) as never }));
+    // The dictionary batch's one field node: 2 values, no null.
+    const node = Buffer.concat([Buffer.from([1, 0, 0, 0, 2]), Buffer.alloc(15)]);
+    const at = bytes.indexOf(node);
+    expect(at).toBeGreaterThan(0);
+    bytes.writeInt32LE(0x7f000000, at + 4);
+    const path = file('dictionary-length.arrows', bytes);
+    await expectBadInputAsync(audit(path), 'data', `${path}: a corrupt Arrow IPC file (its metadata declares a dictionary of ${0x7f000000} entries, more than the file's ${bytes.length} bytes can hold)`);
   });
 
   it('Feather version 1 (not Arrow IPC) is named for what it is', async () => {

@@ -130,7 +130,7 @@ describe('readPopulation type checks', () => {
     expect(count).toBeGreaterThan(0);
     bytes.writeInt32LE(0x7f000000 + resolved.columns.length, count);
     writeFileSync(join(dir, 'corrupt.arrow'), bytes);
-    expect(dataError(() => readPopulation(join(dir, 'corrupt.arrow')))).toBe(`${join(dir, 'corrupt.arrow')}: a corrupt Arrow IPC file (its metadata declares a list of ${0x7f000000 + resolved.columns.length} entries, more than the file's ${bytes.length} bytes)`);
+    expect(dataError(() => readPopulation(join(dir, 'corrupt.arrow')))).toBe(`${join(dir, 'corrupt.arrow')}: a corrupt Arrow IPC file (its metadata declares a list of ${0x7f000000 + resolved.columns.length} entries, more than the file's ${bytes.length} bytes can hold)`);
     // .arrow is the IPC file format (magic first), .arrows the stream (continuation marker first).
     expect(readFileSync(file).subarray(0, 6).toString()).toBe('ARROW1');
     writePopulation(table, join(dir, 'typed.arrows'));

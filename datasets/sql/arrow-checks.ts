@@ -39,6 +39,9 @@ function ascending(offsets: ArrayLike<number | bigint>, length: number): boolean
 /** A batch's buffers fit its length (a corrupt file can point past its body, which views clip silently). */
 function checkBatch(file: string, name: string, batch: Batch): void {
   const b = batch as unknown as Parts;
+  if (!(Number.isSafeInteger(b.length) && b.length >= 0 && b.nullCount >= 0 && b.nullCount <= b.length)) {
+    throw new DisparateError('data', `${file}: column "${name}": a record batch whose row count or null count is missing or impossible (a corrupt file)`);
+  }
   const short =
     (b.nullCount > 0 && b.validity !== undefined && b.validity.length < Math.ceil(b.length / 8)) ||
     (b.offsets !== undefined && (b.offsets.length < b.length + 1 || Number(b.offsets[b.length]) > (b.values?.length ?? 0))) ||

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
-import { DisparateError, EXIT, exitCodeFor } from '../errors/index.js';
+import { DisparateError, EXIT, exitCodeFor, oneLine } from '../errors/index.js';
 import { stopCommandModels } from '../../models/processes/index.js';
 import { COMMANDS } from './commands.js';
 import { discardPendingOutputs } from './pending-outputs.js';
@@ -80,18 +80,3 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
 );
-
-/**
- * A multi-line message (yargs lists invalid choices on the following lines) joined into one line, with
- * any other control character shown as an escape: a column name or value from a hostile or corrupt
- * file can hold a NUL, a carriage return or a terminal's escape sequence, which the auditor's terminal
- * would otherwise act on.
- */
-function oneLine(message: string): string {
-  return message
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}

@@ -14,8 +14,9 @@ export type ErrorCode =
 
 export class DisparateError extends Error {
   readonly code: ErrorCode;
+  /** `message` is made one line (see oneLine): a name read from a damaged file can hold a line break. */
   constructor(code: ErrorCode, message: string) {
-    super(message);
+    super(oneLine(message));
     this.name = 'DisparateError';
     this.code = code;
   }
@@ -30,4 +31,20 @@ export const EXIT = { pass: 0, fail: 1, badInput: 2, internal: 3, SIGHUP: 129, S
 export function exitCodeFor(error: unknown): number {
   if (error instanceof DisparateError) return error.code === 'internal' ? EXIT.internal : EXIT.badInput;
   return EXIT.internal;
+}
+
+/**
+ * A message on one line: its lines joined by a space, and any other control character shown as an
+ * escape. A column name or value from a hostile or corrupt file can hold a NUL, a line break or a
+ * terminal's escape sequence, which a terminal would otherwise act on.
+ *
+ * @example oneLine('a\n  b\u001b[2J') // 'a b\\u001b[2J'
+ */
+export function oneLine(message: string): string {
+  return message
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\t' ? ' ' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }

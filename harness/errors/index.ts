@@ -1,1 +1,1 @@
-export { DisparateError, EXIT, exitCodeFor, type ErrorCode } from './disparate-error.js';
+export { DisparateError, EXIT, exitCodeFor, oneLine, type ErrorCode } from './disparate-error.js';

@@ -170,6 +170,8 @@ export function decodeArrowTable(file: string, bytes: Uint8Array, options: { use
     throw new DisparateError('data', `${file}: not an Arrow IPC file, or truncated (${message.split('\n')[0]!.slice(0, 120)})`);
   }
   if (table.schema.fields.length === 0) throw new DisparateError('data', `${file}: not an Arrow IPC file (no schema, or a schema without columns)`);
+  const unnamed = table.schema.fields.findIndex((f) => typeof f.name !== 'string');
+  if (unnamed >= 0) throw new DisparateError('data', `${file}: column ${unnamed + 1} of its schema has no name (a corrupt file)`);
   return table;
 }
 

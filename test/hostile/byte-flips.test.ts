@@ -74,6 +74,6 @@ describe('one changed byte: read, or refused in one line naming the file', () =>
     const data = { nat: Array.from({ length: n }, (_, i) => ['fr', 'nl', 'de'][i % 3]!), flag: Int32Array.from({ length: n }, (_, i) => (i % 4 === 0 ? 1 : 0)), label: Int32Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0)), score: Float64Array.from({ length: n }, (_, i) => i / n) };
     const file = join(dir, 'decisions.arrows');
     writeFileSync(file, tableToIPC(tableFromArrays(data, { types: { nat: dictionary(utf8()) }, maxBatchRows: 16 }), { format: 'stream' })!);
-    expectHandled(flips('decisions', file, all(700), [0xff]));
+    expectHandled([...flips('decisions', file, all(700), [0xff]), ...flips('decisions', file, all(300), [0x00])]);
   }, 300_000);
 });

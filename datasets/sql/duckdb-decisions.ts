@@ -69,9 +69,12 @@ function readerCall(file: string, format: Format, encoding: SourceEncoding, text
   return `read_csv(${path}, ${csvOptions(format, encoding)}${types})`;
 }
 
+/** The reader's encoding option (after a comma), or nothing for UTF-8, the reader's default. */
+const encodingOption = (encoding: SourceEncoding): string => (encoding === 'latin1' ? ", encoding = 'latin-1'" : '');
+
 /** The options every CSV/TSV read of a decisions file takes: a header row, strict rows, the encoding. */
 function csvOptions(format: Format, encoding: SourceEncoding): string {
-  return `header = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}, strict_mode = true`;
+  return `header = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encodingOption(encoding)}, strict_mode = true`;
 }
 
 /** A CSV file's dialect and columns as the engine's sniffer finds them (what read_csv would detect on its own). */
@@ -111,10 +114,9 @@ async function sniffCsv(connection: DuckDBConnection, file: string, format: Form
     `skip = ${Number(row['SkipRows'] ?? 0)}`,
     ...(text('DateFormat') ? [`dateformat = ${quoteText(text('DateFormat'))}`] : []),
     ...(text('TimestampFormat') ? [`timestampformat = ${quoteText(text('TimestampFormat'))}`] : []),
-    ...(encoding === 'latin1' ? ["encoding = 'latin-1'"] : []),
   ];
   return {
-    dialect: `auto_detect = false, ${options.join(', ')}`,
+    dialect: `auto_detect = false, ${options.join(', ')}${encodingOption(encoding)}`,
     columns: columns.map((c) => ({ name: String((c as Record<string, unknown>)['name']), type: String((c as Record<string, unknown>)['type']) })),
   };
 }
@@ -130,7 +132,7 @@ async function raggedRow(connection: DuckDBConnection, file: string, name: strin
   if (delimiter.n < 2) return;
   const columns = Array.from({ length: delimiter.n }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   try {
-    await connection.run(`SELECT COUNT(*) FROM read_csv(${quoteText(file)}, auto_detect = false, delim = ${quoteText(delimiter.d)}, quote = '"', escape = '"', header = true, strict_mode = true${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}, columns = {${columns}})`);
+    await connection.run(`SELECT COUNT(*) FROM read_csv(${quoteText(file)}, auto_detect = false, delim = ${quoteText(delimiter.d)}, quote = '"', escape = '"', header = true, strict_mode = true${encodingOption(encoding)}, columns = {${columns}})`);
   } catch (e) {
     const line = /Line: (\d+)/.exec(e instanceof Error ? e.message : String(e))?.[1];
     const shown = delimiter.d === '\t' ? 'tabs' : `"${delimiter.d}"`;
@@ -230,7 +232,7 @@ export async function prepareSource(connection: DuckDBConnection, file: string, 
     if (format === 'csv' || format === 'tsv') {
       // The header as written: the engine renames a repeated name (x, x_1), which would hide it.
       const raw = await connection.runAndReadAll(
-        sniffed ? `SELECT * FROM ${sniffedReaderCall(file, sniffed, [], false)} LIMIT 1` : `SELECT * FROM read_csv(${quoteText(file)}, header = false, all_varchar = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encoding === 'latin1' ? ", encoding = 'latin-1'" : ''}) LIMIT 1`,
+        sniffed ? `SELECT * FROM ${sniffedReaderCall(file, sniffed, [], false)} LIMIT 1` : `SELECT * FROM read_csv(${quoteText(file)}, header = false, all_varchar = true${format === 'tsv' ? ", delim = '\\t'" : ''}${encodingOption(encoding)}) LIMIT 1`,
       );
       header = (raw.getRowsJS()[0] ?? []).map((v) => String(v ?? '').normalize('NFC'));
       duplicated = [...new Set(header.filter((h, i) => header.indexOf(h) !== i))];

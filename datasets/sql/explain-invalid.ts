@@ -43,7 +43,7 @@ export async function explainInvalid(connection: DuckDBConnection, source: Decis
             : `${f}: column "${column}" must be 0 or 1 (or empty), found ${show(bad.value)} ${at}`,
         );
       case 'score':
-        return new DisparateError('data', `${f}: column "${column}" has a non-numeric or NaN score ${show(bad.value)} ${at}${decimalComma(bad.value)}`);
+        return new DisparateError('data', `${f}: column "${column}" has a non-numeric or NaN score ${show(bad.value)} ${at}${decimalComma(bad.value, 'the scores')}`);
       case 'count':
         return new DisparateError('data', `${f}: count column "${column}" must hold non-negative integers up to 9007199254740991 (2^53 − 1), found ${show(bad.value)} ${at}`);
       case 'positives':
@@ -58,8 +58,8 @@ export async function explainInvalid(connection: DuckDBConnection, source: Decis
 }
 
 /** A hint when text is a number written with a decimal comma (0,5), as French and Dutch exports write them. */
-const decimalComma = (value: unknown): string =>
-  typeof value === 'string' && /^\s*[-+]?\d*,\d+\s*$/.test(value) ? ' (a decimal comma: write the scores with a decimal point, e.g. 0.5)' : '';
+const decimalComma = (value: unknown, what: string): string =>
+  typeof value === 'string' && /^\s*[-+]?\d*,\d+\s*$/.test(value) ? ` (a decimal comma: write ${what} with a decimal point, e.g. 0.5)` : '';
 
 /**
  * Why a cast failed: the first row (1-based, in file order, --where not applied: the column is read as a
@@ -75,7 +75,7 @@ export async function notNumbers(connection: DuckDBConnection, source: Decisions
         `SELECT ${q('__row')}, CAST(${c} AS VARCHAR) AS ${q('value')} FROM ${q('__source')} WHERE ${c} IS NOT NULL AND TRIM(CAST(${c} AS VARCHAR)) <> '' AND TRY_CAST(${c} AS DOUBLE) IS NULL${withheld} ORDER BY ${q('__row')} LIMIT 1`,
     );
     const row = r.getRowObjectsJS()[0];
-    if (row) return new DisparateError('data', `${source.file}: column "${column}" is used as a number in an expression, but holds ${show(row['value'] === null ? null : String(row['value']))} at row ${Number(row['__row'])}${decimalComma(row['value']).replace('the scores', 'numbers')}`);
+    if (row) return new DisparateError('data', `${source.file}: column "${column}" is used as a number in an expression, but holds ${show(row['value'] === null ? null : String(row['value']))} at row ${Number(row['__row'])}${decimalComma(row['value'], 'numbers')}`);
   }
   return null;
 }

@@ -154,7 +154,7 @@ function decodeFile(file: string): ArrowFile {
  */
 export function decodeArrowTable(file: string, bytes: Uint8Array, options: { useBigInt: boolean; useDecimalInt?: boolean }): Table {
   if (bytes.length === 0) throw new DisparateError('data', `${file}: empty file (not an Arrow IPC file)`);
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, 4).toString('latin1') === 'FEA1') throw new DisparateError('data', `${file}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2)`);
+  if (String.fromCharCode(...bytes.subarray(0, 4)) === 'FEA1') throw new DisparateError('data', `${file}: Feather version 1, which predates Arrow IPC; re-save it as Feather version 2 (pyarrow.feather.write_feather, version=2)`);
   // The file format ends with the magic too: without it the footer (where the batches are) is cut off.
   if (startsWith(bytes, 0) && (bytes.length < 12 || !startsWith(bytes, bytes.length - 6))) throw new DisparateError('data', `${file}: truncated Arrow IPC file (the footer and closing "ARROW1" are missing)`);
   let table: Table;

@@ -73,19 +73,14 @@ export function bindFeatures(meta: ModelMeta, inputs: readonly EncodedInput[], t
         const values = (column as NumericColumn).values;
         const { center, scale, transform, clip } = input;
         if (transform === 'identity' && !clip && !input.bins) {
-          // No transform, clip or bins: encodeNumber is (v − center) / scale (v itself at center 0 and
+          // No transform, clip or bins: encodeNumber is (v − center) / scale (exactly v at center 0 and
           // scale 1), with −Infinity refused; computed here without a call per value, which cost the
           // dense tfjs engine a fifth of its rows per second.
-          const plain = center === 0 && scale === 1;
           for (let i = 0, o = offset; i < n; i++, o += width) {
             const v = values[start + i]!;
             if (v !== v) {
               if (input.missing === 'error') throw missingValueError(meta, input.name, start + i);
               x[o] = NaN;
-              continue;
-            }
-            if (plain) {
-              x[o] = v;
               continue;
             }
             const t = (v - center) / scale;

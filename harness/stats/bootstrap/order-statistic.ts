@@ -63,5 +63,5 @@ export function typeSevenQuantile(a: Float64Array, prob: number): number {
   const h = (a.length - 1) * prob;
   const k = Math.floor(h);
   const lower = selectInPlace(a, k);
-  return k + 1 >= a.length ? lower : lower + (h - k) * (minFrom(a, k + 1) - lower);
+  return k + 1 >= a.length || h === k ? lower : lower + (h - k) * (minFrom(a, k + 1) - lower);
 }

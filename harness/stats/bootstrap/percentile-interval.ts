@@ -1,5 +1,5 @@
 import type { Interval } from '../intervals/interval.js';
-import { minFrom, selectInPlace } from './order-statistic.js';
+import { typeSevenQuantile } from './order-statistic.js';
 
 /**
  * Percentile bootstrap interval: the α/2 and 1 − α/2 quantiles of the replicate values (type-7
@@ -18,13 +18,7 @@ export function percentileInterval(values: Float64Array, level: number, maxUndef
     for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i]!)) finite[j++] = values[i]!;
   }
   if (finite.length === 0 || finite.length < values.length * (1 - maxUndefined)) return null;
-  const q = (prob: number) => {
-    const h = (finite.length - 1) * prob;
-    const k = Math.floor(h);
-    const lower = selectInPlace(finite, k);
-    if (k + 1 >= finite.length || h === k) return lower;
-    return lower + (h - k) * (minFrom(finite, k + 1) - lower);
-  };
+  const q = (prob: number) => typeSevenQuantile(finite, prob);
   const tail = (1 - level) / 2;
   return { lo: q(tail), hi: q(1 - tail), method: 'bootstrap-percentile' };
 }

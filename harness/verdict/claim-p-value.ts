@@ -51,7 +51,7 @@ function marginOf(limits: Limits | null, bounds: readonly [number, number], clai
  * says the boundary lies, interpolating in z (regula falsi, Illinois variant), or halfway when that
  * distance is not defined, when interpolating stalls, and after 40 probes. An interval's limits are
  * smooth and close to linear in z, so 10 to 40 probes (about 20 for exact ratio intervals of a few
- * hundred to ten thousand rows) do what halving did in 50 (each probe is an interval; with exact rate
+ * hundred to ten thousand rows) do what 48 halvings would (each probe is an interval; with exact rate
  * intervals, four beta quantiles). The value is the bracket's end where the claim holds.
  *
  * @example claimPValue((z) => ({ lo: 1.6 - 0.1 * z, hi: 1.6 + 0.1 * z }), [0.8, 1.25], 'fail') // ≈ 4.6e-4

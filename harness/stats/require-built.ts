@@ -5,10 +5,12 @@
  * to load it is an error. It lives here, the lowest layer that loads such a file, for the others to share.
  */
 export function requireBuilt<T>(require: NodeJS.Require, file: string): T | null {
+  let path: string;
   try {
-    return require(`./${file}`) as T;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes(file)) return null;
-    throw e;
+    path = require.resolve(`./${file}`);
+  } catch {
+    // The file itself is absent. A module it needs that is missing is an error of the load below.
+    return null;
   }
+  return require(path) as T;
 }

@@ -11,7 +11,9 @@ import { processGroupTable } from '../../models/adapters/index.js';
 function workerUrl(): URL {
   const beside = new URL('./score-chunk-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/harness/scoring/score-chunk-worker.js', import.meta.url);
+  const built = new URL('../../dist/harness/scoring/score-chunk-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(built))) throw new Error(`the scoring worker is not built (${fileURLToPath(built)}): run npm run build`);
+  return built;
 }
 
 /**
